@@ -1,0 +1,36 @@
+"""Where the database lives and which local time the kelurahan runs on."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SQLITE_PATH = PROJECT_ROOT / "instance" / "kutorejo.sqlite3"
+DATABASE_URL_ENV = "KUTOREJO_DATABASE_URL"
+
+# Timestamps are stored as naive local time (WIB): every user and every period is in Jawa Timur.
+LOCAL_TZ = ZoneInfo("Asia/Jakarta")
+
+DEFAULT_KELURAHAN_KODE = "35.14.11.1006"
+
+
+def database_url() -> str:
+    """The configured database URL; an SQLite file under `instance/` when none is set."""
+    url = os.environ.get(DATABASE_URL_ENV, "").strip()
+    if url:
+        return url
+    DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def now_local() -> datetime:
+    """The current wall-clock time in WIB, without tzinfo (how timestamps are stored)."""
+    return datetime.now(LOCAL_TZ).replace(tzinfo=None, microsecond=0)
+
+
+def today_local() -> date:
+    """Today's date in WIB."""
+    return now_local().date()

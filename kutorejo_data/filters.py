@@ -1,0 +1,140 @@
+"""What a reader asked for (filters) and what they may see (scope), turned into SQL conditions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import Connection, ColumnElement, false, or_, select
+
+from .models import RT, RW, Kategori, Kelurahan, Laporan
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The area a user may see: everything (all None), one kelurahan, one RW in it, or one RT in that."""
+
+    kelurahan_kode: str | None = None
+    rw: str | None = None
+    rt: str | None = None
+
+
+EVERYTHING = Scope()
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """A reader's filter over reports; empty fields mean "all". Dates are inclusive, on reported_at."""
+
+    kelurahan_kode: str | None = None
+    rw: str | None = None
+    rt: str | None = None
+    kategori: tuple[str, ...] = ()  # category slugs
+    status: tuple[str, ...] = ()
+    prioritas: tuple[str, ...] = ()
+    dari: date | None = None
+    sampai: date | None = None
+    q: str | None = None
+
+    def with_period(self, dari: date | None, sampai: date | None) -> ReportFilters:
+        """The same filter over another period."""
+        return replace(self, dari=dari, sampai=sampai)
+
+
+@dataclass(frozen=True)
+class Area:
+    """Database ids of a resolved area; `empty` when the requested area does not exist or is out of scope."""
+
+    kelurahan_id: int | None = None
+    rw_id: int | None = None
+    rt_id: int | None = None
+    empty: bool = False
+
+
+def _narrow(requested: str | None, allowed: str | None) -> tuple[str | None, bool]:
+    """Combine a requested code with the scope's: the scope wins; a different request sees nothing."""
+    if allowed is None:
+        return requested, False
+    if requested is not None and requested != allowed:
+        return allowed, True
+    return allowed, False
+
+
+def resolve_area(conn: Connection, kelurahan_kode: str | None, rw: str | None, rt: str | None, scope: Scope) -> Area:
+    """Look up the ids of the requested area inside the scope (a few indexed lookups, no table scan)."""
+    kode, outside_kel = _narrow(kelurahan_kode, scope.kelurahan_kode)
+    rw, outside_rw = _narrow(rw, scope.rw)
+    rt, outside_rt = _narrow(rt, scope.rt)
+    if outside_kel or outside_rw or outside_rt:
+        return Area(empty=True)
+    if kode is None:
+        if rw is None and rt is None:
+            return Area()
+        # RW numbers only mean something inside one kelurahan: use the only one there is.
+        kodes = conn.execute(select(Kelurahan.kode).limit(2)).scalars().all()
+        if len(kodes) != 1:
+            return Area(empty=True)
+        kode = kodes[0]
+    kelurahan_id = conn.execute(select(Kelurahan.id).where(Kelurahan.kode == kode)).scalar()
+    if kelurahan_id is None:
+        return Area(empty=True)
+    if rw is None:
+        return Area(kelurahan_id=kelurahan_id) if rt is None else Area(empty=True)
+    rw_id = conn.execute(select(RW.id).where(RW.kelurahan_id == kelurahan_id, RW.nomor == rw)).scalar()
+    if rw_id is None:
+        return Area(empty=True)
+    if rt is None:
+        return Area(kelurahan_id=kelurahan_id, rw_id=rw_id)
+    rt_id = conn.execute(select(RT.id).where(RT.rw_id == rw_id, RT.nomor == rt)).scalar()
+    if rt_id is None:
+        return Area(empty=True)
+    return Area(kelurahan_id=kelurahan_id, rw_id=rw_id, rt_id=rt_id)
+
+
+def day_start(day: date) -> datetime:
+    """Midnight at the start of a day (inclusive lower bound)."""
+    return datetime.combine(day, time.min)
+
+
+def day_after(day: date) -> datetime:
+    """Midnight after a day (exclusive upper bound)."""
+    return datetime.combine(day + timedelta(days=1), time.min)
+
+
+def area_conditions(area: Area, model: type = Laporan) -> list[ColumnElement[bool]]:
+    """Conditions restricting a table with kelurahan_id/rw_id/rt_id columns to an area."""
+    if area.empty:
+        return [false()]
+    conditions: list[ColumnElement[bool]] = []
+    if area.rt_id is not None:
+        conditions.append(model.rt_id == area.rt_id)
+    elif area.rw_id is not None:
+        conditions.append(model.rw_id == area.rw_id)
+    elif area.kelurahan_id is not None:
+        conditions.append(model.kelurahan_id == area.kelurahan_id)
+    return conditions
+
+
+def report_conditions(
+    conn: Connection, filters: ReportFilters, scope: Scope, *, with_period: bool = True
+) -> list[ColumnElement[bool]]:
+    """SQL conditions on `laporan` for the filters inside the scope (period optional)."""
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    conditions = area_conditions(area)
+    if filters.kategori:
+        ids = select(Kategori.id).where(Kategori.slug.in_(filters.kategori))
+        conditions.append(Laporan.kategori_id.in_(ids.scalar_subquery()))
+    if filters.status:
+        conditions.append(Laporan.status.in_(filters.status))
+    if filters.prioritas:
+        conditions.append(Laporan.prioritas.in_(filters.prioritas))
+    if with_period and filters.dari is not None:
+        conditions.append(Laporan.reported_at >= day_start(filters.dari))
+    if with_period and filters.sampai is not None:
+        conditions.append(Laporan.reported_at < day_after(filters.sampai))
+    if filters.q:
+        pattern = f"%{filters.q.strip()}%"
+        conditions.append(
+            or_(Laporan.judul.ilike(pattern), Laporan.deskripsi.ilike(pattern), Laporan.lokasi.ilike(pattern))
+        )
+    return conditions

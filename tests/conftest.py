@@ -1,0 +1,132 @@
+"""Shared fixtures: fresh and demo databases on SQLite, and on PostgreSQL when a server is reachable."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from datetime import date
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from kutorejo_data.db import make_engine
+from kutorejo_data.migrate import migrate
+
+# The demo data used by tests ends on a fixed day so that every figure is reproducible.
+DEMO_END = date(2026, 11, 29)
+DEMO_SEED = 7
+
+PG_ADMIN_URL = os.environ.get("KUTOREJO_TEST_DATABASE_URL") or "postgresql+psycopg://root@127.0.0.1:5432/postgres"
+
+
+def _pg_admin_engine() -> Engine | None:
+    """An AUTOCOMMIT engine on the PostgreSQL test server, or None when none answers."""
+    url = make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg")
+    engine = create_engine(url, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 3})
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except Exception:
+        engine.dispose()
+        return None
+    return engine
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[Engine]:
+    """Admin connection to the PostgreSQL server; skips (with the reason) when none is running."""
+    engine = _pg_admin_engine()
+    if engine is None:
+        pytest.skip(f"no PostgreSQL server at {make_url(PG_ADMIN_URL).render_as_string()} (set KUTOREJO_TEST_DATABASE_URL)")
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_admin: Engine) -> Iterator[str]:
+    """A migrated template database; each test copies it, which is much faster than migrating again."""
+    name = f"kutorejo_tpl_{uuid.uuid4().hex[:10]}"
+    with pg_admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine = make_engine(_database_url(name))
+    migrate(engine)
+    engine.dispose()
+    yield name
+    with pg_admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _database_url(name: str) -> str:
+    return make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg", database=name).render_as_string(
+        hide_password=False
+    )
+
+
+def _throwaway_pg_database(pg_admin: Engine, template: str) -> Iterator[str]:
+    name = f"kutorejo_test_{uuid.uuid4().hex[:10]}"
+    with pg_admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{template}"'))
+    try:
+        yield _database_url(name)
+    finally:
+        with pg_admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def fresh_db_url(tmp_path) -> str:
+    """URL of a migrated, empty SQLite database in a temporary folder."""
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def fresh_db(fresh_db_url: str) -> Iterator[Engine]:
+    """A migrated, empty SQLite database."""
+    engine = make_engine(fresh_db_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request, tmp_path) -> Iterator[Engine]:
+    """A migrated, empty database on each backend: the same test runs on SQLite and PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'any.sqlite3'}"
+        engine = make_engine(url)
+        migrate(engine)
+        yield engine
+        engine.dispose()
+        return
+    pg_admin = request.getfixturevalue("pg_admin")
+    template = request.getfixturevalue("pg_template")
+    for url in _throwaway_pg_database(pg_admin, template):
+        engine = make_engine(url)
+        yield engine
+        engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_db_url(tmp_path_factory) -> str:
+    """URL of a SQLite database holding the default demo data (built once per test run; read-only)."""
+    from kutorejo_data.demo import generate_demo
+
+    url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
+    engine = make_engine(url)
+    migrate(engine)
+    generate_demo(engine, seed=DEMO_SEED, end=DEMO_END)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def demo_db(demo_db_url: str) -> Iterator[Engine]:
+    """An engine on the shared demo database. Tests must not write to it."""
+    engine = make_engine(demo_db_url)
+    yield engine
+    engine.dispose()

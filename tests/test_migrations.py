@@ -1,0 +1,114 @@
+"""Migrations bring an empty or an older database to the schema the models describe."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, insert, select, text
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from kutorejo_data.db import make_engine
+from kutorejo_data.domain import DEFAULT_CATEGORIES
+from kutorejo_data.migrate import current_revision, head_revision, migrate
+from kutorejo_data.models import RT, RW, Base, Kategori, Kelurahan, Laporan, StatusHistory
+
+
+def _add_area(conn) -> tuple[int, int, int]:
+    kel = conn.execute(
+        insert(Kelurahan).values(kode="35.14.11.1006", nama="Kutorejo", kecamatan="Pandaan", kabupaten="Pasuruan")
+    ).inserted_primary_key[0]
+    rw = conn.execute(insert(RW).values(kelurahan_id=kel, nomor="03", aktif=True)).inserted_primary_key[0]
+    rt = conn.execute(insert(RT).values(rw_id=rw, nomor="002", aktif=True)).inserted_primary_key[0]
+    return kel, rw, rt
+
+
+def _add_report(conn, kel: int, rw: int, rt: int, **overrides) -> int:
+    kategori_id = conn.execute(select(Kategori.id).limit(1)).scalar_one()
+    when = datetime(2026, 11, 1, 9, 0)
+    values = dict(
+        kelurahan_id=kel, rw_id=rw, rt_id=rt, kategori_id=kategori_id, judul="Selokan mampet", deskripsi="",
+        lokasi="", sumber="warga", prioritas="sedang", reported_at=when, status="baru", version=1,
+        created_at=when, updated_at=when,
+    )
+    values.update(overrides)
+    return conn.execute(insert(Laporan).values(**values)).inserted_primary_key[0]
+
+
+def test_empty_database_reaches_head_and_matches_the_models(any_db: Engine) -> None:
+    assert current_revision(any_db) == head_revision()
+    with any_db.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_new_database_has_the_default_categories(any_db: Engine) -> None:
+    with any_db.connect() as conn:
+        slugs = conn.execute(select(Kategori.slug).order_by(Kategori.urutan)).scalars().all()
+    assert slugs == [c.slug for c in DEFAULT_CATEGORIES]
+
+
+def test_populated_database_from_the_first_version_keeps_its_rows(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    migrate(engine, "0001")
+    with engine.begin() as conn:
+        kel, rw, rt = _add_area(conn)
+        conn.execute(insert(Kategori).values(slug="jalan-gang", nama="Jalan rusak", sla_hari=10, aktif=True, urutan=1))
+        _add_report(conn, kel, rw, rt)
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
+    with engine.connect() as conn:
+        assert conn.execute(select(Laporan.judul)).scalars().all() == ["Selokan mampet"]
+        # A category the office already had is kept as it was, the missing defaults are added.
+        assert conn.execute(select(Kategori.nama).where(Kategori.slug == "jalan-gang")).scalar_one() == "Jalan rusak"
+        assert conn.execute(select(Kategori.id)).scalars().all().__len__() == len(DEFAULT_CATEGORIES)
+    engine.dispose()
+
+
+def test_migrating_twice_changes_nothing(any_db: Engine) -> None:
+    migrate(any_db)
+    assert current_revision(any_db) == head_revision()
+
+
+def test_status_history_is_append_only(any_db: Engine) -> None:
+    with any_db.begin() as conn:
+        kel, rw, rt = _add_area(conn)
+        report = _add_report(conn, kel, rw, rt)
+        conn.execute(
+            insert(StatusHistory).values(
+                laporan_id=report, changed_at=datetime(2026, 11, 1, 9), to_status="baru", changed_by="tes", note=""
+            )
+        )
+    for statement in ("UPDATE status_history SET note = 'diubah'", "DELETE FROM status_history"):
+        with pytest.raises(DBAPIError, match="append-only"), any_db.begin() as conn:
+            conn.execute(text(statement))
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {"status": "hilang"},
+        {"prioritas": "darurat"},
+        {"status": "duplikat"},  # a duplicate must point to its original
+        {"lat": 123.0},
+        {"judul": ""},
+    ],
+)
+def test_database_refuses_invalid_reports(any_db: Engine, overrides: dict) -> None:
+    with any_db.begin() as conn:
+        kel, rw, rt = _add_area(conn)
+    with pytest.raises(IntegrityError), any_db.begin() as conn:
+        _add_report(conn, kel, rw, rt, **overrides)
+
+
+def test_rt_number_is_unique_within_its_rw_and_report_area_must_agree(any_db: Engine) -> None:
+    with any_db.begin() as conn:
+        kel, rw, rt = _add_area(conn)
+        other_rw = conn.execute(insert(RW).values(kelurahan_id=kel, nomor="04", aktif=True)).inserted_primary_key[0]
+        conn.execute(insert(RT).values(rw_id=other_rw, nomor="002", aktif=True))  # same number, other RW: fine
+    with pytest.raises(IntegrityError), any_db.begin() as conn:
+        conn.execute(insert(RT).values(rw_id=rw, nomor="002", aktif=True))
+    with pytest.raises(IntegrityError), any_db.begin() as conn:
+        _add_report(conn, kel, other_rw, rt)  # RT 002 of RW 03 filed under RW 04
