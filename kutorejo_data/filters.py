@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import Connection, ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, Connection, false, or_, select
 
 from .models import RT, RW, Kategori, Kelurahan, Laporan
 

@@ -39,7 +39,8 @@ def pg_admin() -> Iterator[Engine]:
     """Admin connection to the PostgreSQL server; skips (with the reason) when none is running."""
     engine = _pg_admin_engine()
     if engine is None:
-        pytest.skip(f"no PostgreSQL server at {make_url(PG_ADMIN_URL).render_as_string()} (set KUTOREJO_TEST_DATABASE_URL)")
+        where = make_url(PG_ADMIN_URL).render_as_string()
+        pytest.skip(f"no PostgreSQL server at {where} (set KUTOREJO_TEST_DATABASE_URL to test on PostgreSQL)")
     yield engine
     engine.dispose()
 

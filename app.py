@@ -1,0 +1,28 @@
+"""Entry point: page config, the frame (language, demo notice) and navigation. Pages do the rest."""
+
+import streamlit as st
+
+from kutorejo_data.i18n import LANGUAGES, t
+from kutorejo_data.ui import data
+from kutorejo_data.ui.context import LANG_KEY, current_context, engine_for
+
+st.set_page_config(page_title="Dasbor Kutorejo", page_icon="🏘️", layout="wide")
+
+ctx = current_context()
+engine_for(ctx.db_url)  # migrate before any page queries
+
+with st.sidebar:
+    st.selectbox(t("app.language", ctx.lang), list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get)
+lang = st.session_state.get(LANG_KEY, ctx.lang)
+
+navigation = st.navigation(
+    [st.Page("pages/ringkasan.py", title=t("nav.ringkasan", lang), icon="📊", url_path="ringkasan", default=True)]
+)
+
+with st.sidebar:
+    st.caption(t("app.title", lang))
+    _, is_demo = data.database_status(ctx.db_url)
+    if is_demo:
+        st.caption(f"ℹ️ {t('app.demo_notice', lang)}")
+
+navigation.run()

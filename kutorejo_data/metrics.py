@@ -1,0 +1,230 @@
+"""Every number on screen: one definition each, computed in SQL, with the help text the UI shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from sqlalchemy import ColumnElement, Connection, case, func, select
+
+from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI
+from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
+from .models import Kategori, Laporan, StatusHistory
+from .sqlfuncs import days_between, median
+
+Unit = Literal["count", "percent", "days"]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric's identity and its words: label and one-line definition in each UI language."""
+
+    key: str
+    unit: Unit
+    higher_is_better: bool | None
+    label_id: str
+    label_en: str
+    help_id: str
+    help_en: str
+
+    def label(self, lang: str) -> str:
+        """The label in the UI language."""
+        return self.label_en if lang == "en" else self.label_id
+
+    def help(self, lang: str) -> str:
+        """The one-line definition in the UI language (shown as help text)."""
+        return self.help_en if lang == "en" else self.help_id
+
+
+LAPORAN_MASUK = Metric(
+    "laporan_masuk", "count", None,
+    "Laporan masuk", "Reports received",
+    "Jumlah laporan dengan tanggal lapor di dalam periode.",
+    "Number of reports whose report date falls in the period.",
+)  # fmt: skip
+SELESAI = Metric(
+    "selesai", "count", True,
+    "Selesai", "Resolved",
+    "Jumlah laporan yang berstatus selesai di dalam periode (menurut riwayat status), kapan pun dilaporkan.",
+    "Number of reports marked resolved during the period (from the status history), whenever reported.",
+)  # fmt: skip
+TINGKAT_PENYELESAIAN = Metric(
+    "tingkat_penyelesaian", "percent", True,
+    "Tingkat penyelesaian", "Resolution rate",
+    "Dari laporan yang masuk dalam periode (tanpa ditolak/duplikat), persentase yang sekarang berstatus selesai.",
+    "Of the reports received in the period (excluding rejected/duplicates), the share now resolved.",
+)  # fmt: skip
+MEDIAN_WAKTU_TANGGAP = Metric(
+    "median_waktu_tanggap", "days", False,
+    "Median waktu tanggap", "Median response time",
+    "Median hari dari laporan masuk sampai status pertama kali berubah dari 'baru', untuk laporan masuk "
+    "dalam periode yang sudah ditanggapi.",
+    "Median days from report to its first status change away from 'new', for reports received in the period "
+    "that have been responded to.",
+)  # fmt: skip
+MEDIAN_WAKTU_PENYELESAIAN = Metric(
+    "median_waktu_penyelesaian", "days", False,
+    "Median waktu penyelesaian", "Median resolution time",
+    "Median hari dari laporan masuk sampai selesai, untuk laporan yang selesai di dalam periode.",
+    "Median days from report to resolution, for reports resolved during the period.",
+)  # fmt: skip
+TERBUKA = Metric(
+    "terbuka", "count", False,
+    "Terbuka", "Open",
+    "Laporan yang masih terbuka (baru, diverifikasi, diproses) pada akhir periode.",
+    "Reports still open (new, verified, in progress) at the end of the period.",
+)  # fmt: skip
+TERLAMBAT = Metric(
+    "terlambat", "count", False,
+    "Terlambat", "Overdue",
+    "Laporan terbuka pada akhir periode yang umurnya melewati batas waktu (SLA) kategorinya.",
+    "Reports open at the end of the period that are older than their category's target time (SLA).",
+)  # fmt: skip
+
+KPI_METRICS: tuple[Metric, ...] = (
+    LAPORAN_MASUK,
+    SELESAI,
+    TINGKAT_PENYELESAIAN,
+    MEDIAN_WAKTU_PENYELESAIAN,
+    TERBUKA,
+    TERLAMBAT,
+)
+METRICS: dict[str, Metric] = {
+    m.key: m
+    for m in (LAPORAN_MASUK, SELESAI, TINGKAT_PENYELESAIAN, MEDIAN_WAKTU_TANGGAP, MEDIAN_WAKTU_PENYELESAIAN, TERBUKA,
+              TERLAMBAT)
+}  # fmt: skip
+
+
+def _period_bounds(filters: ReportFilters) -> tuple[datetime, datetime]:
+    if filters.dari is None or filters.sampai is None:
+        raise ValueError("metrics need a period: set filters.dari and filters.sampai")
+    return day_start(filters.dari), day_after(filters.sampai)
+
+
+def _received_conditions(conn: Connection, filters: ReportFilters, scope: Scope) -> list[ColumnElement[bool]]:
+    start, end = _period_bounds(filters)
+    return [
+        *report_conditions(conn, filters, scope, with_period=False),
+        Laporan.reported_at >= start,
+        Laporan.reported_at < end,
+    ]
+
+
+def laporan_masuk(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
+    """LAPORAN_MASUK: reports with reported_at in the period."""
+    stmt = select(func.count()).select_from(Laporan).where(*_received_conditions(conn, filters, scope))
+    return int(conn.execute(stmt).scalar_one())
+
+
+def _resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope):  # type: ignore[no-untyped-def]
+    """Per report resolved in the period: its last transition to `selesai` inside the period."""
+    start, end = _period_bounds(filters)
+    return (
+        select(StatusHistory.laporan_id, func.max(StatusHistory.changed_at).label("resolved_at"))
+        .join(Laporan, Laporan.id == StatusHistory.laporan_id)
+        .where(
+            StatusHistory.to_status == STATUS_SELESAI,
+            StatusHistory.changed_at >= start,
+            StatusHistory.changed_at < end,
+            *report_conditions(conn, filters, scope, with_period=False),
+        )
+        .group_by(StatusHistory.laporan_id)
+    )
+
+
+def selesai(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
+    """SELESAI: distinct reports with a transition to `selesai` in the period."""
+    resolved = _resolutions_in_period(conn, filters, scope).subquery()
+    return int(conn.execute(select(func.count()).select_from(resolved)).scalar_one())
+
+
+def tingkat_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
+    """TINGKAT_PENYELESAIAN: share (0–1) now `selesai` of valid reports received in the period; None if none."""
+    stmt = select(
+        func.count(),
+        func.coalesce(func.sum(case((Laporan.status == STATUS_SELESAI, 1), else_=0)), 0),
+    ).where(*_received_conditions(conn, filters, scope), Laporan.status.not_in(INVALID_STATUSES))
+    total, solved = conn.execute(stmt).one()
+    return None if not total else solved / total
+
+
+def median_waktu_tanggap(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
+    """MEDIAN_WAKTU_TANGGAP: median days from report to the first change away from `baru`."""
+    first_response = (
+        select(StatusHistory.laporan_id, func.min(StatusHistory.changed_at).label("responded_at"))
+        .where(StatusHistory.from_status == STATUS_BARU)
+        .group_by(StatusHistory.laporan_id)
+        .subquery()
+    )
+    durations = (
+        select(days_between(Laporan.reported_at, first_response.c.responded_at))
+        .join(first_response, first_response.c.laporan_id == Laporan.id)
+        .where(*_received_conditions(conn, filters, scope))
+    )
+    return median(conn, durations)
+
+
+def median_waktu_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
+    """MEDIAN_WAKTU_PENYELESAIAN: median days from report to `selesai`, over reports resolved in the period."""
+    resolved = _resolutions_in_period(conn, filters, scope).subquery()
+    durations = select(days_between(Laporan.reported_at, resolved.c.resolved_at)).join(
+        resolved, resolved.c.laporan_id == Laporan.id
+    )
+    return median(conn, durations)
+
+
+def _status_at(cutoff: datetime) -> ColumnElement[str]:
+    """The status a report had just before `cutoff`: the last history entry before it."""
+    return (
+        select(StatusHistory.to_status)
+        .where(StatusHistory.laporan_id == Laporan.id, StatusHistory.changed_at < cutoff)
+        .order_by(StatusHistory.changed_at.desc(), StatusHistory.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def _open_at_end_conditions(
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
+) -> tuple[list[ColumnElement[bool]], datetime]:
+    """Conditions for "open at the end of the period", and the moment that end stands for."""
+    _, end = _period_bounds(filters)
+    conditions = report_conditions(conn, filters, scope, with_period=False)
+    if end >= now:
+        # The period reaches today: the current status is the status at its end (and needs no history scan).
+        return [*conditions, Laporan.reported_at < now, Laporan.status.in_(OPEN_STATUSES)], now
+    return [*conditions, Laporan.reported_at < end, _status_at(end).in_(OPEN_STATUSES)], end
+
+
+def terbuka(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
+    """TERBUKA: reports whose status at the end of the period (or now, if sooner) is open."""
+    conditions, _ = _open_at_end_conditions(conn, filters, scope, now)
+    return int(conn.execute(select(func.count()).select_from(Laporan).where(*conditions)).scalar_one())
+
+
+def terlambat(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
+    """TERLAMBAT: reports open at the end of the period that are older than their category's SLA days."""
+    conditions, moment = _open_at_end_conditions(conn, filters, scope, now)
+    stmt = (
+        select(func.count())
+        .select_from(Laporan)
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions, days_between(Laporan.reported_at, moment) > Kategori.sla_hari)
+    )
+    return int(conn.execute(stmt).scalar_one())
+
+
+def kpi_values(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+) -> dict[str, float | int | None]:
+    """The overview's KPI values for one period and area, keyed by metric key."""
+    return {
+        LAPORAN_MASUK.key: laporan_masuk(conn, filters, scope),
+        SELESAI.key: selesai(conn, filters, scope),
+        TINGKAT_PENYELESAIAN.key: tingkat_penyelesaian(conn, filters, scope),
+        MEDIAN_WAKTU_PENYELESAIAN.key: median_waktu_penyelesaian(conn, filters, scope),
+        TERBUKA.key: terbuka(conn, filters, scope, now=now),
+        TERLAMBAT.key: terlambat(conn, filters, scope, now=now),
+    }
