@@ -6,7 +6,7 @@ from kutorejo_data.i18n import LANGUAGES, t
 from kutorejo_data.ui import data
 from kutorejo_data.ui.context import LANG_KEY, current_context, engine_for
 
-st.set_page_config(page_title="Dasbor Kutorejo", page_icon="🏘️", layout="wide")
+st.set_page_config(page_title="Dasbor Kutorejo", page_icon=":material/holiday_village:", layout="wide")
 
 ctx = current_context()
 engine_for(ctx.db_url)  # migrate before any page queries
@@ -15,14 +15,18 @@ with st.sidebar:
     st.selectbox(t("app.language", ctx.lang), list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get)
 lang = st.session_state.get(LANG_KEY, ctx.lang)
 
-navigation = st.navigation(
-    [st.Page("pages/ringkasan.py", title=t("nav.ringkasan", lang), icon="📊", url_path="ringkasan", default=True)]
-)
+
+def page(path: str, key: str, icon: str, **kwargs: object) -> st.Page:
+    """A page whose title follows the language and whose URL is its Indonesian slug."""
+    return st.Page(path, title=t(f"nav.{key}", lang), icon=f":material/{icon}:", url_path=key, **kwargs)
+
+
+navigation = st.navigation([page("pages/ringkasan.py", "ringkasan", "dashboard", default=True)])
 
 with st.sidebar:
     st.caption(t("app.title", lang))
     _, is_demo = data.database_status(ctx.db_url)
     if is_demo:
-        st.caption(f"ℹ️ {t('app.demo_notice', lang)}")
+        st.info(t("app.demo_notice", lang), icon=":material/info:")
 
 navigation.run()

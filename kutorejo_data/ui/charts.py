@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -44,13 +46,14 @@ def monthly_flow_chart(flow: pd.DataFrame, lang: str) -> go.Figure:
 def outcome_bars(frame: pd.DataFrame, label_column: str, lang: str) -> go.Figure:
     """Horizontal stacked bars per unit (RW, RT or category): resolved, still open, rejected/duplicate."""
     ordered = frame.iloc[::-1]  # largest on top
+    labels = ["<br>".join(textwrap.wrap(str(label), 22)) for label in ordered[label_column]]  # narrow phones
     fig = go.Figure()
     for outcome in OUTCOMES:
         fig.add_bar(
-            y=ordered[label_column], x=ordered[outcome], name=t(f"outcome.{outcome}", lang), orientation="h",
+            y=labels, x=ordered[outcome], name=t(f"outcome.{outcome}", lang), orientation="h",
             marker_color=COLORS[outcome],
         )  # fmt: skip
-    fig.update_layout(barmode="stack", hovermode="y unified")
+    fig.update_layout(barmode="stack", hovermode="y unified", legend_traceorder="normal")
     fig.update_xaxes(title_text=t("chart.count", lang), rangemode="tozero")
     fig.update_yaxes(automargin=True)
     return _style(fig, lang, max(220, 34 * len(frame) + 80))

@@ -16,6 +16,7 @@ from . import data
 from .context import AppContext
 
 URL_KEYS = ("kel", "rw", "rt", "dari", "sampai")
+ALL = ""  # the "all RWs/RTs" choice (None would show as an empty placeholder)
 
 
 @dataclass(frozen=True)
@@ -49,8 +50,8 @@ def _load_from_url(prefix: str, ctx: AppContext, kelurahan_codes: list[str]) -> 
     )
     state = st.session_state
     state[f"{prefix}_kel"] = kel
-    state[f"{prefix}_rw"] = parsed.rw
-    state[f"{prefix}_rt"] = parsed.rt
+    state[f"{prefix}_rw"] = parsed.rw or ALL
+    state[f"{prefix}_rt"] = parsed.rt or ALL
     state[f"{prefix}_preset"] = parsed.preset
     state[f"{prefix}_range"] = (parsed.dari, parsed.sampai)
     state[f"{prefix}_notices"] = [*notices, *parsed.notices]
@@ -87,7 +88,7 @@ def area_period_bar(prefix: str, ctx: AppContext) -> Selection:
         st.session_state[f"{prefix}_notices"] = []
 
     def rw_changed() -> None:
-        st.session_state[f"{prefix}_rt"] = None
+        st.session_state[f"{prefix}_rt"] = ALL
         clear_notices()
 
     def preset_changed() -> None:
@@ -105,14 +106,14 @@ def area_period_bar(prefix: str, ctx: AppContext) -> Selection:
     kel = st.session_state[f"{prefix}_kel"]
     rw_numbers = [o.kode for o in data.rw_options(ctx.db_url, kel, ctx.scope)]
     columns[0].selectbox(
-        t("filter.rw", lang), [None, *rw_numbers], key=f"{prefix}_rw", on_change=rw_changed,
-        format_func=lambda v: t("filter.all_rw", lang) if v is None else f"RW {v}",
+        t("filter.rw", lang), [ALL, *rw_numbers], key=f"{prefix}_rw", on_change=rw_changed,
+        format_func=lambda v: f"RW {v}" if v else t("filter.all_rw", lang),
     )  # fmt: skip
-    rw = st.session_state[f"{prefix}_rw"]
+    rw = st.session_state[f"{prefix}_rw"] or None
     rt_numbers = [o.kode for o in data.rt_options(ctx.db_url, kel, rw, ctx.scope)] if rw else []
     columns[1].selectbox(
-        t("filter.rt", lang), [None, *rt_numbers], key=f"{prefix}_rt", on_change=clear_notices, disabled=rw is None,
-        format_func=lambda v: t("filter.all_rt", lang) if v is None else f"RT {v}",
+        t("filter.rt", lang), [ALL, *rt_numbers], key=f"{prefix}_rt", on_change=clear_notices, disabled=not rw,
+        format_func=lambda v: f"RT {v}" if v else t("filter.all_rt", lang),
     )  # fmt: skip
     columns[2].selectbox(
         t("filter.period", lang), list(PRESETS), key=f"{prefix}_preset", on_change=preset_changed,
@@ -124,13 +125,12 @@ def area_period_bar(prefix: str, ctx: AppContext) -> Selection:
             on_change=clear_notices,
         )  # fmt: skip
     dari, sampai = _period(prefix, ctx)
-    rt = st.session_state[f"{prefix}_rt"]
+    rt = st.session_state[f"{prefix}_rt"] or None
 
     for notice in st.session_state.get(f"{prefix}_notices", []):
-        st.warning(t(notice.key, lang, value=notice.value), icon="⚠️")
+        st.warning(t(notice.key, lang, value=notice.value), icon=":material/warning:")
 
-    desired = {"rw": rw, "rt": rt} if rw else {}
-    desired = {k: v for k, v in desired.items() if v}
+    desired = {key: value for key, value in (("rw", rw), ("rt", rt)) if value}
     if len(codes) > 1:
         desired["kel"] = kel
     if st.session_state[f"{prefix}_preset"] != DEFAULT_PRESET:

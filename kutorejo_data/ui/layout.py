@@ -34,7 +34,8 @@ def format_delta(metric: Metric, current: float | int | None, previous: float | 
 
 def render_kpis(kpis: KpiComparison, lang: str) -> None:
     """One card per overview metric, with the change vs the previous period and the definition as help."""
-    columns = st.columns(len(KPI_METRICS))
+    # Two rows of three: labels stay whole on a laptop and readable on a projector.
+    columns = [*st.columns(3), *st.columns(3)]
     for column, metric in zip(columns, KPI_METRICS, strict=True):
         current, previous = kpis.current[metric.key], kpis.previous[metric.key]
         delta = format_delta(metric, current, previous, lang)
@@ -51,4 +52,4 @@ def render_kpis(kpis: KpiComparison, lang: str) -> None:
 
 def render_empty_database(lang: str) -> None:
     """Explain an empty database and how to fill it, instead of showing empty charts."""
-    st.info(f"**{t('ringkasan.empty_title', lang)}**\n\n{t('ringkasan.empty_body', lang)}", icon="📭")
+    st.info(f"**{t('ringkasan.empty_title', lang)}**\n\n{t('ringkasan.empty_body', lang)}", icon=":material/inbox:")

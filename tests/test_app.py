@@ -1,0 +1,96 @@
+"""The app as a reader meets it (Streamlit AppTest): overview on demo data, on an empty database, via links."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+from streamlit.testing.v1 import AppTest
+
+from kutorejo_data.models import RW, Laporan
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run_app(monkeypatch: pytest.MonkeyPatch, db_url: str, lang: str = "id", **params: str) -> AppTest:
+    monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.session_state["app_lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def metric_value(at: AppTest, label: str) -> str:
+    return next(m.value for m in at.metric if m.label == label)
+
+
+def indonesian_int(text: str) -> int:
+    return int(text.replace(".", ""))
+
+
+def test_empty_database_explains_how_to_get_data(monkeypatch, fresh_db_url: str) -> None:
+    at = run_app(monkeypatch, fresh_db_url)
+    assert not at.exception
+    assert "Belum ada data" in at.info[0].value
+    assert "python -m kutorejo_data demo" in at.info[0].value
+    assert not at.metric
+
+
+def test_laporan_masuk_card_equals_an_independent_count(monkeypatch, demo_db_url: str, demo_db: Engine) -> None:
+    at = run_app(monkeypatch, demo_db_url, rw="03", dari="2026-09-01", sampai="2026-10-31")
+    assert not at.exception
+    with demo_db.connect() as conn:
+        expected = conn.execute(
+            select(func.count()).select_from(Laporan).join(RW, RW.id == Laporan.rw_id).where(
+                RW.nomor == "03",
+                Laporan.reported_at >= datetime(2026, 9, 1),
+                Laporan.reported_at < datetime(2026, 11, 1),
+            )
+        ).scalar_one()
+    assert expected > 0
+    assert indonesian_int(metric_value(at, "Laporan masuk")) == expected
+    assert [m.label for m in at.metric] == [
+        "Laporan masuk", "Selesai", "Tingkat penyelesaian", "Median waktu penyelesaian", "Terbuka", "Terlambat",
+    ]  # fmt: skip
+    assert all(m.help for m in at.metric)  # every number carries its definition
+
+
+def test_default_view_is_the_current_month_of_the_whole_kelurahan(monkeypatch, demo_db_url: str) -> None:
+    at = run_app(monkeypatch, demo_db_url)
+    assert not at.exception
+    assert at.selectbox(key="ringkasan_preset").value == "bulan_ini"
+    assert at.selectbox(key="ringkasan_rw").value == ""
+    assert "Kel. Kutorejo" in at.caption[0].value
+    assert len(at.get("plotly_chart")) == 3
+
+
+def test_link_filters_fill_the_widgets_and_widgets_update_the_link(monkeypatch, demo_db_url: str) -> None:
+    at = run_app(monkeypatch, demo_db_url, rw="03", rt="002", dari="2026-06-01", sampai="2026-06-30")
+    assert at.selectbox(key="ringkasan_rw").value == "03"
+    assert at.selectbox(key="ringkasan_rt").value == "002"
+    assert at.selectbox(key="ringkasan_preset").value == "kustom"
+    at.selectbox(key="ringkasan_rw").select("05").run()
+    assert at.query_params["rw"] == "05"
+    assert "rt" not in at.query_params  # the RT belonged to the old RW
+    assert at.query_params["dari"] == "2026-06-01"
+
+
+def test_invalid_link_values_are_ignored_with_a_notice(monkeypatch, demo_db_url: str) -> None:
+    at = run_app(monkeypatch, demo_db_url, rw="99", dari="kemarin")
+    assert not at.exception
+    warnings = " ".join(w.value for w in at.warning)
+    assert "RW '99' tidak ada" in warnings
+    assert "kemarin" in warnings
+    assert at.selectbox(key="ringkasan_rw").value == ""
+
+
+def test_english_ui(monkeypatch, demo_db_url: str) -> None:
+    at = run_app(monkeypatch, demo_db_url, lang="en", dari="2026-10-01", sampai="2026-10-31")
+    assert not at.exception
+    assert at.title[0].value == "Overview"
+    assert "Reports received" in [m.label for m in at.metric]
+    # Numbers follow the language: English groups thousands with a comma.
+    assert all("." not in m.value or "%" in m.value or "days" in m.value for m in at.metric)

@@ -1,0 +1,57 @@
+"""Shared links: valid filters are applied, invalid ones are dropped with a notice, never an exception."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kutorejo_data.urlstate import parse_area_period
+
+TODAY = date(2026, 11, 29)
+RWS = ["01", "02", "03"]
+RTS = {"01": ["001", "002"], "02": ["001"], "03": ["001", "002", "003"]}
+
+
+def parse(**params: str):
+    return parse_area_period(params, TODAY, RWS, lambda rw: RTS[rw])
+
+
+def test_no_params_means_the_whole_area_this_month() -> None:
+    result = parse()
+    assert (result.rw, result.rt, result.preset) == (None, None, "bulan_ini")
+    assert (result.dari, result.sampai) == (date(2026, 11, 1), TODAY)
+    assert result.notices == ()
+
+
+def test_valid_params_are_applied_and_unpadded_numbers_accepted() -> None:
+    result = parse(rw="3", rt="2", dari="2026-01-01", sampai="2026-06-30")
+    assert (result.rw, result.rt) == ("03", "002")
+    assert (result.dari, result.sampai, result.preset) == (date(2026, 1, 1), date(2026, 6, 30), "kustom")
+    assert result.notices == ()
+
+
+def test_a_period_matching_a_preset_selects_that_preset() -> None:
+    assert parse(dari="2026-10-01", sampai="2026-10-31").preset == "bulan_lalu"
+
+
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [
+        ({"rw": "99"}, "notice.unknown_rw"),
+        ({"rw": "02", "rt": "007"}, "notice.unknown_rt"),
+        ({"rt": "001"}, "notice.rt_without_rw"),
+        ({"dari": "31/12/2026"}, "notice.bad_date"),
+        ({"dari": "2026-06-30", "sampai": "2026-01-01"}, "notice.range_reversed"),
+        ({"sampai": "2027-01-31"}, "notice.future"),
+    ],
+)
+def test_invalid_params_are_ignored_with_a_notice(params: dict[str, str], notice: str) -> None:
+    result = parse(**params)
+    assert notice in [n.key for n in result.notices]
+    assert result.dari <= result.sampai <= TODAY
+
+
+def test_only_sampai_given_shows_that_month_up_to_it() -> None:
+    result = parse(sampai="2026-06-15")
+    assert (result.dari, result.sampai) == (date(2026, 6, 1), date(2026, 6, 15))
