@@ -1,4 +1,8 @@
-"""Reading filters from a shared link's query string: valid values are kept, invalid ones become notices."""
+"""Reading filters from a shared link's query string: valid values are kept, invalid ones become notices.
+
+Query parameters: `rw`, `rt`, `kategori` (slugs, comma-separated), `status` (statuses, comma-separated, or the
+groups `terbuka`/`tertutup`), `prioritas` (comma-separated), `dari`, `sampai` (YYYY-MM-DD) and `q` (text search).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from .domain import CLOSED_STATUSES, OPEN_STATUSES, PRIORITIES, STATUSES
 from .periods import PRESETS, month_start, preset_period
+
+STATUS_GROUPS: dict[str, tuple[str, ...]] = {"terbuka": OPEN_STATUSES, "tertutup": CLOSED_STATUSES}
+STATUS_CHOICES: tuple[str, ...] = (*STATUS_GROUPS, *STATUSES)
+DEFAULT_PRESET = "bulan_ini"
+MAX_QUERY_LENGTH = 100
 
 
 @dataclass(frozen=True)
@@ -18,18 +28,25 @@ class Notice:
 
 
 @dataclass(frozen=True)
-class AreaPeriod:
-    """The area and period a page shows, as read from the link (or the defaults)."""
+class LinkFilters:
+    """The filters a page shows, as read from the link (or the defaults)."""
 
     rw: str | None
     rt: str | None
     preset: str
     dari: date
     sampai: date
+    kategori: tuple[str, ...] = ()
+    status: tuple[str, ...] = ()  # as chosen: may contain the groups "terbuka"/"tertutup"
+    prioritas: tuple[str, ...] = ()
+    q: str = ""
     notices: tuple[Notice, ...] = field(default=())
 
 
-DEFAULT_PRESET = "bulan_ini"
+def expand_statuses(chosen: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Statuses meant by a choice that may contain the groups `terbuka`/`tertutup`, in the domain's order."""
+    wanted = {status for choice in chosen for status in STATUS_GROUPS.get(choice, (choice,))}
+    return tuple(status for status in STATUSES if status in wanted)
 
 
 def _parse_date(text: str | None, notices: list[Notice]) -> date | None:
@@ -42,6 +59,21 @@ def _parse_date(text: str | None, notices: list[Notice]) -> date | None:
         return None
 
 
+def _parse_list(text: str | None, allowed: tuple[str, ...] | list[str], notice: str, notices: list[Notice]):  # type: ignore[no-untyped-def]
+    """Comma-separated values kept in the order given; unknown ones dropped with a notice."""
+    values: list[str] = []
+    for raw in (text or "").split(","):
+        value = raw.strip().lower()
+        if not value:
+            continue
+        if value in allowed:
+            if value not in values:
+                values.append(value)
+        else:
+            notices.append(Notice(notice, raw.strip()))
+    return tuple(values)
+
+
 def matching_preset(dari: date, sampai: date, today: date) -> str:
     """The preset whose period is exactly (dari, sampai) today, or `kustom`."""
     for preset in PRESETS[:-1]:
@@ -50,14 +82,9 @@ def matching_preset(dari: date, sampai: date, today: date) -> str:
     return "kustom"
 
 
-def parse_area_period(
-    params: Mapping[str, str],
-    today: date,
-    rw_numbers: list[str],
-    rt_numbers_of: Callable[[str], list[str]],
-) -> AreaPeriod:
-    """Read `rw`, `rt`, `dari`, `sampai` from query params; anything invalid is dropped with a notice."""
-    notices: list[Notice] = []
+def _parse_area(
+    params: Mapping[str, str], rw_numbers: list[str], rt_numbers_of: Callable[[str], list[str]], notices: list[Notice]
+) -> tuple[str | None, str | None]:
     rw = params.get("rw") or None
     if rw is not None and rw not in rw_numbers:
         padded = rw.zfill(2) if rw.isdigit() else rw
@@ -67,33 +94,49 @@ def parse_area_period(
             notices.append(Notice("notice.unknown_rw", rw))
             rw = None
     rt = params.get("rt") or None
-    if rt is not None:
-        if rw is None:
-            notices.append(Notice("notice.rt_without_rw", rt))
-            rt = None
-        else:
-            valid = rt_numbers_of(rw)
-            padded = rt.zfill(3) if rt.isdigit() else rt
-            if padded in valid:
-                rt = padded
-            else:
-                notices.append(Notice("notice.unknown_rt", rt))
-                rt = None
+    if rt is None:
+        return rw, None
+    if rw is None:
+        notices.append(Notice("notice.rt_without_rw", rt))
+        return None, None
+    padded = rt.zfill(3) if rt.isdigit() else rt
+    if padded in rt_numbers_of(rw):
+        return rw, padded
+    notices.append(Notice("notice.unknown_rt", rt))
+    return rw, None
 
+
+def _parse_period(params: Mapping[str, str], today: date, notices: list[Notice]) -> tuple[str, date, date]:
     dari = _parse_date(params.get("dari"), notices)
     sampai = _parse_date(params.get("sampai"), notices)
     default_dari, default_sampai = preset_period(DEFAULT_PRESET, today)
     if dari is None and sampai is None:
-        return AreaPeriod(rw, rt, DEFAULT_PRESET, default_dari, default_sampai, tuple(notices))
-    if sampai is not None and sampai > today:
+        return DEFAULT_PRESET, default_dari, default_sampai
+    if (sampai is not None and sampai > today) or (dari is not None and dari > today):
         notices.append(Notice("notice.future"))
-        sampai = today
-    if dari is not None and dari > today:
-        notices.append(Notice("notice.future"))
-        dari = today
+        sampai = min(sampai, today) if sampai else None
+        dari = min(dari, today) if dari else None
     sampai = sampai or today
     dari = dari or month_start(sampai)
     if dari > sampai:
         notices.append(Notice("notice.range_reversed"))
-        return AreaPeriod(rw, rt, DEFAULT_PRESET, default_dari, default_sampai, tuple(notices))
-    return AreaPeriod(rw, rt, matching_preset(dari, sampai, today), dari, sampai, tuple(notices))
+        return DEFAULT_PRESET, default_dari, default_sampai
+    return matching_preset(dari, sampai, today), dari, sampai
+
+
+def parse_link_filters(
+    params: Mapping[str, str],
+    today: date,
+    rw_numbers: list[str],
+    rt_numbers_of: Callable[[str], list[str]],
+    category_slugs: list[str] | tuple[str, ...] = (),
+) -> LinkFilters:
+    """Read every filter from query params; anything invalid is dropped with a notice, never raised."""
+    notices: list[Notice] = []
+    rw, rt = _parse_area(params, rw_numbers, rt_numbers_of, notices)
+    preset, dari, sampai = _parse_period(params, today, notices)
+    kategori = _parse_list(params.get("kategori"), list(category_slugs), "notice.unknown_kategori", notices)
+    status = _parse_list(params.get("status"), STATUS_CHOICES, "notice.unknown_status", notices)
+    prioritas = _parse_list(params.get("prioritas"), PRIORITIES, "notice.unknown_prioritas", notices)
+    q = (params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    return LinkFilters(rw, rt, preset, dari, sampai, kategori, status, prioritas, q, tuple(notices))

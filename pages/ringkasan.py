@@ -5,7 +5,7 @@ import streamlit as st
 from kutorejo_data.i18n import category_label, t
 from kutorejo_data.ui import charts, data, layout
 from kutorejo_data.ui.context import current_context
-from kutorejo_data.ui.filters import area_period_bar
+from kutorejo_data.ui.filters import filter_bar
 
 ctx = current_context()
 lang = ctx.lang
@@ -16,7 +16,7 @@ if not has_reports:
     layout.render_empty_database(lang)
     st.stop()
 
-selection = area_period_bar("ringkasan", ctx)
+selection = filter_bar("ringkasan", ctx)
 st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
 overview = data.overview(ctx.db_url, selection.filters, ctx.scope, ctx.now.replace(second=0))
 
