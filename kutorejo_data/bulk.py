@@ -1,0 +1,97 @@
+"""Bulk inserts of generated rows inside the caller's transaction: executemany on SQLite, COPY on PostgreSQL."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+
+from sqlalchemy import Connection
+
+# Values are passed as plain Python objects; datetimes as text in the format SQLAlchemy itself stores on
+# SQLite ("YYYY-MM-DD HH:MM:SS.ffffff"), which PostgreSQL's COPY parses as well.
+Row = Sequence[object]
+LOAD_CACHE_SIZE = -262_144  # SQLite page cache during a bulk load, in KiB when negative (256 MiB)
+
+
+class _Counter:
+    """Counts the rows an iterator yields, so executemany/COPY can stream without a list in memory."""
+
+    def __init__(self, rows: Iterable[Row]) -> None:
+        self.count = 0
+        self._rows = iter(rows)
+
+    def __iter__(self) -> Iterator[Row]:
+        for row in self._rows:
+            self.count += 1
+            yield row
+
+
+def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Row]) -> int:
+    """Insert `rows` (tuples in `columns` order) into `table` as fast as the backend allows; returns the count."""
+    counter = _Counter(rows)
+    driver = conn.connection.driver_connection
+    column_list = ", ".join(columns)
+    if conn.dialect.name == "postgresql":
+        with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
+            for row in counter:
+                copy.write_row(row)
+    else:
+        placeholders = ", ".join("?" for _ in columns)
+        cursor = driver.cursor()
+        try:
+            cursor.executemany(f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})", counter)
+        finally:
+            cursor.close()
+    return counter.count
+
+
+@contextmanager
+def bulk_load(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
+    """Prepare SQLite for a large load into `tables`: a big page cache, secondary indexes built once at the end.
+
+    Building an index once over all rows is several times faster than updating it row by row. The index DDL is
+    read from sqlite_master and replayed as is, and DDL is transactional in SQLite: a failed load rolls back to the
+    original indexes. PostgreSQL's COPY is fast enough with its indexes in place.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    placeholders = ", ".join(f"'{t}'" for t in tables)
+    saved = conn.exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master"
+        f" WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({placeholders}) ORDER BY name"
+    ).all()
+    cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    conn.exec_driver_sql(f"PRAGMA cache_size = {LOAD_CACHE_SIZE}")
+    try:
+        for name, _sql in saved:
+            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        yield
+        for _name, sql in saved:
+            conn.exec_driver_sql(sql)
+    finally:
+        # The connection goes back to the pool: it must not keep a quarter-gigabyte cache.
+        conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+def reset_sequences(conn: Connection, tables: Iterable[str]) -> None:
+    """After inserting explicit ids on PostgreSQL, move each `id` sequence past the largest id (no-op on SQLite)."""
+    if conn.dialect.name != "postgresql":
+        return
+    driver = conn.connection.driver_connection
+    with driver.cursor() as cursor:
+        for table in tables:
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL)"
+                f" FROM {table}"
+            )
+
+
+def analyze(conn: Connection, tables: Iterable[str]) -> None:
+    """Refresh PostgreSQL's planner statistics after a bulk load (autovacuum would do it only later)."""
+    if conn.dialect.name != "postgresql":
+        return
+    driver = conn.connection.driver_connection
+    with driver.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {table}")
