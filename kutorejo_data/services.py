@@ -1,0 +1,224 @@
+"""Write side: create a report and change its status. Short transactions; scope checked in every write."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import Connection, Engine, insert, select, update
+
+from . import domain
+from .config import now_local
+from .db import write_transaction
+from .filters import EVERYTHING, Scope, area_conditions, resolve_area
+from .models import Kategori, Laporan, StatusHistory
+
+JUDUL_MAX = 200
+DESKRIPSI_MAX = 5000
+LOKASI_MAX = 200
+NAMA_MAX = 100
+EARLIEST_REPORT = datetime(2000, 1, 1)
+# Phones and laptops disagree by a few minutes; a report "from the future" beyond that is a typo.
+CLOCK_TOLERANCE = timedelta(minutes=10)
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,18}[0-9]$")
+# Leaving a report as rejected, or taking back a resolution, must say why.
+NOTE_REQUIRED: dict[tuple[str, str], str] = {
+    (domain.STATUS_SELESAI, domain.STATUS_DIPROSES): "error.reopen_needs_reason",
+}
+NOTE_REQUIRED_TO: dict[str, str] = {domain.STATUS_DITOLAK: "error.reject_needs_reason"}
+
+
+class ServiceError(Exception):
+    """A write was refused; `key` is the i18n key of the message shown to the user."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+class ValidationError(ServiceError):
+    """Some fields are invalid; `fields` maps each field name to its i18n message key."""
+
+    def __init__(self, fields: dict[str, str]) -> None:
+        super().__init__("error.form_invalid")
+        self.fields = fields
+
+
+@dataclass(frozen=True)
+class NewReport:
+    """What a report form (or an import row) provides."""
+
+    kelurahan_kode: str
+    rw: str
+    rt: str
+    kategori: str  # slug
+    judul: str
+    deskripsi: str = ""
+    lokasi: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    sumber: str = "rt"
+    prioritas: str = "sedang"
+    pelapor_nama: str | None = None
+    pelapor_telepon: str | None = None
+    reported_at: datetime | None = None  # None: now
+
+
+def _text_errors(report: NewReport) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    judul = report.judul.strip()
+    if not judul:
+        errors["judul"] = "error.judul_required"
+    elif len(judul) > JUDUL_MAX:
+        errors["judul"] = "error.judul_too_long"
+    if len(report.deskripsi) > DESKRIPSI_MAX:
+        errors["deskripsi"] = "error.deskripsi_too_long"
+    if len(report.lokasi) > LOKASI_MAX:
+        errors["lokasi"] = "error.lokasi_too_long"
+    if report.pelapor_nama and len(report.pelapor_nama.strip()) > NAMA_MAX:
+        errors["pelapor_nama"] = "error.nama_too_long"
+    if report.pelapor_telepon and not PHONE_PATTERN.match(report.pelapor_telepon.strip()):
+        errors["pelapor_telepon"] = "error.telepon_invalid"
+    return errors
+
+
+def _choice_errors(report: NewReport, now: datetime) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if report.sumber not in domain.SOURCES:
+        errors["sumber"] = "error.sumber_invalid"
+    if report.prioritas not in domain.PRIORITIES:
+        errors["prioritas"] = "error.prioritas_invalid"
+    if (report.lat is None) != (report.lon is None):
+        errors["lat"] = "error.coordinates_pair"
+    elif report.lat is not None and report.lon is not None and not (
+        -90 <= report.lat <= 90 and -180 <= report.lon <= 180
+    ):
+        errors["lat"] = "error.coordinates_range"
+    if report.reported_at is not None:
+        if report.reported_at > now + CLOCK_TOLERANCE:
+            errors["reported_at"] = "error.date_in_future"
+        elif report.reported_at < EARLIEST_REPORT:
+            errors["reported_at"] = "error.date_too_old"
+    return errors
+
+
+def validate_new_report(conn: Connection, report: NewReport, scope: Scope, now: datetime) -> dict[str, str]:
+    """Field → message key for everything wrong with the report; empty when it can be saved."""
+    errors = {**_text_errors(report), **_choice_errors(report, now)}
+    area = resolve_area(conn, report.kelurahan_kode, report.rw, report.rt, scope)
+    if area.empty or area.rt_id is None:
+        errors["rt"] = "error.rt_unknown"
+    active = conn.execute(select(Kategori.aktif).where(Kategori.slug == report.kategori)).scalar()
+    if not active:
+        errors["kategori"] = "error.kategori_unknown"
+    return errors
+
+
+def create_report(
+    engine: Engine, report: NewReport, *, actor: str, scope: Scope = EVERYTHING, now: datetime | None = None
+) -> int:
+    """Save a new report and its first history entry in one transaction; returns the report number."""
+    now = now or now_local()
+    with write_transaction(engine) as conn:
+        errors = validate_new_report(conn, report, scope, now)
+        if errors:
+            raise ValidationError(errors)
+        area = resolve_area(conn, report.kelurahan_kode, report.rw, report.rt, scope)
+        kategori_id = conn.execute(select(Kategori.id).where(Kategori.slug == report.kategori)).scalar_one()
+        reported_at = min(report.reported_at or now, now)
+        laporan_id = conn.execute(
+            insert(Laporan).values(
+                kelurahan_id=area.kelurahan_id, rw_id=area.rw_id, rt_id=area.rt_id, kategori_id=kategori_id,
+                judul=report.judul.strip(), deskripsi=report.deskripsi.strip(), lokasi=report.lokasi.strip(),
+                lat=report.lat, lon=report.lon, sumber=report.sumber, prioritas=report.prioritas,
+                pelapor_nama=(report.pelapor_nama or "").strip() or None,
+                pelapor_telepon=(report.pelapor_telepon or "").strip() or None,
+                reported_at=reported_at, status=domain.STATUS_BARU, version=1, created_at=now, updated_at=now,
+            )  # fmt: skip
+        ).inserted_primary_key[0]
+        conn.execute(
+            insert(StatusHistory).values(
+                laporan_id=laporan_id, changed_at=reported_at, from_status=None, to_status=domain.STATUS_BARU,
+                changed_by=actor, note="",
+            )  # fmt: skip
+        )
+    return int(laporan_id)
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A requested status change, naming the version of the report the user saw."""
+
+    laporan_id: int
+    to_status: str
+    expected_version: int
+    note: str = ""
+    penanganan: str | None = None
+    penanganan_nama: str | None = None
+    duplikat_dari_id: int | None = None
+
+
+def _check_transition(conn: Connection, current, change: StatusChange, scope: Scope) -> None:  # type: ignore[no-untyped-def]
+    if change.to_status not in domain.ALLOWED_TRANSITIONS.get(current.status, ()):
+        raise ServiceError("error.transition_not_allowed", dari=current.status, ke=change.to_status)
+    needs_note = NOTE_REQUIRED.get((current.status, change.to_status)) or NOTE_REQUIRED_TO.get(change.to_status)
+    if needs_note and not change.note.strip():
+        raise ValidationError({"note": needs_note})
+    if change.penanganan is not None and change.penanganan not in domain.HANDLER_LEVELS:
+        raise ValidationError({"penanganan": "error.penanganan_invalid"})
+    if change.to_status == domain.STATUS_DUPLIKAT:
+        original = change.duplikat_dari_id
+        if original is None or original == current.id:
+            raise ValidationError({"duplikat_dari_id": "error.duplikat_needs_original"})
+        area = resolve_area(conn, None, None, None, scope)
+        found = conn.execute(select(Laporan.id).where(Laporan.id == original, *area_conditions(area))).scalar()
+        if found is None:
+            raise ValidationError({"duplikat_dari_id": "error.duplikat_original_unknown"})
+
+
+def change_status(
+    engine: Engine, change: StatusChange, *, actor: str, scope: Scope = EVERYTHING, now: datetime | None = None
+) -> int:
+    """Move a report to a new status and append the history entry, in one transaction; returns the new version.
+
+    Raises ServiceError("error.changed_meanwhile") when someone else changed the report since the user loaded it.
+    """
+    now = now or now_local()
+    with write_transaction(engine) as conn:
+        area = resolve_area(conn, None, None, None, scope)
+        report = conn.execute(
+            select(
+                Laporan.id, Laporan.status, Laporan.version, Laporan.reported_at, Laporan.updated_at,
+                Laporan.penanganan, Laporan.penanganan_nama,
+            ).where(Laporan.id == change.laporan_id, *area_conditions(area))
+        ).one_or_none()  # fmt: skip
+        if report is None:
+            raise ServiceError("error.report_not_found", nomor=change.laporan_id)
+        if report.version != change.expected_version:
+            raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
+        _check_transition(conn, report, change, scope)
+        penanganan = change.penanganan or report.penanganan
+        penanganan_nama = (change.penanganan_nama or "").strip() or (
+            report.penanganan_nama if penanganan == report.penanganan else None
+        )
+        changed_at = max(now, report.updated_at, report.reported_at)  # history never runs backwards
+        updated = conn.execute(
+            update(Laporan)
+            .where(Laporan.id == report.id, Laporan.version == change.expected_version)
+            .values(
+                status=change.to_status, version=Laporan.version + 1, updated_at=changed_at,
+                penanganan=penanganan, penanganan_nama=penanganan_nama,
+                duplikat_dari_id=change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None,
+            )  # fmt: skip
+        )
+        if updated.rowcount != 1:  # a concurrent writer got there first (PostgreSQL READ COMMITTED)
+            raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
+        conn.execute(
+            insert(StatusHistory).values(
+                laporan_id=report.id, changed_at=changed_at, from_status=report.status, to_status=change.to_status,
+                changed_by=actor, note=change.note.strip(), penanganan=penanganan, penanganan_nama=penanganan_nama,
+            )  # fmt: skip
+        )
+    return report.version + 1
