@@ -13,36 +13,25 @@ Row = Sequence[object]
 LOAD_CACHE_SIZE = -262_144  # SQLite page cache during a bulk load, in KiB when negative (256 MiB)
 
 
-class _Counter:
-    """Counts the rows an iterator yields, so executemany/COPY can stream without a list in memory."""
-
-    def __init__(self, rows: Iterable[Row]) -> None:
-        self.count = 0
-        self._rows = iter(rows)
-
-    def __iter__(self) -> Iterator[Row]:
-        for row in self._rows:
-            self.count += 1
-            yield row
-
-
 def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Row]) -> int:
     """Insert `rows` (tuples in `columns` order) into `table` as fast as the backend allows; returns the count."""
-    counter = _Counter(rows)
     driver = conn.connection.driver_connection
     column_list = ", ".join(columns)
     if conn.dialect.name == "postgresql":
+        count = 0
         with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({column_list}) FROM STDIN") as copy:
-            for row in counter:
+            for row in rows:
                 copy.write_row(row)
-    else:
-        placeholders = ", ".join("?" for _ in columns)
-        cursor = driver.cursor()
-        try:
-            cursor.executemany(f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})", counter)
-        finally:
-            cursor.close()
-    return counter.count
+                count += 1
+        return count
+    placeholders = ", ".join("?" for _ in columns)
+    cursor = driver.cursor()
+    try:
+        # executemany streams from the iterator (no list of a million tuples) and sums the rows it inserted.
+        cursor.executemany(f"INSERT INTO {table} ({column_list}) VALUES ({placeholders})", rows)
+        return max(cursor.rowcount, 0)
+    finally:
+        cursor.close()
 
 
 @contextmanager

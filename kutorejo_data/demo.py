@@ -1,8 +1,9 @@
 """Deterministic, illustrative demo data for Kelurahan Kutorejo: RW/RT, reports with their history, activities.
 
 The real RW/RT structure of Kutorejo is not published: everything below is plausible, not real. The same seed,
-end date and arguments always give the same rows. Reports are generated as numpy columns and bulk-inserted, so a
-million reports take a minute or two rather than hours.
+end date and arguments always give the same rows (when the end day is today, nothing is generated after the
+current minute, so only that day's rows depend on the clock). Reports are generated as numpy columns and
+bulk-inserted, so a million reports take a minute or two rather than hours.
 """
 
 from __future__ import annotations
@@ -523,7 +524,13 @@ def _load_categories(conn: Connection) -> tuple[_Category, ...]:
 # Reports and their status history, as numpy columns
 
 # Status codes are indexes into domain.STATUSES.
-_B, _V, _P, _S, _T, _D = (domain.STATUSES.index(s) for s in domain.STATUSES)
+_B, _V, _P, _S, _T, _D = (
+    domain.STATUSES.index(status)
+    for status in (
+        domain.STATUS_BARU, domain.STATUS_DIVERIFIKASI, domain.STATUS_DIPROSES, domain.STATUS_SELESAI,
+        domain.STATUS_DITOLAK, domain.STATUS_DUPLIKAT,
+    )
+)
 _PATHS = np.array(
     [
         [_B, _V, _P, _S, -1, -1],  # checked, worked on, solved
@@ -793,6 +800,18 @@ _NOTES: dict[int, tuple[str, ...]] = {
 _REOPEN_NOTES = ("Dibuka kembali: masalah muncul lagi", "Dibuka kembali atas laporan warga: belum tuntas")
 
 
+def _note_table(width: int = 3) -> np.ndarray:
+    """(status, phrasing) → note, so that millions of notes are picked by numpy rather than a Python loop."""
+    table = np.full((len(domain.STATUSES), width), "", dtype=object)
+    for code, options in _NOTES.items():
+        table[code] = [options[i % len(options)] for i in range(width)]
+    return table
+
+
+_NOTE_TABLE = _note_table()
+_REOPEN_TABLE = np.array(_REOPEN_NOTES, dtype=object)
+
+
 class _Lookups:
     """Object arrays that turn report codes into the strings stored in the database."""
 
@@ -860,6 +879,7 @@ def _laporan_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
         )
         original = data.original[s]
         is_duplicate = status_code == _D
+        reported_at = _format_times(data.ts[s])
         yield from zip(
             ids.tolist(),
             [KELURAHAN_ID] * len(rt),
@@ -875,14 +895,14 @@ def _laporan_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
             lookups.priorities[data.priority[s]].tolist(),
             _optional(lookups.reporter_names[data.reporter[s]], data.reporter[s] >= 0),
             _optional(lookups.reporter_phones[data.reporter[s]], data.has_phone[s]),
-            _format_times(data.ts[s]),
+            reported_at,
             lookups.statuses[status_code].tolist(),
             lookups.levels[level_now].tolist(),
             lookups.handler_names(level_now, rt, kat).tolist(),
             _optional(original + 1, is_duplicate),
             steps.tolist(),  # version: 1 for a new report, +1 for every status change
             [None] * len(rt),
-            _format_times(data.ts[s]),
+            reported_at,  # created_at: entered when reported
             _format_times(updated),
             strict=True,
         )
@@ -946,23 +966,17 @@ def _notes(
     to_code: np.ndarray, from_code: np.ndarray, variant: np.ndarray, original: np.ndarray, names: np.ndarray,
     level: np.ndarray,
 ) -> list[str]:
-    notes: list[str] = []
-    for to, fr, v, orig, name, lv in zip(
-        to_code.tolist(), from_code.tolist(), variant.tolist(), original.tolist(), names.tolist(), level.tolist(),
-        strict=True,
-    ):
-        if to == _D:
-            notes.append(f"Sama dengan laporan #{orig + 1}")
-        elif fr == _S:
-            notes.append(_REOPEN_NOTES[v % len(_REOPEN_NOTES)])
-        elif to == _V and lv == _LEVEL_DINAS:
-            notes.append(f"Sudah dicek, diteruskan ke {name}")
-        elif to == _V and lv == _LEVEL_KELURAHAN:
-            notes.append("Sudah dicek, ditangani langsung oleh kelurahan")
-        else:
-            options = _NOTES[to]
-            notes.append(options[v % len(options)])
-    return notes
+    """The note of each history row: one of a few phrasings per status, with the cases a reader expects."""
+    notes = _NOTE_TABLE[to_code, variant % _NOTE_TABLE.shape[1]]
+    reopened = from_code == _S
+    notes[reopened] = _REOPEN_TABLE[variant[reopened] % len(_REOPEN_TABLE)]
+    checked = to_code == _V
+    notes[checked & (level == _LEVEL_KELURAHAN)] = "Sudah dicek, ditangani langsung oleh kelurahan"
+    forwarded = checked & (level == _LEVEL_DINAS)
+    notes[forwarded] = "Sudah dicek, diteruskan ke " + names[forwarded]
+    duplicate = to_code == _D
+    notes[duplicate] = [f"Sama dengan laporan #{o + 1}" for o in original[duplicate].tolist()]
+    return notes.tolist()
 
 
 # --------------------------------------------------------------------------------------------------------------
