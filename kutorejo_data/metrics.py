@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, case, func, select
+from sqlalchemy import ColumnElement, Connection, Select, case, func, select
 
 from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
@@ -82,6 +82,73 @@ TERLAMBAT = Metric(
     "Reports open at the end of the period that are older than their category's target time (SLA).",
 )  # fmt: skip
 
+P90_WAKTU_TANGGAP = Metric(
+    "p90_waktu_tanggap", "days", False,
+    "P90 waktu tanggap", "P90 response time",
+    "9 dari 10 laporan ditanggapi dalam waktu ini (persentil ke-90 hari sampai status pertama berubah).",
+    "9 in 10 reports are responded to within this time (90th percentile of days to the first status change).",
+)  # fmt: skip
+P90_WAKTU_PENYELESAIAN = Metric(
+    "p90_waktu_penyelesaian", "days", False,
+    "P90 waktu penyelesaian", "P90 resolution time",
+    "9 dari 10 laporan yang selesai dalam periode diselesaikan dalam waktu ini (persentil ke-90).",
+    "9 in 10 reports resolved in the period were resolved within this time (90th percentile).",
+)  # fmt: skip
+PORSI_TERLAMBAT = Metric(
+    "porsi_terlambat", "percent", False,
+    "Porsi terlambat", "Overdue share",
+    "Dari laporan terbuka pada akhir periode, persentase yang melewati batas waktu (SLA) kategorinya.",
+    "Of the reports open at the end of the period, the share older than their category's target time (SLA).",
+)  # fmt: skip
+PORSI_ESKALASI = Metric(
+    "porsi_eskalasi", "percent", None,
+    "Porsi eskalasi", "Escalated share",
+    "Dari laporan yang masuk dalam periode, persentase yang ditangani kelurahan atau dinas/OPD, bukan RT/RW.",
+    "Of the reports received in the period, the share handled by the kelurahan or a regency office, not the RT/RW.",
+)  # fmt: skip
+UMUR = Metric(
+    "umur", "days", False,
+    "Umur", "Age",
+    "Hari sejak laporan masuk; untuk laporan tertutup, sampai laporan ditutup.",
+    "Days since the report was received; for closed reports, until it was closed.",
+)  # fmt: skip
+STATUS_SLA = Metric(
+    "status_sla", "days", None,
+    "Batas waktu (SLA)", "Target time (SLA)",
+    "Tepat waktu bila umur laporan tidak melewati SLA kategorinya; jika lewat, terlambat sekian hari.",
+    "On time when the report's age is within its category's SLA; otherwise overdue by that many days.",
+)  # fmt: skip
+
+# Below this many reports in the period, an RW or RT is shown as "data belum cukup" and not compared or ranked:
+# a unit with one solved report must not top a league table.
+MIN_REPORTS_FOR_COMPARISON = 5
+DATA_BELUM_CUKUP = Metric(
+    "data_belum_cukup", "count", None,
+    "Data belum cukup", "Not enough data",
+    f"RW/RT dengan kurang dari {MIN_REPORTS_FOR_COMPARISON} laporan dalam periode tidak dibandingkan atau diperingkat.",
+    f"An RW/RT with fewer than {MIN_REPORTS_FOR_COMPARISON} reports in the period is not compared or ranked.",
+)  # fmt: skip
+
+# Backlog age buckets in days (inclusive bounds; None = no upper bound).
+AGE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
+    ("0–7", 0, 7), ("8–30", 8, 30), ("31–90", 31, 90), (">90", 91, None),
+)  # fmt: skip
+UMUR_TERBUKA = Metric(
+    "umur_terbuka", "count", False,
+    "Umur laporan terbuka", "Age of open reports",
+    "Laporan terbuka pada akhir periode, dikelompokkan menurut hari sejak laporan masuk (0–7, 8–30, 31–90, >90).",
+    "Reports open at the end of the period, grouped by days since they were received (0–7, 8–30, 31–90, >90).",
+)  # fmt: skip
+ALUR_STATUS = Metric(
+    "alur_status", "count", None,
+    "Alur laporan", "Report flow",
+    "Laporan yang masuk dalam periode dan tahap terjauh yang pernah dicapai: ditanggapi (status pertama "
+    "berubah), diproses, selesai (saat ini); serta yang ditolak atau duplikat.",
+    "Reports received in the period and the furthest stage they reached: responded (first status change), "
+    "in progress, resolved (now); and those rejected or duplicate.",
+)  # fmt: skip
+
+
 KPI_METRICS: tuple[Metric, ...] = (
     LAPORAN_MASUK,
     SELESAI,
@@ -93,7 +160,8 @@ KPI_METRICS: tuple[Metric, ...] = (
 METRICS: dict[str, Metric] = {
     m.key: m
     for m in (LAPORAN_MASUK, SELESAI, TINGKAT_PENYELESAIAN, MEDIAN_WAKTU_TANGGAP, MEDIAN_WAKTU_PENYELESAIAN, TERBUKA,
-              TERLAMBAT)
+              TERLAMBAT, P90_WAKTU_TANGGAP, P90_WAKTU_PENYELESAIAN, PORSI_TERLAMBAT, PORSI_ESKALASI, UMUR, STATUS_SLA,
+              DATA_BELUM_CUKUP, UMUR_TERBUKA, ALUR_STATUS)
 }  # fmt: skip
 
 
@@ -103,7 +171,7 @@ def _period_bounds(filters: ReportFilters) -> tuple[datetime, datetime]:
     return day_start(filters.dari), day_after(filters.sampai)
 
 
-def _received_conditions(conn: Connection, filters: ReportFilters, scope: Scope) -> list[ColumnElement[bool]]:
+def received_conditions(conn: Connection, filters: ReportFilters, scope: Scope) -> list[ColumnElement[bool]]:
     start, end = _period_bounds(filters)
     return [
         *report_conditions(conn, filters, scope, with_period=False),
@@ -114,11 +182,11 @@ def _received_conditions(conn: Connection, filters: ReportFilters, scope: Scope)
 
 def laporan_masuk(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
     """LAPORAN_MASUK: reports with reported_at in the period."""
-    stmt = select(func.count()).select_from(Laporan).where(*_received_conditions(conn, filters, scope))
+    stmt = select(func.count()).select_from(Laporan).where(*received_conditions(conn, filters, scope))
     return int(conn.execute(stmt).scalar_one())
 
 
-def _resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope):  # type: ignore[no-untyped-def]
+def resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope):  # type: ignore[no-untyped-def]
     """Per report resolved in the period: its last transition to `selesai` inside the period."""
     start, end = _period_bounds(filters)
     return (
@@ -136,7 +204,7 @@ def _resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scop
 
 def selesai(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
     """SELESAI: distinct reports with a transition to `selesai` in the period."""
-    resolved = _resolutions_in_period(conn, filters, scope).subquery()
+    resolved = resolutions_in_period(conn, filters, scope).subquery()
     return int(conn.execute(select(func.count()).select_from(resolved)).scalar_one())
 
 
@@ -145,34 +213,47 @@ def tingkat_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope 
     stmt = select(
         func.count(),
         func.coalesce(func.sum(case((Laporan.status == STATUS_SELESAI, 1), else_=0)), 0),
-    ).where(*_received_conditions(conn, filters, scope), Laporan.status.not_in(INVALID_STATUSES))
+    ).where(*received_conditions(conn, filters, scope), Laporan.status.not_in(INVALID_STATUSES))
     total, solved = conn.execute(stmt).one()
     return None if not total else solved / total
 
 
-def median_waktu_tanggap(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
-    """MEDIAN_WAKTU_TANGGAP: median days from report to the first change away from `baru`."""
-    first_response = (
+def first_responses():  # type: ignore[no-untyped-def]
+    """Per report: when its status first changed away from `baru` (the response)."""
+    return (
         select(StatusHistory.laporan_id, func.min(StatusHistory.changed_at).label("responded_at"))
         .where(StatusHistory.from_status == STATUS_BARU)
         .group_by(StatusHistory.laporan_id)
         .subquery()
     )
-    durations = (
-        select(days_between(Laporan.reported_at, first_response.c.responded_at))
-        .join(first_response, first_response.c.laporan_id == Laporan.id)
-        .where(*_received_conditions(conn, filters, scope))
+
+
+def response_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
+    """SELECT (*groups, days to first response) for reports received in the period that have a response."""
+    responded = first_responses()
+    return (
+        select(*groups, days_between(Laporan.reported_at, responded.c.responded_at).label("days"))
+        .join(responded, responded.c.laporan_id == Laporan.id)
+        .where(*received_conditions(conn, filters, scope))
     )
-    return median(conn, durations)
+
+
+def resolution_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
+    """SELECT (*groups, days from report to resolution) for reports resolved in the period."""
+    resolved = resolutions_in_period(conn, filters, scope).subquery()
+    return select(*groups, days_between(Laporan.reported_at, resolved.c.resolved_at).label("days")).join(
+        resolved, resolved.c.laporan_id == Laporan.id
+    )
+
+
+def median_waktu_tanggap(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
+    """MEDIAN_WAKTU_TANGGAP: median days from report to the first change away from `baru`."""
+    return median(conn, response_durations(conn, filters, scope))
 
 
 def median_waktu_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
     """MEDIAN_WAKTU_PENYELESAIAN: median days from report to `selesai`, over reports resolved in the period."""
-    resolved = _resolutions_in_period(conn, filters, scope).subquery()
-    durations = select(days_between(Laporan.reported_at, resolved.c.resolved_at)).join(
-        resolved, resolved.c.laporan_id == Laporan.id
-    )
-    return median(conn, durations)
+    return median(conn, resolution_durations(conn, filters, scope))
 
 
 def _status_at(cutoff: datetime) -> ColumnElement[str]:
@@ -186,7 +267,7 @@ def _status_at(cutoff: datetime) -> ColumnElement[str]:
     )
 
 
-def _open_at_end_conditions(
+def open_at_end_conditions(
     conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
 ) -> tuple[list[ColumnElement[bool]], datetime]:
     """Conditions for "open at the end of the period", and the moment that end stands for."""
@@ -200,13 +281,13 @@ def _open_at_end_conditions(
 
 def terbuka(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
     """TERBUKA: reports whose status at the end of the period (or now, if sooner) is open."""
-    conditions, _ = _open_at_end_conditions(conn, filters, scope, now)
+    conditions, _ = open_at_end_conditions(conn, filters, scope, now)
     return int(conn.execute(select(func.count()).select_from(Laporan).where(*conditions)).scalar_one())
 
 
 def terlambat(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
     """TERLAMBAT: reports open at the end of the period that are older than their category's SLA days."""
-    conditions, moment = _open_at_end_conditions(conn, filters, scope, now)
+    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
     stmt = (
         select(func.count())
         .select_from(Laporan)

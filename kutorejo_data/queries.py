@@ -147,14 +147,13 @@ def breakdown_by_area(conn: Connection, filters: ReportFilters, scope: Scope = E
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
     conditions = report_conditions(conn, filters, scope)
     outcome = _outcome().label("outcome")
+    # Group by the plain number column: PostgreSQL will not match two separately bound 'RW ' || nomor expressions.
     if area.rw_id is not None:
-        unit = (literal("RT ") + RT.nomor).label("wilayah")
-        stmt = select(unit, outcome, func.count()).join(RT, RT.id == Laporan.rt_id)
+        prefix, unit, stmt = "RT ", RT.nomor, select(RT.nomor, outcome, func.count()).join(RT, RT.id == Laporan.rt_id)
     else:
-        unit = (literal("RW ") + RW.nomor).label("wilayah")
-        stmt = select(unit, outcome, func.count()).join(RW, RW.id == Laporan.rw_id)
+        prefix, unit, stmt = "RW ", RW.nomor, select(RW.nomor, outcome, func.count()).join(RW, RW.id == Laporan.rw_id)
     rows = conn.execute(stmt.where(*conditions).group_by(unit, outcome)).all()
-    return _pivot_outcomes(rows, "wilayah")
+    return _pivot_outcomes([(prefix + nomor, kind, n) for nomor, kind, n in rows], "wilayah")
 
 
 def breakdown_by_category(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:

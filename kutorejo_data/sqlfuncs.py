@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, Float, Select, String, func, or_, select
+from sqlalchemy import Connection, Float, Select, String, case, func, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -49,22 +49,55 @@ def _days_between_postgresql(element, compiler, **kw) -> str:  # type: ignore[no
     )
 
 
-def median_statement(values: Select[Any]) -> Select[Any]:
-    """SELECT the median of the single numeric column of `values` (NULL when there are none), in SQL."""
+def percentile_rows(values: Select[Any], fraction: tuple[int, int], group_columns: int = 0) -> Select[Any]:
+    """SELECT, per group, the two order statistics around a percentile and the weight between them.
+
+    `values` yields the group columns (if any) and then the numeric value. `fraction` is the percentile as
+    numerator/denominator (1/2 for the median, 9/10 for P90), so the position p·(n−1) is computed with exact
+    integer arithmetic on both backends. Rows: *groups, lower, upper, weight, n; the percentile is
+    lower + weight·(upper − lower), as PostgreSQL's percentile_cont defines it.
+    """
+    num, den = fraction
     inner = values.subquery()
-    value = inner.c[0]
+    groups = list(inner.c)[:group_columns]
+    value = list(inner.c)[group_columns]
     ranked = select(
+        *groups,
         value.label("v"),
-        func.row_number().over(order_by=value).label("rn"),
-        func.count().over().label("n"),
+        func.row_number().over(partition_by=groups or None, order_by=value).label("rn"),
+        func.count().over(partition_by=groups or None).label("n"),
     ).subquery()
-    # rn in ((n+1)//2, (n+2)//2): the middle row for odd n, the two middle rows for even n.
-    return select(func.avg(ranked.c.v)).where(
-        or_(ranked.c.rn == (ranked.c.n + 1) // 2, ranked.c.rn == (ranked.c.n + 2) // 2)
-    )
+    group_cols = list(ranked.c)[:group_columns]
+    position = ranked.c.n - 1
+    lower_rank = (position * num) // den + 1
+    return select(
+        *group_cols,
+        func.max(case((ranked.c.rn == lower_rank, ranked.c.v))).label("lower"),
+        func.max(case((ranked.c.rn == lower_rank + 1, ranked.c.v))).label("upper"),
+        func.max(((position * num) % den) * 1.0 / den).label("weight"),
+        func.max(ranked.c.n).label("n"),
+    ).group_by(*group_cols)
+
+
+def interpolate(lower: float | None, upper: float | None, weight: float | None) -> float | None:
+    """The percentile from the two order statistics around it (see percentile_rows)."""
+    if lower is None:
+        return None
+    if upper is None or not weight:
+        return float(lower)
+    return float(lower) + float(weight) * (float(upper) - float(lower))
+
+
+def percentile(conn: Connection, values: Select[Any], fraction: tuple[int, int]) -> float | None:
+    """One percentile of a one-column numeric SELECT, computed by the database (None when empty)."""
+    row = conn.execute(percentile_rows(values, fraction)).first()
+    return None if row is None else interpolate(row.lower, row.upper, row.weight)
+
+
+MEDIAN = (1, 2)
+P90 = (9, 10)
 
 
 def median(conn: Connection, values: Select[Any]) -> float | None:
     """The median of a one-column numeric SELECT, computed by the database."""
-    result = conn.execute(median_statement(values)).scalar()
-    return None if result is None else float(result)
+    return percentile(conn, values, MEDIAN)

@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from kutorejo_data.db import make_engine
 from kutorejo_data.migrate import migrate
+from tests.factories import add_area, add_report, at
 
 # The demo data used by tests ends on a fixed day so that every figure is reproducible.
 DEMO_END = date(2026, 11, 29)
@@ -131,3 +132,37 @@ def demo_db(demo_db_url: str) -> Iterator[Engine]:
     engine = make_engine(demo_db_url)
     yield engine
     engine.dispose()
+
+
+@pytest.fixture
+def handmade_db(any_db: Engine) -> Engine:
+    """Nine reports in two RWs.
+
+    | report | RW/RT  | category (SLA) | reported | history                                   |
+    | R1     | 03/002 | drainase (14)  | 2 Nov    | diverifikasi 3 Nov, diproses 4 Nov, selesai 12 Nov |
+    | R2     | 03/002 | sampah (7)     | 5 Nov    | diverifikasi 5 Nov 20:00, selesai 9 Nov   |
+    | R3     | 03/002 | sampah (7)     | 10 Nov   | ditolak 13 Nov                            |
+    | R4     | 03/002 | keamanan (3)   | 20 Nov   | (still baru)                              |
+    | R5     | 03/002 | drainase (14)  | 1 Oct    | diproses 3 Oct, selesai 15 Nov            |
+    | R6     | 04/001 | sampah (7)     | 20 Oct   | diverifikasi 21 Oct                       |
+    | R7     | 04/001 | drainase (14)  | 25 Nov   | diverifikasi 27 Nov                       |
+    | R8     | 03/002 | drainase (14)  | 5 Oct    | diproses 6 Oct, selesai 20 Oct, reopened (diproses) 2 Dec |
+    | R9     | 03/002 | drainase (14)  | 3 Dec    | (still baru)                              |
+    """
+    with any_db.begin() as conn:
+        rt2 = add_area(conn, rw="03", rt="002")
+        rt1 = add_area(conn, rw="04", rt="001")
+        add_report(conn, rt2, "drainase-banjir", at(11, 2),
+                   [(at(11, 3), "diverifikasi", "rt"), (at(11, 4), "diproses", "rt"), (at(11, 12), "selesai", "rt")])
+        add_report(conn, rt2, "sampah-kebersihan", at(11, 5),
+                   [(at(11, 5, 20), "diverifikasi", "rt"), (at(11, 9), "selesai", "rt")])
+        add_report(conn, rt2, "sampah-kebersihan", at(11, 10), [(at(11, 13), "ditolak", "rt")])
+        add_report(conn, rt2, "keamanan-ketertiban", at(11, 20))
+        add_report(conn, rt2, "drainase-banjir", at(10, 1),
+                   [(at(10, 3), "diproses", "kelurahan"), (at(11, 15), "selesai", "kelurahan")])
+        add_report(conn, rt1, "sampah-kebersihan", at(10, 20), [(at(10, 21), "diverifikasi", "rw")])
+        add_report(conn, rt1, "drainase-banjir", at(11, 25), [(at(11, 27), "diverifikasi", "rw")])
+        add_report(conn, rt2, "drainase-banjir", at(10, 5),
+                   [(at(10, 6), "diproses", "rt"), (at(10, 20), "selesai", "rt"), (at(12, 2), "diproses", "rt")])
+        add_report(conn, rt2, "drainase-banjir", at(12, 3))
+    return any_db  # fmt: skip

@@ -130,3 +130,8 @@ def _add_history(conn: Connection, report_id: int, steps: list[tuple], changed_b
             )
         )
         previous = to_status
+
+
+def at(month: int, day: int, hour: int = 8) -> datetime:
+    """A timestamp in 2026, for hand-made datasets."""
+    return datetime(2026, month, day, hour, 0)

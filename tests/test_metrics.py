@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 import pytest
 from sqlalchemy import Engine, literal, select, union_all
@@ -11,99 +11,60 @@ from kutorejo_data import metrics, queries
 from kutorejo_data.filters import ReportFilters, Scope
 from kutorejo_data.periods import previous_period
 from kutorejo_data.sqlfuncs import median
-from tests.factories import add_area, add_report
-
-
-def at(month: int, day: int, hour: int = 8) -> datetime:
-    return datetime(2026, month, day, hour, 0)
-
+from tests.factories import at
 
 NOVEMBER = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 30))
 OCTOBER = ReportFilters(dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
 AFTER_NOVEMBER = at(12, 5, 12)
 
 
-@pytest.fixture
-def handmade(any_db: Engine) -> Engine:
-    """Nine reports in two RWs.
-
-    | report | RW/RT  | category (SLA) | reported | history                                   |
-    | R1     | 03/002 | drainase (14)  | 2 Nov    | diverifikasi 3 Nov, diproses 4 Nov, selesai 12 Nov |
-    | R2     | 03/002 | sampah (7)     | 5 Nov    | diverifikasi 5 Nov 20:00, selesai 9 Nov   |
-    | R3     | 03/002 | sampah (7)     | 10 Nov   | ditolak 13 Nov                            |
-    | R4     | 03/002 | keamanan (3)   | 20 Nov   | (still baru)                              |
-    | R5     | 03/002 | drainase (14)  | 1 Oct    | diproses 3 Oct, selesai 15 Nov            |
-    | R6     | 04/001 | sampah (7)     | 20 Oct   | diverifikasi 21 Oct                       |
-    | R7     | 04/001 | drainase (14)  | 25 Nov   | diverifikasi 27 Nov                       |
-    | R8     | 03/002 | drainase (14)  | 5 Oct    | diproses 6 Oct, selesai 20 Oct, reopened (diproses) 2 Dec |
-    | R9     | 03/002 | drainase (14)  | 3 Dec    | (still baru)                              |
-    """
-    with any_db.begin() as conn:
-        rt2 = add_area(conn, rw="03", rt="002")
-        rt1 = add_area(conn, rw="04", rt="001")
-        add_report(conn, rt2, "drainase-banjir", at(11, 2),
-                   [(at(11, 3), "diverifikasi", "rt"), (at(11, 4), "diproses", "rt"), (at(11, 12), "selesai", "rt")])
-        add_report(conn, rt2, "sampah-kebersihan", at(11, 5),
-                   [(at(11, 5, 20), "diverifikasi", "rt"), (at(11, 9), "selesai", "rt")])
-        add_report(conn, rt2, "sampah-kebersihan", at(11, 10), [(at(11, 13), "ditolak", "rt")])
-        add_report(conn, rt2, "keamanan-ketertiban", at(11, 20))
-        add_report(conn, rt2, "drainase-banjir", at(10, 1),
-                   [(at(10, 3), "diproses", "kelurahan"), (at(11, 15), "selesai", "kelurahan")])
-        add_report(conn, rt1, "sampah-kebersihan", at(10, 20), [(at(10, 21), "diverifikasi", "rw")])
-        add_report(conn, rt1, "drainase-banjir", at(11, 25), [(at(11, 27), "diverifikasi", "rw")])
-        add_report(conn, rt2, "drainase-banjir", at(10, 5),
-                   [(at(10, 6), "diproses", "rt"), (at(10, 20), "selesai", "rt"), (at(12, 2), "diproses", "rt")])
-        add_report(conn, rt2, "drainase-banjir", at(12, 3))
-    return any_db  # fmt: skip
-
-
-def test_laporan_masuk_counts_reports_received_in_the_period(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_laporan_masuk_counts_reports_received_in_the_period(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         assert metrics.laporan_masuk(conn, NOVEMBER) == 5  # R1 R2 R3 R4 R7
         assert metrics.laporan_masuk(conn, OCTOBER) == 3  # R5 R6 R8
 
 
-def test_selesai_counts_reports_resolved_in_the_period_whenever_reported(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_selesai_counts_reports_resolved_in_the_period_whenever_reported(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         assert metrics.selesai(conn, NOVEMBER) == 3  # R1 R2 and R5 (reported in October)
         assert metrics.selesai(conn, OCTOBER) == 1  # R8, later reopened, was resolved in October
 
 
-def test_tingkat_penyelesaian_excludes_rejected_and_duplicates(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_tingkat_penyelesaian_excludes_rejected_and_duplicates(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         assert metrics.tingkat_penyelesaian(conn, NOVEMBER) == pytest.approx(2 / 4)  # R1 R2 of R1 R2 R4 R7
         assert metrics.tingkat_penyelesaian(conn, NOVEMBER.with_period(date(2025, 1, 1), date(2025, 1, 31))) is None
 
 
-def test_median_waktu_tanggap_uses_the_first_change_away_from_baru(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_median_waktu_tanggap_uses_the_first_change_away_from_baru(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         # R2 0.5, R1 1, R7 2, R3 3 days; R4 has no response yet and is left out.
         assert metrics.median_waktu_tanggap(conn, NOVEMBER) == pytest.approx(1.5)
 
 
-def test_median_waktu_penyelesaian_over_reports_resolved_in_the_period(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_median_waktu_penyelesaian_over_reports_resolved_in_the_period(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         assert metrics.median_waktu_penyelesaian(conn, NOVEMBER) == pytest.approx(10.0)  # of 4, 10, 45 days
 
 
-def test_terbuka_and_terlambat_use_the_status_at_the_end_of_a_past_period(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_terbuka_and_terlambat_use_the_status_at_the_end_of_a_past_period(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         # R4, R6, R7 were open on 30 Nov; R8 was selesai then (reopened 2 Dec); R9 did not exist yet.
         assert metrics.terbuka(conn, NOVEMBER, now=AFTER_NOVEMBER) == 3
         # R4 (10.7 days, SLA 3) and R6 (41.7 days, SLA 7) are overdue; R7 (5.7 days, SLA 14) is not.
         assert metrics.terlambat(conn, NOVEMBER, now=AFTER_NOVEMBER) == 2
 
 
-def test_terbuka_and_terlambat_use_the_current_status_when_the_period_reaches_now(handmade: Engine) -> None:
+def test_terbuka_and_terlambat_use_the_current_status_when_the_period_reaches_now(handmade_db: Engine) -> None:
     to_now = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 12, 5))
-    with handmade.connect() as conn:
+    with handmade_db.connect() as conn:
         assert metrics.terbuka(conn, to_now, now=AFTER_NOVEMBER) == 5  # R4 R6 R7 R8 R9
         assert metrics.terlambat(conn, to_now, now=AFTER_NOVEMBER) == 3  # R4 R6 R8
 
 
-def test_metrics_respect_the_area_filter_and_the_scope(handmade: Engine) -> None:
+def test_metrics_respect_the_area_filter_and_the_scope(handmade_db: Engine) -> None:
     rw04 = ReportFilters(rw="04", dari=NOVEMBER.dari, sampai=NOVEMBER.sampai)
-    with handmade.connect() as conn:
+    with handmade_db.connect() as conn:
         assert metrics.laporan_masuk(conn, rw04) == 1
         assert metrics.terbuka(conn, rw04, now=AFTER_NOVEMBER) == 2
         assert metrics.laporan_masuk(conn, NOVEMBER, Scope(rw="04")) == 1
@@ -113,14 +74,14 @@ def test_metrics_respect_the_area_filter_and_the_scope(handmade: Engine) -> None
         assert metrics.laporan_masuk(conn, ReportFilters(rw="99", dari=NOVEMBER.dari, sampai=NOVEMBER.sampai)) == 0
 
 
-def test_monthly_flow_matches_the_monthly_metrics(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_monthly_flow_matches_the_monthly_metrics(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         flow = queries.monthly_flow(conn, NOVEMBER, min_months=2)
     assert flow.to_dict("list") == {"bulan": ["2026-10", "2026-11"], "masuk": [3, 5], "selesai": [1, 3]}
 
 
-def test_breakdowns_split_received_reports_by_current_outcome(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_breakdowns_split_received_reports_by_current_outcome(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         by_area = queries.breakdown_by_area(conn, NOVEMBER)
         by_category = queries.breakdown_by_category(conn, NOVEMBER)
         by_rt = queries.breakdown_by_area(conn, ReportFilters(rw="04", dari=NOVEMBER.dari, sampai=NOVEMBER.sampai))
@@ -134,8 +95,8 @@ def test_breakdowns_split_received_reports_by_current_outcome(handmade: Engine) 
     assert by_rt["wilayah"].tolist() == ["RT 001"]
 
 
-def test_kpi_comparison_uses_the_previous_period(handmade: Engine) -> None:
-    with handmade.connect() as conn:
+def test_kpi_comparison_uses_the_previous_period(handmade_db: Engine) -> None:
+    with handmade_db.connect() as conn:
         comparison = queries.kpi_comparison(conn, NOVEMBER, now=AFTER_NOVEMBER)
     assert (comparison.previous_dari, comparison.previous_sampai) == (date(2026, 10, 1), date(2026, 10, 31))
     assert comparison.current["laporan_masuk"] == 5
@@ -174,3 +135,24 @@ def test_every_metric_has_a_definition_in_both_languages() -> None:
     for metric in metrics.METRICS.values():
         assert metric.label("id") and metric.label("en")
         assert metric.help("id").endswith(".") and metric.help("en").endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("values", "fraction", "expected"),
+    [
+        ([1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0, 9.0, 10.0], (9, 10), 9.1),  # percentile_cont(0.9)
+        ([5.0], (9, 10), 5.0),
+        ([2.0, 4.0], (9, 10), 3.8),
+        ([], (9, 10), None),
+    ],
+)
+def test_percentile_interpolates_like_percentile_cont(any_db: Engine, values, fraction, expected) -> None:
+    from kutorejo_data.sqlfuncs import percentile
+
+    if values:
+        values_select = select(union_all(*(select(literal(v).label("v")) for v in values)).subquery().c.v)
+    else:
+        values_select = select(literal(1.0).label("v")).where(literal(False))
+    with any_db.connect() as conn:
+        result = percentile(conn, values_select, fraction)
+    assert result == (None if expected is None else pytest.approx(expected))

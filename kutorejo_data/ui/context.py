@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 import streamlit as st
 from sqlalchemy import Engine
+from streamlit.runtime.pages_manager import PagesManager
 
 from ..config import database_url, now_local
 from ..db import make_engine
@@ -25,6 +26,11 @@ class AppContext:
     lang: str
     scope: Scope
     now: datetime
+
+    @property
+    def may_see_personal_data(self) -> bool:
+        """Reporter names and phones stay hidden until accounts say who may see them (UU PDP)."""
+        return False
 
     @property
     def today(self) -> date:
@@ -46,6 +52,19 @@ def current_lang() -> str:
     return lang if lang in LANGUAGES else DEFAULT_LANG
 
 
+def _run_through_the_frame() -> None:
+    """Make a deep link right after server start go through app.py.
+
+    Streamlit treats an app with a `pages/` folder as a v1 multipage app until app.py first calls
+    st.navigation; a first request for `/masalah` would run the page file alone (no frame, no language,
+    default layout). Switching the flag and rerunning makes app.py route that request like any other.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def current_context() -> AppContext:
     """The context for this run; everyone sees the whole database until accounts arrive."""
+    _run_through_the_frame()
     return AppContext(db_url=database_url(), lang=current_lang(), scope=EVERYTHING, now=now_local())

@@ -8,7 +8,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from .. import queries
+from .. import metrics, queries, reports, resolution
 from ..filters import ReportFilters, Scope
 from .context import engine_for
 
@@ -71,3 +71,60 @@ def category_names(db_url: str) -> dict[str, str]:
     """Category slug → name."""
     with engine_for(db_url).connect() as conn:
         return queries.category_names(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report_count(db_url: str, filters: ReportFilters, scope: Scope) -> int:
+    """How many reports match the filters."""
+    with engine_for(db_url).connect() as conn:
+        return reports.count_reports(conn, filters, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report_page(db_url: str, filters: ReportFilters, scope: Scope, now: datetime, page: int) -> pd.DataFrame:
+    """One page of the report list."""
+    with engine_for(db_url).connect() as conn:
+        return reports.report_page(conn, filters, scope, now=now, page=page)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report_detail(
+    db_url: str, nomor: int, scope: Scope, now: datetime, with_personal_data: bool
+) -> reports.ReportDetail | None:
+    """One report with its history, or None outside the scope."""
+    with engine_for(db_url).connect() as conn:
+        return reports.report_detail(conn, nomor, scope, now=now, with_personal_data=with_personal_data)
+
+
+@dataclass(frozen=True)
+class ResolutionAnalytics:
+    """Everything the Penyelesaian page shows for one filter."""
+
+    flow: dict[str, int]
+    overall: dict[str, float | None]
+    by_category: pd.DataFrame
+    by_handler: pd.DataFrame
+    monthly: pd.DataFrame
+    backlog_age: pd.DataFrame
+    backlog_area: pd.DataFrame
+    overdue: pd.DataFrame
+    overdue_total: int
+    comparison: pd.DataFrame
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ResolutionAnalytics:
+    """Flow, timings, backlog, overdue list and comparisons, in one cached call."""
+    with engine_for(db_url).connect() as conn:
+        return ResolutionAnalytics(
+            flow=resolution.status_flow(conn, filters, scope),
+            overall=resolution.overall_timing(conn, filters, scope),
+            by_category=resolution.timing_by_category(conn, filters, scope),
+            by_handler=resolution.timing_by_handler(conn, filters, scope),
+            monthly=resolution.monthly_timing(conn, filters, scope),
+            backlog_age=resolution.backlog_by_age(conn, filters, scope, now=now),
+            backlog_area=resolution.backlog_by_area(conn, filters, scope, now=now),
+            overdue=resolution.overdue_reports(conn, filters, scope, now=now),
+            overdue_total=metrics.terlambat(conn, filters, scope, now=now),
+            comparison=resolution.area_comparison(conn, filters, scope, now=now),
+        )

@@ -1,0 +1,246 @@
+"""Penyelesaian analytics: where reports get stuck, and how fast each category and handler is. All in SQL."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import ColumnElement, Connection, case, exists, func, literal, select
+
+from .domain import STATUS_BARU, STATUS_DIPROSES, STATUS_DITOLAK, STATUS_DUPLIKAT, STATUS_SELESAI
+from .filters import EVERYTHING, ReportFilters, Scope, resolve_area
+from .metrics import (
+    AGE_BUCKETS,
+    MIN_REPORTS_FOR_COMPARISON,
+    open_at_end_conditions,
+    received_conditions,
+    resolution_durations,
+    resolutions_in_period,
+    response_durations,
+)
+from .models import RT, RW, Kategori, Laporan, StatusHistory
+from .periods import add_months, month_start
+from .sqlfuncs import MEDIAN, P90, days_between, interpolate, month_key, percentile, percentile_rows
+
+ESCALATED_LEVELS = ("kelurahan", "dinas")
+NO_HANDLER = "belum"  # reports nobody has taken on yet
+
+
+def status_flow(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, int]:
+    """ALUR_STATUS: of the reports received in the period, how many reached each stage."""
+
+    def reached(*statuses: str) -> ColumnElement[bool]:
+        return exists().where(StatusHistory.laporan_id == Laporan.id, StatusHistory.to_status.in_(statuses))
+
+    responded = exists().where(StatusHistory.laporan_id == Laporan.id, StatusHistory.from_status == STATUS_BARU)
+
+    def count_if(condition: ColumnElement[bool]) -> ColumnElement[int]:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    row = conn.execute(
+        select(
+            func.count().label("masuk"),
+            count_if(responded).label("ditanggapi"),
+            count_if(reached(STATUS_DIPROSES, STATUS_SELESAI)).label("diproses"),
+            count_if(Laporan.status == STATUS_SELESAI).label("selesai"),
+            count_if(Laporan.status == STATUS_DITOLAK).label("ditolak"),
+            count_if(Laporan.status == STATUS_DUPLIKAT).label("duplikat"),
+        ).where(*received_conditions(conn, filters, scope))
+    ).one()
+    return {key: int(value) for key, value in row._mapping.items()}
+
+
+def overall_timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, float | None]:
+    """Median and P90 of response time (reports received) and resolution time (reports resolved) in the period."""
+    response = response_durations(conn, filters, scope)
+    resolution = resolution_durations(conn, filters, scope)
+    return {
+        "tanggap_median": percentile(conn, response, MEDIAN),
+        "tanggap_p90": percentile(conn, response, P90),
+        "selesai_median": percentile(conn, resolution, MEDIAN),
+        "selesai_p90": percentile(conn, resolution, P90),
+    }
+
+
+def _percentiles(conn: Connection, durations, groups: int) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    """n, median and P90 per group of a (group..., days) SELECT."""
+    frames = []
+    for name, fraction in (("median", MEDIAN), ("p90", P90)):
+        rows = conn.execute(percentile_rows(durations, fraction, groups)).all()
+        frames.append(pd.DataFrame(
+            [(*row[:groups], row.n, interpolate(row.lower, row.upper, row.weight)) for row in rows],
+            columns=["grup", "n", name],
+        ).set_index("grup"))  # fmt: skip
+    return frames[0].join(frames[1].drop(columns="n"), how="outer")
+
+
+def _timing(conn: Connection, response, resolution) -> pd.DataFrame:  # type: ignore[no-untyped-def]
+    tanggap = _percentiles(conn, response, 1).add_prefix("tanggap_")
+    selesai = _percentiles(conn, resolution, 1).add_prefix("selesai_")
+    table = tanggap.join(selesai, how="outer")
+    for column in ("tanggap_n", "selesai_n"):
+        table[column] = table[column].fillna(0).astype(int)
+    return table.reset_index().rename(columns={"index": "grup"})
+
+
+def timing_by_category(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
+    """Median and P90 response and resolution times per category (slug in `grup`)."""
+    slug = select(Kategori.slug).where(Kategori.id == Laporan.kategori_id).scalar_subquery()
+    return _timing(
+        conn, response_durations(conn, filters, scope, slug), resolution_durations(conn, filters, scope, slug)
+    )
+
+
+def timing_by_handler(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
+    """Median and P90 response and resolution times per handler level (rt, rw, kelurahan, dinas, belum)."""
+    level = func.coalesce(Laporan.penanganan, NO_HANDLER)
+    table = _timing(
+        conn, response_durations(conn, filters, scope, level), resolution_durations(conn, filters, scope, level)
+    )
+    received = conn.execute(
+        select(level, func.count()).where(*received_conditions(conn, filters, scope)).group_by(level)
+    ).all()
+    counts = pd.DataFrame(received, columns=["grup", "masuk"])
+    table = counts.merge(table, on="grup", how="outer").fillna({"masuk": 0, "tanggap_n": 0, "selesai_n": 0})
+    table[["masuk", "tanggap_n", "selesai_n"]] = table[["masuk", "tanggap_n", "selesai_n"]].astype(int)
+    total = table["masuk"].sum()
+    table["porsi"] = table["masuk"] / total if total else 0.0
+    order = {level: i for i, level in enumerate(("rt", "rw", "kelurahan", "dinas", NO_HANDLER))}
+    return table.sort_values("grup", key=lambda s: s.map(order)).reset_index(drop=True)
+
+
+def porsi_eskalasi(timing: pd.DataFrame) -> float | None:
+    """PORSI_ESKALASI from the handler table: share of received reports handled by the kelurahan or a dinas."""
+    total = int(timing["masuk"].sum()) if not timing.empty else 0
+    if not total:
+        return None
+    return float(timing.loc[timing["grup"].isin(ESCALATED_LEVELS), "masuk"].sum()) / total
+
+
+def monthly_timing(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, months: int = 12
+) -> pd.DataFrame:
+    """Median and P90 response (by month received) and resolution (by month resolved) over the last months."""
+    assert filters.sampai is not None
+    trend = filters.with_period(min(month_start(add_months(filters.sampai, -(months - 1))),
+                                    filters.dari or filters.sampai), filters.sampai)  # fmt: skip
+    response = response_durations(conn, trend, scope, month_key(Laporan.reported_at))
+    resolved = resolutions_in_period(conn, trend, scope).subquery()
+    resolution = select(
+        month_key(resolved.c.resolved_at), days_between(Laporan.reported_at, resolved.c.resolved_at)
+    ).join(resolved, resolved.c.laporan_id == Laporan.id)
+    return _timing(conn, response, resolution).rename(columns={"grup": "bulan"}).sort_values("bulan")
+
+
+def _age_bucket(age: ColumnElement[float]) -> ColumnElement[str]:
+    whens = [(age < upper + 1, literal(label)) for label, _, upper in AGE_BUCKETS if upper is not None]
+    return case(*whens, else_=literal(AGE_BUCKETS[-1][0]))
+
+
+def backlog_by_age(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+) -> pd.DataFrame:
+    """UMUR_TERBUKA: open reports at the end of the period per age bucket, with how many are overdue."""
+    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
+    age = days_between(Laporan.reported_at, moment)
+    bucket = _age_bucket(age).label("umur")
+    rows = conn.execute(
+        select(bucket, func.count(), func.coalesce(func.sum(case((age > Kategori.sla_hari, 1), else_=0)), 0))
+        .select_from(Laporan)
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions)
+        .group_by(bucket)
+    ).all()
+    found = {label: (int(total), int(late)) for label, total, late in rows}
+    return pd.DataFrame(
+        [(label, *found.get(label, (0, 0))) for label, _, _ in AGE_BUCKETS], columns=["umur", "terbuka", "terlambat"]
+    )
+
+
+def _unit(conn: Connection, filters: ReportFilters, scope: Scope):  # type: ignore[no-untyped-def]
+    """The comparison unit: RTs inside a chosen RW, RWs otherwise; (number column, label prefix, table, join)."""
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    if area.rw_id is not None:
+        return RT.nomor, "RT ", RT, RT.id == Laporan.rt_id
+    return RW.nomor, "RW ", RW, RW.id == Laporan.rw_id
+
+
+def backlog_by_area(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+) -> pd.DataFrame:
+    """Open and overdue reports at the end of the period per RW (or per RT inside one RW), most overdue first."""
+    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
+    unit, prefix, table, on = _unit(conn, filters, scope)
+    late = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
+    rows = conn.execute(
+        select(unit, func.count(), func.coalesce(func.sum(late), 0))
+        .select_from(Laporan)
+        .join(table, on)
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions)
+        .group_by(unit)
+    ).all()
+    frame = pd.DataFrame(rows, columns=["wilayah", "terbuka", "terlambat"]).astype({"terbuka": int, "terlambat": int})
+    frame["wilayah"] = prefix + frame["wilayah"]
+    return frame.sort_values(["terlambat", "terbuka", "wilayah"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def overdue_reports(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime, limit: int = 50
+) -> pd.DataFrame:
+    """Reports open past their category's SLA at the end of the period, worst (most days past SLA) first."""
+    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
+    age = days_between(Laporan.reported_at, moment)
+    past = (age - Kategori.sla_hari).label("lewat_sla")
+    rows = conn.execute(
+        select(
+            Laporan.id.label("nomor"), Laporan.reported_at.label("tanggal"), RW.nomor.label("rw"),
+            RT.nomor.label("rt"), Kategori.slug.label("kategori"), Kategori.nama.label("kategori_nama"),
+            Laporan.judul, Laporan.status, age.label("umur"), Kategori.sla_hari, past, Laporan.penanganan,
+            Laporan.penanganan_nama,
+        )
+        .join(RW, RW.id == Laporan.rw_id)
+        .join(RT, RT.id == Laporan.rt_id)
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions, age > Kategori.sla_hari)
+        .order_by(past.desc(), Laporan.id)
+        .limit(limit)
+    ).mappings().all()  # fmt: skip
+    columns = ["nomor", "tanggal", "rw", "rt", "kategori", "kategori_nama", "judul", "status", "umur", "sla_hari",
+               "lewat_sla", "penanganan", "penanganan_nama"]  # fmt: skip
+    return pd.DataFrame([dict(r) for r in rows], columns=columns)
+
+
+def area_comparison(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+) -> pd.DataFrame:
+    """Per RW (or RT in one RW): reports received, resolution rate, median resolution days, overdue share.
+
+    Units with fewer than MIN_REPORTS_FOR_COMPARISON reports in the period get `cukup_data` False and no figures.
+    """
+    unit, prefix, table, on = _unit(conn, filters, scope)
+    valid = case((Laporan.status.in_((STATUS_DITOLAK, STATUS_DUPLIKAT)), 0), else_=1)
+    solved = case((Laporan.status == STATUS_SELESAI, 1), else_=0)
+    received = pd.DataFrame(
+        conn.execute(
+            select(unit, func.count(), func.sum(valid), func.sum(solved))
+            .select_from(Laporan)
+            .join(table, on)
+            .where(*received_conditions(conn, filters, scope))
+            .group_by(unit)
+        ).all(),
+        columns=["wilayah", "masuk", "valid", "selesai"],
+    )
+    received["wilayah"] = prefix + received["wilayah"]
+    durations = resolution_durations(conn, filters, scope, unit)
+    medians = conn.execute(percentile_rows(durations.join(table, on), MEDIAN, 1)).all()
+    median_by_unit = {prefix + row[0]: interpolate(row.lower, row.upper, row.weight) for row in medians}
+    backlog = backlog_by_area(conn, filters, scope, now=now).set_index("wilayah")
+    frame = received.set_index("wilayah").join(backlog, how="outer").fillna(0).astype(int).reset_index()
+    frame["tingkat_penyelesaian"] = frame["selesai"] / frame["valid"].where(frame["valid"] > 0)
+    frame["median_penyelesaian"] = frame["wilayah"].map(median_by_unit)
+    frame["porsi_terlambat"] = frame["terlambat"] / frame["terbuka"].where(frame["terbuka"] > 0)
+    frame["cukup_data"] = frame["masuk"] >= MIN_REPORTS_FOR_COMPARISON
+    figures = ["tingkat_penyelesaian", "median_penyelesaian", "porsi_terlambat"]
+    frame.loc[~frame["cukup_data"], figures] = None
+    return frame.sort_values(["cukup_data", "wilayah"], ascending=[False, True]).reset_index(drop=True)

@@ -1,0 +1,77 @@
+"""Masalah: the filtered report list, a page at a time, with downloads and one report's detail."""
+
+import streamlit as st
+
+from kutorejo_data.formatting import fmt_int
+from kutorejo_data.i18n import t
+from kutorejo_data.ui import data, layout
+from kutorejo_data.ui.context import current_context
+from kutorejo_data.ui.filters import EVERY_FILTER, filter_bar
+from kutorejo_data.ui.report_views import (
+    current_report_number,
+    list_column_config,
+    list_table,
+    page_count,
+    render_downloads,
+    show_report,
+    styled_list,
+)
+
+ctx = current_context()
+lang = ctx.lang
+st.title(t("masalah.title", lang))
+
+has_reports, _ = data.database_status(ctx.db_url)
+if not has_reports:
+    layout.render_empty_database(lang)
+    st.stop()
+
+selection = filter_bar("masalah", ctx, EVERY_FILTER)
+st.session_state["masalah_nomor"] = current_report_number()  # the URL (`laporan`) says which report is open
+now = ctx.now.replace(second=0)
+total = data.report_count(ctx.db_url, selection.filters, ctx.scope)
+st.caption(t("masalah.count", lang, count=fmt_int(total, lang), area=selection.area_label,
+             period=selection.period_label))  # fmt: skip
+
+if total == 0:
+    st.info(t("masalah.none", lang), icon=":material/filter_alt_off:")
+else:
+    render_downloads(ctx, selection.filters)
+    # A new filter starts at the first page again.
+    if st.session_state.get("masalah_filters_seen") != selection.filters:
+        st.session_state["masalah_filters_seen"] = selection.filters
+        st.session_state["masalah_halaman"] = 1
+    pages = page_count(total)
+    st.session_state["masalah_halaman"] = min(st.session_state.get("masalah_halaman", 1), pages)
+    page = data.report_page(ctx.db_url, selection.filters, ctx.scope, now, st.session_state["masalah_halaman"] - 1)
+    table = list_table(page, lang)
+    event = st.dataframe(
+        styled_list(table, lang), hide_index=True, on_select="rerun", selection_mode="single-row",
+        key="masalah_tabel", width="stretch", column_config=list_column_config(lang),
+    )  # fmt: skip
+    pager, hint = st.columns([1, 3])
+    pager.number_input(
+        f"{t('masalah.page', lang)} ({t('masalah.page_of', lang, pages=pages)})", min_value=1, max_value=pages,
+        step=1, key="masalah_halaman",
+    )  # fmt: skip
+    hint.caption(t("masalah.select_hint", lang))
+    chosen = int(page.iloc[event.selection.rows[0]]["nomor"]) if event.selection.rows else None
+    if chosen is not None and chosen != st.session_state.get("masalah_chosen_seen"):  # a new click, not a rerun
+        st.query_params["laporan"] = str(chosen)
+        st.session_state["masalah_nomor"] = chosen
+    st.session_state["masalah_chosen_seen"] = chosen
+
+
+def open_typed_number() -> None:
+    """Typing a number opens that report and puts it in the URL."""
+    typed = st.session_state.get("masalah_nomor")
+    if typed is None:
+        st.query_params.pop("laporan", None)
+    else:
+        st.query_params["laporan"] = str(int(typed))
+
+
+st.number_input(t("masalah.open_number", lang), min_value=1, step=1, key="masalah_nomor", placeholder="#",
+                on_change=open_typed_number)  # fmt: skip
+if st.session_state.get("masalah_nomor") is not None:
+    show_report(ctx, int(st.session_state["masalah_nomor"]))

@@ -1,0 +1,63 @@
+"""Penyelesaian: where reports get stuck, how fast each category and handler is, and which RW/RT need help."""
+
+import streamlit as st
+
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import ALUR_STATUS, UMUR_TERBUKA
+from kutorejo_data.ui import charts, data, layout
+from kutorejo_data.ui.context import current_context
+from kutorejo_data.ui.filters import filter_bar
+from kutorejo_data.ui.resolution_views import render_comparison, render_overdue, render_speed_cards, timing_table
+
+ctx = current_context()
+lang = ctx.lang
+st.title(t("penyelesaian.title", lang))
+
+has_reports, _ = data.database_status(ctx.db_url)
+if not has_reports:
+    layout.render_empty_database(lang)
+    st.stop()
+
+selection = filter_bar("penyelesaian", ctx, ("area", "period", "kategori", "prioritas"))
+st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
+analytics = data.resolution_analytics(ctx.db_url, selection.filters, ctx.scope, ctx.now.replace(second=0))
+unit = t("unit.rt" if selection.filters.rw else "unit.rw", lang)
+
+render_speed_cards(analytics.by_handler, analytics.overall, lang)
+
+flow_column, backlog_column = st.columns(2)
+with flow_column:
+    st.subheader(t("penyelesaian.flow", lang), help=ALUR_STATUS.help(lang))
+    if analytics.flow["masuk"]:
+        st.plotly_chart(charts.flow_funnel(analytics.flow, lang), config={"displayModeBar": False})
+        st.caption(f"{t('flow.ditolak', lang)}: {analytics.flow['ditolak']} · "
+                   f"{t('flow.duplikat', lang)}: {analytics.flow['duplikat']}")  # fmt: skip
+    else:
+        st.info(t("penyelesaian.no_data", lang))
+with backlog_column:
+    st.subheader(t("penyelesaian.backlog", lang), help=UMUR_TERBUKA.help(lang))
+    st.plotly_chart(charts.open_overdue_bars(analytics.backlog_age, "umur", lang), config={"displayModeBar": False})
+
+st.subheader(t("penyelesaian.overdue", lang))
+render_overdue(analytics.overdue, analytics.overdue_total, lang)
+
+st.subheader(t("penyelesaian.by_handler", lang))
+st.dataframe(timing_table(analytics.by_handler, "penanganan", lang), hide_index=True, width="stretch")
+st.subheader(t("penyelesaian.by_category", lang))
+st.dataframe(timing_table(analytics.by_category, "kategori", lang, data.category_names(ctx.db_url)), hide_index=True,
+             width="stretch")  # fmt: skip
+
+st.subheader(t("penyelesaian.trend", lang))
+st.plotly_chart(charts.timing_trend(analytics.monthly, lang), config={"displayModeBar": False})
+
+area_column, comparison_column = st.columns(2)
+with area_column:
+    st.subheader(t("penyelesaian.backlog_area", lang, unit=unit))
+    if analytics.backlog_area.empty:
+        st.info(t("penyelesaian.overdue_none", lang))
+    else:
+        st.plotly_chart(charts.open_overdue_bars(analytics.backlog_area, "wilayah", lang),
+                        config={"displayModeBar": False})  # fmt: skip
+with comparison_column:
+    st.subheader(t("penyelesaian.comparison", lang, unit=unit))
+    render_comparison(analytics.comparison, lang)

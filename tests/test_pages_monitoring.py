@@ -1,0 +1,117 @@
+"""Masalah and Penyelesaian as a reader meets them (AppTest): links, filters, detail, both languages."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from kutorejo_data.filters import ReportFilters
+from kutorejo_data.reports import count_reports
+from kutorejo_data.urlstate import expand_statuses
+from tests.factories import add_area, add_report
+from tests.factories import at as moment
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGES = ["pages/ringkasan.py", "pages/masalah.py", "pages/penyelesaian.py"]
+
+
+def open_page(monkeypatch: pytest.MonkeyPatch, db_url: str, page: str, lang: str = "id", **params: str) -> AppTest:
+    monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["app_lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(page)
+    return at.run()
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_in_both_languages(monkeypatch, demo_db_url: str, page: str, lang: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, page, lang, dari="2026-09-01", sampai="2026-10-31")
+    assert not at.exception
+    assert not at.error
+    assert at.title[0].value in {"Ringkasan", "Overview", "Masalah", "Issues", "Penyelesaian", "Resolution"}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_explains_an_empty_database(monkeypatch, fresh_db_url: str, page: str) -> None:
+    at = open_page(monkeypatch, fresh_db_url, page)
+    assert not at.exception
+    assert "Belum ada data" in at.info[0].value
+
+
+def test_masalah_link_fills_the_filters_and_lists_exactly_the_matching_reports(
+    monkeypatch, demo_db_url: str, demo_db: Engine
+) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/masalah.py", rw="03", status="terbuka", kategori="drainase-banjir",
+                   dari="2025-12-01", sampai="2026-11-29")  # fmt: skip
+    assert not at.exception
+    assert at.selectbox(key="masalah_rw").value == "03"
+    assert at.multiselect(key="masalah_status").value == ["terbuka"]
+    assert at.multiselect(key="masalah_kategori").value == ["drainase-banjir"]
+    filters = ReportFilters(rw="03", status=expand_statuses(["terbuka"]), kategori=("drainase-banjir",),
+                            dari=date(2025, 12, 1), sampai=date(2026, 11, 29))  # fmt: skip
+    with demo_db.connect() as conn:
+        expected = count_reports(conn, filters)
+    assert at.caption[0].value.startswith(f"{expected} laporan")
+    assert len(at.dataframe[0].value) == min(expected, 50)
+
+
+def test_changing_a_filter_updates_the_link(monkeypatch, demo_db_url: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/masalah.py", rw="03")
+    at.multiselect(key="masalah_prioritas").select("tinggi").run()
+    at.text_input(key="masalah_q").input("selokan").run()
+    assert at.query_params["rw"] == "03"
+    assert at.query_params["prioritas"] == "tinggi"
+    assert at.query_params["q"] == "selokan"
+
+
+def test_invalid_link_values_become_notices(monkeypatch, demo_db_url: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/masalah.py", rw="03", rt="999", status="hilang",
+                   dari="2026-10-31", sampai="2026-10-01")  # fmt: skip
+    assert not at.exception
+    notices = " ".join(w.value for w in at.warning)
+    assert "RT '999'" in notices and "hilang" in notices and "setelah" in notices
+    assert at.selectbox(key="masalah_rt").value == ""
+
+
+def test_report_text_is_shown_literally_never_as_html_or_markdown(monkeypatch, fresh_db_url: str) -> None:
+    from kutorejo_data.db import make_engine
+
+    engine = make_engine(fresh_db_url)
+    title = "<img src=x onerror=alert(1)> **tebal**"
+    with engine.begin() as conn:
+        nomor = add_report(conn, add_area(conn), "lainnya", moment(11, 20), judul=title,
+                           deskripsi="[klik](http://x) _a_")  # fmt: skip
+    engine.dispose()
+    at = open_page(monkeypatch, fresh_db_url, "pages/masalah.py", laporan=str(nomor), dari="2026-11-01")
+    assert not at.exception
+    assert title in at.dataframe[0].value.iloc[:, 4].tolist()  # the list cell holds the raw text
+    shown = [m.value for m in at.markdown]
+    assert r"\<img src\=x onerror\=alert\(1\)\> \*\*tebal\*\*" in " ".join(shown)
+    assert r"\[klik\]\(http\://x\) \_a\_" in " ".join(shown)
+    assert not any(getattr(m.proto, "allow_html", False) for m in at.markdown)
+
+
+def test_opening_a_report_by_number_shows_its_history(monkeypatch, demo_db_url: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/masalah.py", laporan="28")
+    assert not at.exception
+    assert at.subheader[0].value == "Laporan #28"
+    assert at.number_input(key="masalah_nomor").value == 28
+    at.number_input(key="masalah_nomor").set_value(40).run()
+    assert at.query_params["laporan"] == "40"
+    assert any(s.value == "Laporan #40" for s in at.subheader)
+
+
+def test_penyelesaian_shows_comparisons_with_the_min_data_rule(monkeypatch, demo_db_url: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/penyelesaian.py", rw="03", dari="2026-11-01", sampai="2026-11-29")
+    assert not at.exception
+    comparison = at.dataframe[-1].value
+    assert comparison.iloc[:, 0].str.startswith("RT ").all()
+    assert "Data belum cukup" in comparison.to_string() or (comparison.iloc[:, 1] >= 5).all()
+    assert [m.label for m in at.metric][:2] == ["Median waktu tanggap", "P90 waktu tanggap"]
