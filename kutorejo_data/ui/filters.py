@@ -133,7 +133,7 @@ def filter_bar(prefix: str, ctx: AppContext, fields: tuple[str, ...] = AREA_PERI
     rw = state[_key(prefix, "rw")] or None
     rt_numbers = [o.kode for o in data.rt_options(ctx.db_url, kel, rw, ctx.scope)] if rw else []
     row[1].selectbox(
-        t("filter.rt", lang), [ALL, *rt_numbers], key=_key(prefix, "rt"), on_change=clear_notices, disabled=not rw,
+        t("filter.rt", lang), [ALL, *rt_numbers], key=_key(prefix, "rt"), on_change=clear_notices,
         format_func=lambda v: f"RT {v}" if v else t("filter.all_rt", lang),
     )  # fmt: skip
     row[2].selectbox(

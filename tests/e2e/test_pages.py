@@ -1,0 +1,75 @@
+"""Every page in a real browser: it loads, finishes, shows its main content, has no errors, and is accessible."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from tests.e2e.streamlit_page import error_texts, open_page, screenshot, wait_until_idle
+
+# Page name → (URL path, what must be visible when it works: its main content). The default page lives at "/".
+PAGES = {
+    "ringkasan": ("", "[data-testid='stMetric']"),
+    "masalah": ("masalah", "[data-testid='stDataFrame']"),
+    "penyelesaian": ("penyelesaian", ".js-plotly-plot"),
+}
+SERIOUS = {"serious", "critical"}
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick an option of the selectbox with this label."""
+    page.locator("[data-testid='stSelectbox']", has_text=label).first.click()
+    page.get_by_role("option", name=option, exact=True).click()
+    wait_until_idle(page)
+
+
+def metric_value(page: Page, label: str) -> str:
+    """The value shown on the KPI card with this label."""
+    card = page.locator("[data-testid='stMetric']", has_text=label).first
+    return card.locator("[data-testid='stMetricValue']").inner_text()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_loads_with_its_content_and_no_errors(request, app_url: str, name: str, viewport: str) -> None:
+    page: Page = request.getfixturevalue(viewport)
+    path, content = PAGES[name]
+    open_page(page, app_url, path)
+    assert error_texts(page) == []
+    assert page.locator(content).first.is_visible()
+    assert screenshot(page, f"{name}-{viewport}").stat().st_size > 10_000
+
+
+def test_changing_a_filter_changes_the_numbers(desktop: Page, app_url: str) -> None:
+    open_page(desktop, app_url, "?dari=2026-06-01&sampai=2026-11-29")
+    whole = metric_value(desktop, "Laporan masuk")
+    choose(desktop, "RW", "RW 03")
+    assert "rw=03" in desktop.url
+    assert metric_value(desktop, "Laporan masuk") != whole
+
+
+def test_opening_a_report_shows_its_detail_and_history(desktop: Page, app_url: str) -> None:
+    open_page(desktop, app_url, "masalah?laporan=28")
+    assert desktop.get_by_role("heading", name="Laporan #28").is_visible()
+    assert desktop.get_by_text("Riwayat status").is_visible()
+    assert error_texts(desktop) == []
+
+
+def test_switching_the_language(desktop: Page, app_url: str) -> None:
+    open_page(desktop, app_url, "")
+    choose(desktop, "Bahasa", "English")
+    assert desktop.get_by_role("heading", name="Overview").is_visible()
+    assert desktop.locator("[data-testid='stMetric']", has_text="Reports received").first.is_visible()
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_no_serious_accessibility_violations(desktop: Page, app_url: str, name: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_page(desktop, app_url, PAGES[name][0])
+    violations = Axe().run(desktop).response["violations"]
+    serious = [
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+        if v["impact"] in SERIOUS
+    ]  # fmt: skip
+    assert serious == []
