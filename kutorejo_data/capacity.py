@@ -5,14 +5,15 @@ Formulas, weights and minimums are in metrics.CAPACITY_PILLARS; this module only
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection
+from sqlalchemy import Connection, null, select
 
 from .filters import EVERYTHING, ReportFilters, Scope, resolve_area
 from .metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, PILLAR_MIN_WEIGHT_SHARE
+from .models import RT, RW, Kelurahan
 from .periods import add_months, month_end, previous_period
 from .unit_measures import UnitCounts, UnitQuery, unit_counts
 from .units import Level
@@ -30,7 +31,7 @@ TREND_POINTS = 6
 class Scorecard:
     """Scores of every unit of a level in an area for one period.
 
-    `table`: one row per unit — unit_id, rw, rt, label, the four pillar keys and INDEX_KEY (0–100 or None),
+    `table`: one row per unit — unit_id, rw, rt, label, jumlah_kk, the four pillar keys and INDEX_KEY (0–100 or None),
     peringkat (1 = best; None when not ranked), kurang_data (pillar keys without enough data, or NO_RECORDS).
     `measures`: one row per unit and measure — unit_id, pillar, measure, weight, num, den, share, counts.
     """
@@ -75,9 +76,10 @@ def score_units(counts: UnitCounts, level: Level, dari: date, sampai: date) -> S
         else:
             missing = tuple(key for key, score in scores.items() if score is None)
         index = None if missing else sum(scores.values()) / len(scores)  # type: ignore[arg-type]
-        records.append({"unit_id": unit.unit_id, "rw": unit.rw, "rt": unit.rt, "label": unit.label, **scores,
-                        INDEX_KEY: index, "kurang_data": missing})  # fmt: skip
-    table = pd.DataFrame(records, columns=["unit_id", "rw", "rt", "label", *PILLAR_KEYS, INDEX_KEY, "kurang_data"])
+        records.append({"unit_id": unit.unit_id, "rw": unit.rw, "rt": unit.rt, "label": unit.label,
+                        "jumlah_kk": unit.jumlah_kk, **scores, INDEX_KEY: index, "kurang_data": missing})  # fmt: skip
+    columns = ["unit_id", "rw", "rt", "label", "jumlah_kk", *PILLAR_KEYS, INDEX_KEY, "kurang_data"]
+    table = pd.DataFrame(records, columns=columns)
     table[[*PILLAR_KEYS, INDEX_KEY]] = table[[*PILLAR_KEYS, INDEX_KEY]].astype("float64")
     table["peringkat"] = table[INDEX_KEY].rank(ascending=False, method="min").astype("Int64")
     return Scorecard(level=level, dari=dari, sampai=sampai, table=table, measures=measures)
@@ -116,10 +118,23 @@ def trend_windows(dari: date, sampai: date, points: int = TREND_POINTS) -> list[
     """Windows as long as the period, ending at the period's end and at the ends of the months before it."""
     months = (sampai.year - dari.year) * 12 + sampai.month - dari.month + 1
     windows = []
-    for back in range(points - 1, -1, -1):
-        end = sampai if back == 0 else month_end(add_months(sampai, -back))
+    for back in range(points - 1, 0, -1):
+        end = month_end(add_months(sampai, -back))
         windows.append((add_months(end, -months) + timedelta(days=1), end))
-    return windows
+    return [*windows, (dari, sampai)]  # the last point is the period itself, as in the table
+
+
+def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id: int) -> ReportFilters:
+    """The filter with its area set to one unit (the scope still applies when it is resolved)."""
+    if level == "rt":
+        stmt = select(Kelurahan.kode, RW.nomor, RT.nomor).join(RW, RW.id == RT.rw_id).where(RT.id == unit_id)
+    else:
+        stmt = select(Kelurahan.kode, RW.nomor, null()).where(RW.id == unit_id)
+    found = conn.execute(stmt.join_from(RW, Kelurahan, Kelurahan.id == RW.kelurahan_id)).first()
+    if found is None:
+        return filters
+    kode, rw, rt = found
+    return replace(filters, kelurahan_kode=kode, rw=rw, rt=rt)
 
 
 def unit_trend(
@@ -131,9 +146,10 @@ def unit_trend(
     Columns: sampai, the four pillar keys, INDEX_KEY. The area is narrowed to the unit so each point is cheap.
     """
     assert filters.dari and filters.sampai
+    unit_filters = _narrowed_to(conn, filters, level, unit_id)
     rows = []
     for dari, sampai in trend_windows(filters.dari, filters.sampai):
-        card = scorecard(conn, filters.with_period(dari, sampai), level, scope, now=now)
+        card = scorecard(conn, unit_filters.with_period(dari, sampai), level, scope, now=now)
         unit = card.table[card.table["unit_id"] == unit_id]
         values = unit.iloc[0][[*PILLAR_KEYS, INDEX_KEY]].to_dict() if len(unit) else {}
         rows.append({"sampai": sampai, **{k: values.get(k) for k in (*PILLAR_KEYS, INDEX_KEY)}})

@@ -286,3 +286,14 @@ def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
     counts = pd.concat(parts, ignore_index=True)[["unit_id", "measure", "num", "den"]]
     records = records_by_month(conn, q)
     return UnitCounts(units=units, counts=counts, with_records=frozenset(int(u) for u in records["unit_id"]))
+
+
+def heads_attendance(conn: Connection, area: Area, dari: date, sampai: date, now: datetime) -> tuple[int, int]:
+    """KEHADIRAN_RAKOR over every RT and RW head of an area: (attendances, meetings × heads)."""
+    attended = expected = 0
+    for level in ("rt", "rw"):
+        q = UnitQuery(area, level, dari, sampai, now)  # type: ignore[arg-type]
+        counts = kehadiran_rakor(conn, q, area_units(conn, area, level))  # type: ignore[arg-type]
+        attended += int(counts["num"].sum())
+        expected += int(counts["den"].sum())
+    return attended, expected
