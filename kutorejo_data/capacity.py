@@ -173,3 +173,13 @@ def strengths_and_weaknesses(card: Scorecard, unit_id: int, limit: int = 3) -> t
     strong = sorted((f for f in findings if f.share >= STRENGTH_FROM), key=lambda f: -f.share)[:limit]
     weak = sorted((f for f in findings if f.share < WEAKNESS_BELOW), key=lambda f: f.share)[:limit]
     return strong, weak
+
+
+def weakest_measure(card: Scorecard, unit_id: int, pillar: str) -> Finding | None:
+    """The counting measure with the lowest share in one pillar of a unit (what to work on first)."""
+    rows = card.measures[(card.measures["unit_id"] == unit_id) & (card.measures["pillar"] == pillar)
+                         & card.measures["counts"]]  # fmt: skip
+    if rows.empty:
+        return None
+    r = rows.loc[rows["share"].idxmin()]
+    return Finding(str(r["measure"]), float(r["num"]), int(r["den"]), float(r["share"]))

@@ -1,4 +1,4 @@
-"""Plotly charts of the Partisipasi page: rates per group, schedule grids, attendance by role."""
+"""Plotly charts of the Partisipasi page: rates per group and unit × month grids."""
 
 from __future__ import annotations
 
@@ -7,16 +7,12 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..domain import ATTENDANCE_ROLES
-from ..formatting import fmt_int, fmt_month, fmt_percent
-from ..i18n import t
+from ..formatting import fmt_month, fmt_percent
 from .charts import _style  # the dashboard's one Plotly look
 
 # Low = warm orange, high = the dashboard's green: readable on a projector, not only red/green.
 SCORE_SCALE = [[0.0, "#b3541e"], [0.5, "#f1e4b8"], [1.0, "#0f6e56"]]
 BAR_COLOR = "#0f6e56"
-ROLE_COLORS = dict(zip(ATTENDANCE_ROLES, ("#1f5f99", "#5b8cc0", "#8a5a9e", "#c08a2b", "#d45d79", "#3e9e8a",
-                                          "#9a9a9a"), strict=True))  # fmt: skip
 NO_BAR = {"displayModeBar": False}
 
 
@@ -53,28 +49,9 @@ def grid_heatmap(frame: pd.DataFrame, row: str, value: str, text: str, lang: str
     fig = go.Figure(go.Heatmap(
         z=z, x=[fmt_month(m, lang) for m in months], y=rows, text=cell_text, texttemplate="%{text}",
         zmin=0, zmax=100, colorscale=SCORE_SCALE, xgap=2, ygap=2, hoverongaps=False,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>", colorbar={"ticksuffix": "%", "thickness": 12},
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>", showscale=False,
     ))  # fmt: skip
     fig.update_yaxes(autorange="reversed", automargin=True, fixedrange=True, type="category")
     fig.update_xaxes(side="top", fixedrange=True, type="category")
     fig.update_layout(hovermode="closest")
-    return _style(fig, lang, max(180, 26 * len(rows) + 90))
-
-
-def roles_bars(roles: pd.DataFrame, lang: str) -> go.Figure:
-    """Stacked horizontal bars: people attending per activity type, split by role."""
-    totals = roles.groupby("jenis")["jumlah"].sum().sort_values()
-    fig = go.Figure()
-    for peran in ATTENDANCE_ROLES:
-        part = roles[roles["peran"] == peran].set_index("jenis")["jumlah"].reindex(totals.index, fill_value=0)
-        if part.sum() == 0:
-            continue
-        fig.add_bar(
-            y=[wrap_label(t(f"jenis.{j}", lang)) for j in totals.index], x=part.to_list(), orientation="h",
-            name=t(f"peran.{peran}", lang), marker_color=ROLE_COLORS[peran],
-            customdata=[fmt_int(v, lang) for v in part], hovertemplate="%{fullData.name}: %{customdata}<extra></extra>",
-        )  # fmt: skip
-    fig.update_layout(barmode="stack", hovermode="y unified", legend_traceorder="normal")
-    fig.update_xaxes(title_text=t("partisipasi.people", lang), rangemode="tozero")
-    fig.update_yaxes(automargin=True)
-    return _style(fig, lang, max(240, 36 * len(totals) + 110))
+    return _style(fig, lang, max(160, 24 * len(rows) + 90))

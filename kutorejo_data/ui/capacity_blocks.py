@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..capacity import INDEX_KEY, NO_RECORDS, PILLAR_KEYS, Finding, Scorecard, strengths_and_weaknesses
+from ..capacity import (
+    INDEX_KEY,
+    NO_RECORDS,
+    PILLAR_KEYS,
+    Finding,
+    Scorecard,
+    strengths_and_weaknesses,
+    weakest_measure,
+)
 from ..formatting import fmt_int, fmt_percent
 from ..i18n import t
 from ..metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, METRICS, PILLAR_MIN_WEIGHT_SHARE
@@ -14,6 +22,7 @@ from .activity_charts import NO_BAR
 from .cards import clean
 
 SUPPORT_LIST_LENGTH = 5
+SCORE_COLUMN_WIDTH = 120  # pixels: all nine columns fit a laptop screen
 
 
 def finding_text(finding: Finding, lang: str) -> str:
@@ -55,8 +64,8 @@ def render_support(card: Scorecard, table: pd.DataFrame, lang: str) -> None:
     lines = []
     for row in ranked.itertuples():
         pillar = min(PILLAR_KEYS, key=lambda key: getattr(row, key))
-        _, weak = strengths_and_weaknesses(card, row.unit_id, limit=1)
-        reason = f" — {finding_text(weak[0], lang)}" if weak else ""
+        weakest = weakest_measure(card, row.unit_id, pillar)
+        reason = f" — {finding_text(weakest, lang)}" if weakest else ""
         lines.append(t("kapasitas.support_line", lang, unit=row.label, index=fmt_int(getattr(row, INDEX_KEY), lang),
                        goal=METRICS[pillar].label(lang), score=fmt_int(getattr(row, pillar), lang)) + reason)
     st.markdown("\n".join(f"- {line}" for line in lines))
@@ -75,7 +84,7 @@ def render_table(table: pd.DataFrame, lang: str) -> None:
     })  # fmt: skip
     score_column = {
         key: st.column_config.ProgressColumn(METRICS[key].label(lang), help=METRICS[key].help(lang), format="%d",
-                                             min_value=0, max_value=100)
+                                             min_value=0, max_value=100, width=SCORE_COLUMN_WIDTH)
         for key in (*PILLAR_KEYS, INDEX_KEY)
     }  # fmt: skip
     st.dataframe(
@@ -118,7 +127,8 @@ def render_profile(card: Scorecard, table: pd.DataFrame, unit_id: int, trend: pd
     weak_column.markdown("\n".join(f"- {finding_text(f, lang)}" for f in weak) or t("kapasitas.none_yet", lang))
 
     st.markdown(f"**{t('kapasitas.measures_title', lang)}**")
-    st.dataframe(_measure_table(card, unit_id, lang), hide_index=True, width="stretch")
+    measures = _measure_table(card, unit_id, lang)
+    st.dataframe(measures, hide_index=True, width="stretch", height=35 * (len(measures) + 1) + 3)
 
     st.markdown(f"**{t('kapasitas.trend_title', lang)}**")
     if trend[[*PILLAR_KEYS, INDEX_KEY]].isna().all().all():

@@ -8,7 +8,8 @@ import pandas as pd
 import streamlit as st
 
 from .. import metrics
-from ..formatting import fmt_date, fmt_int, fmt_percent
+from ..domain import ATTENDANCE_ROLES
+from ..formatting import fmt_date, fmt_int
 from ..i18n import t
 from ..metrics import EXPECTED_CADENCE
 from ..participation import bimtek_window
@@ -99,12 +100,23 @@ def render_rt_months(by_rt_month: pd.DataFrame, lang: str) -> None:
 
 
 def render_roles(roles: pd.DataFrame, lang: str) -> None:
-    """Who takes part: attendance per activity type by role."""
+    """Who takes part: people attending per activity type (rows) and role (columns), with totals."""
     st.subheader(t("partisipasi.roles_title", lang), help=metrics.JUMLAH_HADIR.help(lang))
     if roles.empty:
         st.info(t("partisipasi.no_activities", lang))
         return
-    st.plotly_chart(activity_charts.roles_bars(roles, lang), config=NO_BAR)
+    wide = roles.pivot_table(index="jenis", columns="peran", values="jumlah", aggfunc="sum", fill_value=0)
+    wide = wide.reindex(columns=[r for r in ATTENDANCE_ROLES if r in wide.columns])
+    wide["total"] = wide.sum(axis=1)
+    wide = wide.sort_values("total", ascending=False)
+    wide.loc["total"] = wide.sum()
+    labels = {**{p: t(f"peran.{p}", lang) for p in ATTENDANCE_ROLES}, "total": t("partisipasi.total", lang)}
+    table = pd.DataFrame({
+        t("partisipasi.col_jenis", lang): [t("partisipasi.total", lang) if j == "total" else t(f"jenis.{j}", lang)
+                                           for j in wide.index],
+        **{labels[c]: [fmt_int(v, lang) for v in wide[c]] for c in wide.columns},
+    })  # fmt: skip
+    st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
 
 
 def render_bimtek(bimtek: pd.DataFrame, sampai: date, lang: str) -> None:
@@ -119,16 +131,15 @@ def render_bimtek(bimtek: pd.DataFrame, sampai: date, lang: str) -> None:
     for column, peran in zip(st.columns(len(roles)), roles, strict=True):
         people = bimtek[bimtek["peran"] == peran]
         came = int((people["kali"] > 0).sum())
-        column.metric(t(f"peran.{peran}", lang), t("partisipasi.came_of", lang, came=fmt_int(came, lang),
-                      total=fmt_int(len(people), lang)), border=True,
-                      help=fmt_percent(came / len(people), lang))  # fmt: skip
+        column.metric(t("partisipasi.came_label", lang, role=t(f"peran.{peran}", lang)),
+                      f"{fmt_int(came, lang)} / {fmt_int(len(people), lang)}", border=True)  # fmt: skip
     table = pd.DataFrame({
         t("partisipasi.col_status", lang): [t("partisipasi.sudah" if k else "partisipasi.belum", lang)
                                             for k in bimtek["kali"]],
-        t("partisipasi.col_peran", lang): [t(f"peran.{p}", lang) for p in bimtek["peran"]],
         t("partisipasi.col_nama", lang): bimtek["nama"].fillna("—"),
         t("partisipasi.col_wilayah", lang): [unit_label(rw, rt) for rw, rt in zip(bimtek["rw"], bimtek["rt"],
                                                                                  strict=True)],
+        t("partisipasi.col_peran", lang): [t(f"peran.{p}", lang) for p in bimtek["peran"]],
         t("partisipasi.col_terakhir", lang): [fmt_date(d, lang) if d else "—" for d in bimtek["terakhir"]],
         t("partisipasi.col_kali", lang): bimtek["kali"],
     })  # fmt: skip
