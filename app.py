@@ -26,6 +26,9 @@ navigation = st.navigation(
         page("pages/ringkasan.py", "ringkasan", "dashboard", default=True),
         page("pages/masalah.py", "masalah", "list_alt"),
         page("pages/penyelesaian.py", "penyelesaian", "timer"),
+        page("pages/partisipasi.py", "partisipasi", "groups"),
+        page("pages/kapasitas.py", "kapasitas", "military_tech"),
+        page("pages/wilayah.py", "wilayah", "grid_view"),
     ]
 )
 

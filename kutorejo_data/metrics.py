@@ -13,7 +13,7 @@ from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, rep
 from .models import Kategori, Laporan, StatusHistory
 from .sqlfuncs import days_between, median
 
-Unit = Literal["count", "percent", "days"]
+Unit = Literal["count", "percent", "days", "score", "per_100_kk"]
 
 
 @dataclass(frozen=True)
@@ -309,3 +309,233 @@ def kpi_values(
         TERBUKA.key: terbuka(conn, filters, scope, now=now),
         TERLAMBAT.key: terlambat(conn, filters, scope, now=now),
     }
+
+
+# ==============================================================================================================
+# Partisipasi, kapasitas RT/RW and the area view (issue 4)
+#
+# The definitions below are what the Partisipasi, Kapasitas and Wilayah pages show. Their SQL lives in
+# kutorejo_data/cadence.py, participation.py, unit_measures.py and area_view.py; the scoring in capacity.py.
+# Everything the kelurahan may want to adjust (the expected cadence of activities, the capacity weights and the
+# minimum data) is in the three config blocks below and nowhere else.
+# ==============================================================================================================
+
+TINGKAT_PARTISIPASI = Metric(
+    "tingkat_partisipasi", "percent", True,
+    "Tingkat partisipasi", "Participation rate",
+    "Rata-rata jumlah hadir ÷ target peserta per kegiatan (paling tinggi 100% per kegiatan), untuk kegiatan "
+    "bertarget dalam periode.",
+    "Average of attendance ÷ target per activity (at most 100% per activity), over activities with a target in "
+    "the period.",
+)  # fmt: skip
+KEGIATAN_TERLAKSANA = Metric(
+    "kegiatan_terlaksana", "percent", True,
+    "Kegiatan terlaksana", "Activities held",
+    "Kegiatan rutin yang terlaksana ÷ yang dijadwalkan (mis. ronda 4× sebulan per RT), per bulan penuh dalam "
+    "periode; bulan berjalan hanya menghitung yang sudah terlaksana.",
+    "Routine activities held ÷ scheduled (e.g. ronda 4× a month per RT), per whole month of the period; the "
+    "running month counts only what was already held.",
+)  # fmt: skip
+KEGIATAN_TERCATAT = Metric(
+    "kegiatan_tercatat", "count", None,
+    "Kegiatan tercatat", "Activities recorded",
+    "Jumlah kegiatan dengan tanggal di dalam periode.",
+    "Number of activities dated within the period.",
+)  # fmt: skip
+JUMLAH_HADIR = Metric(
+    "jumlah_hadir", "count", None,
+    "Jumlah kehadiran", "Attendance",
+    "Jumlah orang yang hadir di semua kegiatan dalam periode (satu orang di dua kegiatan dihitung dua kali).",
+    "People attending all activities in the period (one person at two activities counts twice).",
+)  # fmt: skip
+KEHADIRAN_RAKOR = Metric(
+    "kehadiran_rakor", "percent", True,
+    "Kehadiran rapat koordinasi", "Coordination meeting attendance",
+    "Dari rapat koordinasi kelurahan dalam periode, persentase yang dihadiri ketua RT/RW sendiri.",
+    "Of the kelurahan coordination meetings in the period, the share the RT/RW head attended in person.",
+)  # fmt: skip
+PENCATATAN_TEPAT_WAKTU = Metric(
+    "pencatatan_tepat_waktu", "percent", True,
+    "Pencatatan tepat waktu", "Timely recording",
+    "Dari bulan penuh dalam periode, persentase bulan ketika wilayah mencatat kegiatan atau laporan dan semuanya "
+    "dicatat paling lambat 7 hari setelah tanggalnya.",
+    "Of the whole months in the period, the share in which the area recorded activities or reports, all entered "
+    "within 7 days of their date.",
+)  # fmt: skip
+TINDAK_LANJUT_ESKALASI = Metric(
+    "tindak_lanjut_eskalasi", "percent", True,
+    "Tindak lanjut eskalasi", "Escalations followed up",
+    "Dari laporan masuk dalam periode yang ditangani tingkat di atasnya (RW, kelurahan, dinas), persentase yang "
+    "sudah diproses atau selesai (tanpa ditolak/duplikat).",
+    "Of the reports received in the period that are handled above the area's level (RW, kelurahan, dinas), the "
+    "share in progress or resolved (excluding rejected/duplicates).",
+)  # fmt: skip
+SELESAI_TEPAT_WAKTU = Metric(
+    "selesai_tepat_waktu", "percent", True,
+    "Selesai dalam SLA", "Resolved within SLA",
+    "Dari laporan masuk dalam periode (tanpa ditolak/duplikat) yang sudah selesai atau sudah lewat batas waktunya, "
+    "persentase yang pertama kali selesai dalam batas waktu (SLA) kategorinya.",
+    "Of the reports received in the period (excluding rejected/duplicates) that are resolved or past their "
+    "deadline, the share first resolved within their category's target time (SLA).",
+)  # fmt: skip
+TANGGAP_CEPAT = Metric(
+    "tanggap_cepat", "percent", True,
+    "Tanggap ≤ 3 hari", "Response ≤ 3 days",
+    "Dari laporan masuk dalam periode yang sudah ditanggapi atau sudah berumur lebih dari 3 hari, persentase yang "
+    "statusnya berubah dari 'baru' dalam 3 hari.",
+    "Of the reports received in the period that were responded to or are older than 3 days, the share whose "
+    "status left 'new' within 3 days.",
+)  # fmt: skip
+MUSYAWARAH_RUTIN = Metric(
+    "musyawarah_rutin", "percent", True,
+    "Musyawarah rutin", "Regular meetings",
+    "Musyawarah RT (dan rapat RW, untuk RW) yang terlaksana ÷ yang dijadwalkan (sebulan sekali), per bulan penuh.",
+    "RT meetings (and RW meetings, for an RW) held ÷ scheduled (once a month), per whole month.",
+)  # fmt: skip
+KEHADIRAN_BIMTEK = Metric(
+    "kehadiran_bimtek", "percent", True,
+    "Kehadiran Bimtek", "Bimtek attendance",
+    "Dari Bimtek/pelatihan dalam 12 bulan sampai akhir periode, persentase yang dihadiri ketua RT/RW.",
+    "Of the Bimtek/trainings in the 12 months up to the end of the period, the share the RT/RW head attended.",
+)  # fmt: skip
+KELENGKAPAN_DATA = Metric(
+    "kelengkapan_data", "percent", True,
+    "Kelengkapan data wilayah", "Area data complete",
+    "Persentase isian yang lengkap: nama ketua, jumlah KK, jumlah warga, dan data dikonfirmasi dalam 12 bulan "
+    "terakhir (RW: nama ketua RW dan isian semua RT-nya).",
+    "Share of filled-in facts: head's name, households, residents, and data confirmed in the last 12 months "
+    "(RW: the RW head's name and the facts of all its RTs).",
+)  # fmt: skip
+SKOR_KOORDINASI = Metric(
+    "skor_koordinasi", "score", True,
+    "Koordinasi", "Coordination",
+    "Skor 0–100: koordinasi ketua RT/RW dengan pemerintah kelurahan (rata-rata berbobot ukurannya).",
+    "Score 0–100: coordination of the RT/RW head with the kelurahan government (weighted mean of its measures).",
+)  # fmt: skip
+SKOR_PENYELESAIAN = Metric(
+    "skor_penyelesaian", "score", True,
+    "Penyelesaian masalah", "Problem solving",
+    "Skor 0–100: mengenali dan menyelesaikan masalah di wilayahnya (rata-rata berbobot ukurannya).",
+    "Score 0–100: identifying and solving the problems of the area (weighted mean of its measures).",
+)  # fmt: skip
+SKOR_PARTISIPASI = Metric(
+    "skor_partisipasi", "score", True,
+    "Partisipasi", "Participation",
+    "Skor 0–100: keikutsertaan warga dalam kegiatan (rata-rata berbobot ukurannya).",
+    "Score 0–100: residents taking part in activities (weighted mean of its measures).",
+)  # fmt: skip
+SKOR_KEPEMIMPINAN = Metric(
+    "skor_kepemimpinan", "score", True,
+    "Kepemimpinan & manajerial", "Leadership & management",
+    "Skor 0–100: mengorganisasi, memutuskan bersama, dan mengelola data wilayah (rata-rata berbobot ukurannya).",
+    "Score 0–100: organising, deciding together and keeping the area's data (weighted mean of its measures).",
+)  # fmt: skip
+INDEKS_KAPASITAS = Metric(
+    "indeks_kapasitas", "score", True,
+    "Indeks Kapasitas", "Capacity Index",
+    "Rata-rata empat skor tujuan Bimtek (0–100); hanya untuk wilayah yang datanya cukup di keempatnya.",
+    "Mean of the four Bimtek goal scores (0–100); only for areas with enough data for all four.",
+)  # fmt: skip
+TERBUKA_PER_100_KK = Metric(
+    "terbuka_per_100_kk", "per_100_kk", False,
+    "Laporan terbuka per 100 KK", "Open reports per 100 households",
+    "Laporan yang masih terbuka pada akhir periode, per 100 KK wilayah.",
+    "Reports still open at the end of the period, per 100 households of the area.",
+)  # fmt: skip
+PERSEN_TERLAMBAT = Metric(
+    "persen_terlambat", "percent", False,
+    "Porsi terlambat", "Overdue share",
+    "Dari laporan terbuka pada akhir periode, persentase yang umurnya melewati batas waktu (SLA) kategorinya.",
+    "Of the reports open at the end of the period, the share older than their category's target time (SLA).",
+)  # fmt: skip
+
+METRICS.update(
+    {m.key: m for m in (
+        TINGKAT_PARTISIPASI, KEGIATAN_TERLAKSANA, KEGIATAN_TERCATAT, JUMLAH_HADIR, KEHADIRAN_RAKOR,
+        PENCATATAN_TEPAT_WAKTU, TINDAK_LANJUT_ESKALASI, SELESAI_TEPAT_WAKTU, TANGGAP_CEPAT, MUSYAWARAH_RUTIN,
+        KEHADIRAN_BIMTEK, KELENGKAPAN_DATA, SKOR_KOORDINASI, SKOR_PENYELESAIAN, SKOR_PARTISIPASI, SKOR_KEPEMIMPINAN,
+        INDEKS_KAPASITAS, TERBUKA_PER_100_KK, PERSEN_TERLAMBAT,
+    )}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """How often each unit of a level (rt, rw, kelurahan) is expected to hold an activity type."""
+
+    jenis: str
+    tingkat: str
+    per_month: int
+
+
+# Config 1 of 3: the expected schedule. A month with more than `per_month` activities still counts `per_month`,
+# so a busy month cannot make up for a missed one.
+EXPECTED_CADENCE: tuple[Cadence, ...] = (
+    Cadence("kerja_bakti", "rt", 1),
+    Cadence("ronda", "rt", 4),  # weekly
+    Cadence("musyawarah_rt", "rt", 1),
+    Cadence("posyandu", "rw", 1),
+    Cadence("rapat_rw", "rw", 1),
+    Cadence("rapat_koordinasi", "kelurahan", 1),
+)
+# Which scheduled activity types each cadence-based measure counts.
+COMMUNITY_ACTIVITY_TYPES: tuple[str, ...] = ("kerja_bakti", "ronda", "posyandu")
+MEETING_ACTIVITY_TYPES: tuple[str, ...] = ("musyawarah_rt", "rapat_rw")
+
+# Config 2 of 3: the thresholds inside the measures.
+ON_TIME_RECORDING_DAYS = 7
+FAST_RESPONSE_DAYS = 3
+DATA_FRESH_DAYS = 365
+BIMTEK_WINDOW_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure of a capacity pillar: its weight in the pillar and the least data it needs to count."""
+
+    metric: Metric
+    weight: float
+    min_denominator: int
+
+
+@dataclass(frozen=True)
+class Pillar:
+    """One Bimtek goal: its score is the weighted mean of its measures (each a share 0–1, times 100)."""
+
+    metric: Metric
+    measures: tuple[Measure, ...]
+
+    @property
+    def key(self) -> str:
+        """The pillar's metric key."""
+        return self.metric.key
+
+
+# Config 3 of 3: the capacity scorecard. Minimum data rule:
+#  1. a measure counts only when its denominator reaches `min_denominator` (e.g. 5 reports, 3 meetings);
+#  2. a pillar is scored only when its counting measures carry at least PILLAR_MIN_WEIGHT_SHARE of its weight
+#     (their weights are then rescaled to sum to 1);
+#  3. the index (the plain mean of the four pillars) exists, and the unit is ranked, only when all four pillars
+#     are scored; a unit that recorded no report and no activity in the period is not scored at all.
+CAPACITY_PILLARS: tuple[Pillar, ...] = (
+    Pillar(SKOR_KOORDINASI, (
+        Measure(KEHADIRAN_RAKOR, 0.50, 3),
+        Measure(PENCATATAN_TEPAT_WAKTU, 0.25, 3),
+        Measure(TINDAK_LANJUT_ESKALASI, 0.25, 3),
+    )),
+    Pillar(SKOR_PENYELESAIAN, (
+        Measure(TINGKAT_PENYELESAIAN, 0.40, 5),
+        Measure(SELESAI_TEPAT_WAKTU, 0.35, 5),
+        Measure(TANGGAP_CEPAT, 0.25, 5),
+    )),
+    Pillar(SKOR_PARTISIPASI, (
+        Measure(TINGKAT_PARTISIPASI, 0.50, 3),
+        Measure(KEGIATAN_TERLAKSANA, 0.50, 3),
+    )),
+    Pillar(SKOR_KEPEMIMPINAN, (
+        Measure(MUSYAWARAH_RUTIN, 0.40, 3),
+        Measure(KEHADIRAN_BIMTEK, 0.30, 1),
+        Measure(KELENGKAPAN_DATA, 0.30, 1),
+    )),
+)  # fmt: skip
+PILLAR_MIN_WEIGHT_SHARE = 0.5

@@ -106,12 +106,14 @@ def _parse_area(
     return rw, None
 
 
-def _parse_period(params: Mapping[str, str], today: date, notices: list[Notice]) -> tuple[str, date, date]:
+def _parse_period(
+    params: Mapping[str, str], today: date, notices: list[Notice], default_preset: str
+) -> tuple[str, date, date]:
     dari = _parse_date(params.get("dari"), notices)
     sampai = _parse_date(params.get("sampai"), notices)
-    default_dari, default_sampai = preset_period(DEFAULT_PRESET, today)
+    default_dari, default_sampai = preset_period(default_preset, today)
     if dari is None and sampai is None:
-        return DEFAULT_PRESET, default_dari, default_sampai
+        return default_preset, default_dari, default_sampai
     if (sampai is not None and sampai > today) or (dari is not None and dari > today):
         notices.append(Notice("notice.future"))
         sampai = min(sampai, today) if sampai else None
@@ -120,7 +122,7 @@ def _parse_period(params: Mapping[str, str], today: date, notices: list[Notice])
     dari = dari or month_start(sampai)
     if dari > sampai:
         notices.append(Notice("notice.range_reversed"))
-        return DEFAULT_PRESET, default_dari, default_sampai
+        return default_preset, default_dari, default_sampai
     return matching_preset(dari, sampai, today), dari, sampai
 
 
@@ -130,11 +132,15 @@ def parse_link_filters(
     rw_numbers: list[str],
     rt_numbers_of: Callable[[str], list[str]],
     category_slugs: list[str] | tuple[str, ...] = (),
+    default_preset: str = DEFAULT_PRESET,
 ) -> LinkFilters:
-    """Read every filter from query params; anything invalid is dropped with a notice, never raised."""
+    """Read every filter from query params; anything invalid is dropped with a notice, never raised.
+
+    A link without dates means the page's default period (`default_preset`).
+    """
     notices: list[Notice] = []
     rw, rt = _parse_area(params, rw_numbers, rt_numbers_of, notices)
-    preset, dari, sampai = _parse_period(params, today, notices)
+    preset, dari, sampai = _parse_period(params, today, notices, default_preset)
     kategori = _parse_list(params.get("kategori"), list(category_slugs), "notice.unknown_kategori", notices)
     status = _parse_list(params.get("status"), STATUS_CHOICES, "notice.unknown_status", notices)
     prioritas = _parse_list(params.get("prioritas"), PRIORITIES, "notice.unknown_prioritas", notices)

@@ -8,7 +8,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from .. import metrics, queries, reports, resolution
+from .. import area_view, cadence, capacity, metrics, participation, participation_summary, queries, reports, resolution
 from ..filters import ReportFilters, Scope
 from .context import engine_for
 
@@ -128,3 +128,67 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
             overdue_total=metrics.terlambat(conn, filters, scope, now=now),
             comparison=resolution.area_comparison(conn, filters, scope, now=now),
         )
+# ---------------------------------------------------------------------------------------------------------------
+# Partisipasi, Kapasitas and Wilayah
+
+
+@dataclass(frozen=True)
+class ParticipationView:
+    """Everything the Partisipasi page shows for one filter."""
+
+    kpis: queries.KpiComparison
+    by_jenis: pd.DataFrame
+    by_area: pd.DataFrame
+    by_rt_month: pd.DataFrame
+    schedule: pd.DataFrame
+    roles: pd.DataFrame
+    bimtek: pd.DataFrame
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def activity_status(db_url: str) -> tuple[bool, bool]:
+    """(has areas, has activities) for the database."""
+    with engine_for(db_url).connect() as conn:
+        return participation_summary.has_areas(conn), participation_summary.has_activities(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ParticipationView:
+    """Participation KPIs, breakdowns, the schedule grid, roles and the Bimtek record, in one cached call."""
+    assert filters.dari and filters.sampai
+    with engine_for(db_url).connect() as conn:
+        area = participation.activity_area(conn, filters, scope)
+        return ParticipationView(
+            kpis=participation_summary.participation_comparison(conn, filters, scope, now=now),
+            by_jenis=participation.participation_by(conn, filters, scope, by="jenis"),
+            by_area=participation.participation_by(conn, filters, scope, by="rt" if filters.rw else "rw"),
+            by_rt_month=participation.participation_by(conn, filters, scope, by="rt_bulan"),
+            schedule=cadence.cadence_grid(conn, area, filters.dari, filters.sampai),
+            roles=participation.attendance_by_role(conn, filters, scope),
+            bimtek=participation.bimtek_record(conn, filters, scope),
+        )
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def capacity_scorecard(
+    db_url: str, filters: ReportFilters, scope: Scope, level: str, now: datetime
+) -> tuple[capacity.Scorecard, pd.DataFrame]:
+    """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
+    with engine_for(db_url).connect() as conn:
+        return capacity.scorecard_with_change(conn, filters, level, scope, now=now)  # type: ignore[arg-type]
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def capacity_trend(
+    db_url: str, filters: ReportFilters, scope: Scope, level: str, unit_id: int, now: datetime
+) -> pd.DataFrame:
+    """One unit's pillar scores and index over rolling windows."""
+    with engine_for(db_url).connect() as conn:
+        return capacity.unit_trend(conn, filters, level, unit_id, scope, now=now)  # type: ignore[arg-type]
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def area_measures(db_url: str, filters: ReportFilters, scope: Scope, level: str, now: datetime) -> pd.DataFrame:
+    """The area-view measures of every RT or RW in the area."""
+    with engine_for(db_url).connect() as conn:
+        return area_view.area_measures(conn, filters, level, scope, now=now)  # type: ignore[arg-type]

@@ -44,7 +44,7 @@ def _key(prefix: str, name: str) -> str:
     return f"{prefix}_{name}"
 
 
-def _load_from_url(prefix: str, ctx: AppContext, kelurahan_codes: list[str]) -> None:
+def _load_from_url(prefix: str, ctx: AppContext, kelurahan_codes: list[str], default_preset: str) -> None:
     """Put the link's values into the widgets' state; what is invalid becomes a notice."""
     params = _current_url()
     notices: list[Notice] = []
@@ -59,6 +59,7 @@ def _load_from_url(prefix: str, ctx: AppContext, kelurahan_codes: list[str]) -> 
         [o.kode for o in data.rw_options(ctx.db_url, kel, ctx.scope)],
         lambda rw: [o.kode for o in data.rt_options(ctx.db_url, kel, rw, ctx.scope)],
         list(data.category_names(ctx.db_url)),
+        default_preset,
     )
     state = st.session_state
     state[_key(prefix, "kel")] = kel
@@ -82,28 +83,33 @@ def _write_to_url(prefix: str, desired: dict[str, str]) -> None:
     st.session_state[_key(prefix, "written")] = desired
 
 
-def _period(prefix: str, ctx: AppContext) -> tuple[date, date]:
+def _period(prefix: str, ctx: AppContext, default_preset: str) -> tuple[date, date]:
     preset = st.session_state[_key(prefix, "preset")]
     if preset != "kustom":
         return preset_period(preset, ctx.today)
     chosen = st.session_state.get(_key(prefix, "range")) or ()
     if len(chosen) == 2:  # while picking, the range widget briefly holds only a start date
         return chosen[0], chosen[1]
-    return preset_period(DEFAULT_PRESET, ctx.today)
+    return preset_period(default_preset, ctx.today)
 
 
 def _joined(values: Iterable[str]) -> str:
     return ",".join(values)
 
 
-def filter_bar(prefix: str, ctx: AppContext, fields: tuple[str, ...] = AREA_PERIOD) -> Selection:
-    """Render the filter bar with the given fields and return the reader's selection."""
+def filter_bar(
+    prefix: str, ctx: AppContext, fields: tuple[str, ...] = AREA_PERIOD, default_preset: str = DEFAULT_PRESET
+) -> Selection:
+    """Render the filter bar with the given fields and return the reader's selection.
+
+    `default_preset` is the period a link without dates means (scorecards need more than one month).
+    """
     lang = ctx.lang
     state = st.session_state
     kelurahan = data.kelurahan_options(ctx.db_url, ctx.scope)
     codes = [k.kode for k in kelurahan]
     if state.get(_key(prefix, "written")) != _current_url() or _key(prefix, "preset") not in state:
-        _load_from_url(prefix, ctx, codes)  # first visit, or the link changed under us
+        _load_from_url(prefix, ctx, codes, default_preset)  # first visit, or the link changed under us
 
     def clear_notices() -> None:
         state[_key(prefix, "notices")] = []
@@ -145,7 +151,7 @@ def filter_bar(prefix: str, ctx: AppContext, fields: tuple[str, ...] = AREA_PERI
             t("filter.custom_range", lang), key=_key(prefix, "range"), max_value=ctx.today, format="DD/MM/YYYY",
             on_change=clear_notices,
         )  # fmt: skip
-    dari, sampai = _period(prefix, ctx)
+    dari, sampai = _period(prefix, ctx, default_preset)
     rt = state[_key(prefix, "rt")] or None
 
     extra = [f for f in ("kategori", "status", "prioritas", "q") if f in fields]
@@ -167,7 +173,7 @@ def filter_bar(prefix: str, ctx: AppContext, fields: tuple[str, ...] = AREA_PERI
         )
         if value
     }  # fmt: skip
-    if state[_key(prefix, "preset")] != DEFAULT_PRESET:
+    if state[_key(prefix, "preset")] != default_preset:
         desired.update(dari=dari.isoformat(), sampai=sampai.isoformat())
     _write_to_url(prefix, desired)
 

@@ -16,6 +16,8 @@ def format_value(metric: Metric, value: float | int | None, lang: str) -> str:
         return fmt_percent(value, lang)
     if metric.unit == "days":
         return fmt_days(value, lang)
+    if metric.unit == "per_100_kk":
+        return fmt_decimal(value, lang, 1)
     return fmt_int(value, lang)
 
 

@@ -1,0 +1,66 @@
+"""Read side of the Wilayah page: one row per RT or RW with the measures the area view can colour by."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+from sqlalchemy import Connection, case, func, select
+
+from . import metrics
+from .capacity import INDEX_KEY, scorecard
+from .filters import EVERYTHING, ReportFilters, Scope
+from .models import Kategori, Laporan
+from .sqlfuncs import days_between
+from .units import Level
+
+# The measures a reader can colour the area view by, in the order offered.
+AREA_METRICS: tuple[metrics.Metric, ...] = (
+    metrics.TERBUKA_PER_100_KK,
+    metrics.PERSEN_TERLAMBAT,
+    metrics.TINGKAT_PARTISIPASI,
+    metrics.INDEKS_KAPASITAS,
+)
+AREA_COLUMNS = ["unit_id", "rw", "rt", "label", "jumlah_kk", "terbuka", "terlambat", *(m.key for m in AREA_METRICS)]
+
+
+def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, level: Level, now: datetime):  # type: ignore[no-untyped-def]
+    """TERBUKA and TERLAMBAT per unit, with the same definition of "open at the end of the period"."""
+    conditions, moment = metrics._open_at_end_conditions(conn, filters, scope, now)  # the one definition
+    unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
+    overdue = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
+    stmt = (
+        select(unit, func.count(), func.sum(overdue))
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions)
+        .group_by(unit)
+    )
+    return {unit_id: (int(n), int(late)) for unit_id, n, late in conn.execute(stmt)}
+
+
+def area_measures(
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
+) -> pd.DataFrame:
+    """Every RT (or RW) of the filter's area with open/overdue counts and the AREA_METRICS values.
+
+    Shares are 0–1; the index is 0–100; per-100-KK is None without a household count; every value is None
+    when it has no data (no open report for the overdue share, no scored index, ...). Columns: AREA_COLUMNS.
+    """
+    card = scorecard(conn, filters, level, scope, now=now)
+    counts = _open_and_overdue(conn, filters, scope, level, now)
+    participation = card.measures[card.measures["measure"] == metrics.TINGKAT_PARTISIPASI.key]
+    participation = participation[participation["den"] > 0].set_index("unit_id")["share"]
+    index = card.table.set_index("unit_id")[INDEX_KEY]
+    rows = []
+    for unit in card.table.itertuples():
+        terbuka, terlambat = counts.get(unit.unit_id, (0, 0))
+        kk = None if pd.isna(unit.jumlah_kk) else int(unit.jumlah_kk)
+        rows.append({
+            "unit_id": unit.unit_id, "rw": unit.rw, "rt": unit.rt, "label": unit.label, "jumlah_kk": kk,
+            "terbuka": terbuka, "terlambat": terlambat,
+            metrics.TERBUKA_PER_100_KK.key: 100 * terbuka / kk if kk else None,
+            metrics.PERSEN_TERLAMBAT.key: terlambat / terbuka if terbuka else None,
+            metrics.TINGKAT_PARTISIPASI.key: participation.get(unit.unit_id),
+            metrics.INDEKS_KAPASITAS.key: None if pd.isna(index[unit.unit_id]) else float(index[unit.unit_id]),
+        })  # fmt: skip
+    return pd.DataFrame(rows, columns=AREA_COLUMNS)

@@ -1,0 +1,185 @@
+"""The RT/RW capacity scorecard: measure shares → four pillar scores → index, with the minimum-data rule.
+
+Formulas, weights and minimums are in metrics.CAPACITY_PILLARS; this module only applies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+import pandas as pd
+from sqlalchemy import Connection, null, select
+
+from .filters import EVERYTHING, ReportFilters, Scope, resolve_area
+from .metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, PILLAR_MIN_WEIGHT_SHARE
+from .models import RT, RW, Kelurahan
+from .periods import add_months, month_end, previous_period
+from .unit_measures import UnitCounts, UnitQuery, unit_counts
+from .units import Level
+
+PILLAR_KEYS: tuple[str, ...] = tuple(p.key for p in CAPACITY_PILLARS)
+INDEX_KEY = INDEKS_KAPASITAS.key
+NO_RECORDS = "no_records"  # reason a unit is not scored at all
+# A measure this good is named a strength, this weak a point to work on (shares 0–1).
+STRENGTH_FROM = 0.75
+WEAKNESS_BELOW = 0.5
+TREND_POINTS = 6
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Scores of every unit of a level in an area for one period.
+
+    `table`: one row per unit — unit_id, rw, rt, label, jumlah_kk, the four pillar keys and INDEX_KEY (0–100 or None),
+    peringkat (1 = best; None when not ranked), kurang_data (pillar keys without enough data, or NO_RECORDS).
+    `measures`: one row per unit and measure — unit_id, pillar, measure, weight, num, den, share, counts.
+    """
+
+    level: Level
+    dari: date
+    sampai: date
+    table: pd.DataFrame
+    measures: pd.DataFrame
+
+
+def _measure_rows(counts: UnitCounts) -> pd.DataFrame:
+    config = pd.DataFrame(
+        [(p.key, m.metric.key, m.weight, m.min_denominator) for p in CAPACITY_PILLARS for m in p.measures],
+        columns=["pillar", "measure", "weight", "min_den"],
+    )
+    rows = counts.counts.merge(config, on="measure")
+    has_records = rows["unit_id"].isin(counts.with_records)
+    rows["share"] = (rows["num"] / rows["den"].where(rows["den"] > 0)).astype("float64")
+    rows["counts"] = has_records & (rows["den"] >= rows["min_den"])
+    return rows[["unit_id", "pillar", "measure", "weight", "num", "den", "share", "counts"]]
+
+
+def _pillar_score(rows: pd.DataFrame) -> float | None:
+    """Weighted mean of the counting measures (×100), if they carry enough of the pillar's weight."""
+    counting = rows[rows["counts"]]
+    if counting.empty or counting["weight"].sum() < PILLAR_MIN_WEIGHT_SHARE * rows["weight"].sum():
+        return None
+    return float(100 * (counting["weight"] * counting["share"]).sum() / counting["weight"].sum())
+
+
+def score_units(counts: UnitCounts, level: Level, dari: date, sampai: date) -> Scorecard:
+    """Apply the pillar formulas and the minimum-data rule to measure counts; rank the units with an index."""
+    measures = _measure_rows(counts)
+    records = []
+    for unit in counts.units.itertuples():
+        rows = measures[measures["unit_id"] == unit.unit_id]
+        scores = {key: _pillar_score(rows[rows["pillar"] == key]) for key in PILLAR_KEYS}
+        if unit.unit_id not in counts.with_records:
+            scores = dict.fromkeys(PILLAR_KEYS)
+            missing: tuple[str, ...] = (NO_RECORDS,)
+        else:
+            missing = tuple(key for key, score in scores.items() if score is None)
+        index = None if missing else sum(scores.values()) / len(scores)  # type: ignore[arg-type]
+        records.append({"unit_id": unit.unit_id, "rw": unit.rw, "rt": unit.rt, "label": unit.label,
+                        "jumlah_kk": unit.jumlah_kk, **scores, INDEX_KEY: index, "kurang_data": missing})  # fmt: skip
+    columns = ["unit_id", "rw", "rt", "label", "jumlah_kk", *PILLAR_KEYS, INDEX_KEY, "kurang_data"]
+    table = pd.DataFrame(records, columns=columns)
+    table[[*PILLAR_KEYS, INDEX_KEY]] = table[[*PILLAR_KEYS, INDEX_KEY]].astype("float64")
+    table["peringkat"] = table[INDEX_KEY].rank(ascending=False, method="min").astype("Int64")
+    return Scorecard(level=level, dari=dari, sampai=sampai, table=table, measures=measures)
+
+
+def scorecard(
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
+) -> Scorecard:
+    """The scorecard of every RT (or RW) in the filter's area for the filter's period."""
+    assert filters.dari and filters.sampai
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    counts = unit_counts(conn, UnitQuery(area, level, filters.dari, filters.sampai, now))
+    return score_units(counts, level, filters.dari, filters.sampai)
+
+
+def with_change(current: Scorecard, previous: Scorecard) -> pd.DataFrame:
+    """The current table plus `perubahan` (index minus the previous period's; None unless both exist)."""
+    before = previous.table.set_index("unit_id")[INDEX_KEY]
+    table = current.table.copy()
+    table["perubahan"] = (table[INDEX_KEY] - table["unit_id"].map(before)).astype("float64")
+    return table
+
+
+def scorecard_with_change(
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
+) -> tuple[Scorecard, pd.DataFrame]:
+    """The scorecard for the period, and its table with the change since the previous period."""
+    assert filters.dari and filters.sampai
+    current = scorecard(conn, filters, level, scope, now=now)
+    previous = scorecard(conn, filters.with_period(*previous_period(filters.dari, filters.sampai)), level, scope,
+                         now=now)  # fmt: skip
+    return current, with_change(current, previous)
+
+
+def trend_windows(dari: date, sampai: date, points: int = TREND_POINTS) -> list[tuple[date, date]]:
+    """Windows as long as the period, ending at the period's end and at the ends of the months before it."""
+    months = (sampai.year - dari.year) * 12 + sampai.month - dari.month + 1
+    windows = []
+    for back in range(points - 1, 0, -1):
+        end = month_end(add_months(sampai, -back))
+        windows.append((add_months(end, -months) + timedelta(days=1), end))
+    return [*windows, (dari, sampai)]  # the last point is the period itself, as in the table
+
+
+def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id: int) -> ReportFilters:
+    """The filter with its area set to one unit (the scope still applies when it is resolved)."""
+    if level == "rt":
+        stmt = select(Kelurahan.kode, RW.nomor, RT.nomor).join(RW, RW.id == RT.rw_id).where(RT.id == unit_id)
+    else:
+        stmt = select(Kelurahan.kode, RW.nomor, null()).where(RW.id == unit_id)
+    found = conn.execute(stmt.join_from(RW, Kelurahan, Kelurahan.id == RW.kelurahan_id)).first()
+    if found is None:
+        return filters
+    kode, rw, rt = found
+    return replace(filters, kelurahan_kode=kode, rw=rw, rt=rt)
+
+
+def unit_trend(
+    conn: Connection, filters: ReportFilters, level: Level, unit_id: int, scope: Scope = EVERYTHING, *,
+    now: datetime,
+) -> pd.DataFrame:
+    """One unit's pillar scores and index over rolling windows (TREND_POINTS of them, see trend_windows).
+
+    Columns: sampai, the four pillar keys, INDEX_KEY. The area is narrowed to the unit so each point is cheap.
+    """
+    assert filters.dari and filters.sampai
+    unit_filters = _narrowed_to(conn, filters, level, unit_id)
+    rows = []
+    for dari, sampai in trend_windows(filters.dari, filters.sampai):
+        card = scorecard(conn, unit_filters.with_period(dari, sampai), level, scope, now=now)
+        unit = card.table[card.table["unit_id"] == unit_id]
+        values = unit.iloc[0][[*PILLAR_KEYS, INDEX_KEY]].to_dict() if len(unit) else {}
+        rows.append({"sampai": sampai, **{k: values.get(k) for k in (*PILLAR_KEYS, INDEX_KEY)}})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One measure of one unit in words: which, how many of how many, and its share."""
+
+    measure: str
+    num: float
+    den: int
+    share: float
+
+
+def strengths_and_weaknesses(card: Scorecard, unit_id: int, limit: int = 3) -> tuple[list[Finding], list[Finding]]:
+    """The unit's best measures (share ≥ STRENGTH_FROM) and weakest (share < WEAKNESS_BELOW), counting ones only."""
+    rows = card.measures[(card.measures["unit_id"] == unit_id) & card.measures["counts"]]
+    findings = [Finding(r.measure, float(r.num), int(r.den), float(r.share)) for r in rows.itertuples()]
+    strong = sorted((f for f in findings if f.share >= STRENGTH_FROM), key=lambda f: -f.share)[:limit]
+    weak = sorted((f for f in findings if f.share < WEAKNESS_BELOW), key=lambda f: f.share)[:limit]
+    return strong, weak
+
+
+def weakest_measure(card: Scorecard, unit_id: int, pillar: str) -> Finding | None:
+    """The counting measure with the lowest share in one pillar of a unit (what to work on first)."""
+    rows = card.measures[(card.measures["unit_id"] == unit_id) & (card.measures["pillar"] == pillar)
+                         & card.measures["counts"]]  # fmt: skip
+    if rows.empty:
+        return None
+    r = rows.loc[rows["share"].idxmin()]
+    return Finding(str(r["measure"]), float(r["num"]), int(r["den"]), float(r["share"]))

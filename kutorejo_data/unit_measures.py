@@ -1,0 +1,299 @@
+"""The capacity measures counted per RT or RW in SQL: for every unit a numerator and a denominator.
+
+Each function answers one measure of metrics.CAPACITY_PILLARS for all units of a level inside an area; the share
+is numerator ÷ denominator (0–1). Thresholds come from the config in metrics.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select, union_all
+
+from . import metrics
+from .cadence import cadence_grid, period_months
+from .domain import INVALID_STATUSES, STATUS_BARU, STATUS_DIPROSES, STATUS_SELESAI
+from .filters import Area, day_after, day_start
+from .models import RT, Kategori, Kegiatan, KegiatanPeserta, Laporan, StatusHistory
+from .participation import activity_rates, bimtek_window
+from .sqlfuncs import days_between, month_key
+from .units import Level, area_units, unit_ids
+
+COUNT_COLUMNS = ["unit_id", "num", "den"]
+# Handler levels above a unit: a report handled there was escalated by the unit.
+ESCALATED_FROM: dict[str, tuple[str, ...]] = {"rt": ("rw", "kelurahan", "dinas"), "rw": ("kelurahan", "dinas")}
+
+
+@dataclass(frozen=True)
+class UnitQuery:
+    """What every measure needs: the area, the level of its units, the period and the current time."""
+
+    area: Area
+    level: Level
+    dari: date
+    sampai: date
+    now: datetime
+
+    def report_unit(self) -> Any:
+        """The column of `laporan` naming the unit."""
+        return Laporan.rt_id if self.level == "rt" else Laporan.rw_id
+
+    def received(self) -> list[ColumnElement[bool]]:
+        """Reports of the units received in the period."""
+        return [
+            self.report_unit().in_(unit_ids(self.area, self.level)),
+            Laporan.reported_at >= day_start(self.dari),
+            Laporan.reported_at < day_after(self.sampai),
+        ]
+
+    def received_ids(self) -> Select[Any]:
+        """SELECT of the ids of those reports (keeps history scans to the reports that matter)."""
+        return select(Laporan.id).where(*self.received())
+
+    def own_activities(self) -> list[ColumnElement[bool]]:
+        """Activities held by the units in the period: an RT's own; an RW's own and its RTs'."""
+        ids = unit_ids(self.area, self.level)
+        owner = and_(Kegiatan.tingkat == "rt", Kegiatan.rt_id.in_(ids)) if self.level == "rt" else \
+            Kegiatan.rw_id.in_(ids)  # fmt: skip
+        return [owner, Kegiatan.tanggal >= self.dari, Kegiatan.tanggal <= self.sampai]
+
+
+def _flag(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _per_unit(units: pd.DataFrame, rows: list[Any] | pd.DataFrame) -> pd.DataFrame:
+    """Counts for every unit (0 for units without rows)."""
+    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=COUNT_COLUMNS)
+    merged = units[["unit_id"]].merge(frame, on="unit_id", how="left")
+    return merged.fillna({"num": 0, "den": 0}).astype({"num": "float64", "den": "int64"})
+
+
+def _head_attendance(conn: Connection, q: UnitQuery, units: pd.DataFrame, jenis: str, start: date,
+                     end: date) -> pd.DataFrame:  # fmt: skip
+    """Meetings of a type held in each unit's kelurahan in [start, end], and how many the unit's head attended."""
+    held = dict(conn.execute(
+        select(Kegiatan.kelurahan_id, func.count())
+        .where(Kegiatan.jenis == jenis, Kegiatan.tanggal >= start, Kegiatan.tanggal <= end)
+        .group_by(Kegiatan.kelurahan_id)
+    ).all())  # fmt: skip
+    person = KegiatanPeserta.rt_id if q.level == "rt" else KegiatanPeserta.rw_id
+    attended = dict(conn.execute(
+        select(person, func.count(func.distinct(Kegiatan.id)))
+        .join(Kegiatan, Kegiatan.id == KegiatanPeserta.kegiatan_id)
+        .where(Kegiatan.jenis == jenis, Kegiatan.tanggal >= start, Kegiatan.tanggal <= end,
+               KegiatanPeserta.peran == f"ketua_{q.level}", person.in_(unit_ids(q.area, q.level)))
+        .group_by(person)
+    ).all())  # fmt: skip
+    return pd.DataFrame({
+        "unit_id": units["unit_id"],
+        "num": units["unit_id"].map(attended).fillna(0).astype("float64"),
+        "den": units["kelurahan_id"].map(held).fillna(0).astype("int64"),
+    })  # fmt: skip
+
+
+def kehadiran_rakor(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """KEHADIRAN_RAKOR: coordination meetings the head attended, of those held in the period."""
+    return _head_attendance(conn, q, units, "rapat_koordinasi", q.dari, q.sampai)
+
+
+def kehadiran_bimtek(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """KEHADIRAN_BIMTEK: Bimtek sessions the head attended, of those held in the 12 months to the period's end."""
+    return _head_attendance(conn, q, units, "bimtek", *bimtek_window(q.sampai))
+
+
+def records_by_month(conn: Connection, q: UnitQuery) -> pd.DataFrame:
+    """Activities and reports each unit recorded per month, and how many were entered late.
+
+    Columns: unit_id, bulan, n, late.
+    """
+    late_days = metrics.ON_TIME_RECORDING_DAYS
+    # An activity has only a date: entered by the end of its 7th day after is on time, hence the extra day.
+    activity_unit = Kegiatan.rt_id if q.level == "rt" else Kegiatan.rw_id
+    activities = select(
+        activity_unit.label("unit_id"), month_key(Kegiatan.tanggal).label("bulan"),
+        case((days_between(Kegiatan.tanggal, Kegiatan.created_at) > late_days + 1, 1), else_=0).label("late"),
+    ).where(*q.own_activities())  # fmt: skip
+    reports = select(
+        q.report_unit().label("unit_id"), month_key(Laporan.reported_at).label("bulan"),
+        case((days_between(Laporan.reported_at, Laporan.created_at) > late_days, 1), else_=0).label("late"),
+    ).where(*q.received())  # fmt: skip
+    records = union_all(activities, reports).subquery()
+    stmt = select(records.c.unit_id, records.c.bulan, func.count(), func.sum(records.c.late)).group_by(
+        records.c.unit_id, records.c.bulan
+    )
+    frame = pd.DataFrame(conn.execute(stmt).all(), columns=["unit_id", "bulan", "n", "late"])
+    return frame.astype({"unit_id": "int64", "n": "int64", "late": "int64"})
+
+
+def pencatatan_tepat_waktu(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """PENCATATAN_TEPAT_WAKTU: whole months with records, all entered on time, of the period's whole months."""
+    whole = [bulan for bulan, is_whole in period_months(q.dari, q.sampai) if is_whole]
+    records = records_by_month(conn, q)
+    on_time = records[records["bulan"].isin(whole) & (records["late"] == 0)]
+    counts = on_time.groupby("unit_id").size().rename("num").reset_index()
+    return _per_unit(units, counts.assign(den=0)).assign(den=len(whole))
+
+
+def tindak_lanjut_eskalasi(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """TINDAK_LANJUT_ESKALASI: escalated valid reports now in progress or resolved, of escalated valid reports."""
+    stmt = (
+        select(q.report_unit(), _flag(Laporan.status.in_((STATUS_DIPROSES, STATUS_SELESAI))), func.count())
+        .where(*q.received(), Laporan.status.not_in(INVALID_STATUSES),
+               Laporan.penanganan.in_(ESCALATED_FROM[q.level]))
+        .group_by(q.report_unit())
+    )  # fmt: skip
+    return _per_unit(units, conn.execute(stmt).all())
+
+
+def tingkat_penyelesaian(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """TINGKAT_PENYELESAIAN per unit: valid reports received in the period that are now resolved."""
+    stmt = (
+        select(q.report_unit(), _flag(Laporan.status == STATUS_SELESAI), func.count())
+        .where(*q.received(), Laporan.status.not_in(INVALID_STATUSES))
+        .group_by(q.report_unit())
+    )
+    return _per_unit(units, conn.execute(stmt).all())
+
+
+def selesai_tepat_waktu(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """SELESAI_TEPAT_WAKTU: first resolved within the SLA, of valid reports resolved or past their deadline."""
+    first_done = (
+        select(StatusHistory.laporan_id, func.min(StatusHistory.changed_at).label("done_at"))
+        .where(StatusHistory.to_status == STATUS_SELESAI, StatusHistory.laporan_id.in_(q.received_ids()))
+        .group_by(StatusHistory.laporan_id)
+        .subquery()
+    )
+    done = first_done.c.done_at.is_not(None)
+    in_sla = and_(done, days_between(Laporan.reported_at, first_done.c.done_at) <= Kategori.sla_hari)
+    counted = or_(done, days_between(Laporan.reported_at, q.now) > Kategori.sla_hari)
+    stmt = (
+        select(q.report_unit(), _flag(in_sla), _flag(counted))
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .outerjoin(first_done, first_done.c.laporan_id == Laporan.id)
+        .where(*q.received(), Laporan.status.not_in(INVALID_STATUSES))
+        .group_by(q.report_unit())
+    )
+    return _per_unit(units, conn.execute(stmt).all())
+
+
+def tanggap_cepat(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """TANGGAP_CEPAT: first change away from `baru` within 3 days, of reports responded to or older than 3 days."""
+    limit = metrics.FAST_RESPONSE_DAYS
+    first_response = (
+        select(StatusHistory.laporan_id, func.min(StatusHistory.changed_at).label("responded_at"))
+        .where(StatusHistory.from_status == STATUS_BARU, StatusHistory.laporan_id.in_(q.received_ids()))
+        .group_by(StatusHistory.laporan_id)
+        .subquery()
+    )
+    responded = first_response.c.responded_at.is_not(None)
+    fast = and_(responded, days_between(Laporan.reported_at, first_response.c.responded_at) <= limit)
+    counted = or_(responded, days_between(Laporan.reported_at, q.now) > limit)
+    stmt = (
+        select(q.report_unit(), _flag(fast), _flag(counted))
+        .outerjoin(first_response, first_response.c.laporan_id == Laporan.id)
+        .where(*q.received())
+        .group_by(q.report_unit())
+    )
+    return _per_unit(units, conn.execute(stmt).all())
+
+
+def tingkat_partisipasi(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """TINGKAT_PARTISIPASI per unit: the sum of per-activity rates over the number of activities with a target."""
+    rates = activity_rates(q.own_activities())
+    unit = rates.c.rt_id if q.level == "rt" else rates.c.rw_id
+    stmt = select(unit, func.coalesce(func.sum(rates.c.rate), 0.0), func.count(rates.c.rate)).group_by(unit)
+    return _per_unit(units, conn.execute(stmt).all())
+
+
+def _held_vs_expected(conn: Connection, q: UnitQuery, units: pd.DataFrame, jenis: tuple[str, ...]) -> pd.DataFrame:
+    """Scheduled activities of the given types held, of expected: an RT's own; an RW's own and its RTs'."""
+    grid = cadence_grid(conn, q.area, q.dari, q.sampai, jenis)
+    if q.level == "rt":
+        grid = grid[grid["tingkat"] == "rt"].assign(owner=grid["unit_id"])
+    else:
+        grid = grid[grid["tingkat"].isin(("rt", "rw"))].assign(owner=grid["rw_id"])
+    sums = grid.groupby("owner")[["held", "expected"]].sum().reset_index()
+    return _per_unit(units, sums.rename(columns={"owner": "unit_id", "held": "num", "expected": "den"}))
+
+
+def kegiatan_terlaksana(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """KEGIATAN_TERLAKSANA per unit, over the community activities (kerja bakti, ronda, posyandu)."""
+    return _held_vs_expected(conn, q, units, metrics.COMMUNITY_ACTIVITY_TYPES)
+
+
+def musyawarah_rutin(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """MUSYAWARAH_RUTIN: RT musyawarah (and, for an RW, its rapat RW) held, of scheduled."""
+    return _held_vs_expected(conn, q, units, metrics.MEETING_ACTIVITY_TYPES)
+
+
+def kelengkapan_data(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+    """KELENGKAPAN_DATA: filled-in facts of each RT (head, households, residents, confirmed in the last 12 months);
+    an RW adds its head's name to those of its RTs."""
+    fresh_since = q.sampai - timedelta(days=metrics.DATA_FRESH_DAYS)
+    owner = RT.id if q.level == "rt" else RT.rw_id
+    filled = (
+        case((and_(RT.ketua_nama.is_not(None), RT.ketua_nama != ""), 1), else_=0)
+        + case((RT.jumlah_kk.is_not(None), 1), else_=0)
+        + case((RT.jumlah_warga.is_not(None), 1), else_=0)
+        + case((RT.data_diperbarui >= fresh_since, 1), else_=0)
+    )
+    stmt = (
+        select(owner, func.sum(filled), 4 * func.count())
+        .where(RT.aktif.is_(True), owner.in_(unit_ids(q.area, q.level)))
+        .group_by(owner)
+    )
+    frame = _per_unit(units, conn.execute(stmt).all())
+    if q.level == "rw":
+        named = units["ketua_nama"].fillna("").astype(str).str.strip() != ""
+        frame = frame.assign(num=frame["num"] + named.to_numpy(), den=frame["den"] + 1)
+    return frame
+
+
+MeasureFunction = Callable[[Connection, UnitQuery, pd.DataFrame], pd.DataFrame]
+MEASURES: dict[str, MeasureFunction] = {
+    metrics.KEHADIRAN_RAKOR.key: kehadiran_rakor,
+    metrics.PENCATATAN_TEPAT_WAKTU.key: pencatatan_tepat_waktu,
+    metrics.TINDAK_LANJUT_ESKALASI.key: tindak_lanjut_eskalasi,
+    metrics.TINGKAT_PENYELESAIAN.key: tingkat_penyelesaian,
+    metrics.SELESAI_TEPAT_WAKTU.key: selesai_tepat_waktu,
+    metrics.TANGGAP_CEPAT.key: tanggap_cepat,
+    metrics.TINGKAT_PARTISIPASI.key: tingkat_partisipasi,
+    metrics.KEGIATAN_TERLAKSANA.key: kegiatan_terlaksana,
+    metrics.MUSYAWARAH_RUTIN.key: musyawarah_rutin,
+    metrics.KEHADIRAN_BIMTEK.key: kehadiran_bimtek,
+    metrics.KELENGKAPAN_DATA.key: kelengkapan_data,
+}
+
+
+@dataclass(frozen=True)
+class UnitCounts:
+    """The units of a level in an area, every measure's counts for them, and which units recorded anything."""
+
+    units: pd.DataFrame
+    counts: pd.DataFrame  # unit_id, measure, num, den
+    with_records: frozenset[int]
+
+
+def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
+    """Run every capacity measure for the units of `q`."""
+    units = area_units(conn, q.area, q.level)
+    parts = [MEASURES[key](conn, q, units).assign(measure=key) for key in MEASURES]
+    counts = pd.concat(parts, ignore_index=True)[["unit_id", "measure", "num", "den"]]
+    records = records_by_month(conn, q)
+    return UnitCounts(units=units, counts=counts, with_records=frozenset(int(u) for u in records["unit_id"]))
+
+
+def heads_attendance(conn: Connection, area: Area, dari: date, sampai: date, now: datetime) -> tuple[int, int]:
+    """KEHADIRAN_RAKOR over every RT and RW head of an area: (attendances, meetings × heads)."""
+    attended = expected = 0
+    for level in ("rt", "rw"):
+        q = UnitQuery(area, level, dari, sampai, now)  # type: ignore[arg-type]
+        counts = kehadiran_rakor(conn, q, area_units(conn, area, level))  # type: ignore[arg-type]
+        attended += int(counts["num"].sum())
+        expected += int(counts["den"].sum())
+    return attended, expected

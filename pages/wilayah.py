@@ -1,0 +1,40 @@
+"""Wilayah: every RW and RT at a glance, coloured by one measure; works without internet."""
+
+import streamlit as st
+
+from kutorejo_data.area_view import AREA_METRICS
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import METRICS
+from kutorejo_data.ui import area_blocks as blocks
+from kutorejo_data.ui import data, layout
+from kutorejo_data.ui.context import current_context
+from kutorejo_data.ui.filters import filter_bar
+
+ctx = current_context()
+lang = ctx.lang
+st.title(t("wilayah.title", lang))
+
+has_areas, _ = data.activity_status(ctx.db_url)
+if not has_areas:
+    layout.render_empty_database(lang)
+    st.stop()
+
+selection = filter_bar("wilayah", ctx, default_preset="12_bulan")
+filters = selection.filters
+st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
+metric_key = st.selectbox(t("wilayah.measure", lang), [m.key for m in AREA_METRICS], key="wilayah_ukuran",
+                          format_func=lambda key: METRICS[key].label(lang))  # fmt: skip
+metric = METRICS[metric_key]
+st.caption(metric.help(lang))
+
+now = ctx.now.replace(second=0)
+rts = data.area_measures(ctx.db_url, filters, ctx.scope, "rt", now)
+rws = data.area_measures(ctx.db_url, filters, ctx.scope, "rw", now)
+if rts.empty:
+    st.info(t("wilayah.no_units", lang))
+    st.stop()
+
+blocks.render_treemap(rws, rts, metric, selection.area_label, lang)
+blocks.render_open_in(rws, rts, filters, lang)
+st.subheader(t("wilayah.list_title", lang))
+blocks.render_values(rts, metric, lang)
