@@ -26,7 +26,7 @@ AREA_COLUMNS = ["unit_id", "rw", "rt", "label", "jumlah_kk", "terbuka", "terlamb
 
 def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, level: Level, now: datetime):  # type: ignore[no-untyped-def]
     """TERBUKA and TERLAMBAT per unit, with the same definition of "open at the end of the period"."""
-    conditions, moment = metrics._open_at_end_conditions(conn, filters, scope, now)  # the one definition
+    conditions, moment = metrics.open_at_end_conditions(conn, filters, scope, now)  # the one definition
     unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
     overdue = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
     stmt = (
