@@ -12,6 +12,9 @@ PAGES = {
     "ringkasan": ("", "[data-testid='stMetric']"),
     "masalah": ("masalah", "[data-testid='stDataFrame']"),
     "penyelesaian": ("penyelesaian", ".js-plotly-plot"),
+    "partisipasi": ("partisipasi", ".js-plotly-plot"),
+    "kapasitas": ("kapasitas", "[data-testid='stDataFrame']"),
+    "wilayah": ("wilayah", ".js-plotly-plot"),
 }
 SERIOUS = {"serious", "critical"}
 
