@@ -26,7 +26,7 @@ from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from sqlalchemy import ColumnElement, Connection, Engine, Select, Subquery, case, func, select
+from sqlalchemy import ColumnElement, Connection, Engine, Select, case, func, select
 from sqlalchemy.orm import aliased
 
 from . import domain
@@ -104,27 +104,17 @@ class ExportRecord:
 # Query
 
 
-def _lifecycle_subquery(conditions: list[ColumnElement[bool]]) -> Subquery:
-    """Per selected report: first verified, first in process, latest solved and last change, from history."""
-    h = StatusHistory
-    return (
-        select(
-            h.laporan_id.label("laporan_id"),
-            func.min(case((h.to_status == domain.STATUS_DIVERIFIKASI, h.changed_at))).label("diverifikasi_at"),
-            func.min(case((h.to_status == domain.STATUS_DIPROSES, h.changed_at))).label("diproses_at"),
-            func.max(case((h.to_status == domain.STATUS_SELESAI, h.changed_at))).label("selesai_at"),
-            func.max(h.changed_at).label("updated_at"),
-        )
-        # Aggregate only the history of the selected reports, not the whole table.
-        .join(Laporan, Laporan.id == h.laporan_id)
-        .where(*conditions)
-        .group_by(h.laporan_id)
-        .subquery("lifecycle")
-    )
+def _history_time(aggregate: Any, to_status: str | None = None) -> ColumnElement[datetime | None]:
+    """min/max(changed_at) of the current report's history (optionally only transitions to one status)."""
+    h = aliased(StatusHistory)
+    # The status test sits inside the aggregate, not in WHERE: with `to_status = ...` in WHERE PostgreSQL
+    # may answer min/max by walking the (to_status, changed_at) index across all reports, once per report.
+    changed_at = h.changed_at if to_status is None else case((h.to_status == to_status, h.changed_at))
+    return select(aggregate(changed_at)).where(h.laporan_id == Laporan.id).correlate(Laporan).scalar_subquery()
 
 
 def _latest_note() -> ColumnElement[str | None]:
-    """The note of a report's latest history row (one indexed lookup per report)."""
+    """The note of the current report's latest history row."""
     h = aliased(StatusHistory)
     return (
         select(h.note)
@@ -136,12 +126,31 @@ def _latest_note() -> ColumnElement[str | None]:
     )
 
 
+def _lifecycle_columns() -> list[Any]:
+    """Lifecycle dates of each selected report, aggregated from its own history rows.
+
+    Correlated aggregates, each an index range scan on (laporan_id, changed_at), cost the same per row
+    whatever the planner believes: a join against a GROUP BY subquery of the history degenerated into a
+    quadratic nested loop on PostgreSQL while table statistics were missing (e.g. right after an import).
+    They also let the first rows stream out before the whole history has been read.
+    """
+    return [
+        _history_time(func.min, domain.STATUS_DIVERIFIKASI).label("diverifikasi_at"),
+        _history_time(func.min, domain.STATUS_DIPROSES).label("diproses_at"),
+        # A reopened report is not solved: the resolution date only counts while it is selesai now.
+        case(
+            (Laporan.status == domain.STATUS_SELESAI, _history_time(func.max, domain.STATUS_SELESAI)),
+        ).label("selesai_at"),
+        func.coalesce(_history_time(func.max), Laporan.updated_at).label("updated_at"),
+        _latest_note().label("latest_note"),
+    ]
+
+
 def export_query(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, with_personal_data: bool = False
 ) -> Select:
     """The SELECT behind every export format, ordered by reported_at then id."""
     conditions = report_conditions(conn, filters, scope)
-    life = _lifecycle_subquery(conditions)
     # Aliases keep the filter's own subqueries (e.g. on kategori) from being correlated into this join.
     kel, rw, rt, kat = aliased(Kelurahan), aliased(RW), aliased(RT), aliased(Kategori)
     columns: list[Any] = [
@@ -164,12 +173,7 @@ def export_query(
         Laporan.status,
         Laporan.penanganan,
         Laporan.penanganan_nama,
-        life.c.diverifikasi_at,
-        life.c.diproses_at,
-        # A reopened report is not solved: the resolution date only counts while it is selesai now.
-        case((Laporan.status == domain.STATUS_SELESAI, life.c.selesai_at)).label("selesai_at"),
-        func.coalesce(life.c.updated_at, Laporan.updated_at).label("updated_at"),
-        _latest_note().label("latest_note"),
+        *_lifecycle_columns(),
         Laporan.duplikat_dari_id,
     ]
     if with_personal_data:
@@ -180,7 +184,6 @@ def export_query(
         .join(rt, rt.id == Laporan.rt_id)
         .join(rw, rw.id == Laporan.rw_id)
         .join(kel, kel.id == Laporan.kelurahan_id)
-        .outerjoin(life, life.c.laporan_id == Laporan.id)
         .where(*conditions)
         .order_by(Laporan.reported_at, Laporan.id)
     )
