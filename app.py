@@ -21,7 +21,14 @@ def page(path: str, key: str, icon: str, **kwargs: object) -> st.Page:
     return st.Page(path, title=t(f"nav.{key}", lang), icon=f":material/{icon}:", url_path=key, **kwargs)
 
 
-navigation = st.navigation([page("pages/ringkasan.py", "ringkasan", "dashboard", default=True)])
+navigation = st.navigation(
+    [
+        page("pages/ringkasan.py", "ringkasan", "dashboard", default=True),
+        page("pages/lapor.py", "lapor", "edit_note"),
+        page("pages/kegiatan.py", "kegiatan", "groups"),
+        page("pages/pengaturan.py", "pengaturan", "settings"),
+    ]
+)
 
 with st.sidebar:
     st.caption(t("app.title", lang))

@@ -125,7 +125,9 @@ def validate_new_report(conn: Connection, report: NewReport, scope: Scope, now: 
     if area.empty or area.rt_id is None:
         errors["rt"] = "error.rt_unknown"
     active = conn.execute(select(Kategori.aktif).where(Kategori.slug == report.kategori)).scalar()
-    if not active:
+    if not report.kategori:
+        errors["kategori"] = "error.kategori_required"
+    elif not active:
         errors["kategori"] = "error.kategori_unknown"
     return errors
 

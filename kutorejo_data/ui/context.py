@@ -15,6 +15,8 @@ from ..i18n import DEFAULT_LANG, LANGUAGES
 from ..migrate import migrate
 
 LANG_KEY = "app_lang"
+# Who the status history names until accounts arrive; then the signed-in user's name goes here.
+ANONYMOUS_ACTOR = "pengguna aplikasi"
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class AppContext:
     lang: str
     scope: Scope
     now: datetime
+    actor: str = ANONYMOUS_ACTOR
 
     @property
     def today(self) -> date:

@@ -71,3 +71,15 @@ def category_names(db_url: str) -> dict[str, str]:
     """Category slug → name."""
     with engine_for(db_url).connect() as conn:
         return queries.category_names(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def active_categories(db_url: str) -> dict[str, str]:
+    """Slug → name of the categories a new report may use."""
+    with engine_for(db_url).connect() as conn:
+        return queries.active_category_names(conn)
+
+
+def invalidate_cached_reads() -> None:
+    """Forget every cached read, so the next rerun of any page shows what was just written."""
+    st.cache_data.clear()
