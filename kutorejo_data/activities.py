@@ -181,7 +181,7 @@ def load_activity(conn: Connection, kegiatan_id: int, scope: Scope) -> ActivityI
     return ActivityInput(
         kelurahan_kode=row.kode, tingkat=row.tingkat, rw=row.rw, rt=row.rt, jenis=row.jenis, tanggal=row.tanggal,
         judul=row.judul, target_peserta=row.target_peserta, target_satuan=row.target_satuan,
-        kehadiran=dict(counts.tuples().all()), catatan=row.catatan,
+        kehadiran=dict(counts.all()), catatan=row.catatan,
     )  # fmt: skip
 
 
