@@ -53,6 +53,8 @@ def _report_count(*conditions: ColumnElement[bool]) -> ScalarSelect[int]:
 
 def rw_rows(conn: Connection, kelurahan_kode: str, scope: Scope) -> list[RwRow]:
     """Every RW of the kelurahan inside the scope, active or not, by number."""
+    if scope.kelurahan_kode not in (None, kelurahan_kode):
+        return []
     stmt = (
         select(
             RW.nomor, RW.ketua_nama, RW.aktif,
@@ -63,8 +65,6 @@ def rw_rows(conn: Connection, kelurahan_kode: str, scope: Scope) -> list[RwRow]:
         .where(Kelurahan.kode == kelurahan_kode)
         .order_by(RW.nomor)
     )  # fmt: skip
-    if scope.kelurahan_kode not in (None, kelurahan_kode):
-        return []
     if scope.rw is not None:
         stmt = stmt.where(RW.nomor == scope.rw)
     return [RwRow(*row) for row in conn.execute(stmt)]

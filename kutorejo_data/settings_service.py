@@ -1,4 +1,4 @@
-"""Settings the office keeps: kelurahan, RWs and RTs (heads, households, residents) and problem categories.
+"""Areas the office keeps: kelurahan, RWs and RTs (heads, households, residents, active).
 
 Short write transactions that check the writer's scope. Anything reports or activities use is never deleted,
 only deactivated, so history stays whole; unused rows may be deleted.
@@ -6,8 +6,6 @@ only deactivated, so history stays whole; unused rows may be deleted.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,12 +17,9 @@ from . import domain, wilayah
 from .config import today_local
 from .db import write_transaction
 from .filters import EVERYTHING, Area, Scope, resolve_area
-from .models import RT, RW, Kategori, Kegiatan, KegiatanPeserta, Kelurahan, Laporan, Pengguna, Tokoh
+from .models import RT, RW, Kegiatan, KegiatanPeserta, Kelurahan, Laporan, Pengguna, Tokoh
 from .services import NAMA_MAX, ServiceError, ValidationError
 
-SLA_MAX_DAYS = 365
-KATEGORI_NAMA_MAX = 100
-SLUG_MAX = 64
 # Kelurahan and desa are the areas that have RWs; a kecamatan code is a typo here.
 KELURAHAN_LEVELS = ("kelurahan", "desa")
 
@@ -40,7 +35,7 @@ class RtFields:
 
 
 @contextmanager
-def _integrity_backstop(key: str, field: str | None = None) -> Iterator[None]:
+def integrity_backstop(key: str, field: str | None = None) -> Iterator[None]:
     """Turn a constraint violation into the message the explicit check gives (a concurrent writer won the race)."""
     try:
         yield
@@ -126,7 +121,7 @@ def add_rw(engine: Engine, kelurahan_kode: str, nomor: int | str, ketua_nama: st
     if errors or number is None:
         raise ValidationError(errors)
     rw = domain.format_rw(number)
-    with _integrity_backstop("error.rw_exists", "nomor"), write_transaction(engine) as conn:
+    with integrity_backstop("error.rw_exists", "nomor"), write_transaction(engine) as conn:
         area = _area_at_level(conn, scope, kelurahan_kode, None, None)
         if conn.execute(select(RW.id).where(RW.kelurahan_id == area.kelurahan_id, RW.nomor == rw)).scalar():
             raise ValidationError({"nomor": "error.rw_exists"})
@@ -169,7 +164,7 @@ def _usage(conn: Connection, column_of: dict[type, str], row_id: int) -> dict[st
 def delete_rw(engine: Engine, kelurahan_kode: str, rw: str, *, scope: Scope = EVERYTHING) -> None:
     """Delete an RW that has no RTs and that nothing uses; otherwise refuse and explain."""
     _require_rw_manager(scope)
-    with _integrity_backstop("error.in_use_now"), write_transaction(engine) as conn:
+    with integrity_backstop("error.in_use_now"), write_transaction(engine) as conn:
         area = _area_at_level(conn, scope, kelurahan_kode, rw, None)
         rts = conn.execute(select(func.count()).select_from(RT).where(RT.rw_id == area.rw_id)).scalar_one()
         if rts:
@@ -193,7 +188,7 @@ def add_rt(engine: Engine, kelurahan_kode: str, rw: str, nomor: int | str, field
     if errors or number is None:
         raise ValidationError(errors)
     rt = domain.format_rt(number)
-    with _integrity_backstop("error.rt_exists", "nomor"), write_transaction(engine) as conn:
+    with integrity_backstop("error.rt_exists", "nomor"), write_transaction(engine) as conn:
         area = _area_at_level(conn, scope, kelurahan_kode, rw, None)
         if conn.execute(select(RT.id).where(RT.rw_id == area.rw_id, RT.nomor == rt)).scalar():
             raise ValidationError({"nomor": "error.rt_exists"})
@@ -232,89 +227,9 @@ def delete_rt(engine: Engine, kelurahan_kode: str, rw: str, rt: str, *, scope: S
     """Delete an RT that nothing uses; otherwise refuse and explain (deactivate it instead)."""
     if scope.rt is not None:
         raise ServiceError("error.settings_outside_scope")
-    with _integrity_backstop("error.in_use_now"), write_transaction(engine) as conn:
+    with integrity_backstop("error.in_use_now"), write_transaction(engine) as conn:
         area = _area_at_level(conn, scope, kelurahan_kode, rw, rt)
         usage = _usage(conn, {model: "rt_id" for model in AREA_USERS}, area.rt_id)  # type: ignore[arg-type]
         if any(usage.values()):
             raise ServiceError("error.rt_in_use", rt=rt, **usage)
         conn.execute(delete(RT).where(RT.id == area.rt_id))
-
-
-# Categories
-
-
-def slugify(nama: str) -> str:
-    """A URL-safe slug from a category name (`Jalan & gang` → `jalan-gang`)."""
-    ascii_name = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[: SLUG_MAX - 4].strip("-") or "kategori"
-
-
-def _category_errors(conn: Connection, nama: str, sla_hari: int | None, slug: str | None) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    name = nama.strip()
-    if not name:
-        errors["nama"] = "error.kategori_nama_required"
-    elif len(name) > KATEGORI_NAMA_MAX:
-        errors["nama"] = "error.nama_too_long"
-    else:
-        same = select(Kategori.slug).where(func.lower(Kategori.nama) == name.lower())
-        if slug is not None:
-            same = same.where(Kategori.slug != slug)
-        if conn.execute(same).first() is not None:
-            errors["nama"] = "error.kategori_exists"
-    if sla_hari is None or sla_hari <= 0:
-        errors["sla_hari"] = "error.sla_positive"
-    elif sla_hari > SLA_MAX_DAYS:
-        errors["sla_hari"] = "error.sla_too_large"
-    return errors
-
-
-def _require_category_manager(scope: Scope) -> None:
-    """Categories are shared by every area: only the kelurahan office (or wider) changes them."""
-    if scope.rw is not None:
-        raise ServiceError("error.settings_outside_scope")
-
-
-def add_category(engine: Engine, nama: str, sla_hari: int | None, *, scope: Scope = EVERYTHING) -> str:
-    """Add an active category at the end of the list; returns its new, unique slug."""
-    _require_category_manager(scope)
-    with _integrity_backstop("error.kategori_exists", "nama"), write_transaction(engine) as conn:
-        errors = _category_errors(conn, nama, sla_hari, None)
-        if errors:
-            raise ValidationError(errors)
-        base = slugify(nama)
-        taken = set(conn.execute(select(Kategori.slug).where(Kategori.slug.like(f"{base}%"))).scalars())
-        slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, len(taken) + 3))) if s not in taken)
-        last = conn.execute(select(func.max(Kategori.urutan))).scalar() or 0
-        conn.execute(insert(Kategori).values(slug=slug, nama=nama.strip(), sla_hari=sla_hari, aktif=True,
-                                             urutan=last + 1))  # fmt: skip
-    return slug
-
-
-def update_category(engine: Engine, slug: str, nama: str, sla_hari: int | None, aktif: bool, *,
-                    scope: Scope = EVERYTHING) -> None:  # fmt: skip
-    """Rename a category, change its SLA, or (de)activate it; its slug stays, so links keep working."""
-    _require_category_manager(scope)
-    with write_transaction(engine) as conn:
-        if conn.execute(select(Kategori.id).where(Kategori.slug == slug)).scalar() is None:
-            raise ServiceError("error.kategori_not_found")
-        errors = _category_errors(conn, nama, sla_hari, slug)
-        if errors:
-            raise ValidationError(errors)
-        conn.execute(update(Kategori).where(Kategori.slug == slug).values(nama=nama.strip(), sla_hari=sla_hari,
-                                                                          aktif=aktif))  # fmt: skip
-
-
-def delete_category(engine: Engine, slug: str, *, scope: Scope = EVERYTHING) -> None:
-    """Delete a category no report uses; otherwise refuse and explain (deactivate it instead)."""
-    _require_category_manager(scope)
-    with _integrity_backstop("error.in_use_now"), write_transaction(engine) as conn:
-        kategori_id = conn.execute(select(Kategori.id).where(Kategori.slug == slug)).scalar()
-        if kategori_id is None:
-            raise ServiceError("error.kategori_not_found")
-        used = conn.execute(
-            select(func.count()).select_from(Laporan).where(Laporan.kategori_id == kategori_id)
-        ).scalar_one()
-        if used:
-            raise ServiceError("error.kategori_in_use", laporan=used)
-        conn.execute(delete(Kategori).where(Kategori.id == kategori_id))

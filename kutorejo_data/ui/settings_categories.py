@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from ..category_settings import SLA_MAX_DAYS, add_category, delete_category, update_category
 from ..formatting import fmt_int
 from ..i18n import category_label, t
 from ..settings_lists import CategoryRow, category_rows
-from ..settings_service import SLA_MAX_DAYS, add_category, delete_category, update_category
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write
 from .settings_areas import delete_popover, yes_no
