@@ -206,3 +206,13 @@ def test_the_page_adds_an_rt_and_explains_why_a_used_one_stays(monkeypatch, fres
     assert at.error[0].value.startswith("RT 002 tidak bisa dihapus: dipakai 1 laporan, 0 kegiatan")
     assert "Nonaktifkan saja" in at.error[0].value
     assert rt_numbers(fresh_db, "03") == ["002", "005"]
+
+
+def test_the_page_adds_a_category_and_shows_its_name_as_typed(monkeypatch, fresh_db_url: str) -> None:
+    at = open_page(monkeypatch, fresh_db_url, "pengaturan")
+    at.text_input(key="pengaturan_kat_nama").input("**Pohon** <b>tumbang</b>")
+    at.number_input(key="pengaturan_kat_sla").set_value(3)
+    click(at, "Tambah", form="pengaturan_kat_tambah")
+    # Escaped for Markdown, so the message shows the asterisks and the tag instead of bold text.
+    assert at.success[0].value == r"Kategori \*\*Pohon\*\* \<b\>tumbang\<\/b\> ditambahkan."
+    assert "**Pohon** <b>tumbang</b>" in at.dataframe[0].value["Kategori"].tolist()

@@ -7,6 +7,7 @@ next to the fields while the widgets keep what was typed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 
 import streamlit as st
@@ -20,13 +21,22 @@ from .data import invalidate_cached_reads
 Message = tuple[str, dict[str, object]]  # i18n key and its values
 
 
+# Every ASCII punctuation mark may be backslash-escaped in Markdown; escaping them all leaves none active.
+MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def plain_markdown(text: str) -> str:
+    """Text that st.success/st.error show literally: typed `**`, `<b>` or `[link](...)` do nothing."""
+    return MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+
+
 def _display(name: str, value: object, lang: str) -> str:
-    """A message value in the reader's language: statuses by their label, counts with grouping."""
+    """A message value in the reader's language: statuses by their label, counts with grouping, text as typed."""
     if name in ("dari", "ke") and value in domain.STATUSES:
         return t(f"status.{value}", lang)
     if isinstance(value, int) and name != "nomor":
         return fmt_int(value, lang)
-    return str(value)
+    return plain_markdown(str(value))
 
 
 def message_text(message: Message, lang: str) -> str:
