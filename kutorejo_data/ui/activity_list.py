@@ -68,6 +68,7 @@ def render_recent(ctx: AppContext) -> None:
     st.caption(t("kegiatan.list_summary", lang, total=fmt_int(page.total, lang), page=page.page, pages=page.pages))
     st.dataframe(_frame(page, lang), hide_index=True, width="stretch")
     if page.pages > 1:
+        state[f"{PREFIX}_halaman"] = page.page  # the page shown, after clamping to the pages there are now
         st.number_input(t("kegiatan.page", lang), key=f"{PREFIX}_halaman", min_value=1, max_value=page.pages, step=1)
     labels = {row.nomor: f"#{row.nomor} · {fmt_date(row.tanggal, lang)} · {t(f'jenis.{row.jenis}', lang)} · "
                          f"{_area(row, lang)}" for row in page.rows}  # fmt: skip

@@ -15,7 +15,7 @@ from ..settings_service import add_kelurahan, add_rw, delete_rw, update_rw
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write
 
-KEL = "pengaturan_kel"
+KEL = "pengaturan_kelurahan"
 RW_ = "pengaturan_rw"
 RW_EDIT = f"{RW_}_edit"
 

@@ -100,8 +100,11 @@ def render_status_update(ctx: AppContext, requested: int | None = None) -> None:
     """Find a report by number (or the one the link names) and change its status."""
     lang = ctx.lang
     state = st.session_state
-    if requested is not None and _key("nomor") not in state:
+    if requested is not None and state.get(_key("link")) != requested:
+        # A link (e.g. from the Masalah list) names a report: open it, once, without overriding later choices.
+        state[_key("link")] = requested
         state[_key("nomor")] = requested
+        _forget_details()
     nomor = st.number_input(t("lapor.find_number", lang), key=_key("nomor"), min_value=1, step=1, value=None,
                             placeholder=t("lapor.find_placeholder", lang), on_change=_forget_details)  # fmt: skip
     success = render_outcome(PREFIX, lang)
