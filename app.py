@@ -29,6 +29,9 @@ navigation = st.navigation(
         page("pages/partisipasi.py", "partisipasi", "groups"),
         page("pages/kapasitas.py", "kapasitas", "military_tech"),
         page("pages/wilayah.py", "wilayah", "grid_view"),
+        page("pages/lapor.py", "lapor", "edit_note"),
+        page("pages/kegiatan.py", "kegiatan", "event"),
+        page("pages/pengaturan.py", "pengaturan", "settings"),
     ]
 )
 

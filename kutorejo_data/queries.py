@@ -75,6 +75,14 @@ def category_names(conn: Connection) -> dict[str, str]:
     return {slug: nama for slug, nama in rows}
 
 
+def active_category_names(conn: Connection) -> dict[str, str]:
+    """Slug → name of the active categories (those a new report may use), in the office's order."""
+    rows = conn.execute(
+        select(Kategori.slug, Kategori.nama).where(Kategori.aktif.is_(True)).order_by(Kategori.urutan, Kategori.nama)
+    )
+    return {slug: nama for slug, nama in rows}
+
+
 @dataclass(frozen=True)
 class KpiComparison:
     """KPI values of a period and of the period before it."""

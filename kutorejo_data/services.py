@@ -22,6 +22,7 @@ EARLIEST_REPORT = datetime(2000, 1, 1)
 # Phones and laptops disagree by a few minutes; a report "from the future" beyond that is a typo.
 CLOCK_TOLERANCE = timedelta(minutes=10)
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,18}[0-9]$")
+COORDINATES_PATTERN = re.compile(r"^\s*(?P<lat>-?\d{1,3}(?:[.,]\d+)?)\s*[,;\s]\s*(?P<lon>-?\d{1,3}(?:[.,]\d+)?)\s*$")
 # Leaving a report as rejected, or taking back a resolution, must say why.
 NOTE_REQUIRED: dict[tuple[str, str], str] = {
     (domain.STATUS_SELESAI, domain.STATUS_DIPROSES): "error.reopen_needs_reason",
@@ -64,6 +65,19 @@ class NewReport:
     pelapor_nama: str | None = None
     pelapor_telepon: str | None = None
     reported_at: datetime | None = None  # None: now
+
+
+def parse_coordinates(text: str) -> tuple[float, float] | None:
+    """Latitude and longitude from `-7.6453, 112.6834` (as copied from a map app; decimal commas too).
+
+    None for an empty text; raises ValidationError on the `lat` field when the text is not two numbers.
+    """
+    if not text.strip():
+        return None
+    match = COORDINATES_PATTERN.match(text)
+    if match is None:
+        raise ValidationError({"lat": "error.coordinates_format"})
+    return float(match["lat"].replace(",", ".")), float(match["lon"].replace(",", "."))
 
 
 def _text_errors(report: NewReport) -> dict[str, str]:
@@ -111,9 +125,19 @@ def validate_new_report(conn: Connection, report: NewReport, scope: Scope, now: 
     if area.empty or area.rt_id is None:
         errors["rt"] = "error.rt_unknown"
     active = conn.execute(select(Kategori.aktif).where(Kategori.slug == report.kategori)).scalar()
-    if not active:
+    if not report.kategori:
+        errors["kategori"] = "error.kategori_required"
+    elif not active:
         errors["kategori"] = "error.kategori_unknown"
     return errors
+
+
+def report_errors(
+    engine: Engine, report: NewReport, *, scope: Scope = EVERYTHING, now: datetime | None = None
+) -> dict[str, str]:
+    """Field → message key for a report, without saving it (a form that found its own errors shows them all)."""
+    with engine.connect() as conn:
+        return validate_new_report(conn, report, scope, now or now_local())
 
 
 def create_report(
@@ -160,10 +184,15 @@ class StatusChange:
     duplikat_dari_id: int | None = None
 
 
+def note_required(from_status: str, to_status: str) -> str | None:
+    """The message key when this transition needs a reason in the note (reopen, reject); None otherwise."""
+    return NOTE_REQUIRED.get((from_status, to_status)) or NOTE_REQUIRED_TO.get(to_status)
+
+
 def _check_transition(conn: Connection, current, change: StatusChange, scope: Scope) -> None:  # type: ignore[no-untyped-def]
     if change.to_status not in domain.ALLOWED_TRANSITIONS.get(current.status, ()):
         raise ServiceError("error.transition_not_allowed", dari=current.status, ke=change.to_status)
-    needs_note = NOTE_REQUIRED.get((current.status, change.to_status)) or NOTE_REQUIRED_TO.get(change.to_status)
+    needs_note = note_required(current.status, change.to_status)
     if needs_note and not change.note.strip():
         raise ValidationError({"note": needs_note})
     if change.penanganan is not None and change.penanganan not in domain.HANDLER_LEVELS:

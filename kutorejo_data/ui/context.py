@@ -16,6 +16,8 @@ from ..i18n import DEFAULT_LANG, LANGUAGES
 from ..migrate import migrate
 
 LANG_KEY = "app_lang"
+# Who the status history names until accounts arrive; then the signed-in user's name goes here.
+ANONYMOUS_ACTOR = "pengguna aplikasi"
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class AppContext:
     lang: str
     scope: Scope
     now: datetime
+    actor: str = ANONYMOUS_ACTOR
 
     @property
     def may_see_personal_data(self) -> bool:

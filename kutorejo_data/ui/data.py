@@ -192,3 +192,12 @@ def area_measures(db_url: str, filters: ReportFilters, scope: Scope, level: str,
     """The area-view measures of every RT or RW in the area."""
     with engine_for(db_url).connect() as conn:
         return area_view.area_measures(conn, filters, level, scope, now=now)  # type: ignore[arg-type]
+def active_categories(db_url: str) -> dict[str, str]:
+    """Slug → name of the categories a new report may use."""
+    with engine_for(db_url).connect() as conn:
+        return queries.active_category_names(conn)
+
+
+def invalidate_cached_reads() -> None:
+    """Forget every cached read, so the next rerun of any page shows what was just written."""
+    st.cache_data.clear()

@@ -17,6 +17,7 @@ from ..metrics import STATUS_SLA, UMUR
 from ..reports import PAGE_SIZE, ReportDetail
 from . import data
 from .context import AppContext, engine_for
+from .links import report_link
 from .text import escape_markdown
 
 STATUS_COLORS = {
@@ -27,11 +28,6 @@ STATUS_COLORS = {
     "ditolak": ("#e5e7eb", "#1f2937"),
     "duplikat": ("#e5e7eb", "#1f2937"),
 }
-
-
-def report_link(nomor: int) -> str:
-    """The URL of a report's detail on the Masalah page (shareable)."""
-    return f"masalah?laporan={nomor}"
 
 
 def sla_text(status: str, past_sla: float, lang: str) -> str:

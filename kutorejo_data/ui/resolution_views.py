@@ -19,7 +19,8 @@ from ..metrics import (
     PORSI_TERLAMBAT,
 )
 from ..resolution import porsi_eskalasi
-from .report_views import report_columns, report_link
+from .links import report_link
+from .report_views import report_columns
 
 
 def render_speed_cards(by_handler: pd.DataFrame, overall: dict[str, float | None], lang: str) -> None:

@@ -1,0 +1,99 @@
+"""Problem categories the office keeps: name, target resolution time (SLA, days), active.
+
+Categories are shared by every area, so only the kelurahan office (or wider) changes them. A category that
+reports use is never deleted, only deactivated.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+
+from .db import write_transaction
+from .filters import EVERYTHING, Scope
+from .models import Kategori, Laporan
+from .services import ServiceError, ValidationError
+from .settings_service import integrity_backstop
+
+SLA_MAX_DAYS = 365
+KATEGORI_NAMA_MAX = 100
+SLUG_MAX = 64
+
+
+def slugify(nama: str) -> str:
+    """A URL-safe slug from a category name (`Jalan & gang` → `jalan-gang`)."""
+    ascii_name = unicodedata.normalize("NFKD", nama).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[: SLUG_MAX - 4].strip("-") or "kategori"
+
+
+def _category_errors(conn: Connection, nama: str, sla_hari: int | None, slug: str | None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    name = nama.strip()
+    if not name:
+        errors["nama"] = "error.kategori_nama_required"
+    elif len(name) > KATEGORI_NAMA_MAX:
+        errors["nama"] = "error.nama_too_long"
+    else:
+        same = select(Kategori.slug).where(func.lower(Kategori.nama) == name.lower())
+        if slug is not None:
+            same = same.where(Kategori.slug != slug)
+        if conn.execute(same).first() is not None:
+            errors["nama"] = "error.kategori_exists"
+    if sla_hari is None or sla_hari <= 0:
+        errors["sla_hari"] = "error.sla_positive"
+    elif sla_hari > SLA_MAX_DAYS:
+        errors["sla_hari"] = "error.sla_too_large"
+    return errors
+
+
+def _require_category_manager(scope: Scope) -> None:
+    """Categories are shared by every area: only the kelurahan office (or wider) changes them."""
+    if scope.rw is not None:
+        raise ServiceError("error.settings_outside_scope")
+
+
+def add_category(engine: Engine, nama: str, sla_hari: int | None, *, scope: Scope = EVERYTHING) -> str:
+    """Add an active category at the end of the list; returns its new, unique slug."""
+    _require_category_manager(scope)
+    with integrity_backstop("error.kategori_exists", "nama"), write_transaction(engine) as conn:
+        errors = _category_errors(conn, nama, sla_hari, None)
+        if errors:
+            raise ValidationError(errors)
+        base = slugify(nama)
+        taken = set(conn.execute(select(Kategori.slug).where(Kategori.slug.like(f"{base}%"))).scalars())
+        slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, len(taken) + 3))) if s not in taken)
+        last = conn.execute(select(func.max(Kategori.urutan))).scalar() or 0
+        conn.execute(insert(Kategori).values(slug=slug, nama=nama.strip(), sla_hari=sla_hari, aktif=True,
+                                             urutan=last + 1))  # fmt: skip
+    return slug
+
+
+def update_category(engine: Engine, slug: str, nama: str, sla_hari: int | None, aktif: bool, *,
+                    scope: Scope = EVERYTHING) -> None:  # fmt: skip
+    """Rename a category, change its SLA, or (de)activate it; its slug stays, so links keep working."""
+    _require_category_manager(scope)
+    with write_transaction(engine) as conn:
+        if conn.execute(select(Kategori.id).where(Kategori.slug == slug)).scalar() is None:
+            raise ServiceError("error.kategori_not_found")
+        errors = _category_errors(conn, nama, sla_hari, slug)
+        if errors:
+            raise ValidationError(errors)
+        conn.execute(update(Kategori).where(Kategori.slug == slug).values(nama=nama.strip(), sla_hari=sla_hari,
+                                                                          aktif=aktif))  # fmt: skip
+
+
+def delete_category(engine: Engine, slug: str, *, scope: Scope = EVERYTHING) -> None:
+    """Delete a category no report uses; otherwise refuse and explain (deactivate it instead)."""
+    _require_category_manager(scope)
+    with integrity_backstop("error.in_use_now"), write_transaction(engine) as conn:
+        kategori_id = conn.execute(select(Kategori.id).where(Kategori.slug == slug)).scalar()
+        if kategori_id is None:
+            raise ServiceError("error.kategori_not_found")
+        used = conn.execute(
+            select(func.count()).select_from(Laporan).where(Laporan.kategori_id == kategori_id)
+        ).scalar_one()
+        if used:
+            raise ServiceError("error.kategori_in_use", laporan=used)
+        conn.execute(delete(Kategori).where(Kategori.id == kategori_id))

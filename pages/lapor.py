@@ -1,0 +1,24 @@
+"""Lapor: record a new report from a phone in under a minute, or move an existing report to its next status."""
+
+import streamlit as st
+
+from kutorejo_data.i18n import t
+from kutorejo_data.ui.context import current_context
+from kutorejo_data.ui.report_form import render_new_report
+from kutorejo_data.ui.status_form import render_status_update
+
+ctx = current_context()
+lang = ctx.lang
+st.title(t("lapor.title", lang))
+
+# `lapor?laporan=N` (e.g. from the Masalah list) opens the status update of report N.
+requested = st.query_params.get("laporan", "")
+requested_number = int(requested) if requested.isdigit() and int(requested) > 0 else None
+new_tab, status_tab = st.tabs(
+    [t("lapor.tab_new", lang), t("lapor.tab_status", lang)],
+    default=t("lapor.tab_status", lang) if requested_number else None,
+)
+with new_tab:
+    render_new_report(ctx)
+with status_tab:
+    render_status_update(ctx, requested_number)

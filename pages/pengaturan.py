@@ -1,0 +1,31 @@
+"""Pengaturan: the office sets up its kelurahan, RWs and RTs, and the problem categories with their SLA."""
+
+import streamlit as st
+
+from kutorejo_data.i18n import t
+from kutorejo_data.ui.area_picker import pick_kelurahan
+from kutorejo_data.ui.context import current_context
+from kutorejo_data.ui.settings_areas import render_add_kelurahan, render_rws
+from kutorejo_data.ui.settings_categories import render_categories
+from kutorejo_data.ui.settings_rts import render_rts
+
+ctx = current_context()
+lang = ctx.lang
+st.title(t("settings.title", lang))
+
+areas_tab, categories_tab = st.tabs([t("settings.tab_areas", lang), t("settings.tab_categories", lang)])
+with areas_tab:
+    kelurahan = pick_kelurahan("pengaturan", ctx)
+    if kelurahan is None:
+        st.info(t("settings.no_kelurahan", lang), icon=":material/info:")
+        render_add_kelurahan(ctx)
+    else:
+        if ctx.scope.kelurahan_kode is None:
+            with st.expander(t("settings.add_kelurahan", lang)):
+                render_add_kelurahan(ctx)
+        st.subheader(t("settings.rw_title", lang))
+        rws = render_rws(ctx, kelurahan)
+        st.subheader(t("settings.rt_title", lang))
+        render_rts(ctx, kelurahan, rws)
+with categories_tab:
+    render_categories(ctx)
