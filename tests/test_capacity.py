@@ -288,3 +288,14 @@ def test_trend_of_one_unit_ends_with_the_tables_value(scorecard_data: Engine) ->
     assert trend.iloc[-1][INDEX_KEY] == pytest.approx(card.table.set_index("label").loc[A, INDEX_KEY])
     values = trend[[*capacity.PILLAR_KEYS, INDEX_KEY]].to_numpy(dtype=float)
     assert ((values[~pd.isna(values)] >= 0) & (values[~pd.isna(values)] <= 100)).all()
+
+
+def test_every_activity_type_role_and_measure_has_words_in_both_languages() -> None:
+    from kutorejo_data.domain import ACTIVITY_TYPES, ATTENDANCE_ROLES
+    from kutorejo_data.i18n import CATALOGUE
+
+    keys = [f"jenis.{j}" for j in ACTIVITY_TYPES] + [f"peran.{p}" for p in ATTENDANCE_ROLES]
+    keys += [f"kapasitas.detail.{m.metric.key}" for p in metrics.CAPACITY_PILLARS for m in p.measures]
+    for key in keys:
+        indonesian, english = CATALOGUE[key]
+        assert indonesian and english
