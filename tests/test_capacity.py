@@ -221,8 +221,7 @@ def _one_unit(counts: dict[str, tuple[float, int]], *, has_records: bool = True)
     rows = [(1, key, *counts.get(key, (0, 0))) for p in metrics.CAPACITY_PILLARS for key in
             (m.metric.key for m in p.measures)]  # fmt: skip
     frame = pd.DataFrame(rows, columns=["unit_id", "measure", "num", "den"])
-    return score_units(UnitCounts(units, frame, frozenset({1} if has_records else set())), "rt", JAN_JUN.dari,
-                       JAN_JUN.sampai)  # type: ignore[arg-type]
+    return score_units(UnitCounts(units, frame, frozenset({1} if has_records else set())))
 
 
 FULL = {
