@@ -36,14 +36,12 @@ class Scorecard:
     `measures`: one row per unit and measure — unit_id, pillar, measure, weight, num, den, share, counts.
     """
 
-    level: Level
-    dari: date
-    sampai: date
     table: pd.DataFrame
     measures: pd.DataFrame
 
 
 def _measure_rows(counts: UnitCounts) -> pd.DataFrame:
+    """Each unit's measure counts with their pillar, weight and share, and whether they count (minimum data)."""
     config = pd.DataFrame(
         [(p.key, m.metric.key, m.weight, m.min_denominator) for p in CAPACITY_PILLARS for m in p.measures],
         columns=["pillar", "measure", "weight", "min_den"],
@@ -63,18 +61,18 @@ def _pillar_score(rows: pd.DataFrame) -> float | None:
     return float(100 * (counting["weight"] * counting["share"]).sum() / counting["weight"].sum())
 
 
-def score_units(counts: UnitCounts, level: Level, dari: date, sampai: date) -> Scorecard:
+def score_units(counts: UnitCounts) -> Scorecard:
     """Apply the pillar formulas and the minimum-data rule to measure counts; rank the units with an index."""
     measures = _measure_rows(counts)
     records = []
     for unit in counts.units.itertuples():
         rows = measures[measures["unit_id"] == unit.unit_id]
+        # Without records no measure counts, so every pillar is None; the reason is then the missing records.
         scores = {key: _pillar_score(rows[rows["pillar"] == key]) for key in PILLAR_KEYS}
-        if unit.unit_id not in counts.with_records:
-            scores = dict.fromkeys(PILLAR_KEYS)
-            missing: tuple[str, ...] = (NO_RECORDS,)
-        else:
+        if unit.unit_id in counts.with_records:
             missing = tuple(key for key, score in scores.items() if score is None)
+        else:
+            missing = (NO_RECORDS,)
         index = None if missing else sum(scores.values()) / len(scores)  # type: ignore[arg-type]
         records.append({"unit_id": unit.unit_id, "rw": unit.rw, "rt": unit.rt, "label": unit.label,
                         "jumlah_kk": unit.jumlah_kk, **scores, INDEX_KEY: index, "kurang_data": missing})  # fmt: skip
@@ -82,7 +80,7 @@ def score_units(counts: UnitCounts, level: Level, dari: date, sampai: date) -> S
     table = pd.DataFrame(records, columns=columns)
     table[[*PILLAR_KEYS, INDEX_KEY]] = table[[*PILLAR_KEYS, INDEX_KEY]].astype("float64")
     table["peringkat"] = table[INDEX_KEY].rank(ascending=False, method="min").astype("Int64")
-    return Scorecard(level=level, dari=dari, sampai=sampai, table=table, measures=measures)
+    return Scorecard(table=table, measures=measures)
 
 
 def scorecard(
@@ -92,7 +90,7 @@ def scorecard(
     assert filters.dari and filters.sampai
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
     counts = unit_counts(conn, UnitQuery(area, level, filters.dari, filters.sampai, now))
-    return score_units(counts, level, filters.dari, filters.sampai)
+    return score_units(counts)
 
 
 def with_change(current: Scorecard, previous: Scorecard) -> pd.DataFrame:

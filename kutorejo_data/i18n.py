@@ -294,12 +294,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "partisipasi.roles_title": ("Siapa yang hadir: kehadiran menurut peran", "Who takes part: attendance by role"),
     "partisipasi.bimtek_title": ("Catatan Bimtek / pelatihan", "Bimtek / training record"),
     "partisipasi.bimtek_caption": ("Ketua RT/RW, tokoh masyarakat dan tokoh agama yang mengikuti Bimtek "
-                                   "{dari} – {sampai}; yang belum di atas.",
+                                   "{dari} – {sampai} (sudah ikut / jumlah); yang belum ikut di atas daftar.",
                                    "RT/RW heads, community and religious figures who attended a Bimtek "
-                                   "{dari} – {sampai}; those who have not come first."),
+                                   "{dari} – {sampai} (attended / all); those who have not come first in the list."),
     "partisipasi.no_people": ("Belum ada ketua RT/RW atau tokoh terdaftar di wilayah ini.",
                               "No RT/RW heads or community figures are registered in this area."),
-    "partisipasi.came_label": ("{role} yang sudah ikut", "{role} who attended"),
     "partisipasi.total": ("Jumlah", "Total"),
     "partisipasi.col_jenis": ("Kegiatan", "Activity"),
     "partisipasi.sudah": ("Sudah", "Attended"),

@@ -11,7 +11,6 @@ from .filters import Area
 from .models import RT, RW
 
 Level = Literal["rt", "rw"]
-LEVELS: tuple[Level, ...] = ("rt", "rw")
 UNIT_COLUMNS = ["unit_id", "kelurahan_id", "rw_id", "rw", "rt", "label", "ketua_nama", "jumlah_kk", "jumlah_warga"]
 
 

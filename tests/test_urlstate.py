@@ -84,3 +84,10 @@ def test_only_sampai_given_shows_that_month_up_to_it() -> None:
 )
 def test_status_groups_expand_to_statuses(chosen: tuple[str, ...], statuses: tuple[str, ...]) -> None:
     assert expand_statuses(chosen) == statuses
+
+
+def test_a_page_may_mean_another_period_when_the_link_has_no_dates() -> None:
+    result = parse_link_filters({"rw": "03"}, TODAY, RWS, lambda rw: RTS[rw], CATEGORIES, default_preset="12_bulan")
+    assert (result.preset, result.dari, result.sampai) == ("12_bulan", date(2025, 12, 1), TODAY)
+    dated = parse_link_filters({"dari": "2026-11-01"}, TODAY, RWS, lambda rw: RTS[rw], default_preset="12_bulan")
+    assert dated.preset == "bulan_ini"  # dates in the link win over the page's default

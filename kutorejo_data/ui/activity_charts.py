@@ -27,10 +27,11 @@ def rate_bars(labels: list[str], shares: pd.Series, details: list[str], lang: st
     texts = ["—" if v is None else fmt_percent(v / 100, lang) for v in values]
     fig = go.Figure(go.Bar(
         y=[wrap_label(label) for label in labels][::-1], x=values[::-1], orientation="h", marker_color=BAR_COLOR,
-        text=texts[::-1], textposition="auto", customdata=details[::-1],
+        text=texts[::-1], textposition="outside", cliponaxis=False, customdata=details[::-1],
         hovertemplate="%{y}<br>%{text} · %{customdata}<extra></extra>",
     ))  # fmt: skip
-    fig.update_xaxes(range=[0, 100], ticksuffix="%", fixedrange=True)
+    # Room right of 100% for the value written after the bar (a 0% bar still shows "0%").
+    fig.update_xaxes(range=[0, 114], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", fixedrange=True)
     fig.update_yaxes(automargin=True, fixedrange=True)
     fig.update_layout(hovermode="closest", showlegend=False)
     return _style(fig, lang, max(200, 32 * len(labels) + 70))

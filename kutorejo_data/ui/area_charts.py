@@ -15,6 +15,8 @@ from .charts import _style  # the dashboard's one Plotly look
 from .layout import format_value
 
 NO_DATA_COLOR = "#d9d9d9"
+# Open reports per 100 households at which a tile takes the full "needs attention" colour.
+PER_100_KK_CEILING = 20.0
 ROOT_ID = "kelurahan"
 
 
@@ -24,15 +26,14 @@ def unit_code(rw: str, rt: str | None) -> str:
 
 
 def _scaled(metric: Metric, values: list[float | None]) -> list[float | None]:
-    """Values on a 0–1 colour scale where 1 is always "good": shares and scores as they are, per-100-KK by the
-    largest value shown; reversed when lower is better."""
+    """Values on a 0–1 colour scale where 1 is always "good": shares and scores as they are, per-100-KK against a
+    fixed ceiling (so a colour means the same in every RW); reversed when lower is better."""
     if metric.unit == "percent":
         scaled = list(values)
     elif metric.unit == "score":
         scaled = [None if v is None else v / 100 for v in values]
     else:
-        top = max([v for v in values if v is not None] or [1.0]) or 1.0
-        scaled = [None if v is None else v / top for v in values]
+        scaled = [None if v is None else v / PER_100_KK_CEILING for v in values]
     return [None if v is None else min(1.0, max(0.0, v if metric.higher_is_better else 1 - v)) for v in scaled]
 
 

@@ -88,7 +88,7 @@ def render_table(table: pd.DataFrame, lang: str) -> None:
         for key in (*PILLAR_KEYS, INDEX_KEY)
     }  # fmt: skip
     st.dataframe(
-        shown, hide_index=True, width="stretch", height=min(560, 35 * len(shown) + 40),
+        shown, hide_index=True, width="stretch", height=min(560, 35 * len(shown) + 40), placeholder="—",
         column_config={
             "peringkat": st.column_config.NumberColumn(t("kapasitas.col_rank", lang), format="%d", width="small"),
             "wilayah": st.column_config.TextColumn(t("kapasitas.col_unit", lang), pinned=True),
@@ -127,7 +127,7 @@ def render_profile(card: Scorecard, table: pd.DataFrame, unit_id: int, trend: pd
     weak_column.markdown("\n".join(f"- {finding_text(f, lang)}" for f in weak) or t("kapasitas.none_yet", lang))
 
     st.markdown(f"**{t('kapasitas.measures_title', lang)}**")
-    measures = _measure_table(card, unit_id, lang)
+    measures = _measure_table(card, unit_id, NO_RECORDS in row["kurang_data"], lang)
     st.dataframe(measures, hide_index=True, width="stretch", height=35 * (len(measures) + 1) + 3)
 
     st.markdown(f"**{t('kapasitas.trend_title', lang)}**")
@@ -138,7 +138,7 @@ def render_profile(card: Scorecard, table: pd.DataFrame, unit_id: int, trend: pd
         st.caption(t("kapasitas.trend_caption", lang))
 
 
-def _measure_table(card: Scorecard, unit_id: int, lang: str) -> pd.DataFrame:
+def _measure_table(card: Scorecard, unit_id: int, no_records: bool, lang: str) -> pd.DataFrame:
     """Every measure of a unit: goal, measure, value in words, share, weight, and whether it counted."""
     rows = card.measures[card.measures["unit_id"] == unit_id]
     minimum = {m.metric.key: m.min_denominator for p in CAPACITY_PILLARS for m in p.measures}
@@ -146,12 +146,17 @@ def _measure_table(card: Scorecard, unit_id: int, lang: str) -> pd.DataFrame:
     for r in rows.itertuples():
         share = clean(r.share)
         finding = Finding(r.measure, float(r.num), int(r.den), share or 0.0)
+        if r.counts:
+            counted = t("kapasitas.counted", lang)
+        elif no_records:
+            counted = t("kapasitas.not_enough", lang)
+        else:
+            counted = t("kapasitas.not_counted", lang, min=fmt_int(minimum[r.measure], lang))
         records.append({
             t("kapasitas.col_goal", lang): METRICS[r.pillar].label(lang),
             t("kapasitas.col_measure", lang): finding_text(finding, lang) if r.den else METRICS[r.measure].label(lang),
             t("kapasitas.col_share", lang): fmt_percent(share, lang),
             t("kapasitas.col_weight", lang): fmt_percent(r.weight, lang),
-            t("kapasitas.col_counted", lang): t("kapasitas.counted", lang) if r.counts else
-            t("kapasitas.not_counted", lang, min=fmt_int(minimum[r.measure], lang)),
+            t("kapasitas.col_counted", lang): counted,
         })  # fmt: skip
     return pd.DataFrame(records)

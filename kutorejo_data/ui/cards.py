@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import math
-
+import pandas as pd
 import streamlit as st
 
 from ..formatting import fmt_period
@@ -14,11 +13,9 @@ from .layout import format_delta, format_value
 
 
 def clean(value: object) -> float | int | None:
-    """A number for display: None for missing values and NaN (pandas' missing), so no 'nan' reaches the screen."""
-    if value is None:
-        return None
-    number = float(value)  # type: ignore[arg-type]
-    return None if math.isnan(number) else value  # type: ignore[return-value]
+    """A number for display: None for every kind of missing value (None, NaN, pd.NA), so no 'nan' reaches the
+    screen."""
+    return None if value is None or pd.isna(value) else value  # type: ignore[return-value]
 
 
 def render_metric_cards(kpis: KpiComparison, shown: tuple[Metric, ...], lang: str) -> None:

@@ -131,8 +131,8 @@ def render_bimtek(bimtek: pd.DataFrame, sampai: date, lang: str) -> None:
     for column, peran in zip(st.columns(len(roles)), roles, strict=True):
         people = bimtek[bimtek["peran"] == peran]
         came = int((people["kali"] > 0).sum())
-        column.metric(t("partisipasi.came_label", lang, role=t(f"peran.{peran}", lang)),
-                      f"{fmt_int(came, lang)} / {fmt_int(len(people), lang)}", border=True)  # fmt: skip
+        column.metric(t(f"peran.{peran}", lang), f"{fmt_int(came, lang)} / {fmt_int(len(people), lang)}",
+                      border=True)  # fmt: skip
     table = pd.DataFrame({
         t("partisipasi.col_status", lang): [t("partisipasi.sudah" if k else "partisipasi.belum", lang)
                                             for k in bimtek["kali"]],
