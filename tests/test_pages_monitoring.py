@@ -115,3 +115,17 @@ def test_penyelesaian_shows_comparisons_with_the_min_data_rule(monkeypatch, demo
     assert comparison.iloc[:, 0].str.startswith("RT ").all()
     assert "Data belum cukup" in comparison.to_string() or (comparison.iloc[:, 1] >= 5).all()
     assert [m.label for m in at.metric][:2] == ["Median waktu tanggap", "P90 waktu tanggap"]
+
+
+def test_list_mixes_reports_with_and_without_a_handler(monkeypatch, fresh_db_url: str) -> None:
+    from kutorejo_data.db import make_engine
+
+    engine = make_engine(fresh_db_url)
+    with engine.begin() as conn:
+        area = add_area(conn)
+        add_report(conn, area, "lainnya", moment(11, 20), [(moment(11, 21), "diverifikasi", ("rw", "Ketua RW 03"))])
+        add_report(conn, area, "lainnya", moment(11, 22))  # nobody has taken it on yet
+    engine.dispose()
+    at = open_page(monkeypatch, fresh_db_url, "pages/masalah.py", dari="2026-11-01", sampai="2026-11-29")
+    assert not at.exception
+    assert at.dataframe[0].value.iloc[:, -1].tolist() == ["—", "RW · Ketua RW 03"]

@@ -40,12 +40,12 @@ def sla_text(status: str, past_sla: float, lang: str) -> str:
     return "—"
 
 
-def handler_text(level: str | None, name: str | None, lang: str) -> str:
-    """The handler as `Kelurahan · Kelurahan Kutorejo`, or `—`."""
-    if not level:
+def handler_text(level: object, name: object, lang: str) -> str:
+    """The handler as `Kelurahan · Kelurahan Kutorejo`, or `—` (pandas hands missing values over as NaN)."""
+    if not isinstance(level, str) or not level:
         return "—"
     label = t(f"penanganan.{level}", lang)
-    return f"{label} · {name}" if name else label
+    return f"{label} · {name}" if isinstance(name, str) and name else label
 
 
 def report_columns(rows: pd.DataFrame, lang: str) -> dict[str, list[str]]:

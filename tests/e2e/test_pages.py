@@ -15,6 +15,9 @@ PAGES = {
     "partisipasi": ("partisipasi", ".js-plotly-plot"),
     "kapasitas": ("kapasitas", "[data-testid='stDataFrame']"),
     "wilayah": ("wilayah", ".js-plotly-plot"),
+    "lapor": ("lapor", "[data-testid='stForm']"),
+    "kegiatan": ("kegiatan", "[data-testid='stForm']"),
+    "pengaturan": ("pengaturan", "[data-testid='stTabs']"),
 }
 SERIOUS = {"serious", "critical"}
 
@@ -76,3 +79,25 @@ def test_no_serious_accessibility_violations(desktop: Page, app_url: str, name: 
         if v["impact"] in SERIOUS
     ]  # fmt: skip
     assert serious == []
+
+
+def test_an_rt_head_reports_from_a_phone_and_finds_it_in_the_list(phone: Page, app_url: str) -> None:
+    title = "Uji e2e: sampah menumpuk di pos ronda"
+    open_page(phone, app_url, "lapor")
+    choose(phone, "RW", "RW 05")
+    choose(phone, "RT", "RT 003")
+    choose(phone, "Kategori", "Sampah & kebersihan")
+    phone.get_by_label("Judul (masalahnya apa?)").fill(title)
+    phone.get_by_role("button", name="Kirim laporan").click()
+    wait_until_idle(phone)
+    saved = phone.get_by_text("Laporan tersimpan dengan nomor #")
+    assert saved.is_visible()
+    nomor = saved.inner_text().split("#")[1].rstrip(".")
+    screenshot(phone, "lapor-submitted-phone")
+
+    open_page(phone, app_url, "masalah?rw=05&rt=003&q=pos%20ronda")
+    assert phone.get_by_text("1 laporan").first.is_visible()
+    open_page(phone, app_url, f"masalah?laporan={nomor}")
+    screenshot(phone, "masalah-new-report-phone")
+    assert phone.get_by_role("heading", name=f"Laporan #{nomor}").is_visible()
+    assert phone.get_by_text(title).first.is_visible()
