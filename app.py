@@ -21,7 +21,10 @@ def page(path: str, key: str, icon: str, **kwargs: object) -> st.Page:
     return st.Page(path, title=t(f"nav.{key}", lang), icon=f":material/{icon}:", url_path=key, **kwargs)
 
 
-navigation = st.navigation([page("pages/ringkasan.py", "ringkasan", "dashboard", default=True)])
+navigation = st.navigation([
+    page("pages/ringkasan.py", "ringkasan", "dashboard", default=True),
+    page("pages/impor_ekspor.py", "impor_ekspor", "upload_file"),
+])
 
 with st.sidebar:
     st.caption(t("app.title", lang))

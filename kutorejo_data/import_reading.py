@@ -162,7 +162,8 @@ def _read_xlsx(data: bytes, jenis: Jenis) -> Table:
 
 
 def _values(sheet) -> Iterator[Sequence[object]]:  # type: ignore[no-untyped-def]
-    return sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
+    """Cell values row by row; a stray cell far to the right must not widen every row to thousands of columns."""
+    return sheet.iter_rows(values_only=True, max_col=min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS))
 
 
 def _trimmed(row: Sequence[object]) -> tuple[object, ...]:

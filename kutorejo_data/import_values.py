@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from openpyxl.utils.datetime import from_excel
 
@@ -106,7 +107,11 @@ def parse_datetime(value: Cell) -> datetime:
         if _EXCEL_SERIALS[0] <= value <= _EXCEL_SERIALS[1]:
             return from_excel(value).replace(microsecond=0)
         raise ValueProblem("import.reason.date_invalid", value=cell_text(value))
-    text = cell_text(value)
+    return _parse_date_text(cell_text(value))
+
+
+@lru_cache(maxsize=4096)  # a file has a few hundred distinct dates over thousands of rows
+def _parse_date_text(text: str) -> datetime:
     _refuse_formula(text)
     cleaned = _WEEKDAY_PREFIX.sub("", " ".join(text.lower().replace(",", ", ").split())).replace(" ,", ",")
     try:
@@ -136,7 +141,11 @@ def _area_number(digits: str, width: int, text: str) -> str:
 
 def parse_area(value: Cell) -> tuple[str | None, str | None]:
     """(RW, RT) from one cell: 'RT 2 / RW 3', 'RT.02 RW.03', '002/003' (RT/RW order), 'RW 3'; Nones when blank."""
-    text = cell_text(value)
+    return _parse_area_text(cell_text(value))
+
+
+@lru_cache(maxsize=4096)  # a kelurahan has a few dozen RTs, written the same way row after row
+def _parse_area_text(text: str) -> tuple[str | None, str | None]:
     _refuse_formula(text)
     lowered = text.lower().strip()
     if normalise(lowered) in KELURAHAN_WIDE:

@@ -108,10 +108,9 @@ class Vocabulary:
 
     def match(self, text: str) -> str | None:
         """The value `text` stands for, or None when it is unknown or ambiguous."""
-        key = _expand(text)
-        if key not in self._seen:
-            self._seen[key] = self._lookup(key)
-        return self._seen[key]
+        if text not in self._seen:  # a file repeats the same few spellings thousands of times
+            self._seen[text] = self._lookup(_expand(text))
+        return self._seen[text]
 
     def _lookup(self, key: str) -> str | None:
         if not key:

@@ -32,8 +32,10 @@ from .import_reports import plan_reports, write_reports
 IMPORT_ACTOR = "impor"
 SUMMARY_REASONS = 20  # rejected rows listed by the command line; the page shows them all
 
-__all__ = ["ImportOptions", "ImportPlan", "ImportRefused", "Table", "columns_for", "preview_import", "read_table",
-           "run_import", "run_import_command"]  # fmt: skip
+# The import's public face; the page and the command line need nothing from the import_* modules directly.
+__all__ = ["ImportOptions", "ImportPlan", "ImportRefused", "Table", "column_summary", "columns_for", "parse_mapping",
+           "preview_frames", "preview_import", "read_table", "refusal_message", "run_import", "run_import_command",
+           "summary_lines"]  # fmt: skip
 
 
 def columns_for(table: Table, options: ImportOptions) -> ColumnMap:

@@ -71,3 +71,8 @@ def category_names(db_url: str) -> dict[str, str]:
     """Category slug → name."""
     with engine_for(db_url).connect() as conn:
         return queries.category_names(conn)
+
+
+def invalidate_cached_reads() -> None:
+    """Forget every cached query result, so a write shows up on the next rerun."""
+    st.cache_data.clear()
