@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
-from . import domain, import_vocab
+from . import import_vocab
+from .bulk import analyze, insert_rows
 from .filters import Scope
 from .i18n import t
 from .import_columns import ATTENDANCE_FIELDS, ColumnMap
@@ -31,10 +32,12 @@ from .import_common import (
     is_example,
     read_area,
     reason,
+    reserve_ids,
+    stored,
 )
 from .import_reading import Table
 from .import_values import Cell, cell_text, normalise, parse_count, parse_datetime, parse_external_id
-from .models import Kegiatan, KegiatanKehadiran
+from .models import Kegiatan
 from .services import DESKRIPSI_MAX, EARLIEST_REPORT, JUDUL_MAX
 
 ROLE_FIELDS: dict[str, str] = {name: name.removeprefix("hadir_") for name in ATTENDANCE_FIELDS}
@@ -241,21 +244,25 @@ def _decide(row: ActivityRow, stored: _StoredIndex, claimed: dict[int, int]) -> 
     return StoredActivity(row=row, kegiatan_id=found.id, link_external_id=link)
 
 
+_KEGIATAN_COLUMNS = ("id", "kelurahan_id", "rw_id", "rt_id", "tingkat", "jenis", "tanggal", "judul", "target_peserta",
+                     "target_satuan", "catatan", "external_id", "created_at")  # fmt: skip
+
+
 def write_activities(conn: Connection, plan: ImportPlan, now: datetime) -> None:
     """Insert the new activities and their attendance in bulk, and link stored ones to the file's numbers."""
     added: list[ActivityRow] = plan.added
     if added:
-        values = [{
-            "kelurahan_id": r.area.kelurahan_id, "rw_id": r.area.rw_id, "rt_id": r.area.rt_id, "tingkat": r.tingkat,
-            "jenis": r.jenis, "tanggal": r.tanggal, "judul": r.judul, "target_peserta": r.target,
-            "target_satuan": r.satuan, "catatan": r.catatan, "external_id": r.external_id, "created_at": now,
-        } for r in added]  # fmt: skip
-        ids = conn.execute(insert(Kegiatan).returning(Kegiatan.id, sort_by_parameter_order=True), values).scalars()
-        attendance = [{"kegiatan_id": kegiatan_id, "peran": role, "jumlah": count}
-                      for kegiatan_id, r in zip(ids.all(), added, strict=True)
-                      for role, count in r.hadir.items() if role in domain.ATTENDANCE_ROLES]  # fmt: skip
-        if attendance:
-            conn.execute(insert(KegiatanKehadiran), attendance)
+        ids = reserve_ids(conn, "kegiatan", len(added))
+        insert_rows(conn, "kegiatan", _KEGIATAN_COLUMNS, [
+            (kegiatan_id, r.area.kelurahan_id, r.area.rw_id, r.area.rt_id, r.tingkat, r.jenis, stored(r.tanggal),
+             r.judul, r.target, r.satuan, r.catatan, r.external_id, stored(now))
+            for kegiatan_id, r in zip(ids, added, strict=True)
+        ])  # fmt: skip
+        insert_rows(conn, "kegiatan_kehadiran", ("kegiatan_id", "peran", "jumlah"), [
+            (kegiatan_id, role, count) for kegiatan_id, r in zip(ids, added, strict=True)
+            for role, count in r.hadir.items()
+        ])  # fmt: skip
+        analyze(conn, ("kegiatan", "kegiatan_kehadiran"))
     links = [s for s in plan.unchanged if s.link_external_id]
     if links:
         conn.execute(

@@ -6,9 +6,10 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, select, text
 
 from .filters import Scope
 from .i18n import t
@@ -252,3 +253,24 @@ def chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
             batch = []
     if batch:
         yield batch
+
+
+def reserve_ids(conn: Connection, table: str, count: int) -> list[int]:
+    """Ids for `count` rows about to be bulk-inserted: the id sequence's next values on PostgreSQL, the ids
+    after the largest on SQLite (safe: the write transaction holds SQLite's only write lock)."""
+    if count == 0:
+        return []
+    if conn.dialect.name == "postgresql":
+        stmt = text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) FROM generate_series(1, :n)")
+        return [int(value) for value in conn.execute(stmt, {"n": count}).scalars()]
+    start = int(conn.execute(text(f"SELECT COALESCE(MAX(id), 0) FROM {table}")).scalar_one()) + 1
+    return list(range(start, start + count))
+
+
+def stored(value: datetime | date | None) -> str | None:
+    """A timestamp or date as bulk inserts pass it: the text SQLAlchemy stores on SQLite, which COPY parses too."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return value.isoformat()

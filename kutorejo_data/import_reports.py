@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, select, update
 
 from . import domain, import_vocab
+from .bulk import analyze, insert_rows
 from .filters import Scope, day_after, day_start
 from .i18n import category_label, t
 from .import_columns import ColumnMap
@@ -36,6 +37,8 @@ from .import_common import (
     is_example,
     read_area,
     reason,
+    reserve_ids,
+    stored,
 )
 from .import_reading import ImportRefused, Table
 from .import_values import (
@@ -47,7 +50,7 @@ from .import_values import (
     parse_external_id,
     parse_phone,
 )
-from .models import Kategori, Laporan, StatusHistory
+from .models import Kategori, Laporan
 from .services import (
     CLOCK_TOLERANCE,
     DESKRIPSI_MAX,
@@ -387,7 +390,16 @@ def _decide(row: ReportRow, stored: _StoredIndex, claimed: dict[int, int], plan:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# Writing: the caller's transaction; bulk executemany, never row by row through the ORM
+# Writing, in the caller's transaction: bulk inserts (COPY on PostgreSQL, executemany on SQLite), never row by row
+
+_LAPORAN_COLUMNS = (
+    "id", "kelurahan_id", "rw_id", "rt_id", "kategori_id", "judul", "deskripsi", "lokasi", "lat", "lon", "sumber",
+    "prioritas", "pelapor_nama", "pelapor_telepon", "reported_at", "status", "penanganan", "penanganan_nama",
+    "version", "external_id", "created_at", "updated_at",
+)  # fmt: skip
+_HISTORY_COLUMNS = ("laporan_id", "changed_at", "from_status", "to_status", "changed_by", "note", "penanganan",
+                    "penanganan_nama")  # fmt: skip
+History = tuple[int, str | None, str | None, str, str, str, str | None, str | None]
 
 
 def write_reports(conn: Connection, plan: ImportPlan, actor: str, now: datetime) -> None:
@@ -395,7 +407,7 @@ def write_reports(conn: Connection, plan: ImportPlan, actor: str, now: datetime)
     updates: list[ReportUpdate] = plan.updated
     links = [u for u in (*plan.updated, *plan.unchanged) if u.link_external_id]
     _lock_and_verify(conn, [*updates, *links])
-    history: list[dict[str, Any]] = []
+    history: list[History] = []
     if plan.added:
         history += _insert_new(conn, plan.added, actor, now)
     if updates:
@@ -409,8 +421,8 @@ def write_reports(conn: Connection, plan: ImportPlan, actor: str, now: datetime)
         )  # fmt: skip
         if result.rowcount != len(updates):
             raise ImportRefused("import.refused.changed_meanwhile")
-        history += [_history(u.laporan_id, u.changed_at, u.from_status, u.to_status, actor, u.row.note,
-                             u.penanganan, u.penanganan_nama) for u in updates]  # fmt: skip
+        history += [(u.laporan_id, stored(u.changed_at), u.from_status, u.to_status, actor, u.row.note, u.penanganan,
+                     u.penanganan_nama) for u in updates]  # fmt: skip
     if links:
         conn.execute(
             update(Laporan)
@@ -419,7 +431,9 @@ def write_reports(conn: Connection, plan: ImportPlan, actor: str, now: datetime)
             [{"b_id": u.laporan_id, "b_external_id": u.link_external_id} for u in links],
         )
     if history:
-        conn.execute(insert(StatusHistory), history)
+        insert_rows(conn, "status_history", _HISTORY_COLUMNS, history)
+        # Fresh statistics: the next import's lookups by number must use the index, not scan.
+        analyze(conn, ("laporan", "status_history"))
 
 
 def _lock_and_verify(conn: Connection, updates: Sequence[ReportUpdate]) -> None:
@@ -432,38 +446,23 @@ def _lock_and_verify(conn: Connection, updates: Sequence[ReportUpdate]) -> None:
                 raise ImportRefused("import.refused.changed_meanwhile")
 
 
-def _history(
-    laporan_id: int, when: datetime, old: str | None, new: str, actor: str, note: str,
-    penanganan: str | None = None, penanganan_nama: str | None = None,
-) -> dict[str, Any]:  # fmt: skip
-    """One status_history row as executemany parameters."""
-    return {
-        "laporan_id": laporan_id, "changed_at": when, "from_status": old, "to_status": new, "changed_by": actor,
-        "note": note, "penanganan": penanganan, "penanganan_nama": penanganan_nama,
-    }  # fmt: skip
-
-
-def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: datetime) -> list[dict[str, Any]]:
-    """Insert the new reports (ids returned in order) and return their history rows."""
-    values = []
-    for item in added:
-        r = item.row
-        jumped = item.status != domain.STATUS_BARU
-        values.append({
-            "kelurahan_id": r.area.kelurahan_id, "rw_id": r.area.rw_id, "rt_id": r.area.rt_id,
-            "kategori_id": r.kategori_id, "judul": r.judul, "deskripsi": r.deskripsi, "lokasi": r.lokasi,
-            "lat": r.lat, "lon": r.lon, "sumber": r.sumber, "prioritas": r.prioritas,
-            "pelapor_nama": r.pelapor_nama, "pelapor_telepon": r.pelapor_telepon, "reported_at": r.reported_at,
-            "status": item.status, "penanganan": r.penanganan if jumped else None,
-            "penanganan_nama": r.penanganan_nama if jumped else None, "version": 2 if jumped else 1,
-            "external_id": r.external_id, "created_at": now, "updated_at": item.changed_at,
-        })  # fmt: skip
-    ids = conn.execute(insert(Laporan).returning(Laporan.id, sort_by_parameter_order=True), values).scalars().all()
-    history = []
+def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: datetime) -> list[History]:
+    """Insert the new reports and return their history rows: creation, and the jump to a later status."""
+    ids = reserve_ids(conn, "laporan", len(added))
+    rows, history = [], []
     for laporan_id, item in zip(ids, added, strict=True):
         r = item.row
-        history.append(_history(laporan_id, r.reported_at, None, domain.STATUS_BARU, actor, IMPORT_NOTE))
-        if item.status != domain.STATUS_BARU:
-            history.append(_history(laporan_id, item.changed_at, domain.STATUS_BARU, item.status, actor, r.note,
-                                    r.penanganan, r.penanganan_nama))  # fmt: skip
+        jumped = item.status != domain.STATUS_BARU
+        penanganan, penanganan_nama = (r.penanganan, r.penanganan_nama) if jumped else (None, None)
+        rows.append((
+            laporan_id, r.area.kelurahan_id, r.area.rw_id, r.area.rt_id, r.kategori_id, r.judul, r.deskripsi,
+            r.lokasi, r.lat, r.lon, r.sumber, r.prioritas, r.pelapor_nama, r.pelapor_telepon, stored(r.reported_at),
+            item.status, penanganan, penanganan_nama, 2 if jumped else 1, r.external_id, stored(now),
+            stored(item.changed_at),
+        ))  # fmt: skip
+        history.append((laporan_id, stored(r.reported_at), None, domain.STATUS_BARU, actor, IMPORT_NOTE, None, None))
+        if jumped:
+            history.append((laporan_id, stored(item.changed_at), domain.STATUS_BARU, item.status, actor, r.note,
+                            penanganan, penanganan_nama))  # fmt: skip
+    insert_rows(conn, "laporan", _LAPORAN_COLUMNS, rows)
     return history
