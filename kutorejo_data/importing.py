@@ -24,7 +24,7 @@ from .filters import EVERYTHING, Scope
 from .formatting import fmt_int
 from .i18n import t
 from .import_activities import plan_activities, write_activities
-from .import_columns import IGNORE, ColumnMap, field_names, map_columns, resolve_overrides
+from .import_columns import IGNORE, ColumnMap, Jenis, field_names, map_columns, resolve_overrides
 from .import_common import KODE_RE, AreaIndex, ImportOptions, ImportPlan
 from .import_reading import ImportRefused, Table, check_size, read_table
 from .import_reports import plan_reports, write_reports
@@ -145,14 +145,18 @@ class UsageError(ValueError):
     """A command-line argument that cannot be used; the message is shown to the user."""
 
 
-def parse_mapping(pairs: Sequence[str] | None) -> tuple[tuple[str, str], ...]:
+def parse_mapping(pairs: Sequence[str] | None, jenis: Jenis) -> tuple[tuple[str, str], ...]:
     """`--map "Kolom X=judul"` arguments as (header, field) pairs; an empty field ignores the column."""
     mapping = []
+    allowed = field_names(jenis)
     for pair in pairs or ():
         header, sep, name = pair.rpartition("=")
+        name = name.strip() or IGNORE
         if not sep or not header.strip():
             raise UsageError(f"--map harus berbentuk \"Judul kolom=isian\", bukan {pair!r}")
-        mapping.append((header.strip(), name.strip() or IGNORE))
+        if name != IGNORE and name not in allowed:
+            raise UsageError(f"--map: isian {name!r} tidak dikenal; pilih salah satu: {', '.join(allowed)}")
+        mapping.append((header.strip(), name))
     return tuple(mapping)
 
 
@@ -164,7 +168,7 @@ def _options(engine: Engine, args: argparse.Namespace) -> ImportOptions:
         with engine.connect() as conn:
             if kode not in AreaIndex(conn).kelurahan:
                 raise UsageError(f"kelurahan {kode} belum ada di database")
-    return ImportOptions(jenis=args.jenis, kelurahan_kode=kode, mapping=parse_mapping(args.map))
+    return ImportOptions(jenis=args.jenis, kelurahan_kode=kode, mapping=parse_mapping(args.map, args.jenis))
 
 
 def _read_file(path: Path, jenis: str) -> Table:

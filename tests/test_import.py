@@ -21,7 +21,14 @@ from kutorejo_data.importing import ImportOptions, ImportPlan, ImportRefused, pr
 from kutorejo_data.models import Kegiatan, KegiatanKehadiran, Laporan, StatusHistory
 from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area
-from tests.spreadsheets import big_xlsx_bytes, csv_bytes, encrypted_xlsx_bytes, xlsx_bytes
+from tests.spreadsheets import (
+    activities_xlsx,
+    big_xlsx_bytes,
+    csv_bytes,
+    encrypted_xlsx_bytes,
+    messy_xlsx,
+    xlsx_bytes,
+)
 
 NOW = datetime(2026, 11, 29, 12, 0)
 HEADER = ["No", "Tanggal", "RT/RW", "Kategori", "Judul", "Status"]
@@ -59,33 +66,6 @@ def table_sizes(engine: Engine) -> tuple[int, int, int]:
     with engine.connect() as conn:
         return tuple(conn.execute(select(func.count()).select_from(m)).scalar_one()  # type: ignore[return-value]
                      for m in (Laporan, StatusHistory, Kegiatan))  # fmt: skip
-
-
-def messy_xlsx() -> bytes:
-    """A recap as an office keeps it: title row, odd headers, every date and area spelling, and mistakes."""
-    return xlsx_bytes([
-        ["REKAP PENGADUAN WARGA KELURAHAN KUTOREJO 2026"],
-        [],
-        ["NO.", "Tgl. Lapor", "Wilayah", "JENIS MASALAH", "Masalah", "Keterangan", "status", "Paraf"],
-        [1, datetime(2026, 11, 29), "RT 2 / RW 3", "Drainase", "Selokan mampet", "Air meluap", "Baru", "ok"],  # 4
-        [2, "2026-11-20", "002/003", "banjir", "Genangan di gang", "=1+1", "proses"],  # 5
-        [3, "20-11-26", "RT.01 RW.03", "sampah", "Sampah menumpuk", None, "sdh selesai"],  # 6
-        [4, "29 Nov 2026", "RT 1 / RW 1", "Lampu jalan", "Lampu mati", None, "Selesai"],  # 7
-        [5, "3 Agustus 2026", "rt 1 rw 1", "Jalan & Gang", "Jalan berlubang", None, None],  # 8
-        [6, 46300, "RT 2/RW 3", "DBD", "Kasus DBD", None, "diverifikasi"],  # 9: an Excel serial date
-        [],  # 10
-        [7, "15/11/2026", "RT 2 / RW 3", "Pertanian", "Hama tikus"],  # 11: unknown category
-        [8, "31/02/2026", "RT 2 / RW 3", "sampah", "Tanggal mustahil"],  # 12
-        [9, "10/11/2026", "RT 9 / RW 3", "sampah", "RT tak terdaftar"],  # 13
-        [10, "=TODAY()", "RT 2 / RW 3", "sampah", "Tanggal berupa rumus"],  # 14
-        [11, "12/11/2026", "RT 2 / RW 3", "sampah", '=HYPERLINK("http://contoh.id","klik")'],  # 15: kept as text
-        [1, datetime(2026, 11, 29), "RT 2 / RW 3", "Drainase", "Selokan mampet", "Air meluap", "Baru"],  # 16: dup
-        [None, None, None, None, None, None, None, None],  # 17
-        [12, "12/11/2026", "dekat masjid", "sampah", "Wilayah tak terbaca"],  # 18
-        [13, "13/11/2026", "RT 2 / RW 3", "sampah", None],  # 19: no title
-        [14, "13/11/2026", "RT 2 / RW 3", "sampah", "Status duplikat", None, "duplikat"],  # 20
-        [15, "1 Desember 2026", "RT 2 / RW 3", "sampah", "Tanggal di masa depan"],  # 21
-    ])  # fmt: skip
 
 
 def test_messy_xlsx_exact_outcome(area_db: Engine) -> None:
@@ -173,8 +153,8 @@ def test_messy_csv_with_semicolons_windows_encoding_and_separate_rt_rw(area_db: 
 
 
 def status_file(status: str, *, selesai: str | None = None) -> bytes:
-    return xlsx_bytes([[*HEADER, "Tanggal selesai"],
-                       ["LP-7", "01/11/2026", "RT 2 / RW 3", "Drainase", "Gorong-gorong ambrol", status, selesai]])  # fmt: skip
+    row = ["LP-7", "01/11/2026", "RT 2 / RW 3", "Drainase", "Gorong-gorong ambrol", status, selesai]
+    return xlsx_bytes([[*HEADER, "Tanggal selesai"], row])
 
 
 def history_of(engine: Engine, external_id: str) -> list[tuple[str | None, str, datetime]]:
@@ -308,18 +288,6 @@ def test_the_template_is_recognised_and_its_example_row_never_imported(area_db: 
 # --- Activities -----------------------------------------------------------------------------------------
 
 
-def activities_xlsx() -> bytes:
-    return xlsx_bytes([
-        ["No", "Hari/Tanggal", "RT/RW", "Kegiatan", "Nama kegiatan", "Sasaran", "Satuan", "Ketua RT", "Tomas",
-         "Jumlah hadir", "Keterangan"],
-        ["K1", "Sabtu, 14 November 2026", "RT 2 / RW 3", "Kerja bakti", "Bersih selokan", 40, "KK", 1, 2, 30, None],
-        ["K2", "2026-11-10", "RW 3", "rapat rw", "Rapat bulanan", 20, "orang", None, None, 15, None],
-        ["K3", "5/11/2026", None, "rakor", "Rakor kelurahan", None, None, None, None, 40, "=SUM(1,2)"],
-        ["K4", "1/11/2026", "RT 2 / RW 3", "Senam pagi", "Senam", None, None, None, None, 10, None],
-        ["K5", "2/11/2026", "RT 2 / RW 3", "Posyandu", "Posyandu balita", 30, None, 1, 0, 0, None],
-    ])  # fmt: skip
-
-
 def test_activities_exact_outcome_levels_and_attendance(area_db: Engine) -> None:
     plan = do_import(area_db, activities_xlsx(), jenis="kegiatan")
 
@@ -397,8 +365,9 @@ def test_a_20000_row_file_previews_and_imports_in_reasonable_time(area_db: Engin
     for i in range(20_000):
         day = date(2025, 1, 1).toordinal() + i % 600
         reported = date.fromordinal(day)
-        rows.append([f"R-{i}", reported if i % 2 else reported.strftime("%d/%m/%Y"), areas[i % 3],
-                     "Pertanian" if i % 4000 == 0 else categories[i % 6], f"Masalah nomor {i}", statuses[i % 5]])  # fmt: skip
+        kategori = "Pertanian" if i % 4000 == 0 else categories[i % 6]  # 5 unknown categories
+        tanggal = reported if i % 2 else reported.strftime("%d/%m/%Y")  # date cells and text, mixed
+        rows.append([f"R-{i}", tanggal, areas[i % 3], kategori, f"Masalah nomor {i}", statuses[i % 5]])
     data = big_xlsx_bytes(HEADER, rows)
 
     started = time.perf_counter()

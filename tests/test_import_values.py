@@ -93,7 +93,8 @@ def test_unreadable_areas_are_refused(cell: str) -> None:
 @pytest.mark.parametrize(
     ("cell", "status"),
     [
-        ("Baru", "baru"), ("belum ditangani", "baru"), ("Diverifikasi", "diverifikasi"), ("terverifikasi", "diverifikasi"),
+        ("Baru", "baru"), ("belum ditangani", "baru"), ("Diverifikasi", "diverifikasi"),
+        ("terverifikasi", "diverifikasi"),
         ("proses", "diproses"), ("Dalam proses", "diproses"), ("sdg diproses", "diproses"), ("on progress", "diproses"),
         ("Selesai", "selesai"), ("sdh selesai", "selesai"), ("SUDAH SELESAI", "selesai"), ("seleasi", "selesai"),
         ("tuntas", "selesai"), ("Ditolak", "ditolak"), ("tdk valid", "ditolak"), ("dobel", "duplikat"),
@@ -135,7 +136,8 @@ def test_activity_types(cell: str, jenis: str | None) -> None:
         ("Tanggal (dd/mm/yyyy)", "tanggal"), ("Tangal Lapor", "tanggal"), ("RT/RW", "rt_rw"), ("Wilayah", "rt_rw"),
         ("Kategori", "kategori"), ("Jenis Masalah", "kategori"), ("Judul", "judul"), ("Masalah", "judul"),
         ("Keterangan", "deskripsi"), ("Uraian", "deskripsi"), ("Status", "status"), ("No.", "nomor"),
-        ("Nomor laporan", "nomor"), ("ID", "nomor"), ("Tanggal selesai", "tanggal_status"), ("No HP", "pelapor_telepon"),
+        ("Nomor laporan", "nomor"), ("ID", "nomor"), ("Tanggal selesai", "tanggal_status"),
+        ("No HP", "pelapor_telepon"),
         ("Paraf", None), ("RT", "rt"), ("RW", "rw"),
     ],
 )  # fmt: skip
