@@ -178,6 +178,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "impor.tab.rejected": ("Ditolak ({jumlah})", "Refused ({jumlah})"),
     "impor.export_intro": ("Ekspor laporan wilayah dan periode yang dipilih. Nama dan telepon pelapor tidak ikut.",
                            "Export the reports of the chosen area and period. Reporter names and phones are left out."),
+    "impor.export_empty": ("Belum ada laporan untuk diekspor.", "There are no reports to export yet."),
     "impor.export_count": ("{jumlah} laporan · {area} · {period}", "{jumlah} reports · {area} · {period}"),
     "impor.export_csv": ("Unduh CSV", "Download CSV"),
     "impor.export_xlsx": ("Unduh Excel (XLSX)", "Download Excel (XLSX)"),

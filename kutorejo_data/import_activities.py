@@ -18,6 +18,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from . import import_vocab
 from .bulk import analyze, insert_rows
 from .filters import Scope
+from .formatting import fmt_date
 from .i18n import t
 from .import_columns import ATTENDANCE_FIELDS, ColumnMap
 from .import_common import (
@@ -72,7 +73,7 @@ class ActivityRow:
         else:
             where = f"RW {self.area.rw}" if self.area.rw else t("import.area_kelurahan", lang)
         return {
-            t("import.col.baris", lang): self.row, t("import.col.tanggal", lang): self.tanggal,
+            t("import.col.baris", lang): self.row, t("import.col.tanggal", lang): fmt_date(self.tanggal, lang),
             t("import.col.wilayah", lang): where, t("import.col.jenis", lang): t(f"import.kegiatan.{self.jenis}", lang),
             t("import.col.judul", lang): self.judul, t("import.col.hadir", lang): sum(self.hadir.values()),
         }  # fmt: skip

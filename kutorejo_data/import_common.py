@@ -87,7 +87,7 @@ class ImportPlan:
     @property
     def writes_anything(self) -> bool:
         """True when confirming would change the database."""
-        return bool(self.added or self.updated or any(getattr(u, "link_external_id", None) for u in self.unchanged))
+        return bool(self.added or self.updated or any(u.link_external_id for u in self.unchanged))
 
 
 class RowReader:

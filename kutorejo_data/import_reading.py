@@ -36,10 +36,13 @@ STREAMLIT_CONFIG = PROJECT_ROOT / ".streamlit" / "config.toml"
 
 _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: old .xls, or an encrypted .xlsx
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+# Files named by their first bytes; other binaries (BMP, WEBP, audio …) hold NUL bytes and are refused as such.
 _SIGNATURES: dict[bytes, str] = {
-    b"%PDF": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF8": "GIF", b"RIFF": "RIFF (WEBP/AVI)",
-    b"\x1f\x8b": "GZIP", b"Rar!": "RAR", b"7z\xbc\xaf": "7-Zip", b"BM": "BMP", b"II*\x00": "TIFF",
+    b"%PDF-": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF",
+    b"\x1f\x8b": "GZIP", b"Rar!\x1a": "RAR", b"7z\xbc\xaf": "7-Zip",
 }  # fmt: skip
+# Full zip signatures: a CSV whose first header is 'PKK' also starts with 'PK'.
+_ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 
 
 class ImportRefused(Exception):
@@ -96,7 +99,7 @@ def _sniff(data: bytes) -> str:
     for signature, name in _SIGNATURES.items():
         if data.startswith(signature):
             raise ImportRefused("import.refused.wrong_type", kind=name)
-    if data.startswith(b"PK"):
+    if data.startswith(_ZIP):
         try:
             names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
         except zipfile.BadZipFile:

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, bindparam, select, update
 from . import domain, import_vocab
 from .bulk import analyze, insert_rows
 from .filters import Scope, day_after, day_start
+from .formatting import fmt_date
 from .i18n import category_label, t
 from .import_columns import ColumnMap
 from .import_common import (
@@ -119,7 +120,7 @@ class NewReport:
         """One line of the preview table."""
         r = self.row
         return {
-            t("import.col.baris", lang): r.row, t("import.col.tanggal", lang): r.reported_at.date(),
+            t("import.col.baris", lang): r.row, t("import.col.tanggal", lang): fmt_date(r.reported_at.date(), lang),
             t("import.col.wilayah", lang): f"RT {r.area.rt} / RW {r.area.rw}",
             t("import.col.kategori", lang): r.kategori_label, t("import.col.judul", lang): r.judul,
             t("import.col.status", lang): t(f"status.{self.status}", lang),

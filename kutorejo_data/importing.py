@@ -24,7 +24,7 @@ from .filters import EVERYTHING, Scope
 from .formatting import fmt_int
 from .i18n import t
 from .import_activities import plan_activities, write_activities
-from .import_columns import IGNORE, ColumnMap, Jenis, field_names, map_columns, resolve_overrides
+from .import_columns import IGNORE, ColumnMap, Jenis, display_headers, field_names, map_columns, resolve_overrides
 from .import_common import KODE_RE, AreaIndex, ImportOptions, ImportPlan
 from .import_reading import ImportRefused, Table, check_size, read_table
 from .import_reports import plan_reports, write_reports
@@ -40,7 +40,7 @@ __all__ = ["ImportOptions", "ImportPlan", "ImportRefused", "Table", "column_summ
 
 def columns_for(table: Table, options: ImportOptions) -> ColumnMap:
     """The column map of a table with the user's mapping applied; raises ImportRefused for a bad mapping."""
-    headers = map_columns(table.headers, options.jenis).headers
+    headers = display_headers(table.headers)
     try:
         overrides = resolve_overrides(headers, dict(options.mapping), options.jenis)
     except KeyError as missing:

@@ -274,11 +274,15 @@ def test_the_header_row_is_found_below_a_cover_sheet_and_title(area_db: Engine) 
     assert counts(do_import(area_db, data)) == (1, 0, 0, 0)
 
 
-def test_the_template_is_recognised_and_its_example_row_never_imported(area_db: Engine) -> None:
-    for data in (template_xlsx("laporan", {"sampah-kebersihan": "Sampah & kebersihan"}), template_csv("laporan")):
-        plan = do_import(area_db, data)
+@pytest.mark.parametrize("jenis", ["laporan", "kegiatan"])
+def test_the_template_is_recognised_and_its_example_row_never_imported(area_db: Engine, jenis: str) -> None:
+    for data in (template_xlsx(jenis, {"sampah-kebersihan": "Sampah & kebersihan"}), template_csv(jenis)):
+        plan = do_import(area_db, data, jenis=jenis)
         assert not plan.columns.unknown
         assert reasons(plan) == {2: ["import.reason.example_row"]}
+
+
+def test_a_filled_in_template_imports(area_db: Engine) -> None:
     filled = read_table(template_csv("laporan"), "laporan")
     row = ["LP-1", "05/11/2026", "002", "03", "Sampah & kebersihan", "Sampah liar", "", "", "Baru"]
     plan = run_import(area_db, replace(filled, rows=((2, tuple(row)),)), ImportOptions(), now=NOW)
@@ -308,6 +312,12 @@ def test_activities_exact_outcome_levels_and_attendance(area_db: Engine) -> None
     assert hadir == {("K1", "ketua_rt"): 1, ("K1", "tomas"): 2, ("K1", "warga"): 27, ("K2", "warga"): 15,
                      ("K3", "warga"): 40}  # fmt: skip
     assert counts(do_import(area_db, activities_xlsx(), jenis="kegiatan")) == (0, 0, 3, 2)
+
+
+def test_a_csv_whose_first_header_is_pkk_is_not_mistaken_for_a_zip(area_db: Engine) -> None:
+    rows = [["PKK", "Tanggal", "RT/RW", "Jenis kegiatan", "Warga"], [12, "03/11/2026", "RT 2 / RW 3", "PKK", 20]]
+    plan = do_import(area_db, csv_bytes(rows), jenis="kegiatan")
+    assert counts(plan) == (1, 0, 0, 0)
 
 
 # --- Refusals: nothing is written -----------------------------------------------------------------------

@@ -73,7 +73,7 @@ def test_the_page_offers_templates_an_uploader_and_says_when_there_is_nothing_to
     assert at.file_uploader(key="impor_file").allowed_type == [".csv", ".xlsx"]
     labels = [b.label for b in at.get("download_button")]
     assert labels == ["Unduh templat XLSX", "Unduh templat CSV"]
-    assert any("Tidak ada laporan" in info.value for info in at.info)
+    assert any("Belum ada laporan untuk diekspor" in info.value for info in at.info)
 
 
 def test_upload_preview_confirm_then_the_same_file_changes_nothing(
@@ -99,7 +99,7 @@ def test_upload_preview_confirm_then_the_same_file_changes_nothing(
     assert not at.button  # nothing left to save
     assert any("Tidak ada yang perlu disimpan" in info.value for info in at.info)
     # Cached reads were cleared: the export tab now knows there are reports and shows its filter.
-    assert not any("Tidak ada laporan" in info.value for info in at.info)
+    assert not any("Belum ada laporan untuk diekspor" in info.value for info in at.info)
     assert at.selectbox(key="impor_ekspor_rw").value == ""
 
 

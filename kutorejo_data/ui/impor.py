@@ -245,7 +245,7 @@ def render_export(ctx: AppContext) -> None:
     lang = ctx.lang
     has_reports, _ = data.database_status(ctx.db_url)
     if not has_reports:
-        st.info(t("ringkasan.no_reports_period", lang))
+        st.info(t("impor.export_empty", lang))
         return
     st.caption(t("impor.export_intro", lang))
     selection = filter_bar("impor_ekspor", ctx)
