@@ -282,6 +282,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                                         "kelurahan '{value}' is not in the database"),
     "import.reason.kelurahan_missing": ("kelurahan tidak disebut; pilih kelurahan tujuan",
                                         "no kelurahan given; choose the target kelurahan"),
+    "import.reason.no_areas": ("belum ada kelurahan, RW dan RT di database; daftarkan dulu di Pengaturan",
+                               "no kelurahan, RWs or RTs in the database yet; register them in Settings first"),
     "import.reason.rt_missing": ("RT tidak disebut", "no RT given"),
     "import.reason.rw_missing": ("RW tidak disebut", "no RW given"),
     "import.reason.outside_scope": ("di luar wilayah Anda", "outside your area"),

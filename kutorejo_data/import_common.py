@@ -183,6 +183,9 @@ def read_area(
     reader: RowReader, index: AreaIndex, options: ImportOptions, scope: Scope, *, need_rt: bool
 ) -> AreaRef | None:
     """The row's kelurahan/RW/RT, checked against the database and the writer's scope; None with reasons recorded."""
+    if not index.kelurahan:
+        reader.refuse(None, "import.reason.no_areas")
+        return None
     kode = index.default_kode(options.kelurahan_kode)
     if reader.has("kelurahan"):
         named = cell_text(reader.raw("kelurahan"))

@@ -235,6 +235,11 @@ def test_kelurahan_by_column_code_or_name(area_db: Engine) -> None:
     assert reasons(plan) == {4: ["import.reason.kelurahan_unknown"]}
 
 
+def test_without_registered_areas_rows_say_so(any_db: Engine) -> None:
+    plan = do_import(any_db, xlsx_bytes([HEADER, [1, "05/11/2026", "RT 2 / RW 3", "sampah", "Sampah", None]]))
+    assert reasons(plan) == {2: ["import.reason.no_areas"]}
+
+
 def test_a_dry_run_writes_nothing(area_db: Engine) -> None:
     plan = do_import(area_db, messy_xlsx(), dry_run=True)
     assert counts(plan) == (7, 0, 0, 9)
