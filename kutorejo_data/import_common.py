@@ -86,8 +86,8 @@ class ImportPlan:
 
     @property
     def writes_anything(self) -> bool:
-        """True when confirming would change the database."""
-        return bool(self.added or self.updated or any(u.link_external_id for u in self.unchanged))
+        """True when confirming would add or change a record (linking a stored one to a number changes nothing seen)."""
+        return bool(self.added or self.updated)
 
 
 class RowReader:
