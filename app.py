@@ -31,6 +31,7 @@ navigation = st.navigation(
         page("pages/wilayah.py", "wilayah", "grid_view"),
         page("pages/lapor.py", "lapor", "edit_note"),
         page("pages/kegiatan.py", "kegiatan", "event"),
+        page("pages/impor_ekspor.py", "impor_ekspor", "upload_file"),
         page("pages/pengaturan.py", "pengaturan", "settings"),
     ]
 )

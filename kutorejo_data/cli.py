@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export ...`."""
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import ...`."""
 
 from __future__ import annotations
 
@@ -39,6 +39,14 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sampai", type=_iso_date)
     export.add_argument("--output", help="file to write (default: stdout)")
     export.add_argument("--with-personal-data", action="store_true", help="include reporter name and phone")
+
+    imp = sub.add_parser("import", help="import reports or activities from a CSV or XLSX file")
+    imp.add_argument("file", help="CSV or XLSX file")
+    imp.add_argument("--jenis", choices=("laporan", "kegiatan"), default="laporan", help="what the file holds")
+    imp.add_argument("--dry-run", action="store_true", help="check and print the summary; write nothing")
+    imp.add_argument("--map", action="append", metavar="HEADER=FIELD",
+                     help="map a column to a field (repeatable); an empty FIELD ignores the column")  # fmt: skip
+    imp.add_argument("--kelurahan", help="Kemendagri code for rows without a kelurahan column")
     return parser
 
 
@@ -59,6 +67,10 @@ def main(argv: list[str] | None = None) -> int:
             from .exporting import run_export_command
 
             return run_export_command(engine, args)
+        if args.command == "import":
+            from .importing import run_import_command
+
+            return run_import_command(engine, args)
     finally:
         engine.dispose()
     return 2

@@ -16,6 +16,7 @@ from ..i18n import DEFAULT_LANG, LANGUAGES
 from ..migrate import migrate
 
 LANG_KEY = "app_lang"
+FRAME_CHECKED_KEY = "app_frame_checked"
 # Who the status history names until accounts arrive; then the signed-in user's name goes here.
 ANONYMOUS_ACTOR = "pengguna aplikasi"
 
@@ -60,9 +61,11 @@ def _run_through_the_frame() -> None:
 
     Streamlit treats an app with a `pages/` folder as a v1 multipage app until app.py first calls
     st.navigation; a first request for `/masalah` would run the page file alone (no frame, no language,
-    default layout). Switching the flag and rerunning makes app.py route that request like any other.
+    default layout). Switching the flag and rerunning once per session makes app.py route that request.
+    (Streamlit's AppTest resets the flag before every run; once per session keeps its button clicks intact.)
     """
-    if PagesManager.uses_pages_directory:
+    if PagesManager.uses_pages_directory and not st.session_state.get(FRAME_CHECKED_KEY):
+        st.session_state[FRAME_CHECKED_KEY] = True
         PagesManager.uses_pages_directory = False
         st.rerun()
 

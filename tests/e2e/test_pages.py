@@ -17,6 +17,7 @@ PAGES = {
     "wilayah": ("wilayah", ".js-plotly-plot"),
     "lapor": ("lapor", "[data-testid='stForm']"),
     "kegiatan": ("kegiatan", "[data-testid='stForm']"),
+    "impor_ekspor": ("impor_ekspor", "[data-testid='stFileUploader']"),
     "pengaturan": ("pengaturan", "[data-testid='stTabs']"),
 }
 SERIOUS = {"serious", "critical"}

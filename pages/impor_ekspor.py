@@ -1,0 +1,16 @@
+"""Impor & Ekspor: bring recap spreadsheets in (preview first, one transaction), take filtered reports out."""
+
+import streamlit as st
+
+from kutorejo_data.i18n import t
+from kutorejo_data.ui import impor
+from kutorejo_data.ui.context import current_context
+
+ctx = current_context()
+st.title(t("impor.title", ctx.lang))
+
+import_tab, export_tab = st.tabs([t("impor.tab_impor", ctx.lang), t("impor.tab_ekspor", ctx.lang)])
+with import_tab:
+    impor.render_import(ctx)
+with export_tab:
+    impor.render_export(ctx)
