@@ -11,8 +11,10 @@ run: $(VENV)/.installed
 	$(PY) -m kutorejo_data demo --if-empty
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
+# Unit, data-layer and AppTest suites on both cores; then the browser suite on its own (one app server).
 test: $(VENV)/.installed-dev
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n 2 --ignore=tests/e2e $(PYTEST_ARGS)
+	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
