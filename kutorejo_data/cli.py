@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export ...`."""
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|report ...`."""
 
 from __future__ import annotations
 
@@ -39,6 +39,13 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sampai", type=_iso_date)
     export.add_argument("--output", help="file to write (default: stdout)")
     export.add_argument("--with-personal-data", action="store_true", help="include reporter name and phone")
+
+    report = sub.add_parser("report", help="the monthly meeting report as PPTX slides, a PDF or WhatsApp text")
+    report.add_argument("--format", choices=("pptx", "pdf", "text"), required=True)
+    report.add_argument("--bulan", help="month YYYY-MM (default: last month)")
+    report.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
+    report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
+    report.add_argument("--output", help="file to write (default: stdout)")
     return parser
 
 
@@ -59,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
             from .exporting import run_export_command
 
             return run_export_command(engine, args)
+        if args.command == "report":
+            from .meeting_exports import run_report_command
+
+            return run_report_command(engine, args)
     finally:
         engine.dispose()
     return 2

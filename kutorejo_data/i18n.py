@@ -474,6 +474,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rapat.step.record": ("Lengkapi pencatatan: {n} {unit} datanya belum cukup",
                           "Complete the records: {n} {unit}s lack data"),
     "rapat.step.none": ("Tidak ada tindak lanjut mendesak", "No urgent follow-ups"),
+    "rapat.pdf.title": ("Laporan Bulanan", "Monthly report"),
+    "rapat.pdf.period": ("Periode {dari} – {sampai}", "Period {dari} – {sampai}"),
+    "rapat.pdf.contents": ("Isi", "Contents"),
+    "rapat.pdf.privacy": ("Laporan ini hanya berisi angka gabungan dan judul laporan; nama dan nomor telepon pelapor "
+                          "tidak dicantumkan.",
+                          "This report holds aggregate numbers and report titles only; reporters' names and phone "
+                          "numbers are left out."),
+    "rapat.pdf.col_metric": ("Ukuran dan definisinya", "Measure and its definition"),
+    "rapat.pdf.col_change": ("Perubahan", "Change"),
+    "rapat.pdf.col_weakest": ("Tujuan terlemah", "Weakest goal"),
+    "rapat.pdf.participation_by": ("Tingkat partisipasi per {unit}", "Participation rate per {unit}"),
+    "rapat.pdf.not_enough_rule": ("wilayah yang datanya belum cukup di salah satu tujuan tidak diberi indeks dan "
+                                  "tidak diperingkat.",
+                                  "an area without enough data for one of the goals gets no index and is not "
+                                  "ranked."),
+    "rapat.pdf.page": ("Halaman {n} dari {total}", "Page {n} of {total}"),
+    "rapat.wa.overdue": ("Terlambat, perlu keputusan ({n} laporan)", "Overdue, decisions needed ({n} reports)"),
 }  # fmt: skip
 
 # English names of the default categories; categories the office adds keep their own name.

@@ -21,7 +21,14 @@ from .models import Kategori, Laporan
 from .participation import participation_by
 from .participation_summary import participation_comparison
 from .periods import add_months, month_end, month_start, months_between, previous_period
-from .queries import KpiComparison, breakdown_by_area, breakdown_by_category, kelurahan_options, kpi_comparison
+from .queries import (
+    KpiComparison,
+    breakdown_by_area,
+    breakdown_by_category,
+    kelurahan_options,
+    kpi_comparison,
+    rw_options,
+)
 from .resolution import NO_HANDLER, monthly_timing, overdue_reports
 from .sqlfuncs import days_between
 from .units import Level
@@ -265,14 +272,15 @@ def build_meeting_report(
 ) -> MeetingReport:
     """The meeting's content for a month (any day in it) and an area, inside the reader's scope.
 
-    Raises LookupError when the scope holds no kelurahan (an empty database).
+    Raises LookupError (with a message for the user) when the kelurahan or the RW is not in the scope.
     """
-    options = kelurahan_options(conn, scope)
-    chosen = [o for o in options if area.kelurahan_kode in (None, o.kode)]
+    chosen = [o for o in kelurahan_options(conn, scope) if area.kelurahan_kode in (None, o.kode)]
     if not chosen:
-        raise LookupError("no kelurahan in scope")
+        raise LookupError(f"kelurahan {area.kelurahan_kode or ''} tidak ada di database".replace("  ", " "))
     kelurahan = chosen[0]
     rw = scope.rw or area.rw  # an RW head's meeting is always about their own RW
+    if rw and rw not in {o.kode for o in rw_options(conn, kelurahan.kode, scope)}:
+        raise LookupError(f"RW {rw} tidak ada di Kelurahan {kelurahan.label}")
     dari, sampai = month_period(month, now.date())
     filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, dari=dari, sampai=sampai)
     by_category, by_area = _top_problems(conn, filters, scope)
