@@ -419,12 +419,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                          "bulan lalu ditampilkan.",
                          "Month '{value}' in the link is not valid (format YYYY-MM, this month at the latest); last "
                          "month is shown."),
-    "rapat.cover_title": ("Rapat Koordinasi", "Coordination meeting"),
     "rapat.cover_code": ("Kode wilayah {kode}", "Area code {kode}"),
     "rapat.generated": ("Data per {date} · Dasbor Masalah Kelurahan",
                         "Data as of {date} · Neighbourhood Issue Dashboard"),
     "rapat.month_until": ("{month} (s.d. {date})", "{month} (to {date})"),
     "rapat.compared_with": ("dibanding {month}", "vs {month}"),
+    "rapat.slide.sampul": ("Rapat Koordinasi", "Coordination meeting"),
     "rapat.slide.angka": ("Angka bulan ini", "The month in numbers"),
     "rapat.slide.masalah": ("Masalah terbanyak", "Top problems"),
     "rapat.slide.terlambat": ("Terlambat: perlu keputusan", "Overdue: decisions needed"),

@@ -33,8 +33,10 @@ from .resolution import NO_HANDLER, monthly_timing, overdue_reports
 from .sqlfuncs import days_between
 from .units import Level
 
-# The slides, in order; the page, the PPTX and the PDF all follow this list.
-SLIDES: tuple[str, ...] = ("angka", "masalah", "terlambat", "kecepatan", "partisipasi", "kapasitas", "tindak_lanjut")
+# The slides in order, the cover ("sampul") first; the page, the PPTX and the PDF all follow this list.
+SLIDES: tuple[str, ...] = (
+    "sampul", "angka", "masalah", "terlambat", "kecepatan", "partisipasi", "kapasitas", "tindak_lanjut",
+)  # fmt: skip
 TOP_N = 5  # categories and RWs/RTs on the problems slide: more is not readable from the back of a room
 OVERDUE_LISTED = 10  # overdue reports carried by the report; slides show the first OVERDUE_ON_SLIDE
 OVERDUE_ON_SLIDE = 5

@@ -145,6 +145,8 @@ def follow_up_header(lang: str) -> list[str]:
 def headline(report: MeetingReport, slide: str, lang: str) -> str:
     """The one message of a slide, in a few words."""
     current = report.kpis.current
+    if slide == "sampul":
+        return month_title(report, lang)
     if slide == "angka":
         return t("rapat.msg.angka", lang, masuk=fmt_int(current[metrics.LAPORAN_MASUK.key], lang),
                  selesai=fmt_int(current[metrics.SELESAI.key], lang))  # fmt: skip

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from . import metrics
 from .formatting import fmt_date, fmt_decimal, fmt_int, fmt_month, fmt_percent
 from .i18n import t
-from .meeting import MeetingReport
+from .meeting import SLIDES, MeetingReport
 from .meeting_words import (
     PARTICIPATION_SHOWN,
     capacity_note,
@@ -133,7 +133,7 @@ def _section(report: MeetingReport, slide: str) -> list[Flowable]:
 
 
 def _cover(report: MeetingReport) -> list[Flowable]:
-    contents = [f"{i}. {slide_title(s, LANG)}" for i, s in enumerate(SECTIONS, start=1)]
+    contents = [f"{i}. {slide_title(s, LANG)}" for i, s in enumerate(SLIDES[1:], start=1)]
     return [
         Spacer(1, 45 * mm),
         _para(t("rapat.pdf.title", LANG), "cover"),
@@ -285,8 +285,8 @@ def meeting_pdf(report: MeetingReport) -> bytes:
     document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
                                  bottomMargin=22 * mm, title=title, author=report.area_label)  # fmt: skip
     story = _cover(report)
-    for build in SECTIONS.values():
-        parts = build(report)
+    for key in SLIDES[1:]:  # the cover page stands for the title slide
+        parts = SECTIONS[key](report)
         story += [Spacer(1, 4 * mm), KeepTogether(parts[:3]), *parts[3:]]  # a heading never ends a page
     document.build(story, canvasmaker=_numbered_canvas(title))
     return buffer.getvalue()

@@ -78,7 +78,7 @@ def _frame(prs: Presentation, report: MeetingReport, number: int, title: str, me
     _text(slide, MARGIN, Inches(1.25), WIDTH - 2 * MARGIN, Inches(0.7), [message], 26, color=ACCENT)
     _text(slide, MARGIN, Inches(6.95), Inches(10), Inches(0.4), [footer(report, LANG)], 14, color=MUTED)
     _text(slide, WIDTH - MARGIN - Inches(2), Inches(6.95), Inches(2), Inches(0.4),
-          [f"{number} / {len(SLIDES) + 1}"], 14, color=MUTED, align=PP_ALIGN.RIGHT)  # fmt: skip
+          [f"{number} / {len(SLIDES)}"], 14, color=MUTED, align=PP_ALIGN.RIGHT)  # fmt: skip
     return slide
 
 
@@ -162,7 +162,7 @@ def _cover(prs: Presentation, report: MeetingReport) -> None:
     band.fill.fore_color.rgb = ACCENT
     band.line.fill.background()
     white = RGBColor(0xFF, 0xFF, 0xFF)
-    _text(slide, MARGIN, Inches(1.0), WIDTH - 2 * MARGIN, Inches(1.2), [t("rapat.cover_title", LANG)], 54,
+    _text(slide, MARGIN, Inches(1.0), WIDTH - 2 * MARGIN, Inches(1.2), [slide_title("sampul", LANG)], 54,
           bold=True, color=white)  # fmt: skip
     _text(slide, MARGIN, Inches(2.3), WIDTH - 2 * MARGIN, Inches(1.2), [report.area_label], 36, color=white)
     _text(slide, MARGIN, Inches(4.3), WIDTH - 2 * MARGIN, Inches(0.9), [month_title(report, LANG)], 40, bold=True)
@@ -271,12 +271,12 @@ BUILDERS = {
 
 
 def meeting_pptx(report: MeetingReport) -> bytes:
-    """The deck: a cover, then one slide per entry of SLIDES, each with the kelurahan and month in its footer."""
+    """The deck: the cover, then one slide per entry of SLIDES, each with the kelurahan and month in its footer."""
     prs = Presentation()
     prs.slide_width, prs.slide_height = Emu(WIDTH), Emu(HEIGHT)
-    prs.core_properties.title = f"{t('rapat.cover_title', LANG)} · {footer(report, LANG)}"
+    prs.core_properties.title = f"{slide_title('sampul', LANG)} · {footer(report, LANG)}"
     _cover(prs, report)
-    for number, key in enumerate(SLIDES, start=2):
+    for number, key in enumerate(SLIDES[1:], start=2):
         BUILDERS[key](_frame(prs, report, number, slide_title(key, LANG), headline(report, key, LANG)), report)
     buffer = io.BytesIO()
     prs.save(buffer)

@@ -10,7 +10,16 @@ from . import metrics
 from .formatting import fmt_date, fmt_int
 from .i18n import t
 from .meeting import MeetingReport
-from .meeting_words import compared_with, holder_text, kpi_rows, month_title, next_steps, one_line, overdue_late
+from .meeting_words import (
+    compared_with,
+    holder_text,
+    kpi_rows,
+    month_title,
+    next_steps,
+    one_line,
+    overdue_late,
+    slide_title,
+)
 
 LANG = "id"
 WHATSAPP_LIMIT = 1000
@@ -27,7 +36,7 @@ def _plain(text: str, width: int | None = None) -> str:
 def whatsapp_text(report: MeetingReport) -> str:
     """The summary, at most WHATSAPP_LIMIT characters."""
     lines = [
-        f"*{t('rapat.cover_title', LANG)} — {_plain(report.area_label)}*",
+        f"*{slide_title('sampul', LANG)} — {_plain(report.area_label)}*",
         f"*{month_title(report, LANG)}*",
         "",
         f"*{t('rapat.slide.angka', LANG)}* _({compared_with(report, LANG)})_",
