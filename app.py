@@ -29,6 +29,7 @@ navigation = st.navigation(
         page("pages/partisipasi.py", "partisipasi", "groups"),
         page("pages/kapasitas.py", "kapasitas", "military_tech"),
         page("pages/wilayah.py", "wilayah", "grid_view"),
+        page("pages/presentasi.py", "presentasi", "co_present"),
     ]
 )
 

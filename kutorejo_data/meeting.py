@@ -106,6 +106,12 @@ class CapacityHighlights:
     needs_support: tuple[UnitScore, ...]
     not_enough: tuple[str, ...]  # labels of the units shown as "data belum cukup"
 
+    @property
+    def index_series(self) -> Series:
+        """The scored units' INDEKS_KAPASITAS as a chart series, best first."""
+        labels = tuple(u.label for u in self.ranked)
+        return Series(labels, labels, tuple(u.index for u in self.ranked))
+
 
 @dataclass(frozen=True)
 class FollowUp:

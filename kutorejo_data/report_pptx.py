@@ -232,8 +232,7 @@ def _kapasitas(slide: Slide, report: MeetingReport) -> None:
     capacity = report.capacity
     chart_width = Inches(6.0)
     if capacity.ranked:
-        ranked = Series(tuple(u.label for u in capacity.ranked), tuple(u.label for u in capacity.ranked),
-                        tuple(u.index for u in capacity.ranked))  # fmt: skip
+        ranked = capacity.index_series
         _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, list(ranked.labels), ranked, metrics.INDEKS_KAPASITAS.label(LANG),
                (MARGIN, CONTENT_TOP, chart_width, CONTENT_BOTTOM - CONTENT_TOP - Inches(0.5)), "0")  # fmt: skip
     left = MARGIN + chart_width + Inches(0.4)
