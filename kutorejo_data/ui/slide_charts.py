@@ -1,4 +1,7 @@
-"""Plotly charts for the projector: one series, large type, the value written on each bar or point, no axis to read."""
+"""Plotly charts for the projector: one series, large type, the value written on each bar or point, no axis to read.
+
+Shown with theme=None: Streamlit's theme would shrink and grey the tick labels.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from ..meeting import Series
 
 ACCENT = "#1f5f99"
 INK = "#111b2b"
-HEIGHT = 400  # fits under the slide title at 1280×720 as well as at 1920×1080
+HEIGHT = 340  # fits under the slide title on a 1280×720 projector as well as at 1920×1080
 FONT_SIZE = 20
 Formatter = Callable[[float], str]
 
@@ -21,6 +24,8 @@ def _style(fig: go.Figure, height: int = HEIGHT) -> go.Figure:
         height=height, margin={"l": 8, "r": 8, "t": 8, "b": 8}, showlegend=False, hovermode=False,
         font={"size": FONT_SIZE, "color": INK}, plot_bgcolor="white", paper_bgcolor="white",
     )  # fmt: skip
+    fig.update_xaxes(tickfont={"size": FONT_SIZE, "color": INK})
+    fig.update_yaxes(tickfont={"size": FONT_SIZE, "color": INK})
     return fig
 
 
@@ -42,7 +47,7 @@ def horizontal_bars(labels: Sequence[str], series: Series, label: Formatter) -> 
     ))  # fmt: skip
     fig.update_yaxes(autorange="reversed", automargin=True, ticksuffix="  ")
     fig.update_xaxes(visible=False, range=[0, _top(series) * 1.2])
-    return _style(fig, max(240, min(HEIGHT, 56 * len(series) + 40)))
+    return _style(fig, max(200, min(HEIGHT, 56 * len(series) + 40)))
 
 
 def vertical_bars(labels: Sequence[str], series: Series, label: Formatter) -> go.Figure:
@@ -52,7 +57,7 @@ def vertical_bars(labels: Sequence[str], series: Series, label: Formatter) -> go
         textposition="outside", cliponaxis=False,
     ))  # fmt: skip
     fig.update_yaxes(visible=False, range=[0, _top(series) * 1.25])
-    return _style(fig, HEIGHT - 80)
+    return _style(fig, HEIGHT - 90)  # under a row of metric cards
 
 
 def line(labels: Sequence[str], series: Series, label: Formatter) -> go.Figure:

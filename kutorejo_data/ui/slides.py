@@ -34,7 +34,7 @@ from .text import escape_markdown
 
 SLIDE_KEY = "presentasi_slide"  # the slide's container; the CSS below sizes everything inside it
 TITLE_WIDTH = 70
-CHART_CONFIG = {"displayModeBar": False, "staticPlot": True}
+CHART_OPTIONS = {"config": {"displayModeBar": False, "staticPlot": True}, "theme": None}
 
 # Static CSS only (never user text). It hides the sidebar, its expand button and the toolbar on this page alone:
 # st.html with nothing but a <style> is not shown, and it is gone as soon as the reader leaves the page, whereas
@@ -49,9 +49,10 @@ header[data-testid="stHeader"] { display: none; }
 .st-key-presentasi_slide h3 { font-size: clamp(1.4rem, 2vw, 2.5rem); color: #1f5f99; font-weight: 500; }
 .st-key-presentasi_slide p, .st-key-presentasi_slide li { font-size: clamp(1.15rem, 1.55vw, 1.9rem); color: #111b2b; }
 .st-key-presentasi_slide [data-testid="stCaptionContainer"] p { font-size: clamp(0.9rem, 1vw, 1.2rem); color: #4a5568; }
-.st-key-presentasi_slide [data-testid="stMetricValue"] { font-size: clamp(2.4rem, 4vw, 4.8rem); }
+.st-key-presentasi_slide [data-testid="stMetricValue"] p { font-size: clamp(2.4rem, 4vw, 4.8rem); font-weight: 700; }
 .st-key-presentasi_slide [data-testid="stMetricLabel"] p { font-size: clamp(1rem, 1.3vw, 1.6rem); }
-.st-key-presentasi_slide [data-testid="stMetricDelta"] div { font-size: clamp(1rem, 1.25vw, 1.5rem); }
+.st-key-presentasi_slide [data-testid="stMetricDelta"] p { font-size: clamp(1rem, 1.25vw, 1.5rem); }
+.st-key-presentasi_slide > [data-testid="stElementContainer"]:last-child { margin-top: auto; }
 .st-key-presentasi_slide table { font-size: clamp(1.1rem, 1.4vw, 1.7rem); }
 .st-key-presentasi_cover h1 { font-size: clamp(3rem, 5vw, 6rem); }
 </style>
@@ -79,10 +80,10 @@ def _masalah(report: MeetingReport, lang: str) -> None:
     count = lambda value: fmt_int(value, lang)  # noqa: E731
     left.markdown(f"**{t('rapat.by_category', lang)}**")
     left.plotly_chart(slide_charts.horizontal_bars(category_names(report, lang), report.by_category, count),
-                      config=CHART_CONFIG)  # fmt: skip
+                      **CHART_OPTIONS)  # fmt: skip
     right.markdown(f"**{t('rapat.by_area', lang, unit=t(f'unit.{report.unit}', lang))}**")
     right.plotly_chart(slide_charts.horizontal_bars(list(report.by_area.labels), report.by_area, count),
-                       config=CHART_CONFIG)  # fmt: skip
+                       **CHART_OPTIONS)  # fmt: skip
 
 
 def _terlambat(report: MeetingReport, lang: str) -> None:
@@ -102,7 +103,7 @@ def _kecepatan(report: MeetingReport, lang: str) -> None:
     chart, number = st.columns([3, 1], gap="large")
     chart.markdown(f"**{t('rapat.chart_median', lang)}**")
     days = lambda value: fmt_int(value, lang)  # noqa: E731
-    chart.plotly_chart(slide_charts.line(trend_months(report, lang), report.trend, days), config=CHART_CONFIG)
+    chart.plotly_chart(slide_charts.line(trend_months(report, lang), report.trend, days), **CHART_OPTIONS)
     with number:
         render_metric_cards(report.kpis, (metrics.MEDIAN_WAKTU_PENYELESAIAN,), lang)
 
@@ -113,7 +114,7 @@ def _partisipasi(report: MeetingReport, lang: str) -> None:
     if len(series):
         share = lambda value: fmt_percent(value, lang)  # noqa: E731
         st.markdown(f"**{t('rapat.by_area', lang, unit=t(f'unit.{report.unit}', lang))}**")
-        st.plotly_chart(slide_charts.vertical_bars(list(series.labels), series, share), config=CHART_CONFIG)
+        st.plotly_chart(slide_charts.vertical_bars(list(series.labels), series, share), **CHART_OPTIONS)
 
 
 def _kapasitas(report: MeetingReport, lang: str) -> None:
@@ -123,7 +124,7 @@ def _kapasitas(report: MeetingReport, lang: str) -> None:
         series = capacity.index_series
         chart.markdown(f"**{metrics.INDEKS_KAPASITAS.label(lang)}**")
         chart.plotly_chart(slide_charts.horizontal_bars(list(series.labels), series, lambda v: fmt_int(v, lang)),
-                           config=CHART_CONFIG)  # fmt: skip
+                           **CHART_OPTIONS)  # fmt: skip
     with words:
         st.markdown(f"**{t('rapat.most_improved', lang)}**")
         st.markdown("\n".join(f"- {escape_markdown(improved_line(u, lang))}" for u in capacity.most_improved) or "—")
