@@ -57,7 +57,8 @@ def vertical_bars(labels: Sequence[str], series: Series, label: Formatter) -> go
         textposition="outside", cliponaxis=False,
     ))  # fmt: skip
     fig.update_yaxes(visible=False, range=[0, _top(series) * 1.25])
-    return _style(fig, HEIGHT - 90)  # under a row of metric cards
+    fig.update_xaxes(automargin=True)
+    return _style(fig, HEIGHT - 110)  # under a row of metric cards
 
 
 def line(labels: Sequence[str], series: Series, label: Formatter) -> go.Figure:
@@ -67,5 +68,5 @@ def line(labels: Sequence[str], series: Series, label: Formatter) -> go.Figure:
         marker={"size": 12}, text=_texts(series, label), textposition="top center", cliponaxis=False,
     ))  # fmt: skip
     fig.update_yaxes(visible=False, rangemode="tozero")
-    fig.update_xaxes(showgrid=False)
+    fig.update_xaxes(showgrid=False, tickangle=0, automargin=True)
     return _style(fig)

@@ -53,7 +53,7 @@ header[data-testid="stHeader"] { display: none; }
 .st-key-presentasi_slide [data-testid="stMetricLabel"] p { font-size: clamp(1rem, 1.3vw, 1.6rem); }
 .st-key-presentasi_slide [data-testid="stMetricDelta"] p { font-size: clamp(1rem, 1.25vw, 1.5rem); }
 .st-key-presentasi_slide > [data-testid="stElementContainer"]:last-child { margin-top: auto; }
-.st-key-presentasi_slide table { font-size: clamp(1.1rem, 1.4vw, 1.7rem); }
+.st-key-presentasi_slide th, .st-key-presentasi_slide td { font-size: clamp(1.1rem, 1.4vw, 1.7rem); }
 .st-key-presentasi_cover h1 { font-size: clamp(3rem, 5vw, 6rem); }
 </style>
 """
@@ -103,7 +103,8 @@ def _kecepatan(report: MeetingReport, lang: str) -> None:
     chart, number = st.columns([3, 1], gap="large")
     chart.markdown(f"**{t('rapat.chart_median', lang)}**")
     days = lambda value: fmt_int(value, lang)  # noqa: E731
-    chart.plotly_chart(slide_charts.line(trend_months(report, lang), report.trend, days), **CHART_OPTIONS)
+    months = [month.replace(" ", "<br>") for month in trend_months(report, lang)]
+    chart.plotly_chart(slide_charts.line(months, report.trend, days), **CHART_OPTIONS)
     with number:
         render_metric_cards(report.kpis, (metrics.MEDIAN_WAKTU_PENYELESAIAN,), lang)
 
