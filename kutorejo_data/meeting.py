@@ -199,12 +199,17 @@ def _top_problems(conn: Connection, filters: ReportFilters, scope: Scope) -> tup
     )
 
 
+def _text_or_none(value: object) -> str | None:
+    """A text cell of a DataFrame, with pandas' missing value (NaN) and the empty text as None."""
+    return None if value is None or pd.isna(value) or value == "" else str(value)  # type: ignore[arg-type]
+
+
 def _overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[OverdueItem, ...]:
     rows = overdue_reports(conn, filters, scope, now=now, limit=OVERDUE_LISTED)
     return tuple(
         OverdueItem(nomor=int(r.nomor), judul=str(r.judul), kategori=str(r.kategori_nama), rw=str(r.rw),
-                    rt=str(r.rt), lewat_sla=int(r.lewat_sla), penanganan=r.penanganan or None,
-                    penanganan_nama=r.penanganan_nama or None)
+                    rt=str(r.rt), lewat_sla=int(r.lewat_sla), penanganan=_text_or_none(r.penanganan),
+                    penanganan_nama=_text_or_none(r.penanganan_nama))
         for r in rows.itertuples()
     )  # fmt: skip
 
