@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
@@ -78,7 +79,7 @@ def vertical_bars(labels: Sequence[str], series: Series, label: Formatter, width
 
 
 def line(labels: Sequence[str], series: Series, label: Formatter, width: float = 170 * mm) -> Drawing:
-    """A line over the months, each point labelled; months without a value leave a gap."""
+    """A line over the months, each point marked and labelled; a month without a value has no point."""
     height = 60 * mm
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
@@ -93,6 +94,9 @@ def line(labels: Sequence[str], series: Series, label: Formatter, width: float =
     chart.valueAxis.visible = False
     chart.lines[0].strokeColor = ACCENT
     chart.lines[0].strokeWidth = 2.5
+    chart.lines[0].symbol = makeMarker("FilledCircle", fillColor=ACCENT, strokeColor=ACCENT, size=5)
+    # reportlab cannot draw a line through fewer than two points: then the markers alone show the values.
+    chart.joinedLines = sum(value is not None for value in series.values) >= 2
     chart.lineLabelFormat = label
     chart.lineLabels.fontName = FONT
     chart.lineLabels.fontSize = LABEL_SIZE
