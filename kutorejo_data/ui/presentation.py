@@ -42,13 +42,14 @@ def _url() -> dict[str, str]:
     return {key: st.query_params[key] for key in ("bulan", "rw") if key in st.query_params}
 
 
-def _load_from_url(months: list[str], areas: list[str], default_month: str, lang: str) -> None:
+def _load_from_url(latest: str, areas: list[str], default_month: str, lang: str) -> None:
     """Put the link's month and RW into the widgets; what is not valid becomes a notice and the default."""
     params = _url()
     notices = []
-    month = params.get("bulan", default_month)
-    if month not in months:
-        notices.append(t("notice.bad_month", lang, value=month))
+    first_day = parse_month(params.get("bulan", default_month))
+    month = first_day.strftime("%Y-%m") if first_day else ""
+    if not month or month > latest:
+        notices.append(t("notice.bad_month", lang, value=params.get("bulan", "")))
         month = default_month
     rw = params.get("rw", WHOLE_KELURAHAN)
     if rw:
@@ -94,7 +95,9 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
     areas = rws if ctx.scope.rw else [WHOLE_KELURAHAN, *rws]
     state = st.session_state
     if state.get(_key("written")) != _url() or _key("nomor") not in state:
-        _load_from_url(months, areas, default_month, lang)
+        _load_from_url(months[0], areas, default_month, lang)
+    if state[_key("bulan")] not in months:
+        months.append(state[_key("bulan")])  # a link to an older meeting still opens it
 
     month_col, area_col, _, prev_col, count_col, next_col, exit_col = st.columns(
         [1.6, 1.6, 2.4, 1, 0.6, 1, 0.8], vertical_alignment="center"
