@@ -6,6 +6,7 @@ output shows the same numbers. Nothing here reads personal data: no reporter nam
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -77,7 +78,7 @@ class OverdueItem:
     kategori: str
     rw: str
     rt: str
-    lewat_sla: int  # whole days past the category's SLA at the end of the month
+    lewat_sla: int  # days past the category's SLA at the end of the month, rounded up (overdue is at least 1)
     penanganan: str | None
     penanganan_nama: str | None
 
@@ -208,7 +209,7 @@ def _overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: dateti
     rows = overdue_reports(conn, filters, scope, now=now, limit=OVERDUE_LISTED)
     return tuple(
         OverdueItem(nomor=int(r.nomor), judul=str(r.judul), kategori=str(r.kategori_nama), rw=str(r.rw),
-                    rt=str(r.rt), lewat_sla=int(r.lewat_sla), penanganan=_text_or_none(r.penanganan),
+                    rt=str(r.rt), lewat_sla=math.ceil(r.lewat_sla), penanganan=_text_or_none(r.penanganan),
                     penanganan_nama=_text_or_none(r.penanganan_nama))
         for r in rows.itertuples()
     )  # fmt: skip

@@ -180,7 +180,7 @@ def _terlambat(report: MeetingReport) -> list[Flowable]:
              t("rapat.days", LANG, days=fmt_int(i.lewat_sla, LANG)), holder_text(i.penanganan, i.penanganan_nama, LANG)]
             for i in report.overdue
         ]  # fmt: skip
-        parts.append(_table(header, rows, [14, 68, 28, 20, 40]))
+        parts.append(_table(header, rows, [17, 65, 28, 20, 40]))
         if report.overdue_total > len(report.overdue):
             more = report.overdue_total - len(report.overdue)
             parts.append(_para(t("rapat.overdue_more", LANG, n=fmt_int(more, LANG)), "small"))
@@ -217,7 +217,8 @@ def _kapasitas(report: MeetingReport) -> list[Flowable]:
                   t("kapasitas.col_change", LANG), t("rapat.pdf.col_weakest", LANG)]  # fmt: skip
         rows: list[list[Flowable | str]] = [
             [fmt_int(rank, LANG), u.label, fmt_int(u.index, LANG),
-             "—" if u.change is None else fmt_decimal(u.change, LANG, 1), metrics.METRICS[u.weakest_goal].label(LANG)]
+             "—" if u.change is None else ("+" if u.change > 0 else "") + fmt_decimal(u.change, LANG, 1),
+             metrics.METRICS[u.weakest_goal].label(LANG)]
             for rank, u in enumerate(capacity.ranked, start=1)
         ]  # fmt: skip
         parts.append(_table(header, rows, [24, 34, 30, 26, 56]))
@@ -227,9 +228,11 @@ def _kapasitas(report: MeetingReport) -> list[Flowable]:
     parts += [_para(f"• {improved_line(u, LANG)}") for u in capacity.most_improved] or [_para("—")]
     parts.append(_para(t("rapat.needs_support", LANG), "h2"))
     parts += [_para(f"• {support_line(u, LANG)}") for u in capacity.needs_support] or [_para("—")]
-    parts += [Spacer(1, 3 * mm), _para(capacity_note(report, LANG), "small"),
-              _para(f"{metrics.INDEKS_KAPASITAS.label(LANG)}: {metrics.INDEKS_KAPASITAS.help(LANG)} "
-                    f"{metrics.DATA_BELUM_CUKUP.label(LANG)}: {t('rapat.pdf.not_enough_rule', LANG)}", "small")]
+    parts.append(KeepTogether([
+        Spacer(1, 3 * mm), _para(capacity_note(report, LANG), "small"),
+        _para(f"{metrics.INDEKS_KAPASITAS.label(LANG)}: {metrics.INDEKS_KAPASITAS.help(LANG)} "
+              f"{metrics.DATA_BELUM_CUKUP.label(LANG)}: {t('rapat.pdf.not_enough_rule', LANG)}", "small"),
+    ]))  # fmt: skip
     return parts
 
 

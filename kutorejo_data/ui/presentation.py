@@ -11,7 +11,7 @@ from datetime import date
 
 import streamlit as st
 
-from ..formatting import fmt_month_long
+from ..formatting import fmt_int, fmt_month_long
 from ..i18n import t
 from ..meeting import SLIDES, MeetingArea, MeetingReport, parse_month, selectable_months
 from ..meeting_exports import MEDIA_TYPES, render_report, report_filename
@@ -136,5 +136,5 @@ def render_exports(report: MeetingReport, lang: str) -> None:
                 mime=MEDIA_TYPES[fmt], key=_key(f"unduh_{fmt}"), help=t("presentasi.download_help", lang),
                 on_click="ignore", icon=":material/download:",
             )  # fmt: skip
-        st.caption(t("presentasi.whatsapp", lang, limit=WHATSAPP_LIMIT))
+        st.caption(t("presentasi.whatsapp", lang, limit=fmt_int(WHATSAPP_LIMIT, lang)))
         st.code(whatsapp_text(report), language=None, wrap_lines=True)
