@@ -15,7 +15,6 @@ from .meeting import MeetingArea, MeetingReport, build_meeting_report, parse_mon
 from .periods import month_start, preset_period
 
 ReportFormat = Literal["pptx", "pdf", "text"]
-FORMATS: tuple[ReportFormat, ...] = ("pptx", "pdf", "text")
 FILE_EXTENSIONS: dict[str, str] = {"pptx": "pptx", "pdf": "pdf", "text": "txt"}
 MEDIA_TYPES: dict[str, str] = {
     "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",

@@ -16,13 +16,14 @@ ACCENT = "#1f5f99"
 INK = "#111b2b"
 HEIGHT = 340  # fits under the slide title on a 1280×720 projector as well as at 1920×1080
 FONT_SIZE = 20
+FONT_FAMILY = "Source Sans, Source Sans Pro, sans-serif"  # the page's own font, so charts and text match
 Formatter = Callable[[float], str]
 
 
 def _style(fig: go.Figure, height: int = HEIGHT) -> go.Figure:
     fig.update_layout(
         height=height, margin={"l": 8, "r": 8, "t": 8, "b": 8}, showlegend=False, hovermode=False,
-        font={"size": FONT_SIZE, "color": INK}, plot_bgcolor="white", paper_bgcolor="white",
+        font={"size": FONT_SIZE, "color": INK, "family": FONT_FAMILY}, plot_bgcolor="white", paper_bgcolor="white",
     )  # fmt: skip
     fig.update_xaxes(tickfont={"size": FONT_SIZE, "color": INK})
     fig.update_yaxes(tickfont={"size": FONT_SIZE, "color": INK})
