@@ -33,6 +33,7 @@ navigation = st.navigation(
         page("pages/kegiatan.py", "kegiatan", "event"),
         page("pages/impor_ekspor.py", "impor_ekspor", "upload_file"),
         page("pages/pengaturan.py", "pengaturan", "settings"),
+        page("pages/presentasi.py", "presentasi", "co_present"),
     ]
 )
 

@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import ...`."""
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|backup ...`."""
 
 from __future__ import annotations
 
@@ -47,6 +47,12 @@ def _build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--map", action="append", metavar="HEADER=FIELD",
                      help="map a column to a field (repeatable); an empty FIELD ignores the column")  # fmt: skip
     imp.add_argument("--kelurahan", help="Kemendagri code for rows without a kelurahan column")
+    report = sub.add_parser("report", help="the monthly meeting report as PPTX slides, a PDF or WhatsApp text")
+    report.add_argument("--format", choices=("pptx", "pdf", "text"), required=True)
+    report.add_argument("--bulan", help="month YYYY-MM (default: last month)")
+    report.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
+    report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
+    report.add_argument("--output", help="file to write (default: stdout)")
     return parser
 
 
@@ -71,6 +77,10 @@ def main(argv: list[str] | None = None) -> int:
             from .importing import run_import_command
 
             return run_import_command(engine, args)
+        if args.command == "report":
+            from .meeting_exports import run_report_command
+
+            return run_report_command(engine, args)
     finally:
         engine.dispose()
     return 2

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
+
+if TYPE_CHECKING:
+    from .metrics import Metric
 
 LOCALES = {"id": "id_ID", "en": "en_GB"}
 
@@ -60,6 +64,36 @@ def fmt_month(month_key: str, lang: str = "id") -> str:
     return format_date(date(year, month, 1), "MMM y", locale=_locale(lang))
 
 
+def fmt_month_long(month_key: str, lang: str = "id") -> str:
+    """A `YYYY-MM` key as `Oktober 2026` (for titles)."""
+    year, month = (int(part) for part in month_key.split("-"))
+    return format_date(date(year, month, 1), "LLLL y", locale=_locale(lang))
+
+
 def fmt_period(dari: date, sampai: date, lang: str = "id") -> str:
     """A period as `1 Nov 2026 – 29 Nov 2026`."""
     return f"{fmt_date(dari, lang)} – {fmt_date(sampai, lang)}"
+
+
+def format_value(metric: Metric, value: float | int | None, lang: str) -> str:
+    """A metric value in its unit and the reader's language."""
+    if metric.unit == "percent":
+        return fmt_percent(value, lang)
+    if metric.unit == "days":
+        return fmt_days(value, lang)
+    if metric.unit == "per_100_kk":
+        return fmt_decimal(value, lang, 1)
+    return fmt_int(value, lang)
+
+
+def format_delta(metric: Metric, current: float | int | None, previous: float | int | None, lang: str) -> str | None:
+    """The change vs the previous period, signed (st.metric colours by the sign); None when not comparable."""
+    if current is None or previous is None:
+        return None
+    change = current - previous
+    sign = "+" if change > 0 else ("-" if change < 0 else "")
+    if metric.unit == "percent":
+        return f"{sign}{fmt_decimal(abs(change) * 100, lang, 0)} {'pts' if lang == 'en' else 'poin'}"
+    if metric.unit == "days":
+        return f"{sign}{fmt_days(abs(change), lang)}"
+    return f"{sign}{fmt_int(abs(change), lang)}"

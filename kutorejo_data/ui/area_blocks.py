@@ -6,13 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from ..filters import ReportFilters
-from ..formatting import fmt_int
+from ..formatting import fmt_int, format_value
 from ..i18n import t
 from ..metrics import Metric
 from ..units import unit_label
 from .area_charts import ROOT_ID, area_treemap, unit_code
 from .cards import clean
-from .layout import format_value
 
 CHART_KEY = "wilayah_peta"
 PICK_KEY = "wilayah_pilih"

@@ -5,11 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..formatting import fmt_period
+from ..formatting import fmt_period, format_delta, format_value
 from ..i18n import t
 from ..metrics import Metric
 from ..queries import KpiComparison
-from .layout import format_delta, format_value
 
 
 def clean(value: object) -> float | int | None:

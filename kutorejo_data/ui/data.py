@@ -3,12 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
 
-from .. import area_view, cadence, capacity, metrics, participation, participation_summary, queries, reports, resolution
+from .. import (
+    area_view,
+    cadence,
+    capacity,
+    meeting,
+    metrics,
+    participation,
+    participation_summary,
+    queries,
+    reports,
+    resolution,
+)
 from ..filters import ReportFilters, Scope
 from .context import engine_for
 
@@ -201,3 +212,16 @@ def active_categories(db_url: str) -> dict[str, str]:
 def invalidate_cached_reads() -> None:
     """Forget every cached read, so the next rerun of any page shows what was just written."""
     st.cache_data.clear()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Presentasi rapat
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def meeting_report(
+    db_url: str, month: date, area: meeting.MeetingArea, scope: Scope, now: datetime
+) -> meeting.MeetingReport:
+    """The meeting's slides content for a month and an area (raises LookupError outside the scope)."""
+    with engine_for(db_url).connect() as conn:
+        return meeting.build_meeting_report(conn, month, area, scope, now=now)

@@ -4,34 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..formatting import fmt_days, fmt_decimal, fmt_int, fmt_percent, fmt_period
+from ..formatting import fmt_period, format_delta, format_value
 from ..i18n import t
-from ..metrics import KPI_METRICS, Metric
+from ..metrics import KPI_METRICS
 from ..queries import KpiComparison
-
-
-def format_value(metric: Metric, value: float | int | None, lang: str) -> str:
-    """A metric value in its unit and the reader's language."""
-    if metric.unit == "percent":
-        return fmt_percent(value, lang)
-    if metric.unit == "days":
-        return fmt_days(value, lang)
-    if metric.unit == "per_100_kk":
-        return fmt_decimal(value, lang, 1)
-    return fmt_int(value, lang)
-
-
-def format_delta(metric: Metric, current: float | int | None, previous: float | int | None, lang: str) -> str | None:
-    """The change vs the previous period, signed (st.metric colours by the sign); None when not comparable."""
-    if current is None or previous is None:
-        return None
-    change = current - previous
-    sign = "+" if change > 0 else ("-" if change < 0 else "")
-    if metric.unit == "percent":
-        return f"{sign}{fmt_decimal(abs(change) * 100, lang, 0)} {'pts' if lang == 'en' else 'poin'}"
-    if metric.unit == "days":
-        return f"{sign}{fmt_days(abs(change), lang)}"
-    return f"{sign}{fmt_int(abs(change), lang)}"
 
 
 def render_kpis(kpis: KpiComparison, lang: str) -> None:

@@ -19,6 +19,7 @@ PAGES = {
     "kegiatan": ("kegiatan", "[data-testid='stForm']"),
     "impor_ekspor": ("impor_ekspor", "[data-testid='stFileUploader']"),
     "pengaturan": ("pengaturan", "[data-testid='stTabs']"),
+    "presentasi": ("presentasi", "[data-testid='stMetric']"),
 }
 SERIOUS = {"serious", "critical"}
 

@@ -1,0 +1,24 @@
+"""Presentasi rapat: the month's coordination meeting on the projector, slide by slide, with its deck, PDF and text."""
+
+import streamlit as st
+
+from kutorejo_data.i18n import t
+from kutorejo_data.ui import data, layout, slides
+from kutorejo_data.ui.context import current_context
+from kutorejo_data.ui.presentation import EXIT_PAGE, meeting_controls, render_exports
+
+ctx = current_context()
+lang = ctx.lang
+slides.use_presentation_layout()
+
+has_reports, _ = data.database_status(ctx.db_url)
+if not has_reports:
+    st.title(t("presentasi.title", lang))
+    layout.render_empty_database(lang)
+    st.page_link(EXIT_PAGE, label=t("presentasi.exit", lang), icon=":material/close:")
+    st.stop()
+
+choice = meeting_controls(ctx)
+report = data.meeting_report(ctx.db_url, choice.month, choice.area, ctx.scope, ctx.now.replace(second=0))
+slides.render_slide(report, choice.index, lang)
+render_exports(report, lang)

@@ -1,0 +1,117 @@
+"""Presentasi rapat as a presenter meets it (AppTest): month and RW from the link, every slide, both languages."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from kutorejo_data.filters import ReportFilters
+from kutorejo_data.formatting import fmt_int
+from kutorejo_data.meeting import SLIDES
+from kutorejo_data.metrics import kpi_values
+from kutorejo_data.report_whatsapp import WHATSAPP_LIMIT
+from tests.factories import KUTOREJO
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+PAGE = "pages/presentasi.py"
+TITLES = {
+    "id": ["Rapat Koordinasi", "Angka bulan ini", "Masalah terbanyak", "Terlambat: perlu keputusan",
+           "Kecepatan penyelesaian", "Partisipasi warga", "Kapasitas RT/RW", "Tindak lanjut"],
+    "en": ["Coordination meeting", "The month in numbers", "Top problems", "Overdue: decisions needed",
+           "Resolution speed", "Residents taking part", "RT/RW capacity", "Follow-ups"],
+}  # fmt: skip
+
+
+def open_presentation(monkeypatch: pytest.MonkeyPatch, db_url: str, lang: str = "id", **params: str) -> AppTest:
+    monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.session_state["app_lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page(PAGE)
+    return at.run()
+
+
+def slide_footer(at: AppTest) -> str:
+    """The caption at the bottom of the slide: area · month · n / total."""
+    return next(c.value for c in at.caption if c.value.endswith(f"/ {len(SLIDES)}"))
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("rw", ["", "03"])
+def test_every_slide_shows_for_the_kelurahan_and_one_rw_in_both_languages(monkeypatch, demo_db_url: str, rw: str,
+                                                                           lang: str) -> None:  # fmt: skip
+    params = {"bulan": "2026-10", **({"rw": rw} if rw else {})}
+    at = open_presentation(monkeypatch, demo_db_url, lang, **params)
+    shown = []
+    for number in range(len(SLIDES)):
+        assert not at.exception and not at.error and not at.warning
+        shown.append(at.title[0].value)
+        footer = slide_footer(at)
+        assert footer.endswith(f"{number + 1} / {len(SLIDES)}") and ("RW 03" in footer) == bool(rw)
+        if number < len(SLIDES) - 1:
+            at.button(key="presentasi_next").click().run()
+    assert shown == TITLES[lang]
+    assert at.button(key="presentasi_next").disabled
+    at.button(key="presentasi_prev").click().run()
+    assert at.title[0].value == TITLES[lang][-2]
+
+
+def test_the_numbers_slide_shows_the_metrics_and_the_whatsapp_text_fits(monkeypatch, demo_db_url: str,
+                                                                        demo_db: Engine) -> None:  # fmt: skip
+    at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10", rw="03")
+    at.button(key="presentasi_next").click().run()
+    october = ReportFilters(kelurahan_kode=KUTOREJO, rw="03", dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
+    with demo_db.connect() as conn:
+        expected = kpi_values(conn, october, now=datetime.now())
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["Laporan masuk"] == fmt_int(expected["laporan_masuk"])
+    assert cards["Terlambat"] == fmt_int(expected["terlambat"])
+    whatsapp = at.code[0].value
+    assert len(whatsapp) <= WHATSAPP_LIMIT and "RW 03" in whatsapp
+    assert f"• Laporan masuk: *{fmt_int(expected['laporan_masuk'])}*" in whatsapp
+    assert [b.label for b in at.get("download_button")] == ["Unduh slide (PowerPoint)", "Unduh Laporan Bulanan (PDF)"]
+
+
+def test_month_and_rw_are_written_to_the_link(monkeypatch, demo_db_url: str) -> None:
+    at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
+    at.selectbox(key="presentasi_rw").select("05").run()
+    at.selectbox(key="presentasi_bulan").select("2026-09").run()
+    assert (at.query_params["rw"], at.query_params["bulan"]) == ("05", "2026-09")
+    assert "RW 05 · September 2026" in slide_footer(at)
+
+
+def test_a_new_month_starts_again_at_the_cover(monkeypatch, demo_db_url: str) -> None:
+    at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
+    at.button(key="presentasi_next").click().run()
+    at.button(key="presentasi_next").click().run()
+    at.selectbox(key="presentasi_bulan").select("2026-08").run()
+    assert at.title[0].value == "Rapat Koordinasi"
+
+
+@pytest.mark.parametrize(("params", "notice"), [({"bulan": "2026-13"}, "2026-13"), ({"bulan": "2099-01"}, "2099-01"),
+                                                ({"rw": "99"}, "RW '99'")])  # fmt: skip
+def test_a_bad_link_opens_with_a_notice(monkeypatch, demo_db_url: str, params: dict[str, str], notice: str) -> None:
+    at = open_presentation(monkeypatch, demo_db_url, **params)
+    assert not at.exception
+    assert notice in at.warning[0].value
+    assert at.title[0].value == "Rapat Koordinasi"
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_an_empty_database_gets_a_helpful_message(monkeypatch, fresh_db_url: str, lang: str) -> None:
+    at = open_presentation(monkeypatch, fresh_db_url, lang)
+    assert not at.exception
+    assert at.title[0].value == ("Meeting mode" if lang == "en" else "Presentasi rapat")
+    assert ("No data yet" if lang == "en" else "Belum ada data") in at.info[0].value
+
+
+def test_the_page_hides_the_sidebar_with_static_css_only(monkeypatch, demo_db_url: str) -> None:
+    at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
+    styles = [element.proto.body for element in at.get("html")]
+    assert len(styles) == 1 and '[data-testid="stSidebar"]' in styles[0]
+    assert "Kutorejo" not in styles[0]
