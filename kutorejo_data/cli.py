@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export ...`."""
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|create-user|set-password|deactivate-user`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 
 from .db import make_engine
 from .migrate import migrate
+from .user_cli import add_user_commands
 
 
 def _iso_date(text: str) -> date:
@@ -39,6 +40,7 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sampai", type=_iso_date)
     export.add_argument("--output", help="file to write (default: stdout)")
     export.add_argument("--with-personal-data", action="store_true", help="include reporter name and phone")
+    add_user_commands(sub)
     return parser
 
 
@@ -59,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
             from .exporting import run_export_command
 
             return run_export_command(engine, args)
+        if args.command in ("create-user", "set-password", "deactivate-user"):
+            from .user_cli import run_user_command
+
+            return run_user_command(engine, args)
     finally:
         engine.dispose()
     return 2

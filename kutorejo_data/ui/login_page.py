@@ -1,0 +1,103 @@
+"""The login page, shown by the frame instead of any page until someone signs in.
+
+The page path and query string of the link that was opened stay as they are while it is shown, so after
+signing in the frame's navigation opens exactly the shared page with its filters.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import streamlit as st
+
+from ..accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, Account, has_accounts
+from ..config import session_timeout
+from ..demo_accounts import DEMO_PASSWORD, listed_demo_accounts
+from ..i18n import t
+from ..permissions import page_spec
+from . import auth, cookies
+from .context import engine_for
+from .text import escape_markdown
+
+
+def _linked_page() -> str | None:
+    """The slug of the page the opened link points to, when it is not the start page."""
+    path = urlparse(st.context.url or "").path.rstrip("/")
+    slug = path.rsplit("/", 1)[-1] if path else ""
+    spec = page_spec(slug)
+    return spec.slug if spec is not None and not spec.default else None
+
+
+def _forget_sso_refusal() -> None:
+    st.session_state.pop(auth.SSO_REFUSED_KEY, None)
+    st.session_state[auth.SSO_LOGOUT_KEY] = True
+
+
+def _render_notices(lang: str) -> None:
+    notice = st.session_state.get(auth.NOTICE_KEY)
+    if notice:
+        minutes = int(session_timeout().total_seconds() // 60)
+        st.info(t(notice, lang, minutes=minutes), icon=":material/info:")
+    refused = st.session_state.get(auth.SSO_REFUSED_KEY)
+    if refused:
+        st.warning(t("login.sso_unknown", lang, identity=escape_markdown(refused)), icon=":material/person_off:")
+        st.button(t("login.sso_logout", lang), key="login_sso_logout", on_click=_forget_sso_refusal)
+    linked = _linked_page()
+    if linked:
+        st.caption(t("login.next", lang, page=t(f"nav.{linked}", lang)))
+
+
+def _render_form(db_url: str, lang: str) -> None:
+    with st.form("login_form", border=True, enter_to_submit=True):
+        st.text_input(t("login.username", lang), key="login_username", max_chars=64, autocomplete="username")
+        st.text_input(t("login.password", lang), key="login_password", type="password", max_chars=256,
+                      autocomplete="current-password")  # fmt: skip
+        st.form_submit_button(t("login.submit", lang), key="login_submit", type="primary", width="stretch",
+                              on_click=auth.attempt_login, args=(db_url,))  # fmt: skip
+    if st.session_state.get(auth.FAILED_KEY):
+        # One message for every cause (unknown user, wrong password, locked, deactivated): it reveals nothing.
+        st.error(t("login.failed", lang, attempts=LOCKOUT_ATTEMPTS,
+                   minutes=int(LOCKOUT_DURATION.total_seconds() // 60)), icon=":material/lock:")  # fmt: skip
+
+
+def _render_demo_accounts(conn, lang: str) -> None:  # type: ignore[no-untyped-def]
+    accounts = listed_demo_accounts(conn)
+    if not accounts:
+        return
+    with st.expander(t("login.demo_title", lang, password=DEMO_PASSWORD), icon=":material/key:"):
+        st.caption(t("login.demo_body", lang))
+        named = [(u, r) for u, r in accounts if not u.startswith(("rw", "rt"))]
+        for username, role in named:
+            st.markdown(f"`{username}` · {t(f'role.{role}', lang)}")
+        heads = [u for u, _ in accounts if u.startswith(("rw", "rt"))]
+        if heads:
+            st.markdown(t("login.demo_heads", lang) + " " + ", ".join(f"`{u}`" for u in heads))
+
+
+def render_login_page(db_url: str, lang: str) -> None:
+    """Title, notices, the login form, SSO, and the demo accounts of a demo database."""
+    _, middle, _ = st.columns([1, 2, 1])
+    with middle:
+        st.title(t("login.title", lang))
+        st.caption(t("login.subtitle", lang))
+        _render_notices(lang)
+        _render_form(db_url, lang)
+        if auth.sso_configured():
+            st.button(t("login.sso", lang), key="login_sso", on_click=st.login, icon=":material/badge:",
+                      width="stretch")  # fmt: skip
+        with engine_for(db_url).connect() as conn:
+            if not has_accounts(conn):
+                st.info(t("login.no_accounts", lang), icon=":material/person_add:")
+            _render_demo_accounts(conn, lang)
+        st.caption(t("login.privacy", lang))
+
+
+def require_account(db_url: str, lang: str) -> Account:
+    """The signed-in user; otherwise the login page is shown and the run ends here."""
+    account = auth.signed_in_account(db_url)
+    if account is None:
+        render_login_page(db_url, lang)
+    cookies.sync()
+    if account is None:
+        st.stop()
+    return account
