@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
@@ -46,6 +46,12 @@ def fmt_days(days: float | None, lang: str = "id") -> str:
 def fmt_date(day: date, lang: str = "id") -> str:
     """A date as `29 Nov 2026`."""
     return format_date(day, "d MMM y", locale=_locale(lang))
+
+
+def fmt_datetime(moment: datetime, lang: str = "id") -> str:
+    """A timestamp as `29 Nov 2026 14.05` (Indonesian) or `29 Nov 2026 14:05`."""
+    clock = moment.strftime("%H:%M") if lang == "en" else moment.strftime("%H.%M")
+    return f"{fmt_date(moment.date(), lang)} {clock}"
 
 
 def fmt_month(month_key: str, lang: str = "id") -> str:

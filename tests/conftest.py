@@ -35,6 +35,12 @@ def _pg_admin_engine() -> Engine | None:
     return engine
 
 
+@pytest.fixture(autouse=True)
+def signing_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fixed cookie-signing key, so tests never write one into the project's instance/ folder."""
+    monkeypatch.setenv("KUTOREJO_SECRET_KEY", "kunci-uji-" + "x" * 40)
+
+
 @pytest.fixture(scope="session")
 def pg_admin() -> Iterator[Engine]:
     """Admin connection to the PostgreSQL server; skips (with the reason) when none is running."""
@@ -115,7 +121,10 @@ def any_db(request, tmp_path) -> Iterator[Engine]:
 
 @pytest.fixture(scope="session")
 def demo_db_url(tmp_path_factory) -> str:
-    """URL of a SQLite database holding the default demo data (built once per test run; read-only)."""
+    """URL of a SQLite database holding the default demo data and demo accounts (built once per run; read-only).
+
+    Signing in writes sessions and login times; tests must not change anything else in it.
+    """
     from kutorejo_data.demo import generate_demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
