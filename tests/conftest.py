@@ -8,9 +8,11 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from kutorejo_data import passwords
 from kutorejo_data.db import make_engine
 from kutorejo_data.migrate import migrate
 from tests.factories import add_area, add_report, at
@@ -35,10 +37,17 @@ def _pg_admin_engine() -> Engine | None:
     return engine
 
 
-@pytest.fixture(autouse=True)
-def signing_key(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A fixed cookie-signing key, so tests never write one into the project's instance/ folder."""
-    monkeypatch.setenv("KUTOREJO_SECRET_KEY", "kunci-uji-" + "x" * 40)
+@pytest.fixture(scope="session", autouse=True)
+def test_security_settings() -> Iterator[None]:
+    """A fixed cookie-signing key (none is written into instance/), and argon2id at test strength.
+
+    Production hashing takes most of a second on a small machine, which is right for a login and wrong for a
+    suite that signs in a hundred times. Same algorithm and code path, cheaper parameters.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KUTOREJO_SECRET_KEY", "kunci-uji-" + "x" * 40)
+        patch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -64,8 +64,9 @@ def area_label(account: Account, lang: str) -> str:
 def render_account(account: Account, db_url: str, lang: str) -> None:
     """Sidebar: who is signed in, in which role and area, and the logout button."""
     with st.sidebar, st.container(border=True):
-        st.markdown(f"**{escape_markdown(account.nama or account.username)}**  \n"
-                    f"{escape_markdown(account.username)}")  # fmt: skip
+        who = f"**{escape_markdown(account.nama)}**  \n{escape_markdown(account.username)}" if account.nama else (
+            f"**{escape_markdown(account.username)}**")  # fmt: skip
+        st.markdown(who)
         st.caption(f"{t(f'role.{account.role}', lang)} · {area_label(account, lang)}")
         st.button(t("account.logout", lang), key="auth_logout", on_click=auth.logout, args=(db_url,),
                   icon=":material/logout:", width="stretch")  # fmt: skip
