@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import pandas as pd
 from sqlalchemy import Connection, Engine, Select, func, insert, select, update
 
-from . import audit, permissions
+from . import audit, domain, permissions
 from .config import now_local
 from .db import write_transaction
 from .filters import EVERYTHING, Scope, resolve_area
@@ -156,7 +156,10 @@ class AccountDraft:
 
 def _area_errors(conn: Connection, draft: AccountDraft) -> tuple[dict[str, str], dict[str, int | None]]:
     """Field errors for the role's area, and the area's ids (kelurahan, RW, RT) for the row."""
-    role, rw, rt = draft.role, draft.rw or None, draft.rt or None
+    role = draft.role
+    # `--rw 3 --rt 2` means RW 03, RT 002, as people say it.
+    rw = domain.format_rw(draft.rw) if draft.rw and draft.rw.strip().isdigit() else draft.rw or None
+    rt = domain.format_rt(draft.rt) if draft.rt and draft.rt.strip().isdigit() else draft.rt or None
     if role == permissions.KETUA_RT and (rw is None or rt is None):
         return {"rt": "error.role_needs_rt"}, {}
     if role == permissions.KETUA_RW and (rw is None or rt is not None):

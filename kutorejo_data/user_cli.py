@@ -35,8 +35,9 @@ def add_user_commands(sub: argparse._SubParsersAction) -> None:
     deactivate.add_argument("username")
 
 
-def read_new_password(stdin: TextIO = sys.stdin) -> str:
+def read_new_password(stdin: TextIO | None = None) -> str:
     """The new password: typed twice without echo at a terminal, else the first line of standard input."""
+    stdin = stdin or sys.stdin
     if not stdin.isatty():
         return stdin.readline().rstrip("\r\n")
     first = getpass.getpass("Kata sandi baru: ")
@@ -59,7 +60,7 @@ def _message(error: ServiceError) -> str:
     return t(error.key, **error.values)
 
 
-def run_user_command(engine: Engine, args: argparse.Namespace, stdin: TextIO = sys.stdin) -> int:
+def run_user_command(engine: Engine, args: argparse.Namespace, stdin: TextIO | None = None) -> int:
     """Run one account command; 0 on success, 1 with the reason on stderr."""
     try:
         if args.command == "create-user":
