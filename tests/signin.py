@@ -30,8 +30,6 @@ def open_link(
     monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
     at = AppTest.from_file(APP, default_timeout=90)
     at.session_state["app_lang"] = lang
-    # What a browser reports as st.context.url: the page's path, without the query string.
-    at.context["url"] = f"http://localhost:8501/{Path(page).stem if page else ''}"
     for key, value in params.items():
         at.query_params[key] = value
     if page is not None:

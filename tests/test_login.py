@@ -100,15 +100,17 @@ def test_a_forged_cookie_shows_the_login_page(monkeypatch, office_db: str) -> No
     assert is_login_page(app) and not app.dataframe
 
 
-def test_logout_ends_the_session_forgets_the_page_state_and_drops_the_cookie(monkeypatch, office_db: str) -> None:
+def test_logout_ends_the_session_drops_the_cookie_and_the_next_user_starts_afresh(monkeypatch, office_db: str) -> None:
     app = open_as(monkeypatch, office_db, "lurah", "pages/masalah.py", password=PASSWORD)
     [change] = cookie_changes(app)
-    assert "masalah_rw" in app.session_state
+    app.session_state["lapor_pelapor_nama"] = "Siti Aminah"  # e.g. a half-typed form of the lurah
     app.button(key="auth_logout").click().run()
     assert is_login_page(app)
     assert any("sudah keluar" in i.value for i in app.info)
-    assert "masalah_rw" not in app.session_state
     assert cookie_changes(app)[-1]["type"] == "delete"
+    app = sign_in(app, "rt03-002", PASSWORD)  # the next person at the same computer inherits nothing
+    assert "lapor_pelapor_nama" not in app.session_state
+    assert app.title[0].value == "Masalah" and app.selectbox(key="masalah_rt").value == "002"
     # The old cookie is of no use any more, in any tab.
     monkeypatch.setattr("kutorejo_data.ui.cookies.login_cookie", lambda: change["value"])
     assert is_login_page(open_link(monkeypatch, office_db))

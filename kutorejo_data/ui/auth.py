@@ -2,6 +2,7 @@
 
 State kept per browser session: the session token (never the password), a notice for the login page, and the
 cookie value already tried. The database decides whether a token is still alive (kutorejo_data.login_sessions).
+A sign-in starts from an empty page state, so the next person at a shared computer inherits nothing.
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ TOKEN_KEY = "auth_token"
 NOTICE_KEY = "auth_notice"
 FAILED_KEY = "auth_failed"
 TRIED_COOKIE_KEY = "auth_cookie_tried"
+LOGOUT_KEY = "auth_logout_requested"
 SSO_KEY = "auth_via_sso"
 SSO_LOGOUT_KEY = "auth_sso_logout"
 SSO_REFUSED_KEY = "auth_sso_refused"
-# Kept when a session ends: the language, the cookie machinery, and what the login page has to say.
-_KEPT_ON_SIGN_OUT = {LANG_KEY, NOTICE_KEY, TRIED_COOKIE_KEY, SSO_LOGOUT_KEY, SSO_REFUSED_KEY, *cookies.KEPT_KEYS}
+# What survives a sign-in: the language and the cookie machinery. Everything else belongs to the previous user.
+_KEPT_ON_SIGN_IN = {LANG_KEY, TRIED_COOKIE_KEY, *cookies.KEPT_KEYS}
 # Why a session ended → the login page's notice.
 _NOTICES = {"timeout": "login.timeout", "expired": "login.expired", "inactive": "login.expired",
             "ended": "login.expired", "logout": "login.logged_out"}  # fmt: skip
@@ -44,11 +46,13 @@ def sso_configured() -> bool:
 
 
 def _sign_out_locally(reason: str) -> None:
-    """Forget the user in this tab (every page's state too, for the next person at a shared computer)."""
-    via_sso = st.session_state.get(SSO_KEY, False)
-    for key in list(st.session_state.keys()):
-        if key not in _KEPT_ON_SIGN_OUT:
-            del st.session_state[key]
+    """Forget the user in this tab; the login page says why. Page state is wiped at the next sign-in.
+
+    Not now: the page's widgets are still on screen and their callbacks would run against missing state.
+    """
+    via_sso = st.session_state.pop(SSO_KEY, False)
+    for key in (TOKEN_KEY, ACCOUNT_KEY):
+        st.session_state.pop(key, None)
     st.session_state[NOTICE_KEY] = _NOTICES.get(reason, "login.expired")
     if via_sso:
         st.session_state[SSO_LOGOUT_KEY] = True  # else Streamlit's SSO cookie would sign them straight back in
@@ -56,6 +60,10 @@ def _sign_out_locally(reason: str) -> None:
 
 
 def _start(account: Account, db_url: str, now: datetime) -> None:
+    """Sign the account in to this tab: a new session, a fresh page state, and the cookie for reloads."""
+    for key in list(st.session_state.keys()):
+        if key not in _KEPT_ON_SIGN_IN:  # the previous user's filters, drafts and selections (a shared computer)
+            del st.session_state[key]
     token = start_session(engine_for(db_url), account.id, now=now)
     st.session_state[TOKEN_KEY] = token
     st.session_state[ACCOUNT_KEY] = account
@@ -72,17 +80,15 @@ def attempt_login(db_url: str) -> None:
     if account is None:
         state[FAILED_KEY] = True
         return
-    state.pop(FAILED_KEY, None)
-    state.pop(NOTICE_KEY, None)
     _start(account, db_url, now)
 
 
 def logout(db_url: str) -> None:
-    """Logout button callback: end the session in the database, drop the cookie, clear this tab's state."""
-    token = st.session_state.get(TOKEN_KEY)
+    """Logout button callback: end the session in the database; the run that follows shows the login page."""
+    token = st.session_state.pop(TOKEN_KEY, None)
     if token:
         end_session(engine_for(db_url), token, now=now_local())
-    _sign_out_locally("logout")
+    st.session_state[LOGOUT_KEY] = True
 
 
 def _token() -> str | None:
@@ -114,6 +120,8 @@ def _sso_account(db_url: str, now: datetime) -> Account | None:
 
 def signed_in_account(db_url: str) -> Account | None:
     """The user signed in to this tab, re-read from the database on every run; None shows the login page."""
+    if st.session_state.pop(LOGOUT_KEY, False):
+        _sign_out_locally("logout")
     if st.session_state.pop(SSO_LOGOUT_KEY, False):
         st.logout()
     now = now_local()

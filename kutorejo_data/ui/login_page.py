@@ -1,12 +1,10 @@
 """The login page, shown by the frame instead of any page until someone signs in.
 
-The page path and query string of the link that was opened stay as they are while it is shown, so after
+It stands in for the page the opened link points to (same URL path, query string untouched), so after
 signing in the frame's navigation opens exactly the shared page with its filters.
 """
 
 from __future__ import annotations
-
-from urllib.parse import urlparse
 
 import streamlit as st
 
@@ -14,18 +12,10 @@ from ..accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, Account, has_accounts
 from ..config import session_timeout
 from ..demo_accounts import DEMO_PASSWORD, listed_demo_accounts
 from ..i18n import t
-from ..permissions import page_spec
 from . import auth, cookies
 from .context import engine_for
+from .navigation import signed_out_navigation
 from .text import escape_markdown
-
-
-def _linked_page() -> str | None:
-    """The slug of the page the opened link points to, when it is not the start page."""
-    path = urlparse(st.context.url or "").path.rstrip("/")
-    slug = path.rsplit("/", 1)[-1] if path else ""
-    spec = page_spec(slug)
-    return spec.slug if spec is not None and not spec.default else None
 
 
 def _forget_sso_refusal() -> None:
@@ -33,7 +23,7 @@ def _forget_sso_refusal() -> None:
     st.session_state[auth.SSO_LOGOUT_KEY] = True
 
 
-def _render_notices(lang: str) -> None:
+def _render_notices(lang: str, linked: str | None) -> None:
     notice = st.session_state.get(auth.NOTICE_KEY)
     if notice:
         minutes = int(session_timeout().total_seconds() // 60)
@@ -42,7 +32,6 @@ def _render_notices(lang: str) -> None:
     if refused:
         st.warning(t("login.sso_unknown", lang, identity=escape_markdown(refused)), icon=":material/person_off:")
         st.button(t("login.sso_logout", lang), key="login_sso_logout", on_click=_forget_sso_refusal)
-    linked = _linked_page()
     if linked:
         st.caption(t("login.next", lang, page=t(f"nav.{linked}", lang)))
 
@@ -74,13 +63,16 @@ def _render_demo_accounts(conn, lang: str) -> None:  # type: ignore[no-untyped-d
             st.markdown(t("login.demo_heads", lang) + " " + ", ".join(f"`{u}`" for u in heads))
 
 
-def render_login_page(db_url: str, lang: str) -> None:
-    """Title, notices, the login form, SSO, and the demo accounts of a demo database."""
+def render_login_page(db_url: str, lang: str, linked: str | None = None) -> None:
+    """Title, notices, the login form, SSO, and the demo accounts of a demo database.
+
+    `linked` is the page the opened link points to (None for the start page): it opens after signing in.
+    """
     _, middle, _ = st.columns([1, 2, 1])
     with middle:
         st.title(t("login.title", lang))
         st.caption(t("login.subtitle", lang))
-        _render_notices(lang)
+        _render_notices(lang, linked)
         _render_form(db_url, lang)
         if auth.sso_configured():
             st.button(t("login.sso", lang), key="login_sso", on_click=st.login, icon=":material/badge:",
@@ -96,7 +88,7 @@ def require_account(db_url: str, lang: str) -> Account:
     """The signed-in user; otherwise the login page is shown and the run ends here."""
     account = auth.signed_in_account(db_url)
     if account is None:
-        render_login_page(db_url, lang)
+        signed_out_navigation(lambda linked: render_login_page(db_url, lang, linked), lang).run()
     cookies.sync()
     if account is None:
         st.stop()

@@ -50,6 +50,28 @@ def navigation(role: str, lang: str) -> StreamlitPage:
     return page
 
 
+def signed_out_navigation(render_login: Callable[[str | None], None], lang: str) -> StreamlitPage:
+    """While nobody is signed in, every page's URL shows the login page (told which page the link wanted).
+
+    A stand-in has its page's URL path, hence its page's identity in Streamlit: the browser keeps that page as
+    the current one, so the first run after signing in opens it, with the link's query string untouched.
+    """
+    pages = [
+        st.Page(_login_for(render_login, None if spec.default else spec.slug), title=t(f"nav.{spec.slug}", lang),
+                url_path=spec.slug, default=spec.default)
+        for spec in permissions.PAGES
+        if spec.exists()
+    ]  # fmt: skip
+    return st.navigation(pages, position="hidden")
+
+
+def _login_for(render_login: Callable[[str | None], None], slug: str | None) -> Callable[[], None]:
+    def login() -> None:
+        render_login(slug)
+
+    return login
+
+
 def area_label(account: Account, lang: str) -> str:
     """The user's area in words: `RT 002 / RW 03`, `RW 03`, `Kel. Kutorejo`, or everything."""
     if account.rt:

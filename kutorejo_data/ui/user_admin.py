@@ -19,12 +19,13 @@ ALL = ""
 _OUTCOME_KEY = "pengguna_outcome"
 
 
-def _area_text(rw: str | None, rt: str | None, kelurahan: str | None, lang: str) -> str:
-    if rt:
+def _area_text(rw: object, rt: object, kelurahan: object, lang: str) -> str:
+    """An account's area from its table row (missing values arrive as NaN, hence the type checks)."""
+    if isinstance(rt, str):
         return f"RT {rt} / RW {rw}"
-    if rw:
+    if isinstance(rw, str):
         return f"RW {rw}"
-    return kelurahan or t("account.everywhere", lang)
+    return kelurahan if isinstance(kelurahan, str) else t("account.everywhere", lang)
 
 
 def when_text(value: object, lang: str) -> str:
@@ -153,7 +154,7 @@ def render_manage_account(ctx: AppContext, frame: pd.DataFrame) -> None:
     state.setdefault(f"{prefix}_nama", row["nama"])
     state.setdefault(f"{prefix}_role", row["role"])
     for part in ("rw", "rt"):
-        if row[part]:
+        if isinstance(row[part], str):  # NaN when the account has none
             state.setdefault(f"{prefix}_{part}", row[part])
     with st.container(border=True):
         st.markdown(f"**{t('user.edit', lang)}**")
