@@ -99,7 +99,7 @@ def _summary_text(summary: DemoSummary, args: argparse.Namespace) -> str:
         f"{summary.kelurahan} kelurahan, {summary.rw} RW, {summary.rt} RT, {summary.tokoh} tokoh, "
         f"{_id_number(summary.reports)} laporan dengan {_id_number(summary.history)} riwayat status, "
         f"{_id_number(summary.activities)} kegiatan; {args.months} bulan sampai {end:%d-%m-%Y}, seed {args.seed}. "
-        f"{summary.accounts} akun demo (admin, lurah, tamu, rwNN, rtNN-MMM), kata sandi '{DEMO_PASSWORD}'."
+        f"{summary.accounts} akun demo (admin, lurah, staf, tamu, rwNN, rtNN-MMM), kata sandi '{DEMO_PASSWORD}'."
     )
 
 

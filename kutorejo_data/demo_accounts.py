@@ -1,4 +1,4 @@
-"""Demo accounts for a demo database: admin, lurah, a guest, one per RW head and one per RT head, password `demo`.
+"""Demo accounts for a demo database: admin, lurah, staf, a guest, one per RW and RT head; password `demo`.
 
 Only `python -m kutorejo_data demo` creates them (a database set up with `migrate` has none), and the login page
 lists them only while app_meta says the database is a demo database.
@@ -39,6 +39,7 @@ def demo_accounts(
     accounts = [
         DemoAccount("admin", permissions.ADMIN, "Admin Dasbor"),
         DemoAccount("lurah", permissions.LURAH, "Lurah Kutorejo", kelurahan_id),
+        DemoAccount("staf", permissions.STAF, "Staf Kelurahan", kelurahan_id),
         DemoAccount("tamu", permissions.TAMU, "Tamu (hanya ringkasan)", kelurahan_id),
     ]
     accounts += [DemoAccount(f"rw{nomor}", permissions.KETUA_RW, ketua, kelurahan_id, rw_id)

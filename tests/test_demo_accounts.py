@@ -18,7 +18,7 @@ def test_the_demo_creates_an_account_per_role_and_area(demo_db: Engine) -> None:
     with demo_db.connect() as conn:
         accounts = dict(conn.execute(select(Pengguna.username, Pengguna.role)).all())
         rts = conn.execute(select(RT.id)).all()
-    assert {accounts[name] for name in ("admin", "lurah", "tamu")} == {"admin", "lurah", "tamu"}
+    assert [accounts[name] for name in ("admin", "lurah", "staf", "tamu")] == ["admin", "lurah", "staf", "tamu"]
     assert accounts["rw03"] == "ketua_rw" and accounts["rt03-002"] == "ketua_rt"
     assert len([name for name in accounts if name.startswith("rt")]) == len(rts)
 

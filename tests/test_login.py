@@ -184,6 +184,17 @@ def test_single_sign_on_maps_to_an_existing_account(monkeypatch, sso_db: str) ->
     assert any(r"lurah@kutorejo\.go\.id" in m.value for m in app.sidebar.markdown)
 
 
+def test_an_idle_single_sign_on_tab_is_signed_out_of_sso_too(monkeypatch, sso_db: str) -> None:
+    app = open_with_sso(monkeypatch, sso_db, "lurah@kutorejo.go.id")
+    engine = make_engine(sso_db)
+    with engine.begin() as conn:
+        conn.execute(update(SesiLogin).values(last_seen_at=now_local() - timedelta(minutes=31)))
+    engine.dispose()
+    app.run()
+    assert is_login_page(app)
+    assert not app.user.get("is_logged_in")  # st.logout() ran: the SSO identity cannot sign the tab back in
+
+
 def test_single_sign_on_without_an_account_is_refused(monkeypatch, sso_db: str) -> None:
     app = open_with_sso(monkeypatch, sso_db, "orang.lain@example.org")
     assert is_login_page(app)

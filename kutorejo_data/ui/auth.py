@@ -50,7 +50,8 @@ def _sign_out_locally(reason: str) -> None:
 
     Not now: the page's widgets are still on screen and their callbacks would run against missing state.
     """
-    via_sso = st.session_state.pop(SSO_KEY, False)
+    # A tab reloaded from the cookie does not remember how it signed in; Streamlit's SSO identity does.
+    via_sso = st.session_state.pop(SSO_KEY, False) or (sso_configured() and bool(st.user.is_logged_in))
     for key in (TOKEN_KEY, ACCOUNT_KEY):
         st.session_state.pop(key, None)
     st.session_state[NOTICE_KEY] = _NOTICES.get(reason, "login.expired")
@@ -122,8 +123,6 @@ def signed_in_account(db_url: str) -> Account | None:
     """The user signed in to this tab, re-read from the database on every run; None shows the login page."""
     if st.session_state.pop(LOGOUT_KEY, False):
         _sign_out_locally("logout")
-    if st.session_state.pop(SSO_LOGOUT_KEY, False):
-        st.logout()
     now = now_local()
     token = _token()
     if token is not None:
@@ -137,4 +136,7 @@ def signed_in_account(db_url: str) -> Account | None:
                 st.session_state[ACCOUNT_KEY] = account
                 return account
         _sign_out_locally(resumed.reason or "ended")
+    if st.session_state.pop(SSO_LOGOUT_KEY, False):
+        st.logout()  # ends Streamlit's SSO identity too, else it would sign the tab straight back in
+        return None
     return _sso_account(db_url, now)
