@@ -15,7 +15,7 @@ from typing import TextIO
 from sqlalchemy import Engine
 
 from . import permissions
-from .accounts import AccountDraft, create_user, set_active, set_password
+from .account_admin import AccountDraft, create_user, set_active, set_password
 from .i18n import t
 from .services import ServiceError, ValidationError
 

@@ -13,7 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -41,7 +41,7 @@ def wait_until_idle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(1000)  # plotly animates its first draw
 
 
-def sign_in_if_asked(page) -> None:  # type: ignore[no-untyped-def]
+def sign_in_if_asked(page: Page) -> None:
     """Fill the login form when the page shows it; the linked page follows."""
     username = page.get_by_label("Nama pengguna")
     if username.count() == 0:

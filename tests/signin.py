@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.accounts import AccountDraft, create_user
+from kutorejo_data.account_admin import AccountDraft, create_user
 from kutorejo_data.demo_accounts import DEMO_PASSWORD
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")

@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from kutorejo_data import accounts
-from kutorejo_data.accounts import AccountDraft
+from kutorejo_data import account_admin, accounts
+from kutorejo_data.account_admin import AccountDraft
 from kutorejo_data.models import AuditLog, Laporan
 from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area
@@ -81,10 +81,11 @@ def test_the_log_cannot_be_edited_or_emptied(area_db: Engine) -> None:
 
 def test_account_changes_are_logged_and_passwords_never_are(area_db: Engine) -> None:
     add_user(area_db, "budi", "ketua_rt", rw="03", rt="002")
-    accounts.update_user(area_db, AccountDraft("budi", "ketua_rw", "Budi Santoso", rw="03"), actor="admin", now=NOW)
-    accounts.set_password(area_db, "budi", "sandi-baru-456", actor="admin", now=NOW)
-    accounts.set_active(area_db, "budi", False, actor="admin", now=NOW)
-    accounts.unlock(area_db, "budi", actor="admin", now=NOW)
+    draft = AccountDraft("budi", "ketua_rw", "Budi Santoso", rw="03")
+    account_admin.update_user(area_db, draft, actor="admin", now=NOW)
+    account_admin.set_password(area_db, "budi", "sandi-baru-456", actor="admin", now=NOW)
+    account_admin.set_active(area_db, "budi", False, actor="admin", now=NOW)
+    account_admin.unlock(area_db, "budi", actor="admin", now=NOW)
     logged = entries(area_db)
     assert [(e["actor"], e["action"]) for e in logged] == [
         ("uji", "create"), ("admin", "update"), ("admin", "password"), ("admin", "deactivate"), ("admin", "unlock"),

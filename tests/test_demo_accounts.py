@@ -6,7 +6,8 @@ from datetime import date
 
 from sqlalchemy import Engine, select
 
-from kutorejo_data.accounts import AccountDraft, authenticate, create_user
+from kutorejo_data.account_admin import AccountDraft, create_user
+from kutorejo_data.accounts import authenticate
 from kutorejo_data.demo import generate_demo
 from kutorejo_data.demo_accounts import listed_demo_accounts
 from kutorejo_data.models import RT, Pengguna

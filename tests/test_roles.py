@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 import pytest
-from sqlalchemy import Engine, select
+from sqlalchemy import ColumnElement, Engine, select
 from streamlit.testing.v1 import AppTest
 
 from kutorejo_data import permissions
@@ -77,7 +77,7 @@ def visible_text(app: AppTest) -> str:
     return "\n".join(str(part) for part in parts)
 
 
-def phones(engine: Engine, where) -> set[str]:  # type: ignore[no-untyped-def]
+def phones(engine: Engine, where: ColumnElement[bool]) -> set[str]:
     """Reporter phone numbers of the reports matching `where` (personal data a page must not leak)."""
     with engine.connect() as conn:
         rows = conn.execute(

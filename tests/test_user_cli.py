@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, select
@@ -24,13 +25,13 @@ def db_url(fresh_db_url: str) -> str:
 
 
 @pytest.fixture
-def engine(db_url: str):  # type: ignore[no-untyped-def]
+def engine(db_url: str) -> Iterator[Engine]:
     engine = make_engine(db_url)
     yield engine
     engine.dispose()
 
 
-def run(monkeypatch, db_url: str, stdin: str, *args: str) -> int:  # type: ignore[no-untyped-def]
+def run(monkeypatch: pytest.MonkeyPatch, db_url: str, stdin: str, *args: str) -> int:
     monkeypatch.setattr("sys.stdin", io.StringIO(stdin))  # a pipe, not a terminal
     return main(["--database-url", db_url, *args])
 

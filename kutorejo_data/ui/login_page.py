@@ -7,6 +7,7 @@ signing in the frame's navigation opens exactly the shared page with its filters
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy import Connection
 
 from ..accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, Account, has_accounts
 from ..config import session_timeout
@@ -49,7 +50,7 @@ def _render_form(db_url: str, lang: str) -> None:
                    minutes=int(LOCKOUT_DURATION.total_seconds() // 60)), icon=":material/lock:")  # fmt: skip
 
 
-def _render_demo_accounts(conn, lang: str) -> None:  # type: ignore[no-untyped-def]
+def _render_demo_accounts(conn: Connection, lang: str) -> None:
     accounts = listed_demo_accounts(conn)
     if not accounts:
         return

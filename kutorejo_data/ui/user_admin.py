@@ -7,8 +7,9 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from .. import accounts, permissions
-from ..accounts import AccountDraft
+from .. import account_admin, permissions
+from ..account_admin import AccountDraft
+from ..accounts import normalise_username
 from ..formatting import fmt_datetime
 from ..i18n import t
 from ..services import ServiceError, ValidationError
@@ -37,7 +38,7 @@ def render_account_list(ctx: AppContext) -> pd.DataFrame:
     """Every account with its role, area, state and last login; returns the raw list for the other blocks."""
     lang = ctx.lang
     with engine_for(ctx.db_url).connect() as conn:
-        frame = accounts.list_accounts(conn)
+        frame = account_admin.list_accounts(conn)
     locked = [value is not None and not pd.isna(value) and value > ctx.now for value in frame["terkunci_sampai"]]
     table = pd.DataFrame({
         t("user.username", lang): frame["username"],
@@ -54,16 +55,16 @@ def render_account_list(ctx: AppContext) -> pd.DataFrame:
     return frame
 
 
-def _run(ctx: AppContext, action: Callable[[], None], success: str, clear: tuple[str, ...] = ()) -> None:
-    """Button callback body: do one write, remember its outcome for the next render, clear typed passwords."""
+def _run(ctx: AppContext, action: Callable[[], str | None], success: str, clear: tuple[str, ...] = ()) -> None:
+    """Button callback: do one write, remember its outcome (the action may word it) and clear typed passwords."""
     try:
-        action()
+        worded = action()
     except ValidationError as error:
         st.session_state[_OUTCOME_KEY] = ("error", " ".join(t(key, ctx.lang) for key in error.fields.values()))
     except ServiceError as error:
         st.session_state[_OUTCOME_KEY] = ("error", t(error.key, ctx.lang, **error.values))
     else:
-        st.session_state[_OUTCOME_KEY] = ("success", success)
+        st.session_state[_OUTCOME_KEY] = ("success", worded or success)
     for key in clear:
         st.session_state[key] = ""
 
@@ -96,9 +97,9 @@ def _draft(ctx: AppContext, prefix: str, username: str) -> AccountDraft:
     """The account as the form at `prefix` describes it now (read in a callback, after the last keystroke)."""
     state = st.session_state
     role = state[f"{prefix}_role"]
-    kelurahan = ctx.scope.kelurahan_kode if role != permissions.ADMIN else None  # an admin's account spans all
+    # Accounts belong to the admin's own kelurahan; only an admin of every area makes accounts for every area.
     return AccountDraft(
-        username, role, state.get(f"{prefix}_nama", ""), kelurahan,
+        username, role, state.get(f"{prefix}_nama", ""), ctx.scope.kelurahan_kode,
         state.get(f"{prefix}_rw") if role in permissions.AREA_ROLES else None,
         state.get(f"{prefix}_rt") if role == permissions.KETUA_RT else None,
     )  # fmt: skip
@@ -130,15 +131,15 @@ def render_new_account(ctx: AppContext) -> None:
     _area_pickers(ctx, prefix, role)
     _password_fields(prefix, lang)
 
-    def create() -> None:
-        username = st.session_state.get(f"{prefix}_username", "")
-        _run(ctx, lambda: accounts.create_user(engine_for(ctx.db_url), _draft(ctx, prefix, username),
-                                               _passwords(prefix), actor=ctx.actor),
-             t("user.created", lang, username=accounts.normalise_username(username)),
-             clear=(f"{prefix}_sandi", f"{prefix}_sandi2"))  # fmt: skip
+    def create() -> str:
+        username = normalise_username(st.session_state.get(f"{prefix}_username", ""))
+        account_admin.create_user(engine_for(ctx.db_url), _draft(ctx, prefix, username), _passwords(prefix),
+                                  actor=ctx.actor)  # fmt: skip
+        return t("user.created", lang, username=username)
 
     st.button(t("user.create", lang), key=f"{prefix}_simpan", type="primary", icon=":material/person_add:",
-              on_click=create)  # fmt: skip
+              on_click=_run, args=(ctx, create, t("user.saved", lang)),
+              kwargs={"clear": (f"{prefix}_sandi", f"{prefix}_sandi2")})  # fmt: skip
 
 
 def render_manage_account(ctx: AppContext, frame: pd.DataFrame) -> None:
@@ -156,30 +157,39 @@ def render_manage_account(ctx: AppContext, frame: pd.DataFrame) -> None:
     for part in ("rw", "rt"):
         if isinstance(row[part], str):  # NaN when the account has none
             state.setdefault(f"{prefix}_{part}", row[part])
+    active = bool(row["aktif"])
+
+    def save() -> None:
+        account_admin.update_user(engine, _draft(ctx, prefix, chosen), actor=ctx.actor)
+
+    def change_password() -> None:
+        account_admin.set_password(engine, chosen, _passwords(prefix), actor=ctx.actor)
+
+    def toggle_active() -> None:
+        account_admin.set_active(engine, chosen, not active, actor=ctx.actor)
+
+    def unlock() -> None:
+        account_admin.unlock(engine, chosen, actor=ctx.actor)
+
     with st.container(border=True):
         st.markdown(f"**{t('user.edit', lang)}**")
         st.text_input(t("user.nama", lang), key=f"{prefix}_nama", max_chars=100)
         role = st.selectbox(t("user.role", lang), permissions.ROLES, key=f"{prefix}_role",
                             format_func=lambda r: t(f"role.{r}", lang))  # fmt: skip
         _area_pickers(ctx, prefix, role)
-        st.button(t("user.save", lang), key=f"{prefix}_simpan", on_click=lambda: _run(
-            ctx, lambda: accounts.update_user(engine, _draft(ctx, prefix, chosen), actor=ctx.actor),
-            t("user.saved", lang)))  # fmt: skip
+        st.button(t("user.save", lang), key=f"{prefix}_simpan", on_click=_run, args=(ctx, save, t("user.saved", lang)))
     with st.container(border=True):
         st.markdown(f"**{t('user.new_password', lang)}**")
         _password_fields(prefix, lang)
-        st.button(t("user.set_password", lang), key=f"{prefix}_sandi_simpan", on_click=lambda: _run(
-            ctx, lambda: accounts.set_password(engine, chosen, _passwords(prefix), actor=ctx.actor),
-            t("user.password_set", lang, username=chosen), clear=(f"{prefix}_sandi", f"{prefix}_sandi2")))  # fmt: skip
+        st.button(t("user.set_password", lang), key=f"{prefix}_sandi_simpan", on_click=_run,
+                  args=(ctx, change_password, t("user.password_set", lang, username=chosen)),
+                  kwargs={"clear": (f"{prefix}_sandi", f"{prefix}_sandi2")})  # fmt: skip
     left, right = st.columns(2)
-    active = bool(row["aktif"])
-    left.button(
-        t("user.deactivate" if active else "user.activate", lang), key=f"{prefix}_aktif",
-        icon=":material/person_off:" if active else ":material/person_check:",
-        on_click=lambda: _run(ctx, lambda: accounts.set_active(engine, chosen, not active, actor=ctx.actor),
-                              t("user.deactivated" if active else "user.activated", lang, username=chosen)),
-    )  # fmt: skip
+    left.button(t("user.deactivate" if active else "user.activate", lang), key=f"{prefix}_aktif",
+                icon=":material/person_off:" if active else ":material/person_check:", on_click=_run,
+                args=(ctx, toggle_active, t("user.deactivated" if active else "user.activated", lang,
+                                            username=chosen)))  # fmt: skip
     locked_until = row["terkunci_sampai"]
     if locked_until is not None and not pd.isna(locked_until) and locked_until > ctx.now:
-        right.button(t("user.unlock", lang), key=f"{prefix}_buka", icon=":material/lock_open:", on_click=lambda: _run(
-            ctx, lambda: accounts.unlock(engine, chosen, actor=ctx.actor), t("user.unlocked", lang, username=chosen)))
+        right.button(t("user.unlock", lang), key=f"{prefix}_buka", icon=":material/lock_open:", on_click=_run,
+                     args=(ctx, unlock, t("user.unlocked", lang, username=chosen)))  # fmt: skip
