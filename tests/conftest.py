@@ -38,7 +38,7 @@ def _pg_admin_engine() -> Engine | None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def test_security_settings() -> Iterator[None]:
+def security_settings_for_tests() -> Iterator[None]:
     """A fixed cookie-signing key (none is written into instance/), and argon2id at test strength.
 
     Production hashing takes most of a second on a small machine, which is right for a login and wrong for a
