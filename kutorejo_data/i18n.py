@@ -303,7 +303,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "login.demo_title": ("Akun demo (kata sandi: {password})", "Demo accounts (password: {password})"),
     "login.demo_body": ("Database contoh: setiap akun melihat persis wilayah dan tugas perannya.",
                         "Demo database: each account sees exactly its role's area and work."),
-    "login.demo_heads": ("Ketua RW dan RT:", "RW and RT heads:"),
     "login.sso": ("Masuk dengan akun kantor (SSO)", "Sign in with the office account (SSO)"),
     "login.sso_unknown": ("Akun {identity} belum terdaftar di dasbor ini. Minta admin kelurahan membuatkannya.",
                           "{identity} has no account on this dashboard. Ask the kelurahan admin to create one."),

@@ -13,6 +13,7 @@ from ..accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, Account, has_accounts
 from ..config import session_timeout
 from ..demo_accounts import DEMO_PASSWORD, listed_demo_accounts
 from ..i18n import t
+from ..permissions import AREA_ROLES
 from . import auth, cookies
 from .context import engine_for
 from .navigation import signed_out_navigation
@@ -56,12 +57,13 @@ def _render_demo_accounts(conn: Connection, lang: str) -> None:
         return
     with st.expander(t("login.demo_title", lang, password=DEMO_PASSWORD), icon=":material/key:"):
         st.caption(t("login.demo_body", lang))
-        named = [(u, r) for u, r in accounts if not u.startswith(("rw", "rt"))]
-        for username, role in named:
-            st.markdown(f"`{username}` · {t(f'role.{role}', lang)}")
-        heads = [u for u, _ in accounts if u.startswith(("rw", "rt"))]
-        if heads:
-            st.markdown(t("login.demo_heads", lang) + " " + ", ".join(f"`{u}`" for u in heads))
+        for username, role in accounts:
+            if role not in AREA_ROLES:
+                st.markdown(f"`{username}` · {t(f'role.{role}', lang)}")
+        for role in AREA_ROLES:  # one account per RW and per RT: listed by role, names only
+            names = [f"`{username}`" for username, account_role in accounts if account_role == role]
+            if names:
+                st.markdown(f"{t(f'role.{role}', lang)}: {', '.join(names)}")
 
 
 def render_login_page(db_url: str, lang: str, linked: str | None = None) -> None:
