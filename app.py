@@ -1,46 +1,34 @@
-"""Entry point: page config, the frame (language, demo notice) and navigation. Pages do the rest."""
+"""Entry point: page config, the frame (language, login gate, who is signed in, demo notice) and navigation.
+
+Which pages a role sees is decided in kutorejo_data/permissions.py (the page registry); pages do the rest.
+"""
 
 import streamlit as st
 
+from kutorejo_data.config import database_url
 from kutorejo_data.i18n import LANGUAGES, t
 from kutorejo_data.ui import data
-from kutorejo_data.ui.context import LANG_KEY, current_context, engine_for
+from kutorejo_data.ui.context import LANG_KEY, current_lang, engine_for
+from kutorejo_data.ui.login_page import require_account
+from kutorejo_data.ui.navigation import navigation, render_account
 
 st.set_page_config(page_title="Dasbor Kutorejo", page_icon=":material/holiday_village:", layout="wide")
 
-ctx = current_context()
-engine_for(ctx.db_url)  # migrate before any page queries
+db_url = database_url()
+engine_for(db_url)  # migrate before anything queries
 
 with st.sidebar:
-    st.selectbox(t("app.language", ctx.lang), list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get)
-lang = st.session_state.get(LANG_KEY, ctx.lang)
+    st.selectbox(t("app.language", current_lang()), list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get)
+lang = current_lang()
 
+account = require_account(db_url, lang)  # the login page, and the end of this run, for a signed-out tab
+page = navigation(account.role, lang)
 
-def page(path: str, key: str, icon: str, **kwargs: object) -> st.Page:
-    """A page whose title follows the language and whose URL is its Indonesian slug."""
-    return st.Page(path, title=t(f"nav.{key}", lang), icon=f":material/{icon}:", url_path=key, **kwargs)
-
-
-navigation = st.navigation(
-    [
-        page("pages/ringkasan.py", "ringkasan", "dashboard", default=True),
-        page("pages/masalah.py", "masalah", "list_alt"),
-        page("pages/penyelesaian.py", "penyelesaian", "timer"),
-        page("pages/partisipasi.py", "partisipasi", "groups"),
-        page("pages/kapasitas.py", "kapasitas", "military_tech"),
-        page("pages/wilayah.py", "wilayah", "grid_view"),
-        page("pages/lapor.py", "lapor", "edit_note"),
-        page("pages/kegiatan.py", "kegiatan", "event"),
-        page("pages/impor_ekspor.py", "impor_ekspor", "upload_file"),
-        page("pages/pengaturan.py", "pengaturan", "settings"),
-        page("pages/presentasi.py", "presentasi", "co_present"),
-    ]
-)
-
+render_account(account, db_url, lang)
 with st.sidebar:
     st.caption(t("app.title", lang))
-    _, is_demo = data.database_status(ctx.db_url)
+    _, is_demo = data.database_status(db_url)
     if is_demo:
         st.info(t("app.demo_notice", lang), icon=":material/info:")
 
-navigation.run()
+page.run()

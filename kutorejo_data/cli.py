@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|backup ...`."""
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|backup|create-user|...`."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 
 from .db import make_engine
 from .migrate import migrate
+from .user_cli import add_user_commands
 
 
 def _iso_date(text: str) -> date:
@@ -53,6 +54,7 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
     report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
     report.add_argument("--output", help="file to write (default: stdout)")
+    add_user_commands(sub)
     return parser
 
 
@@ -81,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
             from .meeting_exports import run_report_command
 
             return run_report_command(engine, args)
+        if args.command in ("create-user", "set-password", "deactivate-user"):
+            from .user_cli import run_user_command
+
+            return run_user_command(engine, args)
     finally:
         engine.dispose()
     return 2

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "instance" / "kutorejo.sqlite3"
 DATABASE_URL_ENV = "KUTOREJO_DATABASE_URL"
+SESSION_TIMEOUT_ENV = "KUTOREJO_SESSION_TIMEOUT_MINUTES"
+# Long enough to read a report and walk to the next house; short enough for a shared office computer.
+DEFAULT_SESSION_TIMEOUT_MINUTES = 30
 
 # Timestamps are stored as naive local time (WIB): every user and every period is in Jawa Timur.
 LOCAL_TZ = ZoneInfo("Asia/Jakarta")
@@ -24,6 +27,13 @@ def database_url() -> str:
         return url
     DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def session_timeout() -> timedelta:
+    """How long a signed-in browser may stay idle before it has to sign in again."""
+    raw = os.environ.get(SESSION_TIMEOUT_ENV, "").strip()
+    minutes = int(raw) if raw.isdigit() and int(raw) > 0 else DEFAULT_SESSION_TIMEOUT_MINUTES
+    return timedelta(minutes=minutes)
 
 
 def now_local() -> datetime:

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, text
 from . import config, domain
 from .bulk import analyze, bulk_load, insert_rows, reset_sequences
 from .db import write_transaction
+from .demo_accounts import DEMO_PASSWORD, DemoAccount, add_demo_accounts, demo_accounts
 from .wilayah import WilayahEntry, lookup
 
 # --------------------------------------------------------------------------------------------------------------
@@ -45,6 +46,7 @@ class DemoSummary:
     reports: int
     history: int
     activities: int
+    accounts: int
     seconds: float
 
 
@@ -64,6 +66,7 @@ def generate_demo(
         generated = _generate_reports(np.random.default_rng([seed, 1]), area, categories, period, reports)
         activities = _generate_activities(np.random.default_rng([seed, 2]), area, period)
         counts = _insert_everything(conn, area, categories, generated, activities)
+        counts["accounts"] = add_demo_accounts(conn, _accounts_of(area), period.horizon)
         _mark_as_demo(conn, seed, period)
     return DemoSummary(seconds=round(time.perf_counter() - started, 2), **counts)
 
@@ -95,7 +98,8 @@ def _summary_text(summary: DemoSummary, args: argparse.Namespace) -> str:
         f"Data demo (ilustrasi, bukan data asli) dibuat dalam {_id_number(summary.seconds, 1)} detik: "
         f"{summary.kelurahan} kelurahan, {summary.rw} RW, {summary.rt} RT, {summary.tokoh} tokoh, "
         f"{_id_number(summary.reports)} laporan dengan {_id_number(summary.history)} riwayat status, "
-        f"{_id_number(summary.activities)} kegiatan; {args.months} bulan sampai {end:%d-%m-%Y}, seed {args.seed}."
+        f"{_id_number(summary.activities)} kegiatan; {args.months} bulan sampai {end:%d-%m-%Y}, seed {args.seed}. "
+        f"{summary.accounts} akun demo (admin, lurah, staf, tamu, rwNN, rtNN-MMM), kata sandi '{DEMO_PASSWORD}'."
     )
 
 
@@ -1270,6 +1274,13 @@ def _insert_everything(
         "kelurahan": 1, "rw": len(area.rws), "rt": len(area.rts), "tokoh": len(area.tokoh),
         "reports": n_reports, "history": n_history, "activities": n_activities,
     }
+
+
+def _accounts_of(area: _Area) -> list[DemoAccount]:
+    return demo_accounts(
+        KELURAHAN_ID, [(rw.id, rw.nomor, rw.ketua) for rw in area.rws],
+        [(rt.id, rt.rw.id, rt.rw.nomor, rt.nomor, rt.ketua) for rt in area.rts],
+    )
 
 
 def _mark_as_demo(conn: Connection, seed: int, period: _Period) -> None:

@@ -12,11 +12,15 @@ from .models import RT, RW, Kategori, Kelurahan, Laporan
 
 @dataclass(frozen=True)
 class Scope:
-    """The area a user may see: everything (all None), one kelurahan, one RW in it, or one RT in that."""
+    """The area a user may see: everything (all None), one kelurahan, one RW in it, or one RT in that.
+
+    `read_only` marks a scope that may look but never write (a guest): write services refuse it.
+    """
 
     kelurahan_kode: str | None = None
     rw: str | None = None
     rt: str | None = None
+    read_only: bool = False
 
 
 EVERYTHING = Scope()

@@ -293,7 +293,7 @@ class KegiatanPeserta(Base):
 
 
 class Pengguna(Base):
-    """A user account with a role and an area scope (login arrives in a later version)."""
+    """A user account with a role and an area scope; the password is stored only as an argon2 hash."""
 
     __tablename__ = "pengguna"
     __table_args__ = (
@@ -315,3 +315,42 @@ class Pengguna(Base):
     aktif: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Consecutive failed logins since the last success or lock; a lock stops password guessing for a while.
+    gagal_login: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    terkunci_sampai: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class SesiLogin(Base):
+    """A signed-in browser: the cookie carries a signed random token, the database only its SHA-256."""
+
+    __tablename__ = "sesi_login"
+    __table_args__ = (Index("ix_sesi_login_pengguna", "pengguna_id", "ended_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    pengguna_id: Mapped[int] = mapped_column(ForeignKey("pengguna.id"))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Inactivity is measured from here, so a reloaded tab and a long-idle one are treated alike.
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime)
+    ended_reason: Mapped[str | None] = mapped_column(String(20))
+
+
+class AuditLog(Base):
+    """One write: who, what, when, and the values before and after (JSON). Append-only, like the history."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (
+        Index("ix_audit_log_at", "at"),
+        Index("ix_audit_log_entity", "entity", "entity_id"),
+        Index("ix_audit_log_actor", "actor", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    actor: Mapped[str] = mapped_column(String(150))
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40))
+    entity_id: Mapped[str | None] = mapped_column(String(64))
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)

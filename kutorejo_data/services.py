@@ -1,4 +1,4 @@
-"""Write side: create a report and change its status. Short transactions; scope checked in every write."""
+"""Write side: create a report and change its status. Short transactions; scope checked and audited in every write."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
-from . import domain
+from . import audit, domain
 from .config import now_local
 from .db import write_transaction
 from .filters import EVERYTHING, Scope, area_conditions, resolve_area
@@ -45,6 +45,12 @@ class ValidationError(ServiceError):
     def __init__(self, fields: dict[str, str]) -> None:
         super().__init__("error.form_invalid")
         self.fields = fields
+
+
+def require_writable(scope: Scope) -> None:
+    """Refuse any write for a read-only scope (a guest), whatever page or import asked for it."""
+    if scope.read_only:
+        raise ServiceError("error.read_only")
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,7 @@ def create_report(
 ) -> int:
     """Save a new report and its first history entry in one transaction; returns the report number."""
     now = now or now_local()
+    require_writable(scope)
     with write_transaction(engine) as conn:
         errors = validate_new_report(conn, report, scope, now)
         if errors:
@@ -168,6 +175,13 @@ def create_report(
                 changed_by=actor, note="",
             )  # fmt: skip
         )
+        audit.record(conn, actor, "create", "laporan", laporan_id, after={
+            "kelurahan": report.kelurahan_kode, "rw": report.rw, "rt": report.rt, "kategori": report.kategori,
+            "judul": report.judul.strip(), "prioritas": report.prioritas, "sumber": report.sumber,
+            "reported_at": reported_at, "status": domain.STATUS_BARU,
+            # Only whether a reporter was named: the audit log must not become a second copy of personal data.
+            "pelapor_dicatat": bool((report.pelapor_nama or "").strip() or (report.pelapor_telepon or "").strip()),
+        }, at=now)  # fmt: skip
     return int(laporan_id)
 
 
@@ -215,6 +229,7 @@ def change_status(
     Raises ServiceError("error.changed_meanwhile") when someone else changed the report since the user loaded it.
     """
     now = now or now_local()
+    require_writable(scope)
     with write_transaction(engine) as conn:
         area = resolve_area(conn, None, None, None, scope)
         report = conn.execute(
@@ -250,4 +265,13 @@ def change_status(
                 changed_by=actor, note=change.note.strip(), penanganan=penanganan, penanganan_nama=penanganan_nama,
             )  # fmt: skip
         )
+        audit.record(
+            conn, actor, "status", "laporan", report.id,
+            {"status": report.status, "version": report.version, "penanganan": report.penanganan,
+             "penanganan_nama": report.penanganan_nama},
+            {"status": change.to_status, "version": report.version + 1, "penanganan": penanganan,
+             "penanganan_nama": penanganan_nama, "note": change.note.strip(),
+             "duplikat_dari_id": change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None},
+            at=changed_at,
+        )  # fmt: skip
     return report.version + 1

@@ -39,7 +39,10 @@ with backlog_column:
     st.plotly_chart(charts.open_overdue_bars(analytics.backlog_age, "umur", lang), config={"displayModeBar": False})
 
 st.subheader(t("penyelesaian.overdue", lang))
-render_overdue(analytics.overdue, analytics.overdue_total, lang)
+if ctx.may_see_reports:
+    render_overdue(analytics.overdue, analytics.overdue_total, lang)
+else:  # a guest sees how many, not which
+    st.info(t("penyelesaian.overdue_total_only", lang, total=analytics.overdue_total), icon=":material/lock:")
 
 st.subheader(t("penyelesaian.by_handler", lang))
 st.dataframe(timing_table(analytics.by_handler, "penanganan", lang), hide_index=True, width="stretch")

@@ -2,15 +2,18 @@
 
 Usage: python scripts/screenshots.py http://localhost:8501 OUTDIR [path?query ...]
 Each path is opened at desktop (1440×900) and phone (390×844) width; PNGs are written to OUTDIR.
+The pages are behind the login: the script signs in as SCREENSHOT_USER (default `lurah`) with
+SCREENSHOT_PASSWORD (default `demo`, the demo accounts' password).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -38,6 +41,18 @@ def wait_until_idle(page) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_timeout(1000)  # plotly animates its first draw
 
 
+def sign_in_if_asked(page: Page) -> None:
+    """Fill the login form when the page shows it; the linked page follows."""
+    username = page.get_by_label("Nama pengguna")
+    if username.count() == 0:
+        return
+    username.fill(os.environ.get("SCREENSHOT_USER", "lurah"))
+    page.get_by_label("Kata sandi").fill(os.environ.get("SCREENSHOT_PASSWORD", "demo"))
+    page.get_by_role("button", name="Masuk", exact=True).click()
+    page.wait_for_timeout(1500)
+    wait_until_idle(page)
+
+
 def fit_to_content(page, width: int, min_height: int) -> None:  # type: ignore[no-untyped-def]
     """Grow the viewport to the page's content: Streamlit scrolls inside its own container, not the body."""
     content_height = page.evaluate(
@@ -58,6 +73,7 @@ def main(base_url: str, outdir: str, paths: list[str]) -> None:
             for path in paths or [""]:
                 page.goto(f"{base_url.rstrip('/')}/{path.lstrip('/')}")
                 wait_until_idle(page)
+                sign_in_if_asked(page)
                 fit_to_content(page, width, height)
                 slug = re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
                 target = out / f"{slug}-{name}.png"

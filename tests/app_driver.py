@@ -7,18 +7,14 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.signin import open_signed_in
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def open_page(monkeypatch: pytest.MonkeyPatch, db_url: str, page: str, lang: str = "id", **params: str) -> AppTest:
     """Run the app on a database and switch to `pages/{page}.py`, with the given query parameters."""
-    monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["app_lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(f"pages/{page}.py").run()
+    at = open_signed_in(monkeypatch, db_url, f"pages/{page}.py", lang=lang, **params)
     assert not at.exception, at.exception
     return at
 

@@ -8,12 +8,35 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from kutorejo_data import passwords
 from kutorejo_data.db import make_engine
 from kutorejo_data.migrate import migrate
 from tests.factories import add_area, add_report, at
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _apps_run_through_their_frame() -> Iterator[None]:
+    """Run AppTests as the server runs after its first request: app.py routes every page (st.navigation).
+
+    AppTest resets Streamlit's "pages/ folder means a v1 multipage app" flag before every run, which would
+    run a page file alone, without app.py's frame and login gate (see ui/context.py).
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init  # type: ignore[method-assign]
+    yield
+    PagesManager.__init__ = original  # type: ignore[method-assign]
+
 
 # The demo data used by tests ends on a fixed day so that every figure is reproducible.
 DEMO_END = date(2026, 11, 29)
@@ -33,6 +56,19 @@ def _pg_admin_engine() -> Engine | None:
         engine.dispose()
         return None
     return engine
+
+
+@pytest.fixture(scope="session", autouse=True)
+def security_settings_for_tests() -> Iterator[None]:
+    """A fixed cookie-signing key (none is written into instance/), and argon2id at test strength.
+
+    Production hashing takes most of a second on a small machine, which is right for a login and wrong for a
+    suite that signs in a hundred times. Same algorithm and code path, cheaper parameters.
+    """
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KUTOREJO_SECRET_KEY", "kunci-uji-" + "x" * 40)
+        patch.setattr(passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -115,7 +151,10 @@ def any_db(request, tmp_path) -> Iterator[Engine]:
 
 @pytest.fixture(scope="session")
 def demo_db_url(tmp_path_factory) -> str:
-    """URL of a SQLite database holding the default demo data (built once per test run; read-only)."""
+    """URL of a SQLite database holding the default demo data and demo accounts (built once per run; read-only).
+
+    Signing in writes sessions and login times; tests must not change anything else in it.
+    """
     from kutorejo_data.demo import generate_demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"

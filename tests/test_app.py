@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
+from kutorejo_data.db import make_engine
 from kutorejo_data.models import RW, Laporan
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.signin import PASSWORD, add_user, open_as
 
 
 def run_app(monkeypatch: pytest.MonkeyPatch, db_url: str, lang: str = "id", **params: str) -> AppTest:
-    monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.session_state["app_lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    return at.run()
+    """The start page as the lurah sees it after signing in from a link with these params."""
+    return open_as(monkeypatch, db_url, "lurah", lang=lang, **params)
 
 
 def metric_value(at: AppTest, label: str) -> str:
@@ -32,7 +27,10 @@ def indonesian_int(text: str) -> int:
 
 
 def test_empty_database_explains_how_to_get_data(monkeypatch, fresh_db_url: str) -> None:
-    at = run_app(monkeypatch, fresh_db_url)
+    engine = make_engine(fresh_db_url)
+    add_user(engine, "admin", "admin")
+    engine.dispose()
+    at = open_as(monkeypatch, fresh_db_url, "admin", password=PASSWORD)
     assert not at.exception
     assert "Belum ada data" in at.info[0].value
     assert "python -m kutorejo_data demo" in at.info[0].value

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, insert, select, text
@@ -12,7 +13,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from kutorejo_data.db import make_engine
 from kutorejo_data.domain import DEFAULT_CATEGORIES
-from kutorejo_data.migrate import current_revision, head_revision, migrate
+from kutorejo_data.migrate import alembic_config, current_revision, head_revision, migrate
 from kutorejo_data.models import RT, RW, Base, Kategori, Kelurahan, Laporan, StatusHistory
 
 
@@ -112,3 +113,26 @@ def test_rt_number_is_unique_within_its_rw_and_report_area_must_agree(any_db: En
         conn.execute(insert(RT).values(rw_id=rw, nomor="002", aktif=True))
     with pytest.raises(IntegrityError), any_db.begin() as conn:
         _add_report(conn, kel, other_rw, rt)  # RT 002 of RW 03 filed under RW 04
+
+
+def test_accounts_migration_keeps_existing_accounts_and_can_be_undone(tmp_path) -> None:
+    engine = make_engine(f"sqlite:///{tmp_path / 'accounts.sqlite3'}")
+    migrate(engine, "0002")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO pengguna (username, password_hash, nama, role, aktif, created_at)"
+                          " VALUES ('lama', 'x', '', 'admin', 1, '2026-01-01 00:00:00')"))
+    migrate(engine)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT username, gagal_login, terkunci_sampai FROM pengguna")).one() == (
+            "lama", 0, None)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    with engine.connect() as conn:
+        tables = set(conn.execute(text("SELECT name FROM sqlite_master WHERE type = 'table'")).scalars())
+    assert "audit_log" not in tables and "sesi_login" not in tables
+    migrate(engine)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+

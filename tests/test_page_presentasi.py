@@ -15,6 +15,7 @@ from kutorejo_data.meeting import SLIDES
 from kutorejo_data.metrics import kpi_values
 from kutorejo_data.report_whatsapp import WHATSAPP_LIMIT
 from tests.factories import KUTOREJO
+from tests.signin import open_signed_in
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/presentasi.py"
@@ -27,13 +28,7 @@ TITLES = {
 
 
 def open_presentation(monkeypatch: pytest.MonkeyPatch, db_url: str, lang: str = "id", **params: str) -> AppTest:
-    monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.session_state["app_lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(PAGE)
-    return at.run()
+    return open_signed_in(monkeypatch, db_url, PAGE, lang=lang, **params)
 
 
 def slide_footer(at: AppTest) -> str:

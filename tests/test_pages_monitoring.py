@@ -3,30 +3,25 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from kutorejo_data.db import make_engine
 from kutorejo_data.filters import ReportFilters
 from kutorejo_data.reports import count_reports
 from kutorejo_data.urlstate import expand_statuses
 from tests.factories import add_area, add_report
 from tests.factories import at as moment
+from tests.signin import PASSWORD, add_user, open_as, open_signed_in
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ["pages/ringkasan.py", "pages/masalah.py", "pages/penyelesaian.py"]
 
 
 def open_page(monkeypatch: pytest.MonkeyPatch, db_url: str, page: str, lang: str = "id", **params: str) -> AppTest:
-    monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.session_state["app_lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page(page)
-    return at.run()
+    """A page as the lurah sees it after signing in from a link to it."""
+    return open_as(monkeypatch, db_url, "lurah", page, lang=lang, **params)
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -40,7 +35,10 @@ def test_every_page_renders_in_both_languages(monkeypatch, demo_db_url: str, pag
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_explains_an_empty_database(monkeypatch, fresh_db_url: str, page: str) -> None:
-    at = open_page(monkeypatch, fresh_db_url, page)
+    engine = make_engine(fresh_db_url)
+    add_user(engine, "admin", "admin")
+    engine.dispose()
+    at = open_as(monkeypatch, fresh_db_url, "admin", page, password=PASSWORD)
     assert not at.exception
     assert "Belum ada data" in at.info[0].value
 
@@ -81,15 +79,15 @@ def test_invalid_link_values_become_notices(monkeypatch, demo_db_url: str) -> No
 
 
 def test_report_text_is_shown_literally_never_as_html_or_markdown(monkeypatch, fresh_db_url: str) -> None:
-    from kutorejo_data.db import make_engine
-
     engine = make_engine(fresh_db_url)
     title = "<img src=x onerror=alert(1)> **tebal**"
     with engine.begin() as conn:
         nomor = add_report(conn, add_area(conn), "lainnya", moment(11, 20), judul=title,
                            deskripsi="[klik](http://x) _a_")  # fmt: skip
+    add_user(engine, "lurah", "lurah")
     engine.dispose()
-    at = open_page(monkeypatch, fresh_db_url, "pages/masalah.py", laporan=str(nomor), dari="2026-11-01")
+    at = open_as(monkeypatch, fresh_db_url, "lurah", "pages/masalah.py", password=PASSWORD, laporan=str(nomor),
+                 dari="2026-11-01")  # fmt: skip
     assert not at.exception
     assert title in at.dataframe[0].value.iloc[:, 4].tolist()  # the list cell holds the raw text
     shown = [m.value for m in at.markdown]
@@ -126,6 +124,6 @@ def test_list_mixes_reports_with_and_without_a_handler(monkeypatch, fresh_db_url
         add_report(conn, area, "lainnya", moment(11, 20), [(moment(11, 21), "diverifikasi", ("rw", "Ketua RW 03"))])
         add_report(conn, area, "lainnya", moment(11, 22))  # nobody has taken it on yet
     engine.dispose()
-    at = open_page(monkeypatch, fresh_db_url, "pages/masalah.py", dari="2026-11-01", sampai="2026-11-29")
+    at = open_signed_in(monkeypatch, fresh_db_url, "pages/masalah.py", dari="2026-11-01", sampai="2026-11-29")
     assert not at.exception
     assert at.dataframe[0].value.iloc[:, -1].tolist() == ["—", "RW · Ketua RW 03"]

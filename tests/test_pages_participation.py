@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 from kutorejo_data.db import make_engine
 from kutorejo_data.models import RT
 from tests.factories import add_area
+from tests.signin import open_signed_in
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGES = ("pages/partisipasi.py", "pages/kapasitas.py", "pages/wilayah.py")
@@ -25,13 +26,7 @@ TITLES = {
 
 def open_page(monkeypatch: pytest.MonkeyPatch, db_url: str, page: str, lang: str = "id", **params: str) -> AppTest:
     """Run the app, then the page (st.navigation needs one run before switching), with link params."""
-    monkeypatch.setenv("KUTOREJO_DATABASE_URL", db_url)
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["app_lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    return at.switch_page(page).run()
+    return open_signed_in(monkeypatch, db_url, page, lang=lang, **params)
 
 
 def chart_values(at: AppTest) -> list[float]:

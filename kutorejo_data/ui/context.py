@@ -1,4 +1,4 @@
-"""Per-run context of the app: database, language, the reader's scope, and the current time."""
+"""Per-run context of the app: database, language, the signed-in user (their scope and rights), and the time."""
 
 from __future__ import annotations
 
@@ -9,32 +9,59 @@ import streamlit as st
 from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
 
+from .. import permissions
+from ..accounts import Account
 from ..config import database_url, now_local
 from ..db import make_engine
-from ..filters import EVERYTHING, Scope
+from ..filters import Scope
 from ..i18n import DEFAULT_LANG, LANGUAGES
 from ..migrate import migrate
 
 LANG_KEY = "app_lang"
-FRAME_CHECKED_KEY = "app_frame_checked"
-# Who the status history names until accounts arrive; then the signed-in user's name goes here.
-ANONYMOUS_ACTOR = "pengguna aplikasi"
+# Set by the frame (app.py) on every run: who is signed in, and which page of the registry is running.
+ACCOUNT_KEY = "auth_account"
+PAGE_KEY = "auth_page"
 
 
 @dataclass(frozen=True)
 class AppContext:
-    """What every page needs to know to query and to render."""
+    """What every page needs to know to query, to write and to render."""
 
     db_url: str
     lang: str
-    scope: Scope
+    account: Account
     now: datetime
-    actor: str = ANONYMOUS_ACTOR
+    page: str | None = None  # the registry slug of the running page
+
+    @property
+    def scope(self) -> Scope:
+        """The area the user may read and write: pass it to every query and service."""
+        return self.account.scope
+
+    @property
+    def actor(self) -> str:
+        """How writes name the user (status history `changed_by`, audit log `actor`)."""
+        return self.account.actor
+
+    @property
+    def role(self) -> str:
+        """The user's role (see kutorejo_data.permissions)."""
+        return self.account.role
 
     @property
     def may_see_personal_data(self) -> bool:
-        """Reporter names and phones stay hidden until accounts say who may see them (UU PDP)."""
-        return False
+        """Reporter names and phones (UU PDP): the office and the heads of the area, never a guest."""
+        return permissions.may_see_personal_data(self.role)
+
+    @property
+    def may_see_reports(self) -> bool:
+        """Single reports (rows, titles, details) may be shown; a guest sees aggregates only."""
+        return permissions.may_see_reports(self.role)
+
+    @property
+    def may_write(self) -> bool:
+        """The user may save changes on the running page (the services still check the area)."""
+        return self.page is not None and permissions.may_write(self.role, self.page)
 
     @property
     def today(self) -> date:
@@ -60,17 +87,21 @@ def _run_through_the_frame() -> None:
     """Make a deep link right after server start go through app.py.
 
     Streamlit treats an app with a `pages/` folder as a v1 multipage app until app.py first calls
-    st.navigation; a first request for `/masalah` would run the page file alone (no frame, no language,
-    default layout). Switching the flag and rerunning once per session makes app.py route that request.
-    (Streamlit's AppTest resets the flag before every run; once per session keeps its button clicks intact.)
+    st.navigation; a first request for `/masalah` would run the page file alone (no frame, no login gate,
+    default layout). Switching the flag and rerunning makes app.py route that request like any other.
     """
-    if PagesManager.uses_pages_directory and not st.session_state.get(FRAME_CHECKED_KEY):
-        st.session_state[FRAME_CHECKED_KEY] = True
+    if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
 
 
 def current_context() -> AppContext:
-    """The context for this run; everyone sees the whole database until accounts arrive."""
+    """The context for this run; a page run without a signed-in user (no frame) stops here."""
     _run_through_the_frame()
-    return AppContext(db_url=database_url(), lang=current_lang(), scope=EVERYTHING, now=now_local())
+    account = st.session_state.get(ACCOUNT_KEY)
+    if not isinstance(account, Account):
+        st.stop()
+    return AppContext(
+        db_url=database_url(), lang=current_lang(), account=account, now=now_local(),
+        page=st.session_state.get(PAGE_KEY),
+    )  # fmt: skip

@@ -44,10 +44,30 @@ def _key(prefix: str, name: str) -> str:
     return f"{prefix}_{name}"
 
 
+_SCOPE_NOTICES = (("kel", "notice.out_of_scope_kelurahan"), ("rw", "notice.out_of_scope_rw"),
+                  ("rt", "notice.out_of_scope_rt"))  # fmt: skip
+
+
+def _within_scope(params: dict[str, str], ctx: AppContext) -> tuple[dict[str, str], list[Notice]]:
+    """The link's area narrowed to the user's own: an area outside it is replaced by theirs, with a notice."""
+    scope = ctx.scope
+    allowed = {"kel": scope.kelurahan_kode, "rw": scope.rw, "rt": scope.rt}
+    width = {"kel": 0, "rw": 2, "rt": 3}
+    narrowed, notices = dict(params), []
+    for key, notice in _SCOPE_NOTICES:
+        own = allowed[key]
+        if own is None:
+            continue
+        asked = params.get(key, "")
+        if asked and (asked.zfill(width[key]) if asked.isdigit() else asked) != own:
+            notices.append(Notice(notice, asked))
+        narrowed[key] = own
+    return narrowed, notices
+
+
 def _load_from_url(prefix: str, ctx: AppContext, kelurahan_codes: list[str], default_preset: str) -> None:
-    """Put the link's values into the widgets' state; what is invalid becomes a notice."""
-    params = _current_url()
-    notices: list[Notice] = []
+    """Put the link's values into the widgets' state; what is invalid or outside the user's area becomes a notice."""
+    params, notices = _within_scope(_current_url(), ctx)
     kel = params.get("kel")
     if kel not in kelurahan_codes:
         if kel:
@@ -132,14 +152,17 @@ def filter_bar(
         row = row[1:]
     kel = state[_key(prefix, "kel")]
     rw_numbers = [o.kode for o in data.rw_options(ctx.db_url, kel, ctx.scope)]
+    # An RW or RT head's own area is fixed: no "all" choice, nothing else to pick.
     row[0].selectbox(
-        t("filter.rw", lang), [ALL, *rw_numbers], key=_key(prefix, "rw"), on_change=area_changed,
+        t("filter.rw", lang), rw_numbers if ctx.scope.rw else [ALL, *rw_numbers], key=_key(prefix, "rw"),
+        on_change=area_changed,
         format_func=lambda v: f"RW {v}" if v else t("filter.all_rw", lang),
     )  # fmt: skip
     rw = state[_key(prefix, "rw")] or None
     rt_numbers = [o.kode for o in data.rt_options(ctx.db_url, kel, rw, ctx.scope)] if rw else []
     row[1].selectbox(
-        t("filter.rt", lang), [ALL, *rt_numbers], key=_key(prefix, "rt"), on_change=clear_notices,
+        t("filter.rt", lang), rt_numbers if ctx.scope.rt else [ALL, *rt_numbers], key=_key(prefix, "rt"),
+        on_change=clear_notices,
         format_func=lambda v: f"RT {v}" if v else t("filter.all_rt", lang),
     )  # fmt: skip
     row[2].selectbox(

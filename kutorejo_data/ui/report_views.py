@@ -115,6 +115,7 @@ def render_downloads(ctx: AppContext, filters: ReportFilters) -> None:
 
         return make
 
+    help_text = t("masalah.download_help_personal" if ctx.may_see_personal_data else "masalah.download_help", ctx.lang)
     left, right, _ = st.columns([1, 1, 3])
     for column, fmt, label, mime in (
         (left, "csv", "masalah.download_csv", "text/csv"),
@@ -122,7 +123,7 @@ def render_downloads(ctx: AppContext, filters: ReportFilters) -> None:
     ):
         column.download_button(
             t(label, ctx.lang), data=build(fmt), file_name=export_filename(fmt, filters, ctx.today), mime=mime,
-            key=f"masalah_unduh_{fmt}", help=t("masalah.download_help", ctx.lang), icon=":material/download:",
+            key=f"masalah_unduh_{fmt}", help=help_text, icon=":material/download:",
             on_click="ignore",
         )  # fmt: skip
 

@@ -21,10 +21,25 @@ def wait_until_idle(page: Page, settle_ms: int = 2000) -> None:
         page.wait_for_timeout(250)
 
 
-def open_page(page: Page, base_url: str, path: str) -> None:
-    """Go to a page of the app and wait for it to finish running."""
+DEMO_PASSWORD = "demo"
+
+
+def sign_in_if_asked(page: Page, username: str) -> None:
+    """Fill in the login page when it shows (a fresh browser); a signed-in browser goes straight on."""
+    username_box = page.get_by_label("Nama pengguna")
+    if username_box.count() == 0:
+        return
+    username_box.fill(username)
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    wait_until_idle(page)
+
+
+def open_page(page: Page, base_url: str, path: str, user: str = "admin") -> None:
+    """Go to a page of the app (signing in as `user`, a demo account, when asked) and wait for it to finish."""
     page.goto(f"{base_url}/{path.lstrip('/')}")
     wait_until_idle(page)
+    sign_in_if_asked(page, user)
 
 
 def error_texts(page: Page) -> list[str]:

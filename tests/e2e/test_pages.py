@@ -19,7 +19,8 @@ PAGES = {
     "kegiatan": ("kegiatan", "[data-testid='stForm']"),
     "impor_ekspor": ("impor_ekspor", "[data-testid='stFileUploader']"),
     "pengaturan": ("pengaturan", "[data-testid='stTabs']"),
-    "presentasi": ("presentasi", "[data-testid='stMetric']"),
+    "presentasi": ("presentasi", "[data-testid='stButton']"),
+    "pengguna": ("pengguna", "[data-testid='stDataFrame']"),
 }
 SERIOUS = {"serious", "critical"}
 
@@ -85,9 +86,7 @@ def test_no_serious_accessibility_violations(desktop: Page, app_url: str, name: 
 
 def test_an_rt_head_reports_from_a_phone_and_finds_it_in_the_list(phone: Page, app_url: str) -> None:
     title = "Uji e2e: sampah menumpuk di pos ronda"
-    open_page(phone, app_url, "lapor")
-    choose(phone, "RW", "RW 05")
-    choose(phone, "RT", "RT 003")
+    open_page(phone, app_url, "lapor", user="rt05-003")  # an RT head, on their phone
     choose(phone, "Kategori", "Sampah & kebersihan")
     phone.get_by_label("Judul (masalahnya apa?)").fill(title)
     phone.get_by_role("button", name="Kirim laporan").click()
