@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, case, func, select
+from sqlalchemy import ColumnElement, Connection, ScalarSelect, Select, case, func, select, union
 
-from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI
+from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI, STATUSES
 from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
 from .models import Kategori, Laporan, StatusHistory
 from .sqlfuncs import days_between, median
@@ -218,24 +218,29 @@ def tingkat_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope 
     return None if not total else solved / total
 
 
-def first_responses():  # type: ignore[no-untyped-def]
-    """Per report: when its status first changed away from `baru` (the response)."""
+def first_response_at() -> ScalarSelect[datetime]:
+    """When the report's status first changed away from `baru` (its response), per report; NULL before that.
+
+    Correlated, so it reads only the history of the reports being asked about (one index seek each), never the
+    whole history table.
+    """
     return (
-        select(StatusHistory.laporan_id, func.min(StatusHistory.changed_at).label("responded_at"))
-        .where(StatusHistory.from_status == STATUS_BARU)
-        .group_by(StatusHistory.laporan_id)
-        .subquery()
+        select(func.min(StatusHistory.changed_at))
+        .where(StatusHistory.laporan_id == Laporan.id, StatusHistory.from_status == STATUS_BARU)
+        .scalar_subquery()
     )
 
 
 def response_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
     """SELECT (*groups, days to first response) for reports received in the period that have a response."""
-    responded = first_responses()
-    return (
-        select(*groups, days_between(Laporan.reported_at, responded.c.responded_at).label("days"))
-        .join(responded, responded.c.laporan_id == Laporan.id)
-        .where(*received_conditions(conn, filters, scope))
-    )
+    received = select(
+        *(group.label(f"g{i}") for i, group in enumerate(groups)),
+        Laporan.reported_at,
+        first_response_at().label("responded_at"),
+    ).where(*received_conditions(conn, filters, scope)).subquery()
+    return select(
+        *list(received.c)[: len(groups)], days_between(received.c.reported_at, received.c.responded_at).label("days")
+    ).where(received.c.responded_at.is_not(None))
 
 
 def resolution_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
@@ -276,7 +281,16 @@ def open_at_end_conditions(
     if end >= now:
         # The period reaches today: the current status is the status at its end (and needs no history scan).
         return [*conditions, Laporan.reported_at < now, Laporan.status.in_(OPEN_STATUSES)], now
-    return [*conditions, Laporan.reported_at < end, _status_at(end).in_(OPEN_STATUSES)], end
+    # A report open at a past moment is open now or has changed since; only those candidates need their history
+    # looked at. Listing every status lets the (to_status, changed_at) index serve a range on changed_at alone.
+    changed_since = select(StatusHistory.laporan_id).where(
+        StatusHistory.to_status.in_(STATUSES), StatusHistory.changed_at >= end
+    )
+    open_now = select(Laporan.id).where(Laporan.status.in_(OPEN_STATUSES), Laporan.reported_at < end)
+    candidates = union(open_now, changed_since)
+    return [
+        *conditions, Laporan.reported_at < end, Laporan.id.in_(candidates), _status_at(end).in_(OPEN_STATUSES)
+    ], end
 
 
 def terbuka(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:

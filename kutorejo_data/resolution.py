@@ -20,7 +20,7 @@ from .metrics import (
 )
 from .models import RT, RW, Kategori, Laporan, StatusHistory
 from .periods import add_months, month_start
-from .sqlfuncs import MEDIAN, P90, days_between, interpolate, month_key, percentile, percentile_rows
+from .sqlfuncs import MEDIAN, P90, days_between, month_key, percentile_rows, percentiles, row_percentile
 
 ESCALATED_LEVELS = ("kelurahan", "dinas")
 NO_HANDLER = "belum"  # reports nobody has taken on yet
@@ -52,26 +52,19 @@ def status_flow(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTH
 
 def overall_timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, float | None]:
     """Median and P90 of response time (reports received) and resolution time (reports resolved) in the period."""
-    response = response_durations(conn, filters, scope)
-    resolution = resolution_durations(conn, filters, scope)
-    return {
-        "tanggap_median": percentile(conn, response, MEDIAN),
-        "tanggap_p90": percentile(conn, response, P90),
-        "selesai_median": percentile(conn, resolution, MEDIAN),
-        "selesai_p90": percentile(conn, resolution, P90),
-    }
+    tanggap = percentiles(conn, response_durations(conn, filters, scope), (MEDIAN, P90))
+    selesai = percentiles(conn, resolution_durations(conn, filters, scope), (MEDIAN, P90))
+    return {"tanggap_median": tanggap[0], "tanggap_p90": tanggap[1],
+            "selesai_median": selesai[0], "selesai_p90": selesai[1]}  # fmt: skip
 
 
 def _percentiles(conn: Connection, durations, groups: int) -> pd.DataFrame:  # type: ignore[no-untyped-def]
-    """n, median and P90 per group of a (group..., days) SELECT."""
-    frames = []
-    for name, fraction in (("median", MEDIAN), ("p90", P90)):
-        rows = conn.execute(percentile_rows(durations, fraction, groups)).all()
-        frames.append(pd.DataFrame(
-            [(*row[:groups], row.n, interpolate(row.lower, row.upper, row.weight)) for row in rows],
-            columns=["grup", "n", name],
-        ).set_index("grup"))  # fmt: skip
-    return frames[0].join(frames[1].drop(columns="n"), how="outer")
+    """n, median and P90 per group of a (group..., days) SELECT, from one ranking."""
+    rows = conn.execute(percentile_rows(durations, (MEDIAN, P90), groups)).all()
+    return pd.DataFrame(
+        [(*row[:groups], row.n, row_percentile(row, 0), row_percentile(row, 1)) for row in rows],
+        columns=["grup", "n", "median", "p90"],
+    ).set_index("grup")
 
 
 def _timing(conn: Connection, response, resolution) -> pd.DataFrame:  # type: ignore[no-untyped-def]
@@ -85,10 +78,14 @@ def _timing(conn: Connection, response, resolution) -> pd.DataFrame:  # type: ig
 
 def timing_by_category(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Median and P90 response and resolution times per category (slug in `grup`)."""
-    slug = select(Kategori.slug).where(Kategori.id == Laporan.kategori_id).scalar_subquery()
-    return _timing(
-        conn, response_durations(conn, filters, scope, slug), resolution_durations(conn, filters, scope, slug)
+    # Grouped by id (a column of the report) and named afterwards: no per-report lookup of the slug.
+    table = _timing(
+        conn,
+        response_durations(conn, filters, scope, Laporan.kategori_id),
+        resolution_durations(conn, filters, scope, Laporan.kategori_id),
     )
+    slugs = dict(conn.execute(select(Kategori.id, Kategori.slug)).all())
+    return table.assign(grup=table["grup"].map(slugs))
 
 
 def timing_by_handler(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
@@ -191,20 +188,28 @@ def overdue_reports(
     """Reports open past their category's SLA at the end of the period, worst (most days past SLA) first."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
     age = days_between(Laporan.reported_at, moment)
-    past = (age - Kategori.sla_hari).label("lewat_sla")
+    # Rank on the few columns an index holds; the text of a report is read only for the rows shown.
+    worst = (
+        select(Laporan.id, (age - Kategori.sla_hari).label("lewat_sla"))
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions, age > Kategori.sla_hari)
+        .order_by((age - Kategori.sla_hari).desc(), Laporan.id)
+        .limit(limit)
+        .subquery()
+    )
     rows = conn.execute(
         select(
             Laporan.id.label("nomor"), Laporan.reported_at.label("tanggal"), RW.nomor.label("rw"),
             RT.nomor.label("rt"), Kategori.slug.label("kategori"), Kategori.nama.label("kategori_nama"),
-            Laporan.judul, Laporan.status, age.label("umur"), Kategori.sla_hari, past, Laporan.penanganan,
-            Laporan.penanganan_nama,
+            Laporan.judul, Laporan.status, days_between(Laporan.reported_at, moment).label("umur"), Kategori.sla_hari,
+            worst.c.lewat_sla, Laporan.penanganan, Laporan.penanganan_nama,
         )
+        .select_from(worst)
+        .join(Laporan, Laporan.id == worst.c.id)
         .join(RW, RW.id == Laporan.rw_id)
         .join(RT, RT.id == Laporan.rt_id)
         .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .where(*conditions, age > Kategori.sla_hari)
-        .order_by(past.desc(), Laporan.id)
-        .limit(limit)
+        .order_by(worst.c.lewat_sla.desc(), Laporan.id)
     ).mappings().all()  # fmt: skip
     columns = ["nomor", "tanggal", "rw", "rt", "kategori", "kategori_nama", "judul", "status", "umur", "sla_hari",
                "lewat_sla", "penanganan", "penanganan_nama"]  # fmt: skip
@@ -233,8 +238,8 @@ def area_comparison(
     )
     received["wilayah"] = prefix + received["wilayah"]
     durations = resolution_durations(conn, filters, scope, unit)
-    medians = conn.execute(percentile_rows(durations.join(table, on), MEDIAN, 1)).all()
-    median_by_unit = {prefix + row[0]: interpolate(row.lower, row.upper, row.weight) for row in medians}
+    medians = conn.execute(percentile_rows(durations.join(table, on), (MEDIAN,), 1)).all()
+    median_by_unit = {prefix + row[0]: row_percentile(row, 0) for row in medians}
     backlog = backlog_by_area(conn, filters, scope, now=now).set_index("wilayah")
     frame = received.set_index("wilayah").join(backlog, how="outer").fillna(0).astype(int).reset_index()
     frame["tingkat_penyelesaian"] = frame["selesai"] / frame["valid"].where(frame["valid"] > 0)

@@ -1,0 +1,125 @@
+"""One process that is the app: every page through AppTest, the key queries on their own, and its peak memory.
+
+Run as `python -m benchmarks.measure_app DB_URL --repeat N`; prints one JSON object. It runs in its own process so
+that its peak RSS is the app's, not the demo generator's or the naive baseline's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from typing import Any
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from kutorejo_data.config import DATABASE_URL_ENV, DEFAULT_KELURAHAN_KODE, now_local
+from kutorejo_data.filters import ReportFilters
+from kutorejo_data.periods import preset_period
+from kutorejo_data.urlstate import DEFAULT_PRESET
+
+from .key_queries import KEY_QUERIES
+from .pages import APP, BenchPage, discover_pages
+from .wire import WireCounter, counting_forward_msgs
+
+APP_TIMEOUT_SECONDS = 900
+
+
+def _ms(seconds: list[float]) -> float:
+    return round(statistics.median(seconds) * 1000, 1)
+
+
+def _timed_run(at: AppTest, wire: WireCounter) -> tuple[float, int]:
+    wire.reset()
+    started = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - started
+    if at.exception:
+        raise RuntimeError(f"the page raised: {at.exception[0].message}")
+    return elapsed, wire.bytes
+
+
+def measure_page(page: BenchPage, repeat: int, wire: WireCounter) -> dict[str, Any]:
+    """Median first run with cold data caches, and median rerun after a filter change in the same session."""
+    first: list[float] = []
+    first_bytes: list[int] = []
+    at = None
+    for _ in range(repeat):
+        st.cache_data.clear()
+        at = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_SECONDS)
+        at.switch_page(page.script)
+        seconds, sent = _timed_run(at, wire)
+        first.append(seconds)
+        first_bytes.append(sent)
+    assert at is not None
+    param, values = page.change
+    rerun: list[float] = []
+    rerun_bytes: list[int] = []
+    for i in range(repeat):
+        at.query_params[param] = values[i % len(values)]  # a value this session has not queried yet
+        seconds, sent = _timed_run(at, wire)
+        rerun.append(seconds)
+        rerun_bytes.append(sent)
+    return {
+        "first_run_ms": _ms(first),
+        "rerun_ms": _ms(rerun),
+        "filter_change": param,
+        "first_run_bytes": max(first_bytes),
+        "rerun_bytes": max(rerun_bytes),
+        "first_run_samples_ms": [round(s * 1000, 1) for s in first],
+        "rerun_samples_ms": [round(s * 1000, 1) for s in rerun],
+    }
+
+
+def measure_queries(db_url: str, repeat: int) -> dict[str, float]:
+    """Median milliseconds of each key query with the pages' default filter (this month, whole kelurahan)."""
+    from kutorejo_data.ui.context import engine_for
+
+    engine = engine_for(db_url)
+    now = now_local().replace(second=0)
+    dari, sampai = preset_period(DEFAULT_PRESET, now.date())
+    filters = ReportFilters(kelurahan_kode=DEFAULT_KELURAHAN_KODE, dari=dari, sampai=sampai)
+    timings: dict[str, float] = {}
+    for name, query in KEY_QUERIES.items():
+        samples = []
+        for _ in range(repeat):
+            with engine.connect() as conn:
+                started = time.perf_counter()
+                query(conn, filters, now)
+                samples.append(time.perf_counter() - started)
+        timings[name] = _ms(samples)
+    return timings
+
+
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports ru_maxrss in KiB)."""
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure every page and the key queries on one database; print the figures as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.measure_app")
+    parser.add_argument("db_url")
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    os.environ[DATABASE_URL_ENV] = args.db_url
+    pages = discover_pages()
+    with counting_forward_msgs() as wire:
+        warm_up = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_SECONDS)
+        warm_up.run()  # imports, engine and migration check: paid once per server process, not per page
+        results = {page.name: measure_page(page, args.repeat, wire) for page in pages}
+    rss_after_pages = peak_rss_mb()
+    queries = measure_queries(args.db_url, args.repeat)
+    json.dump(
+        {"pages": results, "queries_ms": queries, "peak_rss_mb": max(rss_after_pages, peak_rss_mb())}, sys.stdout
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
