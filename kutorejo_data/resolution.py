@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
@@ -20,7 +21,7 @@ from .metrics import (
 )
 from .models import RT, RW, Kategori, Laporan, StatusHistory
 from .periods import add_months, month_start
-from .sqlfuncs import MEDIAN, P90, days_between, month_key, percentile_rows, percentiles, row_percentile
+from .sqlfuncs import MEDIAN, P90, days_between, month_key, percentile_rows, percentile_table, row_percentile
 
 ESCALATED_LEVELS = ("kelurahan", "dinas")
 NO_HANDLER = "belum"  # reports nobody has taken on yet
@@ -50,50 +51,79 @@ def status_flow(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTH
     return {key: int(value) for key, value in row._mapping.items()}
 
 
-def overall_timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, float | None]:
-    """Median and P90 of response time (reports received) and resolution time (reports resolved) in the period."""
-    tanggap = percentiles(conn, response_durations(conn, filters, scope), (MEDIAN, P90))
-    selesai = percentiles(conn, resolution_durations(conn, filters, scope), (MEDIAN, P90))
-    return {"tanggap_median": tanggap[0], "tanggap_p90": tanggap[1],
-            "selesai_median": selesai[0], "selesai_p90": selesai[1]}  # fmt: skip
+@dataclass(frozen=True)
+class Timing:
+    """Median and P90 response and resolution times overall, per category and per handler level."""
+
+    overall: dict[str, float | None]
+    by_category: pd.DataFrame
+    by_handler: pd.DataFrame
 
 
-def _percentiles(conn: Connection, durations, groups: int) -> pd.DataFrame:  # type: ignore[no-untyped-def]
-    """n, median and P90 per group of a (group..., days) SELECT, from one ranking."""
-    rows = conn.execute(percentile_rows(durations, (MEDIAN, P90), groups)).all()
-    return pd.DataFrame(
-        [(*row[:groups], row.n, row_percentile(row, 0), row_percentile(row, 1)) for row in rows],
-        columns=["grup", "n", "median", "p90"],
-    ).set_index("grup")
+_OVERALL, _BY_CATEGORY, _BY_HANDLER = 0, 1, 2
 
 
-def _timing(conn: Connection, response, resolution) -> pd.DataFrame:  # type: ignore[no-untyped-def]
-    tanggap = _percentiles(conn, response, 1).add_prefix("tanggap_")
-    selesai = _percentiles(conn, resolution, 1).add_prefix("selesai_")
-    table = tanggap.join(selesai, how="outer")
+def _timing_rows(conn: Connection, durations) -> dict[int, pd.DataFrame]:  # type: ignore[no-untyped-def]
+    """n, median and P90 for each grouping (overall, category id, handler level) of a (kategori, level, days) SELECT."""
+    rows = conn.execute(percentile_table(durations, (None, 0, 1), (MEDIAN, P90))).all()
+    frames = {}
+    for grouping in (_OVERALL, _BY_CATEGORY, _BY_HANDLER):
+        mine = [row for row in rows if row.grouping == grouping and row.n]
+        frames[grouping] = pd.DataFrame(
+            [(row.grp, row.n, row_percentile(row, 0), row_percentile(row, 1)) for row in mine],
+            columns=["grup", "n", "median", "p90"],
+        ).set_index("grup")
+    return frames
+
+
+def timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> Timing:
+    """Response and resolution percentiles in every grouping the page shows, each set of durations read once."""
+    level = func.coalesce(Laporan.penanganan, NO_HANDLER)
+    tanggap = _timing_rows(conn, response_durations(conn, filters, scope, Laporan.kategori_id, level))
+    selesai = _timing_rows(conn, resolution_durations(conn, filters, scope, Laporan.kategori_id, level))
+
+    def overall(frame: pd.DataFrame, column: str) -> float | None:
+        return None if frame.empty else float(frame[column].iloc[0])
+
+    slugs = {str(id_): slug for id_, slug in conn.execute(select(Kategori.id, Kategori.slug))}
+    by_category = _joined(tanggap[_BY_CATEGORY], selesai[_BY_CATEGORY])
+    return Timing(
+        overall={
+            "tanggap_median": overall(tanggap[_OVERALL], "median"), "tanggap_p90": overall(tanggap[_OVERALL], "p90"),
+            "selesai_median": overall(selesai[_OVERALL], "median"), "selesai_p90": overall(selesai[_OVERALL], "p90"),
+        },  # fmt: skip
+        by_category=by_category.assign(grup=by_category["grup"].map(slugs)),
+        by_handler=_with_received(conn, filters, scope, _joined(tanggap[_BY_HANDLER], selesai[_BY_HANDLER])),
+    )
+
+
+def _joined(tanggap: pd.DataFrame, selesai: pd.DataFrame) -> pd.DataFrame:
+    """Response and resolution columns side by side per group (n = 0 where a group has none of one kind)."""
+    table = tanggap.add_prefix("tanggap_").join(selesai.add_prefix("selesai_"), how="outer")
     for column in ("tanggap_n", "selesai_n"):
         table[column] = table[column].fillna(0).astype(int)
-    return table.reset_index().rename(columns={"index": "grup"})
+    table.index.name = "grup"
+    return table.reset_index()
+
+
+def overall_timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, float | None]:
+    """Median and P90 of response time (reports received) and resolution time (reports resolved) in the period."""
+    return timing(conn, filters, scope).overall
 
 
 def timing_by_category(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Median and P90 response and resolution times per category (slug in `grup`)."""
-    # Grouped by id (a column of the report) and named afterwards: no per-report lookup of the slug.
-    table = _timing(
-        conn,
-        response_durations(conn, filters, scope, Laporan.kategori_id),
-        resolution_durations(conn, filters, scope, Laporan.kategori_id),
-    )
-    slugs = dict(conn.execute(select(Kategori.id, Kategori.slug)).all())
-    return table.assign(grup=table["grup"].map(slugs))
+    return timing(conn, filters, scope).by_category
 
 
 def timing_by_handler(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Median and P90 response and resolution times per handler level (rt, rw, kelurahan, dinas, belum)."""
+    return timing(conn, filters, scope).by_handler
+
+
+def _with_received(conn: Connection, filters: ReportFilters, scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    """The handler table with the reports received per level and their share, in the levels' order."""
     level = func.coalesce(Laporan.penanganan, NO_HANDLER)
-    table = _timing(
-        conn, response_durations(conn, filters, scope, level), resolution_durations(conn, filters, scope, level)
-    )
     received = conn.execute(
         select(level, func.count()).where(*received_conditions(conn, filters, scope)).group_by(level)
     ).all()
@@ -117,16 +147,19 @@ def porsi_eskalasi(timing: pd.DataFrame) -> float | None:
 def monthly_timing(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, months: int = 12
 ) -> pd.DataFrame:
-    """Median and P90 response (by month received) and resolution (by month resolved) over the last months."""
+    """Median and P90 resolution days by month resolved over the last months (the page's trend line)."""
     assert filters.sampai is not None
     trend = filters.with_period(min(month_start(add_months(filters.sampai, -(months - 1))),
                                     filters.dari or filters.sampai), filters.sampai)  # fmt: skip
-    response = response_durations(conn, trend, scope, month_key(Laporan.reported_at))
     resolved = resolutions_in_period(conn, trend, scope).subquery()
-    resolution = select(
+    durations = select(
         month_key(resolved.c.resolved_at), days_between(Laporan.reported_at, resolved.c.resolved_at)
     ).join(resolved, resolved.c.laporan_id == Laporan.id)
-    return _timing(conn, response, resolution).rename(columns={"grup": "bulan"}).sort_values("bulan")
+    rows = conn.execute(percentile_rows(durations, (MEDIAN, P90), 1)).all()
+    return pd.DataFrame(
+        [(row[0], int(row.n), row_percentile(row, 0), row_percentile(row, 1)) for row in rows],
+        columns=["bulan", "selesai_n", "selesai_median", "selesai_p90"],
+    ).sort_values("bulan")
 
 
 def _age_bucket(age: ColumnElement[float]) -> ColumnElement[str]:

@@ -5,7 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Float, Row, Select, String, case, func, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Float,
+    FromClause,
+    Row,
+    Select,
+    String,
+    Subquery,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -53,6 +70,29 @@ def _days_between_postgresql(element, compiler, **kw) -> str:  # type: ignore[no
 Fraction = tuple[int, int]
 
 
+def _ranked(values: FromClause, groups: list[ColumnElement[Any]], value: ColumnElement[Any]) -> Subquery:
+    return select(
+        *groups,
+        value.label("v"),
+        func.row_number().over(partition_by=groups or None, order_by=value).label("rn"),
+        func.count().over(partition_by=groups or None).label("n"),
+    ).select_from(values).subquery()
+
+
+def _order_statistics(ranked: Subquery, fractions: Sequence[Fraction]) -> list[ColumnElement[Any]]:
+    """n, then lower_i, upper_i, weight_i per fraction, as aggregates over one ranked group."""
+    position = ranked.c.n - 1
+    columns: list[ColumnElement[Any]] = [func.max(ranked.c.n).label("n")]
+    for i, (num, den) in enumerate(fractions):
+        lower_rank = (position * num) // den + 1
+        columns += [
+            func.max(case((ranked.c.rn == lower_rank, ranked.c.v))).label(f"lower_{i}"),
+            func.max(case((ranked.c.rn == lower_rank + 1, ranked.c.v))).label(f"upper_{i}"),
+            func.max(((position * num) % den) * 1.0 / den).label(f"weight_{i}"),
+        ]
+    return columns
+
+
 def percentile_rows(values: Select[Any], fractions: Sequence[Fraction], group_columns: int = 0) -> Select[Any]:
     """SELECT, per group, the two order statistics around each percentile and the weight between them.
 
@@ -63,25 +103,34 @@ def percentile_rows(values: Select[Any], fractions: Sequence[Fraction], group_co
     ranked once however many percentiles are asked for.
     """
     inner = values.subquery()
-    groups = list(inner.c)[:group_columns]
-    value = list(inner.c)[group_columns]
-    ranked = select(
-        *groups,
-        value.label("v"),
-        func.row_number().over(partition_by=groups or None, order_by=value).label("rn"),
-        func.count().over(partition_by=groups or None).label("n"),
-    ).subquery()
+    ranked = _ranked(inner, list(inner.c)[:group_columns], list(inner.c)[group_columns])
     group_cols = list(ranked.c)[:group_columns]
-    position = ranked.c.n - 1
-    columns = []
-    for i, (num, den) in enumerate(fractions):
-        lower_rank = (position * num) // den + 1
-        columns += [
-            func.max(case((ranked.c.rn == lower_rank, ranked.c.v))).label(f"lower_{i}"),
-            func.max(case((ranked.c.rn == lower_rank + 1, ranked.c.v))).label(f"upper_{i}"),
-            func.max(((position * num) % den) * 1.0 / den).label(f"weight_{i}"),
-        ]
-    return select(*group_cols, func.max(ranked.c.n).label("n"), *columns).group_by(*group_cols)
+    return select(*group_cols, *_order_statistics(ranked, fractions)).group_by(*group_cols)
+
+
+def percentile_table(
+    values: Select[Any], groupings: Sequence[int | None], fractions: Sequence[Fraction]
+) -> CompoundSelect:
+    """percentile_rows for several groupings of the same values, which the database evaluates only once.
+
+    `values` yields group columns and then the value; each grouping names one group column by position (None: all
+    values together). Rows: grouping (its index in `groupings`), grp (the group key as text, NULL for None), n,
+    lower_i, upper_i, weight_i. The values are a common table expression used by every grouping, which both
+    backends materialise once: the expensive part (finding the reports and their durations) is not repeated.
+    """
+    shared = values.cte("percentile_values")
+    columns = list(shared.c)
+    value = columns[-1]
+    parts = []
+    for index, position in enumerate(groupings):
+        groups = [] if position is None else [columns[position]]
+        ranked = _ranked(shared, groups, value)
+        key = cast(list(ranked.c)[0], String) if groups else null()
+        parts.append(
+            select(literal(index).label("grouping"), key.label("grp"), *_order_statistics(ranked, fractions))
+            .group_by(*list(ranked.c)[: len(groups)])
+        )
+    return union_all(*parts)
 
 
 def interpolate(lower: float | None, upper: float | None, weight: float | None) -> float | None:
