@@ -197,18 +197,42 @@ def laporan_masuk(conn: Connection, filters: ReportFilters, scope: Scope = EVERY
     return _received_counts(conn, filters, scope)[0]
 
 
-def resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope):  # type: ignore[no-untyped-def]
-    """Per report resolved in the period: its last transition to `selesai` inside the period."""
+def history_of_selected(
+    conn: Connection, filters: ReportFilters, scope: Scope, *conditions: ColumnElement[bool]
+) -> Select:
+    """SELECT status_history rows matching `conditions` of the reports the filters select (period aside).
+
+    For windows of many months: the reports are named as a set of ids, so the database reads the few history
+    entries of each selected report through its (laporan_id, changed_at) index instead of looking up the report of
+    every history entry in the window (three times faster over a year; a join is faster for one month).
+    """
+    stmt = select(StatusHistory).where(*conditions)
+    selected = report_conditions(conn, filters, scope, with_period=False)
+    if selected:
+        stmt = stmt.where(StatusHistory.laporan_id.in_(select(Laporan.id).where(*selected)))
+    return stmt
+
+
+def resolutions_in_period(  # type: ignore[no-untyped-def]
+    conn: Connection, filters: ReportFilters, scope: Scope, *, long_window: bool = False
+):
+    """Per report resolved in the period: its last transition to `selesai` inside the period.
+
+    `long_window` (a trend over many months) reads the history report by report (see history_of_selected).
+    """
     start, end = _period_bounds(filters)
+    in_period = (
+        StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start, StatusHistory.changed_at < end
+    )  # fmt: skip
+    if long_window:
+        resolved = history_of_selected(conn, filters, scope, *in_period).subquery()
+        return select(resolved.c.laporan_id, func.max(resolved.c.changed_at).label("resolved_at")).group_by(
+            resolved.c.laporan_id
+        )
     return (
         select(StatusHistory.laporan_id, func.max(StatusHistory.changed_at).label("resolved_at"))
         .join(Laporan, Laporan.id == StatusHistory.laporan_id)
-        .where(
-            StatusHistory.to_status == STATUS_SELESAI,
-            StatusHistory.changed_at >= start,
-            StatusHistory.changed_at < end,
-            *report_conditions(conn, filters, scope, with_period=False),
-        )
+        .where(*in_period, *report_conditions(conn, filters, scope, with_period=False))
         .group_by(StatusHistory.laporan_id)
     )
 

@@ -151,7 +151,7 @@ def monthly_timing(
     assert filters.sampai is not None
     trend = filters.with_period(min(month_start(add_months(filters.sampai, -(months - 1))),
                                     filters.dari or filters.sampai), filters.sampai)  # fmt: skip
-    resolved = resolutions_in_period(conn, trend, scope).subquery()
+    resolved = resolutions_in_period(conn, trend, scope, long_window=True).subquery()
     durations = select(
         month_key(resolved.c.resolved_at), days_between(Laporan.reported_at, resolved.c.resolved_at)
     ).join(resolved, resolved.c.laporan_id == Laporan.id)
@@ -250,11 +250,17 @@ def overdue_reports(
 
 
 def area_comparison(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope = EVERYTHING,
+    *,
+    now: datetime,
+    backlog: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per RW (or RT in one RW): reports received, resolution rate, median resolution days, overdue share.
 
     Units with fewer than MIN_REPORTS_FOR_COMPARISON reports in the period get `cukup_data` False and no figures.
+    `backlog` is backlog_by_area of the same filter when the caller has it already (it is not computed twice).
     """
     unit, prefix, table, on = _unit(conn, filters, scope)
     valid = case((Laporan.status.in_((STATUS_DITOLAK, STATUS_DUPLIKAT)), 0), else_=1)
@@ -273,8 +279,10 @@ def area_comparison(
     durations = resolution_durations(conn, filters, scope, unit)
     medians = conn.execute(percentile_rows(durations.join(table, on), (MEDIAN,), 1)).all()
     median_by_unit = {prefix + row[0]: row_percentile(row, 0) for row in medians}
-    backlog = backlog_by_area(conn, filters, scope, now=now).set_index("wilayah")
-    frame = received.set_index("wilayah").join(backlog, how="outer").fillna(0).astype(int).reset_index()
+    if backlog is None:
+        backlog = backlog_by_area(conn, filters, scope, now=now)
+    frame = received.set_index("wilayah").join(backlog.set_index("wilayah"), how="outer")
+    frame = frame.fillna(0).astype(int).reset_index()
     frame["tingkat_penyelesaian"] = frame["selesai"] / frame["valid"].where(frame["valid"] > 0)
     frame["median_penyelesaian"] = frame["wilayah"].map(median_by_unit)
     frame["porsi_terlambat"] = frame["terlambat"] / frame["terbuka"].where(frame["terbuka"] > 0)

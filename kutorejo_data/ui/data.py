@@ -8,7 +8,7 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from .. import metrics, queries, reports, resolution
+from .. import queries, reports, resolution
 from ..filters import ReportFilters, Scope
 from .context import engine_for
 
@@ -117,6 +117,8 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
     """Flow, timings, backlog, overdue list and comparisons, in one cached call."""
     with engine_for(db_url).connect() as conn:
         timing = resolution.timing(conn, filters, scope)
+        # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
+        backlog_area = resolution.backlog_by_area(conn, filters, scope, now=now)
         return ResolutionAnalytics(
             flow=resolution.status_flow(conn, filters, scope),
             overall=timing.overall,
@@ -124,8 +126,8 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
             by_handler=timing.by_handler,
             monthly=resolution.monthly_timing(conn, filters, scope),
             backlog_age=resolution.backlog_by_age(conn, filters, scope, now=now),
-            backlog_area=resolution.backlog_by_area(conn, filters, scope, now=now),
+            backlog_area=backlog_area,
             overdue=resolution.overdue_reports(conn, filters, scope, now=now),
-            overdue_total=metrics.terlambat(conn, filters, scope, now=now),
-            comparison=resolution.area_comparison(conn, filters, scope, now=now),
+            overdue_total=int(backlog_area["terlambat"].sum()),
+            comparison=resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog_area),
         )
