@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.postgres:
         plan += [("postgresql", n) for n in pg_sizes]
     started = datetime.now(UTC)
+    load_at_start = os.getloadavg()
     runs = []
     for backend, reports in plan:
         print(f"[bench] {backend} {reports:,} reports: building the database", file=sys.stderr, flush=True)
@@ -97,9 +98,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         with database as db:
             runs.append(measure_database(backend, reports, db, args.repeat, args.baseline_repeat))
+    machine = {"cpus": os.cpu_count(), "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg()}
     document = {
-        "started_utc": started.isoformat(timespec="seconds"), "machine": {"cpus": os.cpu_count(),
-        "load_average_at_end": os.getloadavg()}, "versions": _versions(args.postgres), "repeat": args.repeat,
+        "started_utc": started.isoformat(timespec="seconds"), "machine": machine,
+        "versions": _versions(args.postgres), "repeat": args.repeat,
         "bytes_counted": "serialized size of every ForwardMsg a run enqueues (upper bound of the websocket bytes)",
         "runs": runs, "targets": evaluate(runs),
     }  # fmt: skip
