@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export ...`."""
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|backup ...`."""
 
 from __future__ import annotations
 
@@ -39,6 +39,9 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--sampai", type=_iso_date)
     export.add_argument("--output", help="file to write (default: stdout)")
     export.add_argument("--with-personal-data", action="store_true", help="include reporter name and phone")
+
+    backup = sub.add_parser("backup", help="consistent copy of an SQLite database, also while the app runs")
+    backup.add_argument("file", help="where to write the copy (must not exist yet)")
     return parser
 
 
@@ -59,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
             from .exporting import run_export_command
 
             return run_export_command(engine, args)
+        if args.command == "backup":
+            from .backup import run_backup_command
+
+            return run_backup_command(engine, args)
     finally:
         engine.dispose()
     return 2
