@@ -49,7 +49,8 @@ def measure_database(backend: str, reports: int, db: BenchDatabase, repeat: int,
         page["baseline_ratio"] = round(naive / page["rerun_ms"], 1) if naive else None
         page["baseline_ratio_first_run"] = round(naive / page["first_run_ms"], 1) if naive else None
     return {
-        "backend": backend, "reports": reports, "generation_s": db.generation_seconds, "database_mb": db.size_mb,
+        "backend": backend, "reports": reports, "generation_s": db.generation_seconds,
+        "generation_cpu_s": db.generation_cpu_seconds, "database_mb": db.size_mb,
         "pages": app["pages"], "queries_ms": app["queries_ms"], "peak_rss_mb": app["peak_rss_mb"],
         "baseline": baseline,
     }  # fmt: skip

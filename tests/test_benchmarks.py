@@ -41,7 +41,8 @@ def _run(backend: str, reports: int, rerun_ms: float, ratio: float, rss: float) 
     page = {"first_run_ms": 500.0, "rerun_ms": rerun_ms, "first_run_cpu_ms": 400.0, "rerun_cpu_ms": 90.0,
             "first_run_bytes": 10_000, "rerun_bytes": 9_000, "baseline_ms": ratio * rerun_ms,
             "baseline_ratio": ratio, "baseline_ratio_first_run": 1.0}  # fmt: skip
-    return {"backend": backend, "reports": reports, "generation_s": 90.0, "database_mb": 1.0, "pages": {"p": page},
+    return {"backend": backend, "reports": reports, "generation_s": 90.0, "generation_cpu_s": 60.0,
+            "database_mb": 1.0, "pages": {"p": page},
             "queries_ms": {"q": 1.0}, "peak_rss_mb": rss, "baseline": {"read_ms": 1.0}}  # fmt: skip
 
 
