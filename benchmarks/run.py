@@ -88,8 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.postgres:
         plan += [("postgresql", n) for n in pg_sizes]
     started = datetime.now(UTC)
+    path = RESULTS_DIR / f"{started:%Y%m%dT%H%M%SZ}.json"
     load_at_start = os.getloadavg()
-    runs = []
+    runs: list[dict[str, Any]] = []
     for backend, reports in plan:
         print(f"[bench] {backend} {reports:,} reports: building the database", file=sys.stderr, flush=True)
         database: AbstractContextManager[BenchDatabase] = (
@@ -99,20 +100,25 @@ def main(argv: list[str] | None = None) -> int:
         )
         with database as db:
             runs.append(measure_database(backend, reports, db, args.repeat, args.baseline_repeat))
+        # Written after every database, so an hour-long run that stops half-way still leaves its figures.
+        text_ = json.dumps(_document(started, load_at_start, args, runs), indent=2)
+        RESULTS_DIR.mkdir(exist_ok=True)
+        path.write_text(text_ + "\n", encoding="utf-8")
+    print(text_)
+    print(f"[bench] written to {path}", file=sys.stderr)
+    return 0
+
+
+def _document(
+    started: datetime, load_at_start: tuple[float, float, float], args: argparse.Namespace, runs: list[dict[str, Any]]
+) -> dict[str, Any]:
     machine = {"cpus": os.cpu_count(), "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg()}
-    document = {
+    return {
         "started_utc": started.isoformat(timespec="seconds"), "machine": machine,
         "versions": _versions(args.postgres), "repeat": args.repeat,
         "bytes_counted": "serialized size of every ForwardMsg a run enqueues (upper bound of the websocket bytes)",
         "runs": runs, "targets": evaluate(runs),
     }  # fmt: skip
-    text_ = json.dumps(document, indent=2)
-    print(text_)
-    RESULTS_DIR.mkdir(exist_ok=True)
-    path = RESULTS_DIR / f"{started:%Y%m%dT%H%M%SZ}.json"
-    path.write_text(text_ + "\n", encoding="utf-8")
-    print(f"[bench] written to {path}", file=sys.stderr)
-    return 0
 
 
 if __name__ == "__main__":
