@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -102,8 +102,15 @@ def measure_queries(db_url: str, repeat: int) -> dict[str, float]:
 
 
 def peak_rss_mb() -> float:
-    """Peak resident memory of this process so far (Linux reports ru_maxrss in KiB)."""
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    """Peak resident memory of this process so far (VmHWM).
+
+    Not getrusage's ru_maxrss: Linux carries that across fork and exec, so a child of a process that once held
+    a large demo generation would report its parent's peak.
+    """
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    raise RuntimeError("no VmHWM in /proc/self/status (the benchmark measures memory on Linux)")
 
 
 def main(argv: list[str] | None = None) -> int:

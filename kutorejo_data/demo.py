@@ -22,7 +22,7 @@ from faker import Faker
 from sqlalchemy import Connection, Engine, text
 
 from . import config, domain
-from .bulk import analyze, bulk_load, insert_rows, reset_sequences
+from .bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum
 from .db import write_transaction
 from .wilayah import WilayahEntry, lookup
 
@@ -65,6 +65,7 @@ def generate_demo(
         activities = _generate_activities(np.random.default_rng([seed, 2]), area, period)
         counts = _insert_everything(conn, area, categories, generated, activities)
         _mark_as_demo(conn, seed, period)
+    vacuum(engine, (*_ID_TABLES, "kegiatan_kehadiran"))
     return DemoSummary(seconds=round(time.perf_counter() - started, 2), **counts)
 
 

@@ -189,8 +189,9 @@ class StatusHistory(Base):
         CheckConstraint(_in("to_status", domain.STATUSES), name="to_status_valid"),
         CheckConstraint(f"from_status IS NULL OR {_in('from_status', domain.STATUSES)}", name="from_status_valid"),
         CheckConstraint(f"penanganan IS NULL OR {_in('penanganan', domain.HANDLER_LEVELS)}", name="penanganan_valid"),
-        # Statuses carried along: status at a moment, first response and "ever reached" read only this index.
-        Index("ix_status_history_laporan_changed", "laporan_id", "changed_at", "to_status", "from_status"),
+        # Statuses (and the id that breaks ties in time) carried along: status at a moment, first response and
+        # "ever reached" read only this index.
+        Index("ix_status_history_laporan_changed", "laporan_id", "changed_at", "to_status", "from_status", "id"),
         Index("ix_status_history_to_changed", "to_status", "changed_at", "laporan_id"),
     )
 

@@ -30,7 +30,7 @@ _NEW = {
                                        "prioritas"],
     },
     "status_history": {
-        "ix_status_history_laporan_changed": ["laporan_id", "changed_at", "to_status", "from_status"],
+        "ix_status_history_laporan_changed": ["laporan_id", "changed_at", "to_status", "from_status", "id"],
     },
 }
 _OLD = {
