@@ -1,10 +1,12 @@
-# The two commands of the README: `make run` and `make test`. Everything else is set up on the way.
+# The commands of the README: `make run`, `make test` and `make bench`. Everything else is set up on the way.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
+BENCH_SIZES ?= 10000,100000,1000000
+BENCH_POSTGRES ?=
 
-.PHONY: run test lint demo clean-db
+.PHONY: run test lint bench demo clean-db
 
 run: $(VENV)/.installed
 	$(PY) -m kutorejo_data migrate
@@ -18,6 +20,10 @@ test: $(VENV)/.installed-dev
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
+
+# Demo databases of each size (SQLite; PostgreSQL too with BENCH_POSTGRES=postgresql://user@host/postgres).
+bench: $(VENV)/.installed-dev
+	$(PY) -m benchmarks.run --sizes $(BENCH_SIZES) $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'

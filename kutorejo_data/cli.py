@@ -55,6 +55,8 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
     report.add_argument("--output", help="file to write (default: stdout)")
     add_user_commands(sub)
+    backup = sub.add_parser("backup", help="consistent copy of an SQLite database, also while the app runs")
+    backup.add_argument("file", help="where to write the copy (must not exist yet)")
     return parser
 
 
@@ -87,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
             from .user_cli import run_user_command
 
             return run_user_command(engine, args)
+        if args.command == "backup":
+            from .backup import run_backup_command
+
+            return run_backup_command(engine, args)
     finally:
         engine.dispose()
     return 2

@@ -19,6 +19,12 @@ LOCAL_TZ = ZoneInfo("Asia/Jakarta")
 
 DEFAULT_KELURAHAN_KODE = "35.14.11.1006"
 
+# Connections each app process keeps to PostgreSQL, and how many more it may open at a peak.
+POOL_SIZE_ENV = "KUTOREJO_DB_POOL_SIZE"
+MAX_OVERFLOW_ENV = "KUTOREJO_DB_MAX_OVERFLOW"
+DEFAULT_POOL_SIZE = 5
+DEFAULT_MAX_OVERFLOW = 5
+
 
 def database_url() -> str:
     """The configured database URL; an SQLite file under `instance/` when none is set."""
@@ -44,3 +50,11 @@ def now_local() -> datetime:
 def today_local() -> date:
     """Today's date in WIB."""
     return now_local().date()
+
+
+def pool_settings() -> tuple[int, int]:
+    """(pool size, max overflow) for PostgreSQL connections of this process, from the environment."""
+    return (
+        int(os.environ.get(POOL_SIZE_ENV) or DEFAULT_POOL_SIZE),
+        int(os.environ.get(MAX_OVERFLOW_ENV) or DEFAULT_MAX_OVERFLOW),
+    )

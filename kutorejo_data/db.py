@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from .config import database_url
+from .config import database_url, pool_settings
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -29,7 +29,11 @@ def make_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "postgresql" and parsed.get_driver_name() in ("", "psycopg2"):
         # psycopg 3 is the driver we ship; plain postgresql:// URLs should just work.
         url = parsed.set(drivername="postgresql+psycopg").render_as_string(hide_password=False)
-    return create_engine(url, pool_pre_ping=True, pool_size=5, max_overflow=5)
+    pool_size, max_overflow = pool_settings()
+    # JIT compilation pays off for long analytical queries; the dashboard's are many and short, and compiling
+    # each costs more (a fifth of a second at a million reports) than it saves.
+    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
+                         connect_args={"options": "-c jit=off"})  # fmt: skip
 
 
 def _configure_sqlite(engine: Engine) -> None:

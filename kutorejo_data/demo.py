@@ -22,7 +22,7 @@ from faker import Faker
 from sqlalchemy import Connection, Engine, text
 
 from . import config, domain
-from .bulk import analyze, bulk_load, insert_rows, reset_sequences
+from .bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum
 from .db import write_transaction
 from .demo_accounts import DEMO_PASSWORD, DemoAccount, add_demo_accounts, demo_accounts
 from .wilayah import WilayahEntry, lookup
@@ -68,6 +68,7 @@ def generate_demo(
         counts = _insert_everything(conn, area, categories, generated, activities)
         counts["accounts"] = add_demo_accounts(conn, _accounts_of(area), period.horizon)
         _mark_as_demo(conn, seed, period)
+    vacuum(engine, (*_ID_TABLES, "kegiatan_kehadiran"))
     return DemoSummary(seconds=round(time.perf_counter() - started, 2), **counts)
 
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, case, func, select
+from sqlalchemy import ColumnElement, Connection, ScalarSelect, Select, case, func, select, union
 
-from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI
+from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI, STATUSES
 from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
 from .models import Kategori, Laporan, StatusHistory
-from .sqlfuncs import days_between, median
+from .sqlfuncs import MEDIAN, days_between, median, percentile_rows, row_percentile
 
 Unit = Literal["count", "percent", "days", "score", "per_100_kk"]
 
@@ -180,62 +180,101 @@ def received_conditions(conn: Connection, filters: ReportFilters, scope: Scope) 
     ]
 
 
+def _received_counts(conn: Connection, filters: ReportFilters, scope: Scope) -> tuple[int, int, int]:
+    """Reports received in the period: all, valid (not rejected/duplicate), and valid ones now `selesai`."""
+    valid = Laporan.status.not_in(INVALID_STATUSES)
+    stmt = select(
+        func.count(),
+        func.coalesce(func.sum(case((valid, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((Laporan.status == STATUS_SELESAI, 1), else_=0)), 0),
+    ).where(*received_conditions(conn, filters, scope))
+    total, valid_total, solved = conn.execute(stmt).one()
+    return int(total), int(valid_total), int(solved)
+
+
 def laporan_masuk(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
     """LAPORAN_MASUK: reports with reported_at in the period."""
-    stmt = select(func.count()).select_from(Laporan).where(*received_conditions(conn, filters, scope))
-    return int(conn.execute(stmt).scalar_one())
+    return _received_counts(conn, filters, scope)[0]
 
 
-def resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope):  # type: ignore[no-untyped-def]
-    """Per report resolved in the period: its last transition to `selesai` inside the period."""
+def history_of_selected(
+    conn: Connection, filters: ReportFilters, scope: Scope, *conditions: ColumnElement[bool]
+) -> Select:
+    """SELECT status_history rows matching `conditions` of the reports the filters select (period aside).
+
+    For windows of many months: the reports are named as a set of ids, so the database reads the few history
+    entries of each selected report through its (laporan_id, changed_at) index instead of looking up the report of
+    every history entry in the window (three times faster over a year; a join is faster for one month).
+    """
+    stmt = select(StatusHistory).where(*conditions)
+    selected = report_conditions(conn, filters, scope, with_period=False)
+    if selected:
+        stmt = stmt.where(StatusHistory.laporan_id.in_(select(Laporan.id).where(*selected)))
+    return stmt
+
+
+def resolutions_in_period(  # type: ignore[no-untyped-def]
+    conn: Connection, filters: ReportFilters, scope: Scope, *, long_window: bool = False
+):
+    """Per report resolved in the period: its last transition to `selesai` inside the period.
+
+    `long_window` (a trend over many months) reads the history report by report (see history_of_selected).
+    """
     start, end = _period_bounds(filters)
+    in_period = (
+        StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start, StatusHistory.changed_at < end
+    )  # fmt: skip
+    if long_window:
+        resolved = history_of_selected(conn, filters, scope, *in_period).subquery()
+        return select(resolved.c.laporan_id, func.max(resolved.c.changed_at).label("resolved_at")).group_by(
+            resolved.c.laporan_id
+        )
     return (
         select(StatusHistory.laporan_id, func.max(StatusHistory.changed_at).label("resolved_at"))
         .join(Laporan, Laporan.id == StatusHistory.laporan_id)
-        .where(
-            StatusHistory.to_status == STATUS_SELESAI,
-            StatusHistory.changed_at >= start,
-            StatusHistory.changed_at < end,
-            *report_conditions(conn, filters, scope, with_period=False),
-        )
+        .where(*in_period, *report_conditions(conn, filters, scope, with_period=False))
         .group_by(StatusHistory.laporan_id)
     )
 
 
 def selesai(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
     """SELESAI: distinct reports with a transition to `selesai` in the period."""
-    resolved = resolutions_in_period(conn, filters, scope).subquery()
-    return int(conn.execute(select(func.count()).select_from(resolved)).scalar_one())
+    return _resolution_summary(conn, filters, scope)[0]
+
+
+def _tingkat(valid: int, solved: int) -> float | None:
+    return None if not valid else solved / valid
 
 
 def tingkat_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
     """TINGKAT_PENYELESAIAN: share (0–1) now `selesai` of valid reports received in the period; None if none."""
-    stmt = select(
-        func.count(),
-        func.coalesce(func.sum(case((Laporan.status == STATUS_SELESAI, 1), else_=0)), 0),
-    ).where(*received_conditions(conn, filters, scope), Laporan.status.not_in(INVALID_STATUSES))
-    total, solved = conn.execute(stmt).one()
-    return None if not total else solved / total
+    _, valid, solved = _received_counts(conn, filters, scope)
+    return _tingkat(valid, solved)
 
 
-def first_responses():  # type: ignore[no-untyped-def]
-    """Per report: when its status first changed away from `baru` (the response)."""
+def first_response_at() -> ScalarSelect[datetime]:
+    """When the report's status first changed away from `baru` (its response), per report; NULL before that.
+
+    Correlated, so it reads only the history of the reports being asked about (one index seek each), never the
+    whole history table.
+    """
     return (
-        select(StatusHistory.laporan_id, func.min(StatusHistory.changed_at).label("responded_at"))
-        .where(StatusHistory.from_status == STATUS_BARU)
-        .group_by(StatusHistory.laporan_id)
-        .subquery()
+        select(func.min(StatusHistory.changed_at))
+        .where(StatusHistory.laporan_id == Laporan.id, StatusHistory.from_status == STATUS_BARU)
+        .scalar_subquery()
     )
 
 
 def response_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
     """SELECT (*groups, days to first response) for reports received in the period that have a response."""
-    responded = first_responses()
-    return (
-        select(*groups, days_between(Laporan.reported_at, responded.c.responded_at).label("days"))
-        .join(responded, responded.c.laporan_id == Laporan.id)
-        .where(*received_conditions(conn, filters, scope))
-    )
+    received = select(
+        *(group.label(f"g{i}") for i, group in enumerate(groups)),
+        Laporan.reported_at,
+        first_response_at().label("responded_at"),
+    ).where(*received_conditions(conn, filters, scope)).subquery()
+    return select(
+        *list(received.c)[: len(groups)], days_between(received.c.reported_at, received.c.responded_at).label("days")
+    ).where(received.c.responded_at.is_not(None))
 
 
 def resolution_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
@@ -251,9 +290,15 @@ def median_waktu_tanggap(conn: Connection, filters: ReportFilters, scope: Scope 
     return median(conn, response_durations(conn, filters, scope))
 
 
+def _resolution_summary(conn: Connection, filters: ReportFilters, scope: Scope) -> tuple[int, float | None]:
+    """SELESAI and MEDIAN_WAKTU_PENYELESAIAN from one pass over the reports resolved in the period."""
+    row = conn.execute(percentile_rows(resolution_durations(conn, filters, scope), (MEDIAN,))).one()
+    return int(row.n or 0), row_percentile(row, 0)
+
+
 def median_waktu_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
     """MEDIAN_WAKTU_PENYELESAIAN: median days from report to `selesai`, over reports resolved in the period."""
-    return median(conn, resolution_durations(conn, filters, scope))
+    return _resolution_summary(conn, filters, scope)[1]
 
 
 def _status_at(cutoff: datetime) -> ColumnElement[str]:
@@ -276,38 +321,59 @@ def open_at_end_conditions(
     if end >= now:
         # The period reaches today: the current status is the status at its end (and needs no history scan).
         return [*conditions, Laporan.reported_at < now, Laporan.status.in_(OPEN_STATUSES)], now
-    return [*conditions, Laporan.reported_at < end, _status_at(end).in_(OPEN_STATUSES)], end
+    # A report open at a past moment is open now or has changed since: only those candidates need their history
+    # read. Listing every status lets the (to_status, changed_at) index serve a range on changed_at alone, and the
+    # reports received since then (most of the recent changes) cannot have been open before they existed.
+    received_since = select(Laporan.id).where(Laporan.reported_at >= end)
+    changed_since = select(StatusHistory.laporan_id).where(
+        StatusHistory.to_status.in_(STATUSES), StatusHistory.changed_at >= end,
+        StatusHistory.laporan_id.not_in(received_since),
+    )  # fmt: skip
+    open_now = select(Laporan.id).where(Laporan.status.in_(OPEN_STATUSES), Laporan.reported_at < end)
+    candidates = union(open_now, changed_since)
+    return [
+        *conditions, Laporan.reported_at < end, Laporan.id.in_(candidates), _status_at(end).in_(OPEN_STATUSES)
+    ], end
+
+
+def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[int, int]:
+    """TERBUKA and TERLAMBAT from one pass over the reports open at the end of the period."""
+    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
+    late = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
+    stmt = (
+        select(func.count(), func.coalesce(func.sum(late), 0))
+        .select_from(Laporan)
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions)
+    )
+    total, overdue = conn.execute(stmt).one()
+    return int(total), int(overdue)
 
 
 def terbuka(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
     """TERBUKA: reports whose status at the end of the period (or now, if sooner) is open."""
-    conditions, _ = open_at_end_conditions(conn, filters, scope, now)
-    return int(conn.execute(select(func.count()).select_from(Laporan).where(*conditions)).scalar_one())
+    return _open_and_overdue(conn, filters, scope, now)[0]
 
 
 def terlambat(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
     """TERLAMBAT: reports open at the end of the period that are older than their category's SLA days."""
-    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
-    stmt = (
-        select(func.count())
-        .select_from(Laporan)
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .where(*conditions, days_between(Laporan.reported_at, moment) > Kategori.sla_hari)
-    )
-    return int(conn.execute(stmt).scalar_one())
+    return _open_and_overdue(conn, filters, scope, now)[1]
 
 
 def kpi_values(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
 ) -> dict[str, float | int | None]:
-    """The overview's KPI values for one period and area, keyed by metric key."""
+    """The overview's KPI values for one period and area, keyed by metric key (three queries for six metrics)."""
+    received, valid, solved = _received_counts(conn, filters, scope)
+    resolved, median_days = _resolution_summary(conn, filters, scope)
+    still_open, overdue = _open_and_overdue(conn, filters, scope, now)
     return {
-        LAPORAN_MASUK.key: laporan_masuk(conn, filters, scope),
-        SELESAI.key: selesai(conn, filters, scope),
-        TINGKAT_PENYELESAIAN.key: tingkat_penyelesaian(conn, filters, scope),
-        MEDIAN_WAKTU_PENYELESAIAN.key: median_waktu_penyelesaian(conn, filters, scope),
-        TERBUKA.key: terbuka(conn, filters, scope, now=now),
-        TERLAMBAT.key: terlambat(conn, filters, scope, now=now),
+        LAPORAN_MASUK.key: received,
+        SELESAI.key: resolved,
+        TINGKAT_PENYELESAIAN.key: _tingkat(valid, solved),
+        MEDIAN_WAKTU_PENYELESAIAN.key: median_days,
+        TERBUKA.key: still_open,
+        TERLAMBAT.key: overdue,
     }
 
 

@@ -120,6 +120,10 @@ class Kategori(Base):
     urutan: Mapped[int] = mapped_column(Integer, default=0)
 
 
+# Columns of a report that the read side groups or filters on, carried in its area/period indexes.
+_REPORT_FACETS = ("status", "kategori_id", "prioritas", "penanganan")
+
+
 class Laporan(Base):
     """An issue report from an RT; its current status is the last entry of its history."""
 
@@ -138,10 +142,14 @@ class Laporan(Base):
         CheckConstraint("lon IS NULL OR (lon BETWEEN -180 AND 180)", name="lon_range"),
         CheckConstraint("length(judul) > 0", name="judul_not_empty"),
         CheckConstraint("version >= 1", name="version_positive"),
-        Index("ix_laporan_kelurahan_reported", "kelurahan_id", "reported_at"),
-        Index("ix_laporan_rw_reported", "rw_id", "reported_at"),
-        Index("ix_laporan_rt_reported", "rt_id", "reported_at"),
-        Index("ix_laporan_status_reported", "status", "reported_at"),
+        # Area and period first, then what aggregates group and filter on: index-only reads (migration 0003).
+        Index("ix_laporan_kelurahan_reported", "kelurahan_id", "reported_at", *_REPORT_FACETS, "rw_id", "rt_id"),
+        Index("ix_laporan_rw_reported", "rw_id", "reported_at", *_REPORT_FACETS, "rt_id"),
+        Index("ix_laporan_rt_reported", "rt_id", "reported_at", *_REPORT_FACETS),
+        Index("ix_laporan_status_reported", "status", "kelurahan_id", "reported_at", "rw_id", "rt_id", "kategori_id",
+              "prioritas"),
+        # History-to-report lookups (resolutions, changes since a moment) read this instead of the wide row.
+        Index("ix_laporan_id_facets", "id", "kelurahan_id", "rw_id", "rt_id", "reported_at", *_REPORT_FACETS),
         Index("ix_laporan_kategori_reported", "kategori_id", "reported_at"),
         Index("ix_laporan_reported_at", "reported_at"),
     )
@@ -181,7 +189,9 @@ class StatusHistory(Base):
         CheckConstraint(_in("to_status", domain.STATUSES), name="to_status_valid"),
         CheckConstraint(f"from_status IS NULL OR {_in('from_status', domain.STATUSES)}", name="from_status_valid"),
         CheckConstraint(f"penanganan IS NULL OR {_in('penanganan', domain.HANDLER_LEVELS)}", name="penanganan_valid"),
-        Index("ix_status_history_laporan_changed", "laporan_id", "changed_at"),
+        # Statuses (and the id that breaks ties in time) carried along: status at a moment, first response and
+        # "ever reached" read only this index.
+        Index("ix_status_history_laporan_changed", "laporan_id", "changed_at", "to_status", "from_status", "id"),
         Index("ix_status_history_to_changed", "to_status", "changed_at", "laporan_id"),
     )
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, case, func, literal, select
 
 from .domain import OPEN_STATUSES, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions, resolve_area
-from .metrics import kpi_values
+from .metrics import history_of_selected, kpi_values
 from .models import RT, RW, AppMeta, Kategori, Kelurahan, Laporan, StatusHistory
 from .periods import add_months, month_start, months_between, previous_period
 from .sqlfuncs import month_key
@@ -124,14 +124,14 @@ def monthly_flow(
         .where(*base, Laporan.reported_at >= start, Laporan.reported_at < end)
         .group_by(received_month)
     )
-    resolved_month = month_key(StatusHistory.changed_at)
+    resolutions = history_of_selected(
+        conn, filters, scope,
+        StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start, StatusHistory.changed_at < end,
+    ).subquery()  # fmt: skip
+    resolved_month = month_key(resolutions.c.changed_at)
     resolved = conn.execute(
-        select(resolved_month, func.count(func.distinct(StatusHistory.laporan_id)))
-        .join(Laporan, Laporan.id == StatusHistory.laporan_id)
-        .where(*base, StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
-               StatusHistory.changed_at < end)
-        .group_by(resolved_month)
-    )  # fmt: skip
+        select(resolved_month, func.count(func.distinct(resolutions.c.laporan_id))).group_by(resolved_month)
+    )
     frame = pd.DataFrame({"bulan": months_between(first, filters.sampai)})
     frame["masuk"] = frame["bulan"].map(dict(received.all())).fillna(0).astype(int)
     frame["selesai"] = frame["bulan"].map(dict(resolved.all())).fillna(0).astype(int)

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, case, func, select
 
 from .domain import OPEN_STATUSES, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, area_conditions, report_conditions, resolve_area
-from .metrics import first_responses
+from .metrics import first_response_at
 from .models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
 from .sqlfuncs import days_between
 
@@ -125,20 +125,18 @@ def report_detail(
 ) -> ReportDetail | None:
     """One report inside the scope, with its history; None when it does not exist or is outside the scope."""
     area = resolve_area(conn, None, None, None, scope)
-    responded = first_responses()
     age = _age_days(now)
     row = conn.execute(
         select(
             *Laporan.__table__.columns, Kelurahan.nama.label("kelurahan"), Kelurahan.kode.label("kode_wilayah"),
             RW.nomor.label("rw"), RT.nomor.label("rt"), Kategori.slug.label("kategori"),
             Kategori.nama.label("kategori_nama"), Kategori.sla_hari,
-            days_between(Laporan.reported_at, responded.c.responded_at).label("waktu_tanggap"), age.label("umur"),
+            days_between(Laporan.reported_at, first_response_at()).label("waktu_tanggap"), age.label("umur"),
         )
         .join(Kelurahan, Kelurahan.id == Laporan.kelurahan_id)
         .join(RW, RW.id == Laporan.rw_id)
         .join(RT, RT.id == Laporan.rt_id)
         .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .outerjoin(responded, responded.c.laporan_id == Laporan.id)
         .where(Laporan.id == nomor, *area_conditions(area))
     ).first()  # fmt: skip
     if row is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
@@ -20,7 +21,7 @@ from .metrics import (
 )
 from .models import RT, RW, Kategori, Laporan, StatusHistory
 from .periods import add_months, month_start
-from .sqlfuncs import MEDIAN, P90, days_between, interpolate, month_key, percentile, percentile_rows
+from .sqlfuncs import MEDIAN, P90, days_between, month_key, percentile_rows, percentile_table, row_percentile
 
 ESCALATED_LEVELS = ("kelurahan", "dinas")
 NO_HANDLER = "belum"  # reports nobody has taken on yet
@@ -50,53 +51,79 @@ def status_flow(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTH
     return {key: int(value) for key, value in row._mapping.items()}
 
 
-def overall_timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, float | None]:
-    """Median and P90 of response time (reports received) and resolution time (reports resolved) in the period."""
-    response = response_durations(conn, filters, scope)
-    resolution = resolution_durations(conn, filters, scope)
-    return {
-        "tanggap_median": percentile(conn, response, MEDIAN),
-        "tanggap_p90": percentile(conn, response, P90),
-        "selesai_median": percentile(conn, resolution, MEDIAN),
-        "selesai_p90": percentile(conn, resolution, P90),
-    }
+@dataclass(frozen=True)
+class Timing:
+    """Median and P90 response and resolution times overall, per category and per handler level."""
+
+    overall: dict[str, float | None]
+    by_category: pd.DataFrame
+    by_handler: pd.DataFrame
 
 
-def _percentiles(conn: Connection, durations, groups: int) -> pd.DataFrame:  # type: ignore[no-untyped-def]
-    """n, median and P90 per group of a (group..., days) SELECT."""
-    frames = []
-    for name, fraction in (("median", MEDIAN), ("p90", P90)):
-        rows = conn.execute(percentile_rows(durations, fraction, groups)).all()
-        frames.append(pd.DataFrame(
-            [(*row[:groups], row.n, interpolate(row.lower, row.upper, row.weight)) for row in rows],
-            columns=["grup", "n", name],
-        ).set_index("grup"))  # fmt: skip
-    return frames[0].join(frames[1].drop(columns="n"), how="outer")
+_OVERALL, _BY_CATEGORY, _BY_HANDLER = 0, 1, 2
 
 
-def _timing(conn: Connection, response, resolution) -> pd.DataFrame:  # type: ignore[no-untyped-def]
-    tanggap = _percentiles(conn, response, 1).add_prefix("tanggap_")
-    selesai = _percentiles(conn, resolution, 1).add_prefix("selesai_")
-    table = tanggap.join(selesai, how="outer")
+def _timing_rows(conn: Connection, durations) -> dict[int, pd.DataFrame]:  # type: ignore[no-untyped-def]
+    """n, median and P90 for each grouping (overall, category id, handler level) of a (kategori, level, days) SELECT."""
+    rows = conn.execute(percentile_table(durations, (None, 0, 1), (MEDIAN, P90))).all()
+    frames = {}
+    for grouping in (_OVERALL, _BY_CATEGORY, _BY_HANDLER):
+        mine = [row for row in rows if row.grouping == grouping and row.n]
+        frames[grouping] = pd.DataFrame(
+            [(row.grp, row.n, row_percentile(row, 0), row_percentile(row, 1)) for row in mine],
+            columns=["grup", "n", "median", "p90"],
+        ).set_index("grup")
+    return frames
+
+
+def timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> Timing:
+    """Response and resolution percentiles in every grouping the page shows, each set of durations read once."""
+    level = func.coalesce(Laporan.penanganan, NO_HANDLER)
+    tanggap = _timing_rows(conn, response_durations(conn, filters, scope, Laporan.kategori_id, level))
+    selesai = _timing_rows(conn, resolution_durations(conn, filters, scope, Laporan.kategori_id, level))
+
+    def overall(frame: pd.DataFrame, column: str) -> float | None:
+        return None if frame.empty else float(frame[column].iloc[0])
+
+    slugs = {str(id_): slug for id_, slug in conn.execute(select(Kategori.id, Kategori.slug))}
+    by_category = _joined(tanggap[_BY_CATEGORY], selesai[_BY_CATEGORY])
+    return Timing(
+        overall={
+            "tanggap_median": overall(tanggap[_OVERALL], "median"), "tanggap_p90": overall(tanggap[_OVERALL], "p90"),
+            "selesai_median": overall(selesai[_OVERALL], "median"), "selesai_p90": overall(selesai[_OVERALL], "p90"),
+        },  # fmt: skip
+        by_category=by_category.assign(grup=by_category["grup"].map(slugs)),
+        by_handler=_with_received(conn, filters, scope, _joined(tanggap[_BY_HANDLER], selesai[_BY_HANDLER])),
+    )
+
+
+def _joined(tanggap: pd.DataFrame, selesai: pd.DataFrame) -> pd.DataFrame:
+    """Response and resolution columns side by side per group (n = 0 where a group has none of one kind)."""
+    table = tanggap.add_prefix("tanggap_").join(selesai.add_prefix("selesai_"), how="outer")
     for column in ("tanggap_n", "selesai_n"):
         table[column] = table[column].fillna(0).astype(int)
-    return table.reset_index().rename(columns={"index": "grup"})
+    table.index.name = "grup"
+    return table.reset_index()
+
+
+def overall_timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, float | None]:
+    """Median and P90 of response time (reports received) and resolution time (reports resolved) in the period."""
+    return timing(conn, filters, scope).overall
 
 
 def timing_by_category(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Median and P90 response and resolution times per category (slug in `grup`)."""
-    slug = select(Kategori.slug).where(Kategori.id == Laporan.kategori_id).scalar_subquery()
-    return _timing(
-        conn, response_durations(conn, filters, scope, slug), resolution_durations(conn, filters, scope, slug)
-    )
+    return timing(conn, filters, scope).by_category
 
 
 def timing_by_handler(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Median and P90 response and resolution times per handler level (rt, rw, kelurahan, dinas, belum)."""
+    return timing(conn, filters, scope).by_handler
+
+
+def _with_received(conn: Connection, filters: ReportFilters, scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
+    """The handler table with the reports received per level and their share, in the levels' order."""
     level = func.coalesce(Laporan.penanganan, NO_HANDLER)
-    table = _timing(
-        conn, response_durations(conn, filters, scope, level), resolution_durations(conn, filters, scope, level)
-    )
     received = conn.execute(
         select(level, func.count()).where(*received_conditions(conn, filters, scope)).group_by(level)
     ).all()
@@ -120,16 +147,19 @@ def porsi_eskalasi(timing: pd.DataFrame) -> float | None:
 def monthly_timing(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, months: int = 12
 ) -> pd.DataFrame:
-    """Median and P90 response (by month received) and resolution (by month resolved) over the last months."""
+    """Median and P90 resolution days by month resolved over the last months (the page's trend line)."""
     assert filters.sampai is not None
     trend = filters.with_period(min(month_start(add_months(filters.sampai, -(months - 1))),
                                     filters.dari or filters.sampai), filters.sampai)  # fmt: skip
-    response = response_durations(conn, trend, scope, month_key(Laporan.reported_at))
-    resolved = resolutions_in_period(conn, trend, scope).subquery()
-    resolution = select(
+    resolved = resolutions_in_period(conn, trend, scope, long_window=True).subquery()
+    durations = select(
         month_key(resolved.c.resolved_at), days_between(Laporan.reported_at, resolved.c.resolved_at)
     ).join(resolved, resolved.c.laporan_id == Laporan.id)
-    return _timing(conn, response, resolution).rename(columns={"grup": "bulan"}).sort_values("bulan")
+    rows = conn.execute(percentile_rows(durations, (MEDIAN, P90), 1)).all()
+    return pd.DataFrame(
+        [(row[0], int(row.n), row_percentile(row, 0), row_percentile(row, 1)) for row in rows],
+        columns=["bulan", "selesai_n", "selesai_median", "selesai_p90"],
+    ).sort_values("bulan")
 
 
 def _age_bucket(age: ColumnElement[float]) -> ColumnElement[str]:
@@ -191,20 +221,28 @@ def overdue_reports(
     """Reports open past their category's SLA at the end of the period, worst (most days past SLA) first."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
     age = days_between(Laporan.reported_at, moment)
-    past = (age - Kategori.sla_hari).label("lewat_sla")
+    # Rank on the few columns an index holds; the text of a report is read only for the rows shown.
+    worst = (
+        select(Laporan.id, (age - Kategori.sla_hari).label("lewat_sla"))
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions, age > Kategori.sla_hari)
+        .order_by((age - Kategori.sla_hari).desc(), Laporan.id)
+        .limit(limit)
+        .subquery()
+    )
     rows = conn.execute(
         select(
             Laporan.id.label("nomor"), Laporan.reported_at.label("tanggal"), RW.nomor.label("rw"),
             RT.nomor.label("rt"), Kategori.slug.label("kategori"), Kategori.nama.label("kategori_nama"),
-            Laporan.judul, Laporan.status, age.label("umur"), Kategori.sla_hari, past, Laporan.penanganan,
-            Laporan.penanganan_nama,
+            Laporan.judul, Laporan.status, days_between(Laporan.reported_at, moment).label("umur"), Kategori.sla_hari,
+            worst.c.lewat_sla, Laporan.penanganan, Laporan.penanganan_nama,
         )
+        .select_from(worst)
+        .join(Laporan, Laporan.id == worst.c.id)
         .join(RW, RW.id == Laporan.rw_id)
         .join(RT, RT.id == Laporan.rt_id)
         .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .where(*conditions, age > Kategori.sla_hari)
-        .order_by(past.desc(), Laporan.id)
-        .limit(limit)
+        .order_by(worst.c.lewat_sla.desc(), Laporan.id)
     ).mappings().all()  # fmt: skip
     columns = ["nomor", "tanggal", "rw", "rt", "kategori", "kategori_nama", "judul", "status", "umur", "sla_hari",
                "lewat_sla", "penanganan", "penanganan_nama"]  # fmt: skip
@@ -212,11 +250,17 @@ def overdue_reports(
 
 
 def area_comparison(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope = EVERYTHING,
+    *,
+    now: datetime,
+    backlog: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Per RW (or RT in one RW): reports received, resolution rate, median resolution days, overdue share.
 
     Units with fewer than MIN_REPORTS_FOR_COMPARISON reports in the period get `cukup_data` False and no figures.
+    `backlog` is backlog_by_area of the same filter when the caller has it already (it is not computed twice).
     """
     unit, prefix, table, on = _unit(conn, filters, scope)
     valid = case((Laporan.status.in_((STATUS_DITOLAK, STATUS_DUPLIKAT)), 0), else_=1)
@@ -233,10 +277,12 @@ def area_comparison(
     )
     received["wilayah"] = prefix + received["wilayah"]
     durations = resolution_durations(conn, filters, scope, unit)
-    medians = conn.execute(percentile_rows(durations.join(table, on), MEDIAN, 1)).all()
-    median_by_unit = {prefix + row[0]: interpolate(row.lower, row.upper, row.weight) for row in medians}
-    backlog = backlog_by_area(conn, filters, scope, now=now).set_index("wilayah")
-    frame = received.set_index("wilayah").join(backlog, how="outer").fillna(0).astype(int).reset_index()
+    medians = conn.execute(percentile_rows(durations.join(table, on), (MEDIAN,), 1)).all()
+    median_by_unit = {prefix + row[0]: row_percentile(row, 0) for row in medians}
+    if backlog is None:
+        backlog = backlog_by_area(conn, filters, scope, now=now)
+    frame = received.set_index("wilayah").join(backlog.set_index("wilayah"), how="outer")
+    frame = frame.fillna(0).astype(int).reset_index()
     frame["tingkat_penyelesaian"] = frame["selesai"] / frame["valid"].where(frame["valid"] > 0)
     frame["median_penyelesaian"] = frame["wilayah"].map(median_by_unit)
     frame["porsi_terlambat"] = frame["terlambat"] / frame["terbuka"].where(frame["terbuka"] > 0)

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Float, Select, String, case, func, select
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Connection,
+    Float,
+    FromClause,
+    Row,
+    Select,
+    String,
+    Subquery,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
@@ -49,34 +67,70 @@ def _days_between_postgresql(element, compiler, **kw) -> str:  # type: ignore[no
     )
 
 
-def percentile_rows(values: Select[Any], fraction: tuple[int, int], group_columns: int = 0) -> Select[Any]:
-    """SELECT, per group, the two order statistics around a percentile and the weight between them.
+Fraction = tuple[int, int]
 
-    `values` yields the group columns (if any) and then the numeric value. `fraction` is the percentile as
-    numerator/denominator (1/2 for the median, 9/10 for P90), so the position p·(n−1) is computed with exact
-    integer arithmetic on both backends. Rows: *groups, lower, upper, weight, n; the percentile is
-    lower + weight·(upper − lower), as PostgreSQL's percentile_cont defines it.
-    """
-    num, den = fraction
-    inner = values.subquery()
-    groups = list(inner.c)[:group_columns]
-    value = list(inner.c)[group_columns]
-    ranked = select(
+
+def _ranked(values: FromClause, groups: list[ColumnElement[Any]], value: ColumnElement[Any]) -> Subquery:
+    return select(
         *groups,
         value.label("v"),
         func.row_number().over(partition_by=groups or None, order_by=value).label("rn"),
         func.count().over(partition_by=groups or None).label("n"),
-    ).subquery()
-    group_cols = list(ranked.c)[:group_columns]
+    ).select_from(values).subquery()
+
+
+def _order_statistics(ranked: Subquery, fractions: Sequence[Fraction]) -> list[ColumnElement[Any]]:
+    """n, then lower_i, upper_i, weight_i per fraction, as aggregates over one ranked group."""
     position = ranked.c.n - 1
-    lower_rank = (position * num) // den + 1
-    return select(
-        *group_cols,
-        func.max(case((ranked.c.rn == lower_rank, ranked.c.v))).label("lower"),
-        func.max(case((ranked.c.rn == lower_rank + 1, ranked.c.v))).label("upper"),
-        func.max(((position * num) % den) * 1.0 / den).label("weight"),
-        func.max(ranked.c.n).label("n"),
-    ).group_by(*group_cols)
+    columns: list[ColumnElement[Any]] = [func.max(ranked.c.n).label("n")]
+    for i, (num, den) in enumerate(fractions):
+        lower_rank = (position * num) // den + 1
+        columns += [
+            func.max(case((ranked.c.rn == lower_rank, ranked.c.v))).label(f"lower_{i}"),
+            func.max(case((ranked.c.rn == lower_rank + 1, ranked.c.v))).label(f"upper_{i}"),
+            func.max(((position * num) % den) * 1.0 / den).label(f"weight_{i}"),
+        ]
+    return columns
+
+
+def percentile_rows(values: Select[Any], fractions: Sequence[Fraction], group_columns: int = 0) -> Select[Any]:
+    """SELECT, per group, the two order statistics around each percentile and the weight between them.
+
+    `values` yields the group columns (if any) and then the numeric value. Each fraction is a percentile as
+    numerator/denominator (1/2 for the median, 9/10 for P90), so the position p·(n−1) is computed with exact
+    integer arithmetic on both backends. Rows: *groups, n, then lower_i, upper_i, weight_i for each fraction i;
+    the percentile is lower + weight·(upper − lower), as PostgreSQL's percentile_cont defines it. The values are
+    ranked once however many percentiles are asked for.
+    """
+    inner = values.subquery()
+    ranked = _ranked(inner, list(inner.c)[:group_columns], list(inner.c)[group_columns])
+    group_cols = list(ranked.c)[:group_columns]
+    return select(*group_cols, *_order_statistics(ranked, fractions)).group_by(*group_cols)
+
+
+def percentile_table(
+    values: Select[Any], groupings: Sequence[int | None], fractions: Sequence[Fraction]
+) -> CompoundSelect:
+    """percentile_rows for several groupings of the same values, which the database evaluates only once.
+
+    `values` yields group columns and then the value; each grouping names one group column by position (None: all
+    values together). Rows: grouping (its index in `groupings`), grp (the group key as text, NULL for None), n,
+    lower_i, upper_i, weight_i. The values are a common table expression used by every grouping, which both
+    backends materialise once: the expensive part (finding the reports and their durations) is not repeated.
+    """
+    shared = values.cte("percentile_values")
+    columns = list(shared.c)
+    value = columns[-1]
+    parts = []
+    for index, position in enumerate(groupings):
+        groups = [] if position is None else [columns[position]]
+        ranked = _ranked(shared, groups, value)
+        key = cast(list(ranked.c)[0], String) if groups else null()
+        parts.append(
+            select(literal(index).label("grouping"), key.label("grp"), *_order_statistics(ranked, fractions))
+            .group_by(*list(ranked.c)[: len(groups)])
+        )
+    return union_all(*parts)
 
 
 def interpolate(lower: float | None, upper: float | None, weight: float | None) -> float | None:
@@ -88,10 +142,21 @@ def interpolate(lower: float | None, upper: float | None, weight: float | None) 
     return float(lower) + float(weight) * (float(upper) - float(lower))
 
 
-def percentile(conn: Connection, values: Select[Any], fraction: tuple[int, int]) -> float | None:
+def row_percentile(row: Row[Any], i: int) -> float | None:
+    """The i-th percentile of a percentile_rows row."""
+    mapping = row._mapping
+    return interpolate(mapping[f"lower_{i}"], mapping[f"upper_{i}"], mapping[f"weight_{i}"])
+
+
+def percentiles(conn: Connection, values: Select[Any], fractions: Sequence[Fraction]) -> list[float | None]:
+    """Several percentiles of a one-column numeric SELECT from one ranking by the database (None when empty)."""
+    row = conn.execute(percentile_rows(values, fractions)).first()
+    return [None if row is None else row_percentile(row, i) for i in range(len(fractions))]
+
+
+def percentile(conn: Connection, values: Select[Any], fraction: Fraction) -> float | None:
     """One percentile of a one-column numeric SELECT, computed by the database (None when empty)."""
-    row = conn.execute(percentile_rows(values, fraction)).first()
-    return None if row is None else interpolate(row.lower, row.upper, row.weight)
+    return percentiles(conn, values, (fraction,))[0]
 
 
 MEDIAN = (1, 2)

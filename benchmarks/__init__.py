@@ -1,0 +1,1 @@
+"""Scale benchmark: every page and the key queries at 10k–1M reports, on SQLite and PostgreSQL."""

@@ -1,0 +1,100 @@
+"""`python -m benchmarks.report RESULT.json`: the benchmark's JSON as the Markdown tables of benchmarks/RESULTS.md."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _n(value: float | None, digits: int = 0) -> str:
+    return "—" if value is None else f"{value:,.{digits}f}"
+
+
+def pages_table(runs: list[dict[str, Any]]) -> list[str]:
+    """One row per database and page: timings (wall and CPU), baseline ratio, bytes, memory."""
+    lines = [
+        "| backend | reports | page | first run ms | rerun ms | first / rerun CPU ms | naive ms | naive ÷ rerun "
+        "| naive ÷ first | KB sent (max) | peak RSS MB |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for run in runs:
+        for name, page in run["pages"].items():
+            sent = max(page["first_run_bytes"], page["rerun_bytes"]) / 1024
+            lines.append(
+                f"| {run['backend']} | {run['reports']:,} | {name} | {_n(page['first_run_ms'])} | "
+                f"{_n(page['rerun_ms'])} | {_n(page['first_run_cpu_ms'])} / {_n(page['rerun_cpu_ms'])} | "
+                f"{_n(page['baseline_ms'])} | {_n(page['baseline_ratio'], 1)} | "
+                f"{_n(page['baseline_ratio_first_run'], 1)} | {_n(sent, 1)} | {_n(run['peak_rss_mb'])} |"
+            )
+    return lines
+
+
+def databases_table(runs: list[dict[str, Any]]) -> list[str]:
+    """Demo generation time and database size per run."""
+    lines = ["| backend | reports | demo generation s (CPU s) | database MB | naive read of both tables ms |",
+             "|---|---:|---:|---:|---:|"]  # fmt: skip
+    for run in runs:
+        cpu = run.get("generation_cpu_s")
+        lines.append(f"| {run['backend']} | {run['reports']:,} | {_n(run['generation_s'], 1)} ({_n(cpu, 1)}) | "
+                     f"{_n(run['database_mb'])} | {_n(run['baseline']['read_ms'])} |")  # fmt: skip
+    return lines
+
+
+def queries_table(runs: list[dict[str, Any]]) -> list[str]:
+    """Median ms of each key query per run (this month, whole kelurahan)."""
+    names = list(runs[0]["queries_ms"])
+    lines = ["| query | " + " | ".join(f"{r['backend']} {r['reports']:,}" for r in runs) + " |",
+             "|---|" + "---:|" * len(runs)]  # fmt: skip
+    for name in names:
+        lines.append(f"| {name} | " + " | ".join(_n(r["queries_ms"].get(name)) for r in runs) + " |")
+    return lines
+
+
+def targets_list(targets: list[dict[str, Any]]) -> list[str]:
+    """Every target with its value and whether it was met."""
+    return [f"- {'✅' if t['met'] else '❌'} {t['target']}: {_n(t['value'], 1)} (limit {_n(t['limit'], 1)})"
+            for t in targets]  # fmt: skip
+
+
+def render(document: dict[str, Any]) -> str:
+    """The whole Markdown body."""
+    runs = document["runs"]
+    parts = [
+        f"Run {document['started_utc']} · {document['machine']['cpus']} CPUs · load average at start "
+        f"{', '.join(f'{x:.1f}' for x in document['machine']['load_average_at_start'])} · "
+        + " · ".join(f"{k} {v}" for k, v in document["versions"].items())
+        + f" · median of {document['repeat']} runs",
+        "",
+        "### Pages",
+        "",
+        *pages_table(runs),
+        "",
+        "### Databases",
+        "",
+        *databases_table(runs),
+        "",
+        "### Key queries (ms)",
+        "",
+        *queries_table(runs),
+        "",
+        "### Targets",
+        "",
+        *targets_list(document["targets"]),
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the tables of one result file."""
+    args = argv if argv is not None else sys.argv[1:]
+    if len(args) != 1:
+        print("usage: python -m benchmarks.report RESULT.json", file=sys.stderr)
+        return 2
+    print(render(json.loads(Path(args[0]).read_text(encoding="utf-8"))), end="")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
