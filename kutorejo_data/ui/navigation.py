@@ -31,20 +31,19 @@ def navigation(role: str, lang: str) -> StreamlitPage:
 
     Also records the running page's slug for the context (`ctx.page`, `ctx.may_write`).
     """
-    sections: dict[str, list[StreamlitPage]] = {}
-    for spec in permissions.pages_for(role):
-        page = st.Page(spec.path, title=t(f"nav.{spec.slug}", lang), icon=f":material/{spec.icon}:",
-                       url_path=spec.slug, default=spec.default)  # fmt: skip
-        sections.setdefault(t(f"nav_section.{spec.section}", lang), []).append(page)
+    # One flat list in registry order: Streamlit's sectioned menu puts headings inside its <ul> (an axe violation).
+    pages = [
+        st.Page(spec.path, title=t(f"nav.{spec.slug}", lang), icon=f":material/{spec.icon}:", url_path=spec.slug,
+                default=spec.default)
+        for spec in permissions.pages_for(role)
+    ]  # fmt: skip
     hidden = [
         st.Page(_forbidden(spec.slug, lang), title=t(f"nav.{spec.slug}", lang), url_path=spec.slug,
                 visibility="hidden")
         for spec in permissions.PAGES
         if role not in spec.roles and spec.exists()
     ]  # fmt: skip
-    if hidden:
-        sections.setdefault(t("nav_section.pantau", lang), []).extend(hidden)
-    page = st.navigation(sections)
+    page = st.navigation(pages + hidden)
     # The default page's url_path is "" (the root URL); the context wants its registry slug.
     st.session_state[PAGE_KEY] = page.url_path or permissions.DEFAULT_PAGE.slug
     return page

@@ -44,6 +44,7 @@ PRESENTATION_CSS = """
 [data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
 header[data-testid="stHeader"] { display: none; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 0.75rem 2.5rem 2rem; }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
 .st-key-presentasi_slide { min-height: 82vh; padding: 0.5rem 1.5rem; background: #ffffff; }
 .st-key-presentasi_slide h1 { font-size: clamp(2.2rem, 3.3vw, 4rem); color: #111b2b; padding-bottom: 0; }
 .st-key-presentasi_slide h3 { font-size: clamp(1.4rem, 2vw, 2.5rem); color: #1f5f99; font-weight: 500; }

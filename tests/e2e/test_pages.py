@@ -19,7 +19,7 @@ PAGES = {
     "kegiatan": ("kegiatan", "[data-testid='stForm']"),
     "impor_ekspor": ("impor_ekspor", "[data-testid='stFileUploader']"),
     "pengaturan": ("pengaturan", "[data-testid='stTabs']"),
-    "presentasi": ("presentasi", "[data-testid='stButton']"),
+    "presentasi": ("presentasi", "[data-testid='stHeading']"),
     "pengguna": ("pengguna", "[data-testid='stDataFrame']"),
 }
 SERIOUS = {"serious", "critical"}
