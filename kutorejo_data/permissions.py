@@ -35,11 +35,10 @@ AREA_ROLES: dict[str, str] = {KETUA_RW: "rw", KETUA_RT: "rt"}
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One page of the app: its file/URL slug, its icon, its menu section, and which roles may open and write."""
+    """One page of the app: its file/URL slug, its icon, and which roles may open and write."""
 
     slug: str
     icon: str
-    section: str
     roles: frozenset[str]
     write_roles: frozenset[str] = frozenset()
     default: bool = False
@@ -55,18 +54,18 @@ class PageSpec:
 
 
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("ringkasan", "dashboard", "pantau", EVERYONE, default=True),
-    PageSpec("masalah", "list_alt", "pantau", REPORT_READERS, WRITERS),
-    PageSpec("penyelesaian", "timer", "pantau", EVERYONE),
-    PageSpec("partisipasi", "groups", "pantau", EVERYONE),
-    PageSpec("kapasitas", "military_tech", "pantau", EVERYONE),
-    PageSpec("wilayah", "grid_view", "pantau", EVERYONE),
-    PageSpec("presentasi", "co_present", "pantau", REPORT_READERS),
-    PageSpec("lapor", "edit_note", "catat", WRITERS, WRITERS),
-    PageSpec("kegiatan", "event_available", "catat", WRITERS, WRITERS),
-    PageSpec("impor_ekspor", "swap_vert", "catat", OFFICE | {KETUA_RW}, OFFICE | {KETUA_RW}),
-    PageSpec("pengaturan", "settings", "kelola", OFFICE, OFFICE),
-    PageSpec("pengguna", "manage_accounts", "kelola", frozenset({ADMIN}), frozenset({ADMIN})),
+    PageSpec("ringkasan", "dashboard", EVERYONE, default=True),
+    PageSpec("masalah", "list_alt", REPORT_READERS, WRITERS),
+    PageSpec("penyelesaian", "timer", EVERYONE),
+    PageSpec("partisipasi", "groups", EVERYONE),
+    PageSpec("kapasitas", "military_tech", EVERYONE),
+    PageSpec("wilayah", "grid_view", EVERYONE),
+    PageSpec("presentasi", "co_present", REPORT_READERS),
+    PageSpec("lapor", "edit_note", WRITERS, WRITERS),
+    PageSpec("kegiatan", "event_available", WRITERS, WRITERS),
+    PageSpec("impor_ekspor", "swap_vert", OFFICE | {KETUA_RW}, OFFICE | {KETUA_RW}),
+    PageSpec("pengaturan", "settings", OFFICE, OFFICE),
+    PageSpec("pengguna", "manage_accounts", frozenset({ADMIN}), frozenset({ADMIN})),
 )
 DEFAULT_PAGE: PageSpec = next(page for page in PAGES if page.default)
 

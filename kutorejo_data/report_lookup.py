@@ -9,21 +9,9 @@ from sqlalchemy import Connection, func, select
 
 from .filters import Scope, area_conditions, resolve_area
 from .models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
+from .reports import HistoryEntry
 
 HISTORY_SHOWN = 10
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """One row of a report's status history."""
-
-    changed_at: datetime
-    from_status: str | None
-    to_status: str
-    changed_by: str
-    note: str
-    penanganan: str | None
-    penanganan_nama: str | None
 
 
 @dataclass(frozen=True)
