@@ -213,28 +213,18 @@ def history_of_selected(
     return stmt
 
 
-def resolutions_in_period(  # type: ignore[no-untyped-def]
-    conn: Connection, filters: ReportFilters, scope: Scope, *, long_window: bool = False
-):
-    """Per report resolved in the period: its last transition to `selesai` inside the period.
-
-    `long_window` (a trend over many months) reads the history report by report (see history_of_selected).
-    """
+def resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope) -> Select:
+    """Per report resolved in the period: its last transition to `selesai` inside the period."""
     start, end = _period_bounds(filters)
-    in_period = (
-        StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start, StatusHistory.changed_at < end
-    )  # fmt: skip
-    if long_window:
-        resolved = history_of_selected(conn, filters, scope, *in_period).subquery()
-        return select(resolved.c.laporan_id, func.max(resolved.c.changed_at).label("resolved_at")).group_by(
-            resolved.c.laporan_id
-        )
     return (
         select(StatusHistory.laporan_id, func.max(StatusHistory.changed_at).label("resolved_at"))
         .join(Laporan, Laporan.id == StatusHistory.laporan_id)
-        .where(*in_period, *report_conditions(conn, filters, scope, with_period=False))
+        .where(
+            StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
+            StatusHistory.changed_at < end, *report_conditions(conn, filters, scope, with_period=False),
+        )
         .group_by(StatusHistory.laporan_id)
-    )
+    )  # fmt: skip
 
 
 def selesai(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:

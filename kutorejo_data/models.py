@@ -364,3 +364,23 @@ class AuditLog(Base):
     entity_id: Mapped[str | None] = mapped_column(String(64))
     before: Mapped[str | None] = mapped_column(Text)
     after: Mapped[str | None] = mapped_column(Text)
+
+
+class RekapBulanan(Base):
+    """Resolution figures of one closed month for one area, kept so a 12-month trend is not recomputed per view.
+
+    Filled on first read (kutorejo_data/monthly_rekap.py); database triggers delete the rows a later write makes
+    stale (a report received, moved or re-dated, or a resolution recorded, in that month and area). `tingkat` is
+    `semua` (every kelurahan; `wilayah_id` 0), `kelurahan`, `rw` or `rt`.
+    """
+
+    __tablename__ = "rekap_bulanan"
+    __table_args__ = (CheckConstraint("tingkat IN ('semua', 'kelurahan', 'rw', 'rt')", name="tingkat_valid"),)
+
+    bulan: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM
+    tingkat: Mapped[str] = mapped_column(String(10), primary_key=True)
+    wilayah_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    masuk: Mapped[int] = mapped_column(Integer)
+    selesai: Mapped[int] = mapped_column(Integer)
+    selesai_median: Mapped[float | None] = mapped_column(Float)
+    selesai_p90: Mapped[float | None] = mapped_column(Float)

@@ -9,11 +9,11 @@ import pandas as pd
 from sqlalchemy import Connection, case, func, literal, select
 
 from .domain import OPEN_STATUSES, STATUS_SELESAI
-from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions, resolve_area
-from .metrics import history_of_selected, kpi_values
-from .models import RT, RW, AppMeta, Kategori, Kelurahan, Laporan, StatusHistory
-from .periods import add_months, month_start, months_between, previous_period
-from .sqlfuncs import month_key
+from .filters import EVERYTHING, ReportFilters, Scope, report_conditions, resolve_area
+from .metrics import kpi_values
+from .models import RT, RW, AppMeta, Kategori, Kelurahan, Laporan
+from .monthly_rekap import monthly_figures
+from .periods import add_months, month_start, previous_period
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,12 @@ def kpi_comparison(
 
 
 def monthly_flow(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, min_months: int = 12
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope = EVERYTHING,
+    *,
+    min_months: int = 12,
+    today: date | None = None,
 ) -> pd.DataFrame:
     """Reports received and resolved per month, for the period's months (at least `min_months` back from its end).
 
@@ -116,26 +121,8 @@ def monthly_flow(
     """
     assert filters.dari and filters.sampai
     first = min(month_start(filters.dari), month_start(add_months(filters.sampai, -(min_months - 1))))
-    start, end = day_start(first), day_after(filters.sampai)
-    base = report_conditions(conn, filters, scope, with_period=False)
-    received_month = month_key(Laporan.reported_at)
-    received = conn.execute(
-        select(received_month, func.count())
-        .where(*base, Laporan.reported_at >= start, Laporan.reported_at < end)
-        .group_by(received_month)
-    )
-    resolutions = history_of_selected(
-        conn, filters, scope,
-        StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start, StatusHistory.changed_at < end,
-    ).subquery()  # fmt: skip
-    resolved_month = month_key(resolutions.c.changed_at)
-    resolved = conn.execute(
-        select(resolved_month, func.count(func.distinct(resolutions.c.laporan_id))).group_by(resolved_month)
-    )
-    frame = pd.DataFrame({"bulan": months_between(first, filters.sampai)})
-    frame["masuk"] = frame["bulan"].map(dict(received.all())).fillna(0).astype(int)
-    frame["selesai"] = frame["bulan"].map(dict(resolved.all())).fillna(0).astype(int)
-    return frame
+    figures = monthly_figures(conn, filters, scope, first, filters.sampai, percentiles=False, today=today)
+    return figures[["bulan", "masuk", "selesai"]].astype({"masuk": int, "selesai": int})
 
 
 def _outcome():  # type: ignore[no-untyped-def]

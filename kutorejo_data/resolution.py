@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 import pandas as pd
 from sqlalchemy import ColumnElement, Connection, case, exists, func, literal, select
@@ -16,12 +16,12 @@ from .metrics import (
     open_at_end_conditions,
     received_conditions,
     resolution_durations,
-    resolutions_in_period,
     response_durations,
 )
 from .models import RT, RW, Kategori, Laporan, StatusHistory
+from .monthly_rekap import monthly_figures
 from .periods import add_months, month_start
-from .sqlfuncs import MEDIAN, P90, days_between, month_key, percentile_rows, percentile_table, row_percentile
+from .sqlfuncs import MEDIAN, P90, days_between, percentile_rows, percentile_table, row_percentile
 
 ESCALATED_LEVELS = ("kelurahan", "dinas")
 NO_HANDLER = "belum"  # reports nobody has taken on yet
@@ -145,21 +145,20 @@ def porsi_eskalasi(timing: pd.DataFrame) -> float | None:
 
 
 def monthly_timing(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, months: int = 12
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, months: int = 12, today: date | None = None
 ) -> pd.DataFrame:
-    """Median and P90 resolution days by month resolved over the last months (the page's trend line)."""
+    """Median and P90 resolution days by month resolved over the last months (the page's trend line).
+
+    Each month is the period of MEDIAN_WAKTU_PENYELESAIAN: a report resolved in two months counts in both.
+    """
     assert filters.sampai is not None
-    trend = filters.with_period(min(month_start(add_months(filters.sampai, -(months - 1))),
-                                    filters.dari or filters.sampai), filters.sampai)  # fmt: skip
-    resolved = resolutions_in_period(conn, trend, scope, long_window=True).subquery()
-    durations = select(
-        month_key(resolved.c.resolved_at), days_between(Laporan.reported_at, resolved.c.resolved_at)
-    ).join(resolved, resolved.c.laporan_id == Laporan.id)
-    rows = conn.execute(percentile_rows(durations, (MEDIAN, P90), 1)).all()
-    return pd.DataFrame(
-        [(row[0], int(row.n), row_percentile(row, 0), row_percentile(row, 1)) for row in rows],
-        columns=["bulan", "selesai_n", "selesai_median", "selesai_p90"],
-    ).sort_values("bulan")
+    first = min(month_start(add_months(filters.sampai, -(months - 1))), filters.dari or filters.sampai)
+    figures = monthly_figures(conn, filters, scope, first, filters.sampai, today=today)
+    figures = figures[figures["selesai"] > 0]
+    return pd.DataFrame({
+        "bulan": figures["bulan"], "selesai_n": figures["selesai"].astype(int),
+        "selesai_median": figures["selesai_median"], "selesai_p90": figures["selesai_p90"],
+    }).reset_index(drop=True)  # fmt: skip
 
 
 def _age_bucket(age: ColumnElement[float]) -> ColumnElement[str]:
