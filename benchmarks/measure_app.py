@@ -143,9 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.measure_app")
     parser.add_argument("db_url")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--pages", help="only these pages (file stems, comma-separated); default: every page")
     args = parser.parse_args(argv)
     os.environ[DATABASE_URL_ENV] = args.db_url
-    pages = discover_pages()
+    pages = [page for page in discover_pages() if not args.pages or page.name in args.pages.split(",")]
     _route_through_app_py()
     with counting_forward_msgs() as wire:
         warm_up = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_SECONDS)

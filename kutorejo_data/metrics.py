@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, ScalarSelect, Select, case, func, select, union
+from sqlalchemy import ColumnElement, Connection, ScalarSelect, Select, case, func, select, union_all
 
-from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI, STATUSES
+from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
 from .models import Kategori, Laporan, StatusHistory
 from .sqlfuncs import MEDIAN, days_between, median, percentile_rows, row_percentile
@@ -311,19 +311,15 @@ def open_at_end_conditions(
     if end >= now:
         # The period reaches today: the current status is the status at its end (and needs no history scan).
         return [*conditions, Laporan.reported_at < now, Laporan.status.in_(OPEN_STATUSES)], now
-    # A report open at a past moment is open now or has changed since: only those candidates need their history
-    # read. Listing every status lets the (to_status, changed_at) index serve a range on changed_at alone, and the
-    # reports received since then (most of the recent changes) cannot have been open before they existed.
-    received_since = select(Laporan.id).where(Laporan.reported_at >= end)
-    changed_since = select(StatusHistory.laporan_id).where(
-        StatusHistory.to_status.in_(STATUSES), StatusHistory.changed_at >= end,
-        StatusHistory.laporan_id.not_in(received_since),
-    )  # fmt: skip
-    open_now = select(Laporan.id).where(Laporan.status.in_(OPEN_STATUSES), Laporan.reported_at < end)
-    candidates = union(open_now, changed_since)
-    return [
-        *conditions, Laporan.reported_at < end, Laporan.id.in_(candidates), _status_at(end).in_(OPEN_STATUSES)
-    ], end
+    # A report unchanged since that moment had the status it has now; only those changed since (updated_at never
+    # lags the history) need their history read. Each part is one index range; the reports are named by id.
+    unchanged_open = select(Laporan.id).where(
+        *conditions, Laporan.status.in_(OPEN_STATUSES), Laporan.reported_at < end, Laporan.updated_at < end
+    ).correlate(None)
+    changed_open = select(Laporan.id).where(
+        *conditions, Laporan.updated_at >= end, Laporan.reported_at < end, _status_at(end).in_(OPEN_STATUSES)
+    ).correlate(None)
+    return [Laporan.id.in_(union_all(unchanged_open, changed_open))], end
 
 
 def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[int, int]:

@@ -144,10 +144,13 @@ class Laporan(Base):
         CheckConstraint("version >= 1", name="version_positive"),
         # Area and period first, then what aggregates group and filter on: index-only reads (migration 0003).
         Index("ix_laporan_kelurahan_reported", "kelurahan_id", "reported_at", *_REPORT_FACETS, "rw_id", "rt_id"),
-        Index("ix_laporan_rw_reported", "rw_id", "reported_at", *_REPORT_FACETS, "rt_id"),
-        Index("ix_laporan_rt_reported", "rt_id", "reported_at", *_REPORT_FACETS),
+        Index("ix_laporan_rw_reported", "rw_id", "reported_at", *_REPORT_FACETS, "rt_id", "updated_at"),
+        Index("ix_laporan_rt_reported", "rt_id", "reported_at", *_REPORT_FACETS, "updated_at"),
         Index("ix_laporan_status_reported", "status", "kelurahan_id", "reported_at", "rw_id", "rt_id", "kategori_id",
-              "prioritas"),
+              "prioritas", "updated_at"),
+        # Reports changed since a moment (updated_at never lags the history: a trigger, migration 0006).
+        Index("ix_laporan_kelurahan_changed", "kelurahan_id", "updated_at", "reported_at", "rw_id", "rt_id", "status",
+              "kategori_id", "prioritas"),
         # History-to-report lookups (resolutions, changes since a moment) read this instead of the wide row.
         Index("ix_laporan_id_facets", "id", "kelurahan_id", "rw_id", "rt_id", "reported_at", *_REPORT_FACETS),
         Index("ix_laporan_kategori_reported", "kategori_id", "reported_at"),
@@ -178,6 +181,7 @@ class Laporan(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     external_id: Mapped[str | None] = mapped_column(String(100), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # Never older than the report's newest history entry (enforced by a trigger, migration 0006).
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 

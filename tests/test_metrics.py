@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import Engine, literal, select, union_all
+from sqlalchemy import Engine, insert, literal, select, union_all
 
 from kutorejo_data import metrics, queries
-from kutorejo_data.filters import ReportFilters, Scope
+from kutorejo_data.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.models import Laporan, StatusHistory
 from kutorejo_data.periods import previous_period
 from kutorejo_data.sqlfuncs import median
 from tests.factories import at
@@ -156,3 +157,27 @@ def test_percentile_interpolates_like_percentile_cont(any_db: Engine, values, fr
     with any_db.connect() as conn:
         result = percentile(conn, values_select, fraction)
     assert result == (None if expected is None else pytest.approx(expected))
+
+
+def test_a_report_changed_after_a_past_period_is_judged_by_its_history_then(handmade_db: Engine) -> None:
+    # R8 was resolved on 20 Oct and reopened on 2 Dec: open now, closed at the end of October.
+    october = ReportFilters(dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
+    with handmade_db.connect() as conn:
+        conditions, _ = metrics.open_at_end_conditions(conn, october, EVERYTHING, at(12, 5))
+        still_open = list(conn.execute(select(Laporan.id).where(*conditions).order_by(Laporan.id)).scalars())
+    assert still_open == [5, 6]  # R5 (in progress until 15 Nov) and R6; not R8
+
+
+def test_a_history_entry_never_leaves_the_reports_updated_at_behind(handmade_db: Engine) -> None:
+    with handmade_db.begin() as conn:
+        report = conn.execute(select(Laporan.id, Laporan.updated_at).order_by(Laporan.id).limit(1)).one()
+        later = report.updated_at + timedelta(days=3)
+        conn.execute(insert(StatusHistory).values(
+            laporan_id=report.id, changed_at=later, from_status="selesai", to_status="diproses", changed_by="sql",
+        ))  # fmt: skip
+        earlier = report.updated_at - timedelta(days=30)
+        conn.execute(insert(StatusHistory).values(
+            laporan_id=report.id, changed_at=earlier, from_status="baru", to_status="diverifikasi", changed_by="sql",
+        ))  # fmt: skip
+    with handmade_db.connect() as conn:
+        assert conn.execute(select(Laporan.updated_at).where(Laporan.id == report.id)).scalar_one() == later
