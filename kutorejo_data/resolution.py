@@ -53,21 +53,25 @@ def status_flow(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTH
 
 @dataclass(frozen=True)
 class Timing:
-    """Median and P90 response and resolution times overall, per category and per handler level."""
+    """Median and P90 response and resolution times overall, per category and per handler level.
+
+    `median_by_unit` is the median resolution time per comparison unit id (see _unit), for area_comparison.
+    """
 
     overall: dict[str, float | None]
     by_category: pd.DataFrame
     by_handler: pd.DataFrame
+    median_by_unit: dict[int, float | None]
 
 
-_OVERALL, _BY_CATEGORY, _BY_HANDLER = 0, 1, 2
+_OVERALL, _BY_CATEGORY, _BY_HANDLER, _BY_UNIT = 0, 1, 2, 3
 
 
-def _timing_rows(conn: Connection, durations) -> dict[int, pd.DataFrame]:  # type: ignore[no-untyped-def]
-    """n, median and P90 for each grouping (overall, category id, handler level) of a (kategori, level, days) SELECT."""
-    rows = conn.execute(percentile_table(durations, (None, 0, 1), (MEDIAN, P90))).all()
+def _timing_rows(conn: Connection, durations, groupings: tuple[int | None, ...]) -> dict[int, pd.DataFrame]:  # type: ignore[no-untyped-def]
+    """n, median and P90 for each grouping (overall, category id, handler level, unit) of a durations SELECT."""
+    rows = conn.execute(percentile_table(durations, groupings, (MEDIAN, P90))).all()
     frames = {}
-    for grouping in (_OVERALL, _BY_CATEGORY, _BY_HANDLER):
+    for grouping in range(len(groupings)):
         mine = [row for row in rows if row.grouping == grouping and row.n]
         frames[grouping] = pd.DataFrame(
             [(row.grp, row.n, row_percentile(row, 0), row_percentile(row, 1)) for row in mine],
@@ -79,8 +83,11 @@ def _timing_rows(conn: Connection, durations) -> dict[int, pd.DataFrame]:  # typ
 def timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> Timing:
     """Response and resolution percentiles in every grouping the page shows, each set of durations read once."""
     level = func.coalesce(Laporan.penanganan, NO_HANDLER)
-    tanggap = _timing_rows(conn, response_durations(conn, filters, scope, Laporan.kategori_id, level))
-    selesai = _timing_rows(conn, resolution_durations(conn, filters, scope, Laporan.kategori_id, level))
+    tanggap = _timing_rows(conn, response_durations(conn, filters, scope, Laporan.kategori_id, level), (None, 0, 1))
+    unit_id = _unit(conn, filters, scope)[4]
+    selesai = _timing_rows(
+        conn, resolution_durations(conn, filters, scope, Laporan.kategori_id, level, unit_id), (None, 0, 1, 2)
+    )
 
     def overall(frame: pd.DataFrame, column: str) -> float | None:
         return None if frame.empty else float(frame[column].iloc[0])
@@ -94,6 +101,7 @@ def timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) 
         },  # fmt: skip
         by_category=by_category.assign(grup=by_category["grup"].map(slugs)),
         by_handler=_with_received(conn, filters, scope, _joined(tanggap[_BY_HANDLER], selesai[_BY_HANDLER])),
+        median_by_unit={int(unit): float(median) for unit, median in selesai[_BY_UNIT]["median"].items()},
     )
 
 
@@ -187,11 +195,11 @@ def backlog_by_age(
 
 
 def _unit(conn: Connection, filters: ReportFilters, scope: Scope):  # type: ignore[no-untyped-def]
-    """The comparison unit: RTs inside a chosen RW, RWs otherwise; (number column, label prefix, table, join)."""
+    """The comparison unit: RTs inside a chosen RW, RWs otherwise; (number column, label prefix, table, join, id)."""
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
     if area.rw_id is not None:
-        return RT.nomor, "RT ", RT, RT.id == Laporan.rt_id
-    return RW.nomor, "RW ", RW, RW.id == Laporan.rw_id
+        return RT.nomor, "RT ", RT, RT.id == Laporan.rt_id, Laporan.rt_id
+    return RW.nomor, "RW ", RW, RW.id == Laporan.rw_id, Laporan.rw_id
 
 
 def backlog_by_area(
@@ -199,7 +207,7 @@ def backlog_by_area(
 ) -> pd.DataFrame:
     """Open and overdue reports at the end of the period per RW (or per RT inside one RW), most overdue first."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
-    unit, prefix, table, on = _unit(conn, filters, scope)
+    unit, prefix, table, on, _ = _unit(conn, filters, scope)
     late = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
     rows = conn.execute(
         select(unit, func.count(), func.coalesce(func.sum(late), 0))
@@ -255,13 +263,15 @@ def area_comparison(
     *,
     now: datetime,
     backlog: pd.DataFrame | None = None,
+    timings: Timing | None = None,
 ) -> pd.DataFrame:
     """Per RW (or RT in one RW): reports received, resolution rate, median resolution days, overdue share.
 
     Units with fewer than MIN_REPORTS_FOR_COMPARISON reports in the period get `cukup_data` False and no figures.
-    `backlog` is backlog_by_area of the same filter when the caller has it already (it is not computed twice).
+    `backlog` (backlog_by_area) and `timings` (timing) of the same filter are used when the caller has them
+    already, so neither is computed twice.
     """
-    unit, prefix, table, on = _unit(conn, filters, scope)
+    unit, prefix, table, on, unit_id = _unit(conn, filters, scope)
     valid = case((Laporan.status.in_((STATUS_DITOLAK, STATUS_DUPLIKAT)), 0), else_=1)
     solved = case((Laporan.status == STATUS_SELESAI, 1), else_=0)
     received = pd.DataFrame(
@@ -275,9 +285,13 @@ def area_comparison(
         columns=["wilayah", "masuk", "valid", "selesai"],
     )
     received["wilayah"] = prefix + received["wilayah"]
-    durations = resolution_durations(conn, filters, scope, unit)
-    medians = conn.execute(percentile_rows(durations.join(table, on), (MEDIAN,), 1)).all()
-    median_by_unit = {prefix + row[0]: row_percentile(row, 0) for row in medians}
+    if timings is None:
+        medians = conn.execute(percentile_rows(resolution_durations(conn, filters, scope, unit_id), (MEDIAN,), 1))
+        median_by_id = {int(row[0]): row_percentile(row, 0) for row in medians}
+    else:
+        median_by_id = timings.median_by_unit
+    labels = conn.execute(select(table.id, unit).where(table.id.in_(list(median_by_id)))).all()
+    median_by_unit = {prefix + nomor: median_by_id[id_] for id_, nomor in labels}
     if backlog is None:
         backlog = backlog_by_area(conn, filters, scope, now=now)
     frame = received.set_index("wilayah").join(backlog.set_index("wilayah"), how="outer")

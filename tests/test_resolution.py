@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -94,3 +95,14 @@ def test_monthly_timing_covers_twelve_months(handmade_db: Engine) -> None:
     november = monthly.set_index("bulan").loc["2026-11"]
     assert november["selesai_n"] == 3 and november["selesai_median"] == pytest.approx(10.0)
     assert monthly.set_index("bulan").loc["2026-10", "selesai_n"] == 1  # R8 resolved 20 Oct after 15 days
+
+
+def test_the_comparison_takes_its_medians_from_the_timing_it_is_given(handmade_db: Engine) -> None:
+    for filters in (NOVEMBER, replace(NOVEMBER, rw="03")):
+        with handmade_db.connect() as conn:
+            alone = resolution.area_comparison(conn, filters, now=AFTER_NOVEMBER)
+            reused = resolution.area_comparison(
+                conn, filters, now=AFTER_NOVEMBER, timings=resolution.timing(conn, filters)
+            )
+        pd.testing.assert_frame_equal(alone, reused)
+        assert alone["median_penyelesaian"].notna().any() or not alone["cukup_data"].any()

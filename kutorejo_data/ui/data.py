@@ -139,7 +139,8 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
             backlog_area=backlog_area,
             overdue=resolution.overdue_reports(conn, filters, scope, now=now),
             overdue_total=int(backlog_area["terlambat"].sum()),
-            comparison=resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog_area),
+            comparison=resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog_area,
+                                                  timings=timing),
         )
 # ---------------------------------------------------------------------------------------------------------------
 # Partisipasi, Kapasitas and Wilayah
