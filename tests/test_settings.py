@@ -109,7 +109,7 @@ def test_areas_in_use_are_refused_with_an_explanation_and_unused_ones_deleted(ke
         area = add_area(conn, rw="03", rt="002")
         add_report(conn, area, "drainase-banjir", datetime(2026, 11, 1))
     create_activity(kelurahan_db, ActivityInput(KUTOREJO, "rt", "03", "002", "kerja_bakti", date(2026, 11, 2),
-                                                kehadiran={"warga": 9}))  # fmt: skip
+                                                kehadiran={"warga": 9}), actor="admin")  # fmt: skip
     add_rt(kelurahan_db, KUTOREJO, "03", 7, RtFields())
     add_rw(kelurahan_db, KUTOREJO, 9)
 
