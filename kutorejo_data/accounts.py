@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -19,6 +20,14 @@ from .passwords import hash_password, needs_rehash, verify_password, waste_a_ver
 LOCKOUT_ATTEMPTS = 5
 LOCKOUT_DURATION = timedelta(minutes=5)
 SYSTEM_ACTOR = "sistem"
+
+
+def cli_actor() -> str:
+    """How the audit log and the history name a command-line write: `cli` and the operating-system user."""
+    try:
+        return f"cli ({getpass.getuser()})"
+    except (KeyError, OSError):  # no login name in some containers
+        return "cli"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Activities (kegiatan): record one with its attendance by role, correct it, list the recent ones.
 
-Writes are short transactions that check the scope; validation maps each bad field to an i18n message key,
-as `services.create_report` does.
+Writes are short transactions that check the scope and are audited in the same transaction; validation maps each
+bad field to an i18n message key, as `services.create_report` does.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from datetime import date
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
-from . import domain
+from . import audit, domain
 from .config import now_local
 from .db import write_transaction
 from .filters import EVERYTHING, Area, Scope, area_conditions, resolve_area
 from .models import RT, RW, Kegiatan, KegiatanKehadiran, Kelurahan
-from .services import EARLIEST_REPORT, JUDUL_MAX, ServiceError, ValidationError
+from .services import EARLIEST_REPORT, JUDUL_MAX, ServiceError, ValidationError, require_writable
 
 TARGET_UNITS: tuple[str, ...] = ("orang", "KK")
 # Larger than any kelurahan gathering; a bigger number is a typo (an extra zero), not a crowd.
@@ -128,36 +128,57 @@ def _checked_area(conn: Connection, activity: ActivityInput, scope: Scope, today
     return _area(conn, activity, scope)[0]
 
 
+def _snapshot(activity: ActivityInput) -> dict[str, object]:
+    """The audited facts of an activity as stored: area codes, fields, and attendance counts by role."""
+    return {
+        "kelurahan": activity.kelurahan_kode,
+        "tingkat": activity.tingkat,
+        "rw": activity.rw if activity.tingkat in ("rw", "rt") else None,
+        "rt": activity.rt if activity.tingkat == "rt" else None,
+        "jenis": activity.jenis,
+        "tanggal": activity.tanggal,
+        "judul": activity.judul.strip(),
+        "target_peserta": activity.target_peserta,
+        "target_satuan": activity.target_satuan,
+        "catatan": activity.catatan.strip(),
+        "kehadiran": {peran: jumlah for peran, jumlah in sorted(activity.kehadiran.items()) if jumlah > 0},
+    }
+
+
 def create_activity(
-    engine: Engine, activity: ActivityInput, *, scope: Scope = EVERYTHING, today: date | None = None
+    engine: Engine, activity: ActivityInput, *, actor: str, scope: Scope = EVERYTHING, today: date | None = None
 ) -> int:
-    """Save an activity and its attendance in one transaction; returns its number."""
+    """Save an activity and its attendance in one transaction, with its audit entry; returns its number."""
     now = now_local()
+    require_writable(scope)
     with write_transaction(engine) as conn:
         area = _checked_area(conn, activity, scope, today or now.date())
         kegiatan_id = conn.execute(
             insert(Kegiatan).values(**_values(activity, area), created_at=now)
         ).inserted_primary_key[0]
         _write_attendance(conn, kegiatan_id, activity.kehadiran)
+        audit.record(conn, actor, "create", "kegiatan", kegiatan_id, after=_snapshot(activity), at=now)
     return int(kegiatan_id)
 
 
 def update_activity(
-    engine: Engine, kegiatan_id: int, activity: ActivityInput, *, scope: Scope = EVERYTHING,
+    engine: Engine, kegiatan_id: int, activity: ActivityInput, *, actor: str, scope: Scope = EVERYTHING,
     today: date | None = None,
 ) -> None:  # fmt: skip
-    """Correct an activity inside the scope: its fields and its attendance replaced in one transaction."""
+    """Correct an activity inside the scope: fields and attendance replaced in one transaction, changes audited."""
+    now = now_local()
+    require_writable(scope)
     with write_transaction(engine) as conn:
-        allowed = resolve_area(conn, None, None, None, scope)
-        found = conn.execute(
-            select(Kegiatan.id).where(Kegiatan.id == kegiatan_id, *area_conditions(allowed, Kegiatan))
-        ).scalar()
-        if found is None:
+        stored = load_activity(conn, kegiatan_id, scope)
+        if stored is None:
             raise ServiceError("error.kegiatan_not_found", nomor=kegiatan_id)
-        area = _checked_area(conn, activity, scope, today or now_local().date())
+        area = _checked_area(conn, activity, scope, today or now.date())
         conn.execute(update(Kegiatan).where(Kegiatan.id == kegiatan_id).values(**_values(activity, area)))
         conn.execute(delete(KegiatanKehadiran).where(KegiatanKehadiran.kegiatan_id == kegiatan_id))
         _write_attendance(conn, kegiatan_id, activity.kehadiran)
+        before, after = audit.changed_fields(_snapshot(stored), _snapshot(activity))
+        if after:
+            audit.record(conn, actor, "update", "kegiatan", kegiatan_id, before, after, at=now)
 
 
 def load_activity(conn: Connection, kegiatan_id: int, scope: Scope) -> ActivityInput | None:

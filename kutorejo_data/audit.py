@@ -1,8 +1,9 @@
 """The audit log: every write says who did what, when, and what the row looked like before and after.
 
 Call `record` inside the write's own transaction (the `conn` of `write_transaction`), so a write and its
-audit entry are saved together or not at all. Actions used so far: `create`, `update`, `status`,
-`deactivate`, `activate`, `password`, `unlock`, `lockout`.
+audit entry are saved together or not at all. Actions used so far: `create`, `update` (only the changed fields),
+`delete` (the row as it was), `status`, `import` (one entry per file, with its counts), `deactivate`, `activate`,
+`password`, `unlock`, `lockout`. Entities: `laporan`, `kegiatan`, `kelurahan`, `rw`, `rt`, `kategori`, `pengguna`.
 """
 
 from __future__ import annotations

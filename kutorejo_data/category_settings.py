@@ -1,7 +1,7 @@
 """Problem categories the office keeps: name, target resolution time (SLA, days), active.
 
 Categories are shared by every area, so only the kelurahan office (or wider) changes them. A category that
-reports use is never deleted, only deactivated.
+reports use is never deleted, only deactivated. Every change is written to the audit log in the same transaction.
 """
 
 from __future__ import annotations
@@ -11,10 +11,11 @@ import unicodedata
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
+from . import audit
 from .db import write_transaction
 from .filters import EVERYTHING, Scope
 from .models import Kategori, Laporan
-from .services import ServiceError, ValidationError
+from .services import ServiceError, ValidationError, require_writable
 from .settings_service import integrity_backstop
 
 SLA_MAX_DAYS = 365
@@ -49,12 +50,19 @@ def _category_errors(conn: Connection, nama: str, sla_hari: int | None, slug: st
 
 
 def _require_category_manager(scope: Scope) -> None:
-    """Categories are shared by every area: only the kelurahan office (or wider) changes them."""
+    """Categories are shared by every area: only the kelurahan office (or wider) changes them; never a guest."""
+    require_writable(scope)
     if scope.rw is not None:
         raise ServiceError("error.settings_outside_scope")
 
 
-def add_category(engine: Engine, nama: str, sla_hari: int | None, *, scope: Scope = EVERYTHING) -> str:
+def _snapshot(conn: Connection, slug: str) -> dict[str, object] | None:
+    """The audited fields of a category; None when there is no such category."""
+    row = conn.execute(select(Kategori.nama, Kategori.sla_hari, Kategori.aktif).where(Kategori.slug == slug)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def add_category(engine: Engine, nama: str, sla_hari: int | None, *, actor: str, scope: Scope = EVERYTHING) -> str:
     """Add an active category at the end of the list; returns its new, unique slug."""
     _require_category_manager(scope)
     with integrity_backstop("error.kategori_exists", "nama"), write_transaction(engine) as conn:
@@ -67,24 +75,29 @@ def add_category(engine: Engine, nama: str, sla_hari: int | None, *, scope: Scop
         last = conn.execute(select(func.max(Kategori.urutan))).scalar() or 0
         conn.execute(insert(Kategori).values(slug=slug, nama=nama.strip(), sla_hari=sla_hari, aktif=True,
                                              urutan=last + 1))  # fmt: skip
+        audit.record(conn, actor, "create", "kategori", slug, after=_snapshot(conn, slug))
     return slug
 
 
-def update_category(engine: Engine, slug: str, nama: str, sla_hari: int | None, aktif: bool, *,
+def update_category(engine: Engine, slug: str, nama: str, sla_hari: int | None, aktif: bool, *, actor: str,
                     scope: Scope = EVERYTHING) -> None:  # fmt: skip
     """Rename a category, change its SLA, or (de)activate it; its slug stays, so links keep working."""
     _require_category_manager(scope)
     with write_transaction(engine) as conn:
-        if conn.execute(select(Kategori.id).where(Kategori.slug == slug)).scalar() is None:
+        stored = _snapshot(conn, slug)
+        if stored is None:
             raise ServiceError("error.kategori_not_found")
         errors = _category_errors(conn, nama, sla_hari, slug)
         if errors:
             raise ValidationError(errors)
         conn.execute(update(Kategori).where(Kategori.slug == slug).values(nama=nama.strip(), sla_hari=sla_hari,
                                                                           aktif=aktif))  # fmt: skip
+        before, after = audit.changed_fields(stored, _snapshot(conn, slug) or {})
+        if after:
+            audit.record(conn, actor, "update", "kategori", slug, before, after)
 
 
-def delete_category(engine: Engine, slug: str, *, scope: Scope = EVERYTHING) -> None:
+def delete_category(engine: Engine, slug: str, *, actor: str, scope: Scope = EVERYTHING) -> None:
     """Delete a category no report uses; otherwise refuse and explain (deactivate it instead)."""
     _require_category_manager(scope)
     with integrity_backstop("error.in_use_now"), write_transaction(engine) as conn:
@@ -96,4 +109,6 @@ def delete_category(engine: Engine, slug: str, *, scope: Scope = EVERYTHING) -> 
         ).scalar_one()
         if used:
             raise ServiceError("error.kategori_in_use", laporan=used)
+        before = _snapshot(conn, slug)
         conn.execute(delete(Kategori).where(Kategori.id == kategori_id))
+        audit.record(conn, actor, "delete", "kategori", slug, before=before)

@@ -2,7 +2,8 @@
 
 The same functions serve the Impor & Ekspor page and `python -m kutorejo_data import`. Nothing is written
 until `run_import(..., dry_run=False)`; it plans again inside its write transaction, so what it writes is
-consistent with the database at that moment even if the preview is older.
+consistent with the database at that moment even if the preview is older. Each import writes one audit entry
+(what the file added, updated and left as it was) in that same transaction.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import pandas as pd
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
+from . import audit
+from .accounts import cli_actor
 from .config import now_local
 from .db import write_transaction
 from .filters import EVERYTHING, Scope
@@ -28,8 +31,8 @@ from .import_columns import IGNORE, ColumnMap, Jenis, display_headers, field_nam
 from .import_common import KODE_RE, AreaIndex, ImportOptions, ImportPlan
 from .import_reading import ImportRefused, Table, check_size, read_table
 from .import_reports import plan_reports, write_reports
+from .services import require_writable
 
-IMPORT_ACTOR = "impor"
 SUMMARY_REASONS = 20  # rejected rows listed by the command line; the page shows them all
 
 # The import's public face; the page and the command line need nothing from the import_* modules directly.
@@ -67,17 +70,33 @@ def preview_import(
         return _plan(conn, table, options, scope, now or now_local())
 
 
+def _audit_summary(plan: ImportPlan, file_name: str | None) -> dict[str, object]:
+    """The import's audit entry: counts of what it did (one entry per file, not one per row), and the file."""
+    summary: dict[str, object] = {
+        "ditambah": len(plan.added), "diperbarui": len(plan.updated), "sama": len(plan.unchanged),
+        "ditolak": len(plan.rejected),
+    }  # fmt: skip
+    if file_name:
+        summary["berkas"] = file_name
+    return summary
+
+
 def run_import(
     engine: Engine,
     table: Table,
     options: ImportOptions,
     scope: Scope = EVERYTHING,
     *,
-    actor: str = IMPORT_ACTOR,
+    actor: str,
+    file_name: str | None = None,
     now: datetime | None = None,
     dry_run: bool = False,
 ) -> ImportPlan:
-    """Plan and write the accepted rows in one transaction (nothing at all on any error); returns what was done."""
+    """Plan and write the accepted rows and one audit entry in one transaction (nothing at all on any error).
+
+    Returns what was done; a dry run only plans. A read-only scope is refused (ServiceError) before anything.
+    """
+    require_writable(scope)
     now = now or now_local()
     if dry_run:
         return preview_import(engine, table, options, scope, now)
@@ -88,6 +107,7 @@ def run_import(
                 write_reports(conn, plan, actor, now)
             else:
                 write_activities(conn, plan, now)
+            audit.record(conn, actor, "import", plan.jenis, after=_audit_summary(plan, file_name), at=now)
     except IntegrityError as error:
         # A unique number taken between planning and writing: another import of the same rows ran meanwhile.
         raise ImportRefused("import.refused.changed_meanwhile") from error
@@ -193,7 +213,7 @@ def run_import_command(engine: Engine, args: argparse.Namespace) -> int:
         table = _read_file(path, options.jenis)
         print(t("import.cli.file", lang, nama=path.name, format=table.file_format.upper(),
                 baris=fmt_int(len(table.rows), lang)))  # fmt: skip
-        plan = run_import(engine, table, options, dry_run=args.dry_run)
+        plan = run_import(engine, table, options, actor=cli_actor(), file_name=path.name, dry_run=args.dry_run)
     except ImportRefused as refused:
         print(f"{t('import.cli.refused', lang)}: {refusal_message(refused, lang)}", file=sys.stderr)
         return 1

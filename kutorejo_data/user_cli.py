@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 
 from . import permissions
 from .account_admin import AccountDraft, create_user, set_active, set_password
+from .accounts import cli_actor
 from .i18n import t
 from .services import ServiceError, ValidationError
 
@@ -46,14 +47,6 @@ def read_new_password(stdin: TextIO | None = None) -> str:
     return first
 
 
-def _actor() -> str:
-    """Who ran the command, as the audit log names it."""
-    try:
-        return f"cli ({getpass.getuser()})"
-    except (KeyError, OSError):  # no login name in some containers
-        return "cli"
-
-
 def _message(error: ServiceError) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(f"{field}: {t(key)}" for field, key in error.fields.items())
@@ -65,13 +58,13 @@ def run_user_command(engine: Engine, args: argparse.Namespace, stdin: TextIO | N
     try:
         if args.command == "create-user":
             draft = AccountDraft(args.username, args.role, args.nama, args.kelurahan, args.rw, args.rt)
-            create_user(engine, draft, read_new_password(stdin), actor=_actor())
+            create_user(engine, draft, read_new_password(stdin), actor=cli_actor())
             print(f"Akun '{draft.username.strip().lower()}' ({args.role}) dibuat.")
         elif args.command == "set-password":
-            set_password(engine, args.username, read_new_password(stdin), actor=_actor())
+            set_password(engine, args.username, read_new_password(stdin), actor=cli_actor())
             print(f"Kata sandi '{args.username}' diganti; semua sesinya diakhiri.")
         else:
-            set_active(engine, args.username, False, actor=_actor())
+            set_active(engine, args.username, False, actor=cli_actor())
             print(f"Akun '{args.username}' dinonaktifkan; semua sesinya diakhiri.")
     except ServiceError as error:
         print(f"Gagal: {_message(error)}", file=sys.stderr)

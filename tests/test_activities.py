@@ -14,6 +14,7 @@ from kutorejo_data.models import Kegiatan, KegiatanKehadiran
 from kutorejo_data.services import ServiceError, ValidationError
 from tests.app_driver import click, open_page
 from tests.factories import KUTOREJO, add_area
+from tests.test_audit import entries
 
 TODAY = date(2026, 11, 29)
 KERJA_BAKTI = ActivityInput(
@@ -39,7 +40,7 @@ def attendance(engine: Engine, nomor: int) -> dict[str, int]:
 
 
 def test_an_activity_is_saved_with_its_attendance_by_role(area_db: Engine) -> None:
-    nomor = create_activity(area_db, KERJA_BAKTI, today=TODAY)
+    nomor = create_activity(area_db, KERJA_BAKTI, actor="rt", today=TODAY)
     assert attendance(area_db, nomor) == {"warga": 31, "ketua_rt": 1}
     with area_db.connect() as conn:
         assert load_activity(conn, nomor, EVERYTHING) == KERJA_BAKTI
@@ -64,7 +65,7 @@ def test_invalid_activities_are_refused_field_by_field_and_nothing_is_written(
     area_db: Engine, changes: dict, field: str, key: str
 ) -> None:
     with pytest.raises(ValidationError) as refused:
-        create_activity(area_db, replace(KERJA_BAKTI, **changes), today=TODAY)
+        create_activity(area_db, replace(KERJA_BAKTI, **changes), actor="rt", today=TODAY)
     assert refused.value.fields[field] == key
     with area_db.connect() as conn:
         assert conn.execute(select(func.count()).select_from(Kegiatan)).scalar_one() == 0
@@ -80,7 +81,7 @@ def test_an_rw_head_records_activities_only_in_their_rw(
 ) -> None:
     activity = replace(KERJA_BAKTI, tingkat=tingkat, rw=rw, rt=rt)
     try:
-        create_activity(area_db, activity, scope=Scope(KUTOREJO, "03"), today=TODAY)
+        create_activity(area_db, activity, scope=Scope(KUTOREJO, "03"), actor="rt", today=TODAY)
         outcome = "ok"
     except ValidationError as refused:
         outcome = next(iter(refused.fields.values()))
@@ -88,21 +89,21 @@ def test_an_rw_head_records_activities_only_in_their_rw(
 
 
 def test_a_correction_replaces_fields_and_attendance_together(area_db: Engine) -> None:
-    nomor = create_activity(area_db, KERJA_BAKTI, today=TODAY)
+    nomor = create_activity(area_db, KERJA_BAKTI, actor="rt", today=TODAY)
     corrected = replace(KERJA_BAKTI, tingkat="rw", rt=None, jenis="rapat_rw", kehadiran={"ketua_rt": 4,
                         "ketua_rw": 1}, target_peserta=None)  # fmt: skip
-    update_activity(area_db, nomor, corrected, today=TODAY)
+    update_activity(area_db, nomor, corrected, actor="rt", today=TODAY)
     assert attendance(area_db, nomor) == {"ketua_rt": 4, "ketua_rw": 1}
     with area_db.connect() as conn:
         assert load_activity(conn, nomor, EVERYTHING) == corrected
 
 
 def test_a_refused_correction_leaves_the_activity_as_it_was(area_db: Engine) -> None:
-    nomor = create_activity(area_db, KERJA_BAKTI, today=TODAY)
+    nomor = create_activity(area_db, KERJA_BAKTI, actor="rt", today=TODAY)
     with pytest.raises(ValidationError):
-        update_activity(area_db, nomor, replace(KERJA_BAKTI, kehadiran={}), today=TODAY)
+        update_activity(area_db, nomor, replace(KERJA_BAKTI, kehadiran={}), actor="rt", today=TODAY)
     with pytest.raises(ServiceError) as refused:
-        update_activity(area_db, nomor, KERJA_BAKTI, scope=Scope(KUTOREJO, "04"), today=TODAY)
+        update_activity(area_db, nomor, KERJA_BAKTI, scope=Scope(KUTOREJO, "04"), actor="rt", today=TODAY)
     assert refused.value.key == "error.kegiatan_not_found"
     assert attendance(area_db, nomor) == {"warga": 31, "ketua_rt": 1}
 
@@ -111,7 +112,8 @@ def test_recent_activities_are_newest_first_paged_in_sql_and_scoped(area_db: Eng
     for day in range(1, 26):
         rw = "03" if day % 2 else "04"
         rt = "002" if rw == "03" else "001"
-        create_activity(area_db, replace(KERJA_BAKTI, rw=rw, rt=rt, tanggal=date(2026, 10, day)), today=TODAY)
+        create_activity(area_db, replace(KERJA_BAKTI, rw=rw, rt=rt, tanggal=date(2026, 10, day)), actor="rt",
+                        today=TODAY)  # fmt: skip
     with area_db.connect() as conn:
         first = recent_activities(conn, EVERYTHING, page=1, page_size=10)
         last = recent_activities(conn, EVERYTHING, page=3, page_size=10)
@@ -145,4 +147,6 @@ def test_the_page_records_an_activity_and_corrects_it(monkeypatch, fresh_db: Eng
     click(at, "Simpan koreksi")
     assert at.success[0].value == "Kegiatan #1 sudah dikoreksi."
     assert attendance(fresh_db, 1) == {"warga": 28, "tomas": 2}
+    assert [(e["actor"], e["action"], e["entity"], e["entity_id"]) for e in entries(fresh_db)[-2:]] == [
+        ("uji-admin", "create", "kegiatan", "1"), ("uji-admin", "update", "kegiatan", "1")]  # fmt: skip
     assert at.dataframe[0].value.iloc[0]["Hadir"] == "30"

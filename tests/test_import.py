@@ -48,8 +48,8 @@ def do_import(engine: Engine, data: bytes, *, dry_run: bool = False, scope: Scop
     opts = ImportOptions(**options)  # type: ignore[arg-type]
     table = read_table(data, opts.jenis)
     if scope is None:
-        return run_import(engine, table, opts, now=NOW, dry_run=dry_run)
-    return run_import(engine, table, opts, scope, now=NOW, dry_run=dry_run)
+        return run_import(engine, table, opts, actor="impor", now=NOW, dry_run=dry_run)
+    return run_import(engine, table, opts, scope, actor="impor", now=NOW, dry_run=dry_run)
 
 
 def counts(plan: ImportPlan) -> tuple[int, int, int, int]:
@@ -290,7 +290,7 @@ def test_the_template_is_recognised_and_its_example_row_never_imported(area_db: 
 def test_a_filled_in_template_imports(area_db: Engine) -> None:
     filled = read_table(template_csv("laporan"), "laporan")
     row = ["LP-1", "05/11/2026", "002", "03", "Sampah & kebersihan", "Sampah liar", "", "", "Baru"]
-    plan = run_import(area_db, replace(filled, rows=((2, tuple(row)),)), ImportOptions(), now=NOW)
+    plan = run_import(area_db, replace(filled, rows=((2, tuple(row)),)), ImportOptions(), actor="impor", now=NOW)
     assert counts(plan) == (1, 0, 0, 0)
 
 
@@ -389,9 +389,9 @@ def test_a_20000_row_file_previews_and_imports_in_reasonable_time(area_db: Engin
     table = read_table(data, "laporan")
     preview = preview_import(area_db, table, ImportOptions(), now=NOW)
     previewed = time.perf_counter() - started
-    plan = run_import(area_db, table, ImportOptions(), now=NOW)
+    plan = run_import(area_db, table, ImportOptions(), actor="impor", now=NOW)
     imported = time.perf_counter() - started - previewed
-    again = run_import(area_db, table, ImportOptions(), now=NOW)
+    again = run_import(area_db, table, ImportOptions(), actor="impor", now=NOW)
     reimported = time.perf_counter() - started - previewed - imported
     print(f"\n20,000 rows on {area_db.dialect.name}: read+preview {previewed:.1f}s, import {imported:.1f}s, "
           f"re-import {reimported:.1f}s")  # fmt: skip

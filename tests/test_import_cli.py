@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 from kutorejo_data import import_reading, importing
 from kutorejo_data.cli import main
 from kutorejo_data.db import make_engine
-from kutorejo_data.models import Kegiatan, Laporan
+from kutorejo_data.models import AuditLog, Kegiatan, Laporan
 from tests.factories import add_area
 from tests.spreadsheets import activities_xlsx, csv_bytes, messy_xlsx, xlsx_bytes
 from tests.test_import import NOW
@@ -79,6 +80,22 @@ def test_import_then_reimport_adds_nothing_new(db_url: str, tmp_path: Path, caps
     out = capsys.readouterr().out
     assert "Ditambahkan: 0\n" in out and "Sudah ada, tidak berubah: 7\n" in out
     assert stored(db_url) == 7
+
+
+def test_an_import_is_logged_once_as_the_command_line_and_a_dry_run_not_at_all(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("getpass.getuser", lambda: "operator")
+    path = write(tmp_path, "rekap.xlsx", messy_xlsx())
+    assert run(db_url, path, "--dry-run") == 0
+    assert run(db_url, path) == 0
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        entries = conn.execute(select(AuditLog.actor, AuditLog.action, AuditLog.entity, AuditLog.after)).all()
+    engine.dispose()
+    [(actor, action, entity, after)] = entries
+    assert (actor, action, entity) == ("cli (operator)", "import", "laporan")
+    assert json.loads(after) == {"ditambah": 7, "diperbarui": 0, "sama": 0, "ditolak": 9, "berkas": "rekap.xlsx"}
 
 
 def test_activities(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,6 +14,7 @@ from kutorejo_data.models import Laporan
 from tests.factories import add_area, add_report
 from tests.signin import open_signed_in
 from tests.spreadsheets import csv_bytes, encrypted_xlsx_bytes, xlsx_bytes
+from tests.test_audit import entries
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/impor_ekspor.py"
@@ -90,6 +91,10 @@ def test_upload_preview_confirm_then_the_same_file_changes_nothing(
     assert not at.exception
     assert at.success[0].value == "Impor selesai: 2 ditambahkan, 0 diperbarui, 0 sudah ada, 2 ditolak."
     assert report_count(db_url) == 2
+    engine = make_engine(db_url)
+    [entry] = [e for e in entries(engine) if e["action"] == "import"]  # one entry for the file, named by its user
+    engine.dispose()
+    assert (entry["actor"], entry["entity"], entry["after"]["berkas"]) == ("uji-admin", "laporan", "rekap.csv")
     assert metric_values(at)["Sudah ada, tidak berubah"] == "2"
     assert "impor_confirm" not in [b.key for b in at.button]  # nothing left to save
     assert any("Tidak ada yang perlu disimpan" in info.value for info in at.info)

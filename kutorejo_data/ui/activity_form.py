@@ -54,9 +54,9 @@ def _submit(prefix: str, ctx: AppContext, kegiatan_id: int | None) -> None:
     def write() -> Message:
         activity = _activity_from_state(prefix)
         if kegiatan_id is None:
-            nomor = create_activity(engine, activity, scope=ctx.scope)
+            nomor = create_activity(engine, activity, actor=ctx.actor, scope=ctx.scope)
             return "kegiatan.created", {"nomor": nomor}
-        update_activity(engine, kegiatan_id, activity, scope=ctx.scope)
+        update_activity(engine, kegiatan_id, activity, actor=ctx.actor, scope=ctx.scope)
         return "kegiatan.updated", {"nomor": kegiatan_id}
 
     if run_write(prefix, write) and kegiatan_id is None:

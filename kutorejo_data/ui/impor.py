@@ -34,6 +34,7 @@ from ..importing import (
     refusal_message,
     run_import,
 )
+from ..services import ServiceError
 from . import data
 from .context import AppContext, engine_for
 from .filters import filter_bar
@@ -55,6 +56,7 @@ class _Upload:
     """The parsed table of one uploaded file, or why it was refused."""
 
     key: tuple[str, str]
+    name: str  # the file's name, for the audit log
     table: Table | None
     refusal: ImportRefused | None
 
@@ -68,9 +70,9 @@ def _read_upload(uploaded, jenis: Jenis) -> _Upload:  # type: ignore[no-untyped-
     for name in [k for k in st.session_state if str(k).startswith(MAP_PREFIX)]:
         del st.session_state[name]
     try:
-        upload = _Upload(key, read_table(uploaded.getvalue(), jenis), None)
+        upload = _Upload(key, uploaded.name, read_table(uploaded.getvalue(), jenis), None)
     except ImportRefused as refused:
-        upload = _Upload(key, None, refused)
+        upload = _Upload(key, uploaded.name, None, refused)
     st.session_state[UPLOAD_STATE] = upload
     st.session_state.pop(PREVIEW_STATE, None)
     return upload
@@ -167,14 +169,15 @@ def _preview(engine: Engine, upload: _Upload, options: ImportOptions, scope: Sco
     return plan
 
 
-def _confirm(engine: Engine, upload: _Upload, options: ImportOptions, scope: Scope, lang: str) -> None:
+def _confirm(engine: Engine, upload: _Upload, options: ImportOptions, ctx: AppContext) -> None:
     """Write in one transaction; remember the outcome for the next run and refresh every cached read."""
     assert upload.table is not None
+    lang = ctx.lang
     try:
-        done = run_import(engine, upload.table, options, scope)
-    except ImportRefused as refused:
-        st.session_state[RESULT_STATE] = (upload.key, "error", t("impor.failed", lang,
-                                                                 alasan=refusal_message(refused, lang)))  # fmt: skip
+        done = run_import(engine, upload.table, options, ctx.scope, actor=ctx.actor, file_name=upload.name)
+    except (ImportRefused, ServiceError) as refused:  # a ServiceError: a read-only account, nothing was planned
+        alasan = t(refused.key, lang, **refused.values)
+        st.session_state[RESULT_STATE] = (upload.key, "error", t("impor.failed", lang, alasan=alasan))
     else:
         message = t("impor.success", lang, ditambah=fmt_int(len(done.added), lang),
                     diperbarui=fmt_int(len(done.updated), lang), sama=fmt_int(len(done.unchanged), lang),
@@ -222,7 +225,7 @@ def render_import(ctx: AppContext) -> None:
         return
     if st.button(t("impor.confirm", lang, jumlah=fmt_int(writes, lang)), type="primary", key="impor_confirm",
                  icon=":material/save:"):  # fmt: skip
-        _confirm(engine, upload, options, ctx.scope, lang)
+        _confirm(engine, upload, options, ctx)
         st.rerun()
 
 

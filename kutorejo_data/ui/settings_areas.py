@@ -36,7 +36,8 @@ def _add_kelurahan(ctx: AppContext) -> None:
     kode = st.session_state[f"{KEL}_kode"]
 
     def write() -> Message:
-        return "settings.kelurahan_added", {"nama": add_kelurahan(engine_for(ctx.db_url), kode, scope=ctx.scope)}
+        nama = add_kelurahan(engine_for(ctx.db_url), kode, actor=ctx.actor, scope=ctx.scope)
+        return "settings.kelurahan_added", {"nama": nama}
 
     run_write(KEL, write)
 
@@ -67,7 +68,8 @@ def _add_rw(ctx: AppContext, kel: str) -> None:
     nomor, ketua = state[f"{RW_}_nomor"], state[f"{RW_}_ketua"]
 
     def write() -> Message:
-        rw = add_rw(engine_for(ctx.db_url), kel, "" if nomor is None else int(nomor), ketua, scope=ctx.scope)
+        rw = add_rw(engine_for(ctx.db_url), kel, "" if nomor is None else int(nomor), ketua, actor=ctx.actor,
+                    scope=ctx.scope)  # fmt: skip
         return "settings.rw_added", {"rw": rw}
 
     if run_write(RW_, write):
@@ -88,7 +90,7 @@ def _save_rw(ctx: AppContext, kel: str, rw: str) -> None:
 
     def write() -> Message:
         update_rw(engine_for(ctx.db_url), kel, rw, state[f"{RW_EDIT}_ketua"], state[f"{RW_EDIT}_aktif"],
-                  scope=ctx.scope)  # fmt: skip
+                  actor=ctx.actor, scope=ctx.scope)  # fmt: skip
         return "settings.rw_saved", {"rw": rw}
 
     run_write(RW_EDIT, write)
@@ -96,7 +98,7 @@ def _save_rw(ctx: AppContext, kel: str, rw: str) -> None:
 
 def _delete_rw(ctx: AppContext, kel: str, rw: str) -> None:
     def write() -> Message:
-        delete_rw(engine_for(ctx.db_url), kel, rw, scope=ctx.scope)
+        delete_rw(engine_for(ctx.db_url), kel, rw, actor=ctx.actor, scope=ctx.scope)
         return "settings.rw_deleted", {"rw": rw}
 
     if run_write(RW_EDIT, write):

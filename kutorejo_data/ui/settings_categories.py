@@ -36,7 +36,7 @@ def _add(ctx: AppContext) -> None:
     nama, sla = state[f"{KAT}_nama"], _sla(state[f"{KAT}_sla"])
 
     def write() -> Message:
-        add_category(engine_for(ctx.db_url), nama, sla, scope=ctx.scope)
+        add_category(engine_for(ctx.db_url), nama, sla, actor=ctx.actor, scope=ctx.scope)
         return "settings.kategori_added", {"nama": nama.strip()}
 
     if run_write(KAT, write):
@@ -57,7 +57,7 @@ def _save(ctx: AppContext, slug: str) -> None:
     nama, sla, aktif = state[f"{EDIT}_nama"], _sla(state[f"{EDIT}_sla"]), state[f"{EDIT}_aktif"]
 
     def write() -> Message:
-        update_category(engine_for(ctx.db_url), slug, nama, sla, aktif, scope=ctx.scope)
+        update_category(engine_for(ctx.db_url), slug, nama, sla, aktif, actor=ctx.actor, scope=ctx.scope)
         return "settings.kategori_saved", {"nama": nama.strip()}
 
     run_write(EDIT, write)
@@ -65,7 +65,7 @@ def _save(ctx: AppContext, slug: str) -> None:
 
 def _delete(ctx: AppContext, slug: str, nama: str) -> None:
     def write() -> Message:
-        delete_category(engine_for(ctx.db_url), slug, scope=ctx.scope)
+        delete_category(engine_for(ctx.db_url), slug, actor=ctx.actor, scope=ctx.scope)
         return "settings.kategori_deleted", {"nama": nama}
 
     if run_write(EDIT, write):

@@ -55,7 +55,8 @@ def _add(ctx: AppContext, kel: str, rw: str) -> None:
     nomor, fields = state[f"{RT_}_nomor"], _fields(RT_)
 
     def write() -> Message:
-        rt = add_rt(engine_for(ctx.db_url), kel, rw, "" if nomor is None else int(nomor), fields, scope=ctx.scope)
+        rt = add_rt(engine_for(ctx.db_url), kel, rw, "" if nomor is None else int(nomor), fields, actor=ctx.actor,
+                    scope=ctx.scope)  # fmt: skip
         return "settings.rt_added", {"rt": rt, "rw": rw}
 
     if run_write(RT_, write):
@@ -77,7 +78,7 @@ def _save(ctx: AppContext, kel: str, rw: str, rt: str) -> None:
     fields = _fields(EDIT)
 
     def write() -> Message:
-        update_rt(engine_for(ctx.db_url), kel, rw, rt, fields, scope=ctx.scope)
+        update_rt(engine_for(ctx.db_url), kel, rw, rt, fields, actor=ctx.actor, scope=ctx.scope)
         return "settings.rt_saved", {"rt": rt, "rw": rw}
 
     run_write(EDIT, write)
@@ -85,7 +86,7 @@ def _save(ctx: AppContext, kel: str, rw: str, rt: str) -> None:
 
 def _delete(ctx: AppContext, kel: str, rw: str, rt: str) -> None:
     def write() -> Message:
-        delete_rt(engine_for(ctx.db_url), kel, rw, rt, scope=ctx.scope)
+        delete_rt(engine_for(ctx.db_url), kel, rw, rt, actor=ctx.actor, scope=ctx.scope)
         return "settings.rt_deleted", {"rt": rt, "rw": rw}
 
     if run_write(EDIT, write):
