@@ -102,7 +102,8 @@ def test_a_resolution_recorded_in_a_closed_month_forgets_that_month(any_db: Engi
     march = _figures(any_db, rw03).set_index("bulan").loc["2026-03"]
     assert (march["masuk"], march["selesai"], march["selesai_median"]) == (1, 1, 2.0)
     with any_db.begin() as conn:  # an import brings a late-entered resolution from March
-        add_report(conn, area, "drainase-banjir", datetime(2026, 2, 20, 8), [(datetime(2026, 3, 10, 8), "selesai", "rt")])
+        late_entry = [(datetime(2026, 3, 10, 8), "selesai", "rt")]
+        add_report(conn, area, "drainase-banjir", datetime(2026, 2, 20, 8), late_entry)
     assert _stored_rows(any_db, bulan="2026-03") == 0
     assert _stored_rows(any_db, bulan="2026-04") == 1
     march = _figures(any_db, rw03).set_index("bulan").loc["2026-03"]
