@@ -151,7 +151,10 @@ def main(argv: list[str] | None = None) -> int:
     with counting_forward_msgs() as wire:
         warm_up = AppTest.from_file(str(APP), default_timeout=APP_TIMEOUT_SECONDS)
         warm_up.run()  # imports, engine and migration check: paid once per server process, not per page
-        results = {page.name: measure_page(page, args.repeat, wire) for page in pages}
+        results = {}
+        for page in pages:
+            results[page.name] = measure_page(page, args.repeat, wire)
+            print(page.name, json.dumps(results[page.name]), file=sys.stderr, flush=True)  # progress of a long run
     rss_after_pages = peak_rss_mb()
     queries = measure_queries(args.db_url, args.repeat)
     json.dump(
