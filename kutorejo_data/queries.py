@@ -93,17 +93,23 @@ class KpiComparison:
     previous_sampai: date
 
 
+def comparison_filters(filters: ReportFilters) -> ReportFilters:
+    """The same filter over the period the KPIs are compared with (see periods.previous_period)."""
+    assert filters.dari and filters.sampai
+    return filters.with_period(*previous_period(filters.dari, filters.sampai))
+
+
 def kpi_comparison(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
 ) -> KpiComparison:
     """The overview's KPI values for the period and for the comparison period."""
-    assert filters.dari and filters.sampai
-    prev_dari, prev_sampai = previous_period(filters.dari, filters.sampai)
+    previous = comparison_filters(filters)
+    assert previous.dari and previous.sampai
     return KpiComparison(
         current=kpi_values(conn, filters, scope, now=now),
-        previous=kpi_values(conn, filters.with_period(prev_dari, prev_sampai), scope, now=now),
-        previous_dari=prev_dari,
-        previous_sampai=prev_sampai,
+        previous=kpi_values(conn, previous, scope, now=now),
+        previous_dari=previous.dari,
+        previous_sampai=previous.sampai,
     )
 
 

@@ -13,12 +13,14 @@ from .. import (
     cadence,
     capacity,
     meeting,
+    metrics,
     participation,
     participation_summary,
     queries,
     reports,
     resolution,
 )
+from ..concurrent_reads import read_concurrently
 from ..filters import ReportFilters, Scope
 from .context import engine_for
 
@@ -66,14 +68,22 @@ def rt_options(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> list[
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def overview(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> Overview:
-    """KPIs with comparison, the monthly flow and both breakdowns, in one cached call."""
-    with engine_for(db_url).connect() as conn:
-        return Overview(
-            kpis=queries.kpi_comparison(conn, filters, scope, now=now),
-            flow=queries.monthly_flow(conn, filters, scope),
-            by_area=queries.breakdown_by_area(conn, filters, scope),
-            by_category=queries.breakdown_by_category(conn, filters, scope),
-        )
+    """KPIs with comparison, the monthly flow and both breakdowns, in one cached call (queries side by side)."""
+    previous = queries.comparison_filters(filters)
+    found = read_concurrently(engine_for(db_url), {
+        "current": lambda conn: metrics.kpi_values(conn, filters, scope, now=now),
+        "previous": lambda conn: metrics.kpi_values(conn, previous, scope, now=now),
+        "flow": lambda conn: queries.monthly_flow(conn, filters, scope),
+        "by_area": lambda conn: queries.breakdown_by_area(conn, filters, scope),
+        "by_category": lambda conn: queries.breakdown_by_category(conn, filters, scope),
+    })  # fmt: skip
+    assert previous.dari and previous.sampai
+    return Overview(
+        kpis=queries.KpiComparison(found["current"], found["previous"], previous.dari, previous.sampai),
+        flow=found["flow"],
+        by_area=found["by_area"],
+        by_category=found["by_category"],
+    )
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -124,24 +134,34 @@ class ResolutionAnalytics:
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ResolutionAnalytics:
-    """Flow, timings, backlog, overdue list and comparisons, in one cached call."""
-    with engine_for(db_url).connect() as conn:
-        timing = resolution.timing(conn, filters, scope)
+    """Flow, timings, backlog, overdue list and comparisons, in one cached call (queries side by side)."""
+    engine = engine_for(db_url)
+    found = read_concurrently(engine, {
+        "timing": lambda conn: resolution.timing(conn, filters, scope),
         # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
-        backlog_area = resolution.backlog_by_area(conn, filters, scope, now=now)
-        return ResolutionAnalytics(
-            flow=resolution.status_flow(conn, filters, scope),
-            overall=timing.overall,
-            by_category=timing.by_category,
-            by_handler=timing.by_handler,
-            monthly=resolution.monthly_timing(conn, filters, scope),
-            backlog_age=resolution.backlog_by_age(conn, filters, scope, now=now),
-            backlog_area=backlog_area,
-            overdue=resolution.overdue_reports(conn, filters, scope, now=now),
-            overdue_total=int(backlog_area["terlambat"].sum()),
-            comparison=resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog_area,
-                                                  timings=timing),
-        )
+        "backlog_area": lambda conn: resolution.backlog_by_area(conn, filters, scope, now=now),
+        "flow": lambda conn: resolution.status_flow(conn, filters, scope),
+        "monthly": lambda conn: resolution.monthly_timing(conn, filters, scope),
+        "backlog_age": lambda conn: resolution.backlog_by_age(conn, filters, scope, now=now),
+        "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
+    })  # fmt: skip
+    timing, backlog_area = found["timing"], found["backlog_area"]
+    with engine.connect() as conn:
+        comparison = resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog_area, timings=timing)
+    return ResolutionAnalytics(
+        flow=found["flow"],
+        overall=timing.overall,
+        by_category=timing.by_category,
+        by_handler=timing.by_handler,
+        monthly=found["monthly"],
+        backlog_age=found["backlog_age"],
+        backlog_area=backlog_area,
+        overdue=found["overdue"],
+        overdue_total=int(backlog_area["terlambat"].sum()),
+        comparison=comparison,
+    )
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Partisipasi, Kapasitas and Wilayah
 
