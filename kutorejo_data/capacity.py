@@ -14,7 +14,7 @@ from sqlalchemy import Connection, null, select
 from .filters import EVERYTHING, ReportFilters, Scope, resolve_area
 from .metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, PILLAR_MIN_WEIGHT_SHARE
 from .models import RT, RW, Kelurahan
-from .periods import add_months, month_end, previous_period
+from .periods import add_months, month_end
 from .unit_measures import UnitCounts, UnitQuery, unit_counts
 from .units import Level
 
@@ -107,8 +107,7 @@ def scorecard_with_change(
     """The scorecard for the period, and its table with the change since the previous period."""
     assert filters.dari and filters.sampai
     current = scorecard(conn, filters, level, scope, now=now)
-    previous = scorecard(conn, filters.with_period(*previous_period(filters.dari, filters.sampai)), level, scope,
-                         now=now)  # fmt: skip
+    previous = scorecard(conn, filters.compared_with(), level, scope, now=now)
     return current, with_change(current, previous)
 
 

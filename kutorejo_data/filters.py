@@ -8,6 +8,7 @@ from datetime import date, datetime, time, timedelta
 from sqlalchemy import ColumnElement, Connection, false, or_, select
 
 from .models import RT, RW, Kategori, Kelurahan, Laporan
+from .periods import previous_period
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,11 @@ class ReportFilters:
     def with_period(self, dari: date | None, sampai: date | None) -> ReportFilters:
         """The same filter over another period."""
         return replace(self, dari=dari, sampai=sampai)
+
+    def compared_with(self) -> ReportFilters:
+        """The same filter over the period its figures are compared with (see periods.previous_period)."""
+        assert self.dari and self.sampai
+        return self.with_period(*previous_period(self.dari, self.sampai))
 
 
 @dataclass(frozen=True)

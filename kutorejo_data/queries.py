@@ -13,7 +13,7 @@ from .filters import EVERYTHING, ReportFilters, Scope, report_conditions, resolv
 from .metrics import kpi_values
 from .models import RT, RW, AppMeta, Kategori, Kelurahan, Laporan
 from .monthly_rekap import monthly_figures
-from .periods import add_months, month_start, previous_period
+from .periods import add_months, month_start
 
 
 @dataclass(frozen=True)
@@ -93,17 +93,11 @@ class KpiComparison:
     previous_sampai: date
 
 
-def comparison_filters(filters: ReportFilters) -> ReportFilters:
-    """The same filter over the period the KPIs are compared with (see periods.previous_period)."""
-    assert filters.dari and filters.sampai
-    return filters.with_period(*previous_period(filters.dari, filters.sampai))
-
-
 def kpi_comparison(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
 ) -> KpiComparison:
     """The overview's KPI values for the period and for the comparison period."""
-    previous = comparison_filters(filters)
+    previous = filters.compared_with()
     assert previous.dari and previous.sampai
     return KpiComparison(
         current=kpi_values(conn, filters, scope, now=now),

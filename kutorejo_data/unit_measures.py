@@ -130,10 +130,15 @@ def records_by_month(conn: Connection, q: UnitQuery) -> pd.DataFrame:
     return frame.astype({"unit_id": "int64", "n": "int64", "late": "int64"})
 
 
-def pencatatan_tepat_waktu(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
-    """PENCATATAN_TEPAT_WAKTU: whole months with records, all entered on time, of the period's whole months."""
+def pencatatan_tepat_waktu(
+    conn: Connection, q: UnitQuery, units: pd.DataFrame, records: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """PENCATATAN_TEPAT_WAKTU: whole months with records, all entered on time, of the period's whole months.
+
+    `records` is records_by_month of the same query when the caller has it already (it reads every report).
+    """
     whole = [bulan for bulan, is_whole in period_months(q.dari, q.sampai) if is_whole]
-    records = records_by_month(conn, q)
+    records = records_by_month(conn, q) if records is None else records
     on_time = records[records["bulan"].isin(whole) & (records["late"] == 0)]
     counts = on_time.groupby("unit_id").size().rename("num").reset_index()
     return _per_unit(units, counts.assign(den=0)).assign(den=len(whole))
@@ -282,9 +287,13 @@ class UnitCounts:
 def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
     """Run every capacity measure for the units of `q`."""
     units = area_units(conn, q.area, q.level)
-    parts = [MEASURES[key](conn, q, units).assign(measure=key) for key in MEASURES]
-    counts = pd.concat(parts, ignore_index=True)[["unit_id", "measure", "num", "den"]]
     records = records_by_month(conn, q)
+    parts = [
+        (pencatatan_tepat_waktu(conn, q, units, records) if key == metrics.PENCATATAN_TEPAT_WAKTU.key
+         else MEASURES[key](conn, q, units)).assign(measure=key)
+        for key in MEASURES
+    ]  # fmt: skip
+    counts = pd.concat(parts, ignore_index=True)[["unit_id", "measure", "num", "den"]]
     return UnitCounts(units=units, counts=counts, with_records=frozenset(int(u) for u in records["unit_id"]))
 
 

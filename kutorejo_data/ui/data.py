@@ -69,7 +69,7 @@ def rt_options(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> list[
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def overview(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> Overview:
     """KPIs with comparison, the monthly flow and both breakdowns, in one cached call (queries side by side)."""
-    previous = queries.comparison_filters(filters)
+    previous = filters.compared_with()
     found = read_concurrently(engine_for(db_url), {
         "current": lambda conn: metrics.kpi_values(conn, filters, scope, now=now),
         "previous": lambda conn: metrics.kpi_values(conn, previous, scope, now=now),
@@ -208,8 +208,12 @@ def capacity_scorecard(
     db_url: str, filters: ReportFilters, scope: Scope, level: str, now: datetime
 ) -> tuple[capacity.Scorecard, pd.DataFrame]:
     """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
-    with engine_for(db_url).connect() as conn:
-        return capacity.scorecard_with_change(conn, filters, level, scope, now=now)  # type: ignore[arg-type]
+    previous = filters.compared_with()
+    found = read_concurrently(engine_for(db_url), {
+        "current": lambda conn: capacity.scorecard(conn, filters, level, scope, now=now),  # type: ignore[arg-type]
+        "previous": lambda conn: capacity.scorecard(conn, previous, level, scope, now=now),  # type: ignore[arg-type]
+    })  # fmt: skip
+    return found["current"], capacity.with_change(found["current"], found["previous"])
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
