@@ -11,7 +11,6 @@ from .cadence import cadence_grid
 from .filters import EVERYTHING, ReportFilters, Scope
 from .models import Kegiatan, Kelurahan
 from .participation import activity_area, participation_summary
-from .periods import previous_period
 from .queries import KpiComparison
 from .unit_measures import heads_attendance
 
@@ -55,11 +54,11 @@ def participation_comparison(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
 ) -> KpiComparison:
     """PARTICIPATION_KPIS for the period and for the previous period."""
-    assert filters.dari and filters.sampai
-    prev_dari, prev_sampai = previous_period(filters.dari, filters.sampai)
+    previous = filters.compared_with()
+    assert previous.dari and previous.sampai
     return KpiComparison(
         current=participation_kpis(conn, filters, scope, now=now),
-        previous=participation_kpis(conn, filters.with_period(prev_dari, prev_sampai), scope, now=now),
-        previous_dari=prev_dari,
-        previous_sampai=prev_sampai,
+        previous=participation_kpis(conn, previous, scope, now=now),
+        previous_dari=previous.dari,
+        previous_sampai=previous.sampai,
     )

@@ -190,17 +190,23 @@ def activity_status(db_url: str) -> tuple[bool, bool]:
 def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ParticipationView:
     """Participation KPIs, breakdowns, the schedule grid, roles and the Bimtek record, in one cached call."""
     assert filters.dari and filters.sampai
-    with engine_for(db_url).connect() as conn:
+    engine = engine_for(db_url)
+    with engine.connect() as conn:
         area = participation.activity_area(conn, filters, scope)
-        return ParticipationView(
-            kpis=participation_summary.participation_comparison(conn, filters, scope, now=now),
-            by_jenis=participation.participation_by(conn, filters, scope, by="jenis"),
-            by_area=participation.participation_by(conn, filters, scope, by="rt" if filters.rw else "rw"),
-            by_rt_month=participation.participation_by(conn, filters, scope, by="rt_bulan"),
-            schedule=cadence.cadence_grid(conn, area, filters.dari, filters.sampai),
-            roles=participation.attendance_by_role(conn, filters, scope),
-            bimtek=participation.bimtek_record(conn, filters, scope),
-        )
+    previous = filters.compared_with()
+    assert previous.dari and previous.sampai
+    found = read_concurrently(engine, {
+        "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
+        "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
+        "schedule": lambda conn: cadence.cadence_grid(conn, area, filters.dari, filters.sampai),
+        "by_jenis": lambda conn: participation.participation_by(conn, filters, scope, by="jenis"),
+        "by_area": lambda conn: participation.participation_by(conn, filters, scope, by="rt" if filters.rw else "rw"),
+        "by_rt_month": lambda conn: participation.participation_by(conn, filters, scope, by="rt_bulan"),
+        "roles": lambda conn: participation.attendance_by_role(conn, filters, scope),
+        "bimtek": lambda conn: participation.bimtek_record(conn, filters, scope),
+    })  # fmt: skip
+    kpis = queries.KpiComparison(found.pop("current"), found.pop("previous"), previous.dari, previous.sampai)
+    return ParticipationView(kpis=kpis, **found)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
