@@ -81,7 +81,6 @@ def compute(
             .group_by(received_month)
         ).all()
     )
-    resolved_month = month_key(StatusHistory.changed_at)
     in_range = (StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
                 StatusHistory.changed_at < end)  # fmt: skip
     if len(months_between(first, last)) > LONG_RANGE_MONTHS:
@@ -94,6 +93,7 @@ def compute(
             .subquery()
         )
     else:
+        resolved_month = month_key(StatusHistory.changed_at)
         resolved = (
             select(StatusHistory.laporan_id, resolved_month.label("bulan"),
                    func.max(StatusHistory.changed_at).label("at"))
@@ -178,12 +178,12 @@ def monthly_figures(
 ) -> pd.DataFrame:
     """Figures per month from `first` to `last`: closed whole months of an area from the store, the rest live.
 
-    Columns: bulan (YYYY-MM), masuk, selesai, selesai_median, selesai_p90 (the last two None when `percentiles`
-    is False and the month was computed live).
+    Columns: bulan (YYYY-MM), masuk, selesai, selesai_median, selesai_p90 (the last two NaN for a month without
+    resolutions, and for a month computed live when `percentiles` is False).
     """
     months = months_between(first, last)
     key = area_key(conn, filters, scope)
-    this_month = month_key_of(today or now_local().date())
+    this_month = (today or now_local().date()).strftime("%Y-%m")
     closed = [] if key is None else [
         bulan for bulan in months if bulan < this_month and first <= _span([bulan])[0] and _span([bulan])[1] <= last
     ]  # fmt: skip
@@ -203,7 +203,3 @@ def monthly_figures(
         return _typed(pd.DataFrame(columns=COLUMNS))
     return pd.concat(frames, ignore_index=True).sort_values("bulan").reset_index(drop=True)
 
-
-def month_key_of(day: date) -> str:
-    """`YYYY-MM` of a date (as month_key gives it in SQL)."""
-    return f"{day.year:04d}-{day.month:02d}"
