@@ -55,10 +55,5 @@ def participation_comparison(
 ) -> KpiComparison:
     """PARTICIPATION_KPIS for the period and for the previous period."""
     previous = filters.compared_with()
-    assert previous.dari and previous.sampai
-    return KpiComparison(
-        current=participation_kpis(conn, filters, scope, now=now),
-        previous=participation_kpis(conn, previous, scope, now=now),
-        previous_dari=previous.dari,
-        previous_sampai=previous.sampai,
-    )
+    return KpiComparison.of(participation_kpis(conn, filters, scope, now=now),
+                            participation_kpis(conn, previous, scope, now=now), previous)  # fmt: skip

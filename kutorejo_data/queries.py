@@ -92,19 +92,20 @@ class KpiComparison:
     previous_dari: date
     previous_sampai: date
 
+    @classmethod
+    def of(cls, current: dict, previous: dict, compared_with: ReportFilters) -> KpiComparison:  # type: ignore[type-arg]
+        """The values of a period and of `compared_with` (the filter over the earlier period)."""
+        assert compared_with.dari and compared_with.sampai
+        return cls(current, previous, compared_with.dari, compared_with.sampai)
+
 
 def kpi_comparison(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
 ) -> KpiComparison:
     """The overview's KPI values for the period and for the comparison period."""
     previous = filters.compared_with()
-    assert previous.dari and previous.sampai
-    return KpiComparison(
-        current=kpi_values(conn, filters, scope, now=now),
-        previous=kpi_values(conn, previous, scope, now=now),
-        previous_dari=previous.dari,
-        previous_sampai=previous.sampai,
-    )
+    return KpiComparison.of(kpi_values(conn, filters, scope, now=now), kpi_values(conn, previous, scope, now=now),
+                            previous)  # fmt: skip
 
 
 def monthly_flow(

@@ -77,9 +77,8 @@ def overview(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -
         "by_area": lambda conn: queries.breakdown_by_area(conn, filters, scope),
         "by_category": lambda conn: queries.breakdown_by_category(conn, filters, scope),
     })  # fmt: skip
-    assert previous.dari and previous.sampai
     return Overview(
-        kpis=queries.KpiComparison(found["current"], found["previous"], previous.dari, previous.sampai),
+        kpis=queries.KpiComparison.of(found["current"], found["previous"], previous),
         flow=found["flow"],
         by_area=found["by_area"],
         by_category=found["by_category"],
@@ -194,7 +193,6 @@ def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: d
     with engine.connect() as conn:
         area = participation.activity_area(conn, filters, scope)
     previous = filters.compared_with()
-    assert previous.dari and previous.sampai
     found = read_concurrently(engine, {
         "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
         "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
@@ -205,7 +203,7 @@ def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: d
         "roles": lambda conn: participation.attendance_by_role(conn, filters, scope),
         "bimtek": lambda conn: participation.bimtek_record(conn, filters, scope),
     })  # fmt: skip
-    kpis = queries.KpiComparison(found.pop("current"), found.pop("previous"), previous.dari, previous.sampai)
+    kpis = queries.KpiComparison.of(found.pop("current"), found.pop("previous"), previous)
     return ParticipationView(kpis=kpis, **found)
 
 
