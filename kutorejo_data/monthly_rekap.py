@@ -10,24 +10,26 @@ always what computing it now would give. Other filters (category, status, priori
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, func, insert, select, text
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text
 
 from .config import now_local
 from .db import is_sqlite, write_transaction
 from .domain import STATUS_SELESAI
 from .filters import ReportFilters, Scope, day_after, day_start, report_conditions, resolve_area
 from .metrics import history_of_selected
-from .models import Laporan, RekapBulanan, StatusHistory
-from .periods import add_months, month_end, months_between
+from .models import RT, RW, Kelurahan, Laporan, RekapBulanan, StatusHistory
+from .periods import add_months, month_end, month_start, months_between
 from .sqlfuncs import MEDIAN, P90, days_between, month_key, percentile_rows, row_percentile
 
 COLUMNS = ["bulan", "masuk", "selesai", "selesai_median", "selesai_p90"]
 AreaKey = tuple[str, int]
 # Up to this many months, the resolutions are found by joining the history to the reports (see compute).
 LONG_RANGE_MONTHS = 2
+# The trends show this many months (the pages' 12-month flow and resolution trend).
+TREND_MONTHS = 12
 
 
 def area_key(conn: Connection, filters: ReportFilters, scope: Scope) -> AreaKey | None:
@@ -203,3 +205,56 @@ def monthly_figures(
         return _typed(pd.DataFrame(columns=COLUMNS))
     return pd.concat(frames, ignore_index=True).sort_values("bulan").reset_index(drop=True)
 
+
+
+def _every_unit(conn: Connection, tingkat: str, first: date, last: date) -> list[dict[str, object]]:
+    """The figures of every kelurahan, RW or RT for each month from `first` to `last`, in three grouped queries."""
+    unit = {"kelurahan": Laporan.kelurahan_id, "rw": Laporan.rw_id, "rt": Laporan.rt_id}[tingkat]
+    table = {"kelurahan": Kelurahan, "rw": RW, "rt": RT}[tingkat]
+    start, end = day_start(first), day_after(last)
+    received_month = month_key(Laporan.reported_at)
+    received = conn.execute(
+        select(unit, received_month, func.count())
+        .where(Laporan.reported_at >= start, Laporan.reported_at < end)
+        .group_by(unit, received_month)
+    ).all()
+    resolved_month = month_key(StatusHistory.changed_at)
+    resolved = (
+        select(StatusHistory.laporan_id, resolved_month.label("bulan"), func.max(StatusHistory.changed_at).label("at"))
+        .where(StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
+               StatusHistory.changed_at < end)
+        .group_by(StatusHistory.laporan_id, resolved_month)
+        .subquery()
+    )  # fmt: skip
+    durations = select(unit, resolved.c.bulan, days_between(Laporan.reported_at, resolved.c.at)).join(
+        Laporan, Laporan.id == resolved.c.laporan_id
+    )
+    figures = {(row[0], row[1]): (int(row.n), row_percentile(row, 0), row_percentile(row, 1))
+               for row in conn.execute(percentile_rows(durations, (MEDIAN, P90), 2))}  # fmt: skip
+    counts = {(unit_id, bulan): int(n) for unit_id, bulan, n in received}
+    rows = []
+    for unit_id in conn.execute(select(table.id)).scalars():
+        for bulan in months_between(first, last):
+            selesai, median_days, p90_days = figures.get((unit_id, bulan), (0, None, None))
+            rows.append({"bulan": bulan, "tingkat": tingkat, "wilayah_id": unit_id,
+                         "masuk": counts.get((unit_id, bulan), 0), "selesai": selesai,
+                         "selesai_median": median_days, "selesai_p90": p90_days})  # fmt: skip
+    return rows
+
+
+def fill_every_area(engine: Engine, today: date, *, months: int = TREND_MONTHS) -> None:
+    """Store the closed months of the trend window for every kelurahan, RW and RT at once.
+
+    Reads fill the store area by area on their own; the demo fills it up front (one grouped pass per level) so a
+    fresh demo database answers like one in use.
+    """
+    first, last = month_start(add_months(today, -(months - 1))), month_start(today) - timedelta(days=1)
+    if last < first:
+        return
+    with write_transaction(engine) as writer:
+        if not is_sqlite(writer):
+            writer.execute(text("LOCK TABLE laporan, status_history IN SHARE MODE"))
+        bulan = months_between(first, last)
+        writer.execute(delete(RekapBulanan).where(RekapBulanan.bulan.in_(bulan), RekapBulanan.tingkat != "semua"))
+        for tingkat in ("kelurahan", "rw", "rt"):
+            writer.execute(insert(RekapBulanan), _every_unit(writer, tingkat, first, last))

@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, delete, func, select, update
 
 from kutorejo_data.demo import generate_demo
 from kutorejo_data.filters import EVERYTHING, ReportFilters
@@ -22,8 +22,10 @@ YEAR = (date(2025, 12, 1), date(2026, 11, 29))  # eleven closed months and the r
 
 @pytest.fixture
 def small_demo(any_db: Engine) -> Engine:
-    """A 600-report demo on each backend, ending today."""
+    """A 600-report demo on each backend, ending today, with the store emptied (so reads fill it)."""
     generate_demo(any_db, seed=3, months=14, reports=600, end=TODAY)
+    with any_db.begin() as conn:
+        conn.execute(delete(RekapBulanan))
     return any_db
 
 
@@ -133,3 +135,19 @@ def test_two_readers_filling_the_same_months_store_each_month_once(small_demo: E
         second_read = monthly_figures(second, kelurahan, EVERYTHING, *YEAR, today=TODAY)
     pd.testing.assert_frame_equal(first_read, second_read)
     assert _stored_rows(small_demo) == 11
+
+
+def test_the_demo_stores_the_trend_months_of_every_area(any_db: Engine) -> None:
+    generate_demo(any_db, seed=5, months=14, reports=300, end=TODAY)
+    with any_db.connect() as conn:
+        stored = conn.execute(
+            select(RekapBulanan.tingkat, func.count(), func.min(RekapBulanan.bulan), func.max(RekapBulanan.bulan))
+            .group_by(RekapBulanan.tingkat)
+        ).all()  # fmt: skip
+        rts = conn.execute(select(func.count()).select_from(RT)).scalar_one()
+    by_level = {tingkat: (n, first, last) for tingkat, n, first, last in stored}
+    assert by_level["kelurahan"] == (11, "2025-12", "2026-10")
+    assert by_level["rt"] == (11 * rts, "2025-12", "2026-10")
+    assert by_level["rw"][0] % 11 == 0 and by_level["rw"][0] > 0
+    kelurahan = ReportFilters(kelurahan_kode=KUTOREJO)
+    pd.testing.assert_frame_equal(_figures(any_db, kelurahan), _computed_now(any_db, kelurahan), check_dtype=False)
