@@ -10,10 +10,10 @@ always what computing it now would give. Other filters (category, status, priori
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text
+from sqlalchemy import ColumnElement, Connection, Engine, Subquery, delete, func, insert, select, text
 
 from .config import now_local
 from .db import is_sqlite, write_transaction
@@ -69,6 +69,20 @@ def _runs(months: list[str]) -> Iterator[list[str]]:
         yield run
 
 
+def _last_resolution_per_month(start: datetime, end: datetime, *report_conditions: ColumnElement[bool]) -> Subquery:
+    """(laporan_id, bulan, at): each report's last resolution in each month from `start` to `end`.
+
+    Joined to the reports only when conditions on them are given.
+    """
+    month = month_key(StatusHistory.changed_at)
+    stmt = select(StatusHistory.laporan_id, month.label("bulan"), func.max(StatusHistory.changed_at).label("at"))
+    if report_conditions:
+        stmt = stmt.join(Laporan, Laporan.id == StatusHistory.laporan_id).where(*report_conditions)
+    return stmt.where(
+        StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start, StatusHistory.changed_at < end
+    ).group_by(StatusHistory.laporan_id, month).subquery()
+
+
 def compute(
     conn: Connection, filters: ReportFilters, scope: Scope, first: date, last: date, *, percentiles: bool = True
 ) -> pd.DataFrame:
@@ -83,10 +97,10 @@ def compute(
             .group_by(received_month)
         ).all()
     )
-    in_range = (StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
-                StatusHistory.changed_at < end)  # fmt: skip
     if len(months_between(first, last)) > LONG_RANGE_MONTHS:
         # Over many months, name the reports as a set of ids (see history_of_selected); a join is faster for a few.
+        in_range = (StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
+                    StatusHistory.changed_at < end)  # fmt: skip
         history = history_of_selected(conn, filters, scope, *in_range).subquery()
         by_month = month_key(history.c.changed_at)
         resolved = (
@@ -95,15 +109,7 @@ def compute(
             .subquery()
         )
     else:
-        resolved_month = month_key(StatusHistory.changed_at)
-        resolved = (
-            select(StatusHistory.laporan_id, resolved_month.label("bulan"),
-                   func.max(StatusHistory.changed_at).label("at"))
-            .join(Laporan, Laporan.id == StatusHistory.laporan_id)
-            .where(*in_range, *base)
-            .group_by(StatusHistory.laporan_id, resolved_month)
-            .subquery()
-        )
+        resolved = _last_resolution_per_month(start, end, *base)
     figures: dict[str, tuple[int, float | None, float | None]] = {}
     if percentiles:
         durations = select(resolved.c.bulan, days_between(Laporan.reported_at, resolved.c.at)).join(
@@ -218,14 +224,7 @@ def _every_unit(conn: Connection, tingkat: str, first: date, last: date) -> list
         .where(Laporan.reported_at >= start, Laporan.reported_at < end)
         .group_by(unit, received_month)
     ).all()
-    resolved_month = month_key(StatusHistory.changed_at)
-    resolved = (
-        select(StatusHistory.laporan_id, resolved_month.label("bulan"), func.max(StatusHistory.changed_at).label("at"))
-        .where(StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
-               StatusHistory.changed_at < end)
-        .group_by(StatusHistory.laporan_id, resolved_month)
-        .subquery()
-    )  # fmt: skip
+    resolved = _last_resolution_per_month(start, end)
     durations = select(unit, resolved.c.bulan, days_between(Laporan.reported_at, resolved.c.at)).join(
         Laporan, Laporan.id == resolved.c.laporan_id
     )
