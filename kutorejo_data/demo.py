@@ -25,6 +25,7 @@ from . import config, domain
 from .bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum
 from .db import write_transaction
 from .demo_accounts import DEMO_PASSWORD, DemoAccount, add_demo_accounts, demo_accounts
+from .capacity_rekap import fill_every_rt
 from .monthly_rekap import fill_every_area
 from .wilayah import WilayahEntry, lookup
 
@@ -71,6 +72,7 @@ def generate_demo(
         _mark_as_demo(conn, seed, period)
     vacuum(engine, (*_ID_TABLES, "kegiatan_kehadiran"))
     fill_every_area(engine, end)
+    fill_every_rt(engine, config.now_local())
     return DemoSummary(seconds=round(time.perf_counter() - started, 2), **counts)
 
 

@@ -388,3 +388,32 @@ class RekapBulanan(Base):
     selesai: Mapped[int] = mapped_column(Integer)
     selesai_median: Mapped[float | None] = mapped_column(Float)
     selesai_p90: Mapped[float | None] = mapped_column(Float)
+
+
+class RekapKapasitas(Base):
+    """The report counts behind the capacity measures for one RT and one month of receipt, kept once settled.
+
+    Filled on first read (kutorejo_data/capacity_rekap.py) for months whose counts no longer depend on the clock
+    (every report in them is past its longest deadline). Database triggers delete the row of a report's month and
+    RT when the report is received, moved, re-dated, re-categorised, changes status or handler, or gains history,
+    and every row when a category's SLA changes. An RW's counts are the sum of its RTs' (`rw_id` is the RT's RW).
+    """
+
+    __tablename__ = "rekap_kapasitas"
+    __table_args__ = (Index("ix_rekap_kapasitas_rw", "rw_id", "bulan"),)
+
+    bulan: Mapped[str] = mapped_column(String(7), primary_key=True)  # YYYY-MM of reported_at
+    rt_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rw_id: Mapped[int] = mapped_column(Integer)
+    laporan: Mapped[int] = mapped_column(Integer)  # reports received
+    dicatat_terlambat: Mapped[int] = mapped_column(Integer)  # of them entered more than the on-time days late
+    sah: Mapped[int] = mapped_column(Integer)  # valid reports
+    sah_selesai: Mapped[int] = mapped_column(Integer)  # of them now resolved
+    eskalasi_dari_rt: Mapped[int] = mapped_column(Integer)  # valid, handled above the RT
+    eskalasi_dari_rt_lanjut: Mapped[int] = mapped_column(Integer)  # of them in progress or resolved
+    eskalasi_dari_rw: Mapped[int] = mapped_column(Integer)  # valid, handled above the RW
+    eskalasi_dari_rw_lanjut: Mapped[int] = mapped_column(Integer)
+    sla_dihitung: Mapped[int] = mapped_column(Integer)  # valid, resolved or past the SLA
+    sla_tepat: Mapped[int] = mapped_column(Integer)  # of them first resolved within the SLA
+    tanggap_dihitung: Mapped[int] = mapped_column(Integer)  # responded or older than the fast-response days
+    tanggap_cepat: Mapped[int] = mapped_column(Integer)  # of them first responded within those days

@@ -12,20 +12,18 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from . import metrics
 from .cadence import cadence_grid, period_months
-from .domain import INVALID_STATUSES, STATUS_BARU, STATUS_DIPROSES, STATUS_SELESAI
-from .filters import Area, day_after, day_start
-from .models import RT, Kategori, Kegiatan, KegiatanPeserta, Laporan, StatusHistory
+from .capacity_rekap import report_counts
+from .filters import Area
+from .models import RT, Kegiatan, KegiatanPeserta
 from .participation import activity_rates, bimtek_window
 from .sqlfuncs import days_between, month_key
 from .units import Level, area_units, unit_ids
 
 COUNT_COLUMNS = ["unit_id", "num", "den"]
-# Handler levels above a unit: a report handled there was escalated by the unit.
-ESCALATED_FROM: dict[str, tuple[str, ...]] = {"rt": ("rw", "kelurahan", "dinas"), "rw": ("kelurahan", "dinas")}
 
 
 @dataclass(frozen=True)
@@ -38,21 +36,9 @@ class UnitQuery:
     sampai: date
     now: datetime
 
-    def report_unit(self) -> Any:
-        """The column of `laporan` naming the unit."""
-        return Laporan.rt_id if self.level == "rt" else Laporan.rw_id
-
-    def received(self) -> list[ColumnElement[bool]]:
-        """Reports of the units received in the period."""
-        return [
-            self.report_unit().in_(unit_ids(self.area, self.level)),
-            Laporan.reported_at >= day_start(self.dari),
-            Laporan.reported_at < day_after(self.sampai),
-        ]
-
-    def received_ids(self) -> Select[Any]:
-        """SELECT of the ids of those reports (keeps history scans to the reports that matter)."""
-        return select(Laporan.id).where(*self.received())
+    def report_unit_column(self) -> str:
+        """The column of report_counts naming the unit."""
+        return "rt_id" if self.level == "rt" else "rw_id"
 
     def own_activities(self) -> list[ColumnElement[bool]]:
         """Activities held by the units in the period: an RT's own; an RW's own and its RTs'."""
@@ -60,10 +46,6 @@ class UnitQuery:
         owner = and_(Kegiatan.tingkat == "rt", Kegiatan.rt_id.in_(ids)) if self.level == "rt" else \
             Kegiatan.rw_id.in_(ids)  # fmt: skip
         return [owner, Kegiatan.tanggal >= self.dari, Kegiatan.tanggal <= self.sampai]
-
-
-def _flag(condition: ColumnElement[bool]) -> Any:
-    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def _per_unit(units: pd.DataFrame, rows: list[Any] | pd.DataFrame) -> pd.DataFrame:
@@ -106,105 +88,70 @@ def kehadiran_bimtek(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.
     return _head_attendance(conn, q, units, "bimtek", *bimtek_window(q.sampai))
 
 
-def records_by_month(conn: Connection, q: UnitQuery) -> pd.DataFrame:
+def records_by_month(conn: Connection, q: UnitQuery, reports: pd.DataFrame) -> pd.DataFrame:
     """Activities and reports each unit recorded per month, and how many were entered late.
 
-    Columns: unit_id, bulan, n, late.
+    `reports` is capacity_rekap.report_counts of the same query. Columns: unit_id, bulan, n, late.
     """
     late_days = metrics.ON_TIME_RECORDING_DAYS
     # An activity has only a date: entered by the end of its 7th day after is on time, hence the extra day.
     activity_unit = Kegiatan.rt_id if q.level == "rt" else Kegiatan.rw_id
-    activities = select(
-        activity_unit.label("unit_id"), month_key(Kegiatan.tanggal).label("bulan"),
-        case((days_between(Kegiatan.tanggal, Kegiatan.created_at) > late_days + 1, 1), else_=0).label("late"),
-    ).where(*q.own_activities())  # fmt: skip
-    reports = select(
-        q.report_unit().label("unit_id"), month_key(Laporan.reported_at).label("bulan"),
-        case((days_between(Laporan.reported_at, Laporan.created_at) > late_days, 1), else_=0).label("late"),
-    ).where(*q.received())  # fmt: skip
-    records = union_all(activities, reports).subquery()
-    stmt = select(records.c.unit_id, records.c.bulan, func.count(), func.sum(records.c.late)).group_by(
-        records.c.unit_id, records.c.bulan
-    )
-    frame = pd.DataFrame(conn.execute(stmt).all(), columns=["unit_id", "bulan", "n", "late"])
-    return frame.astype({"unit_id": "int64", "n": "int64", "late": "int64"})
+    bulan = month_key(Kegiatan.tanggal)
+    late = case((days_between(Kegiatan.tanggal, Kegiatan.created_at) > late_days + 1, 1), else_=0)
+    activities = pd.DataFrame(
+        conn.execute(
+            select(activity_unit, bulan, func.count(), func.sum(late)).where(*q.own_activities())
+            .group_by(activity_unit, bulan)
+        ).all(),
+        columns=["unit_id", "bulan", "n", "late"],
+    )  # fmt: skip
+    received = reports[reports["laporan"] > 0].rename(
+        columns={q.report_unit_column(): "unit_id", "laporan": "n", "dicatat_terlambat": "late"}
+    )[["unit_id", "bulan", "n", "late"]]
+    frames = [frame for frame in (activities, received) if not frame.empty]
+    if not frames:
+        return pd.DataFrame(columns=["unit_id", "bulan", "n", "late"]).astype({"unit_id": "int64", "n": "int64",
+                                                                               "late": "int64"})  # fmt: skip
+    records = pd.concat(frames, ignore_index=True).astype({"unit_id": "int64", "n": "int64", "late": "int64"})
+    return records.groupby(["unit_id", "bulan"], as_index=False)[["n", "late"]].sum()
 
 
-def pencatatan_tepat_waktu(
-    conn: Connection, q: UnitQuery, units: pd.DataFrame, records: pd.DataFrame | None = None
-) -> pd.DataFrame:
+def pencatatan_tepat_waktu(q: UnitQuery, units: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
     """PENCATATAN_TEPAT_WAKTU: whole months with records, all entered on time, of the period's whole months.
 
-    `records` is records_by_month of the same query when the caller has it already (it reads every report).
+    `records` is records_by_month of the same query.
     """
     whole = [bulan for bulan, is_whole in period_months(q.dari, q.sampai) if is_whole]
-    records = records_by_month(conn, q) if records is None else records
     on_time = records[records["bulan"].isin(whole) & (records["late"] == 0)]
     counts = on_time.groupby("unit_id").size().rename("num").reset_index()
     return _per_unit(units, counts.assign(den=0)).assign(den=len(whole))
 
 
-def tindak_lanjut_eskalasi(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+def _summed(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame, num: str, den: str) -> pd.DataFrame:
+    """A report-based measure per unit: its two columns of report_counts summed over the unit's RTs and months."""
+    unit = q.report_unit_column()
+    sums = reports.groupby(unit, as_index=False)[[num, den]].sum()
+    return _per_unit(units, sums.rename(columns={unit: "unit_id", num: "num", den: "den"}))
+
+
+def tindak_lanjut_eskalasi(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """TINDAK_LANJUT_ESKALASI: escalated valid reports now in progress or resolved, of escalated valid reports."""
-    stmt = (
-        select(q.report_unit(), _flag(Laporan.status.in_((STATUS_DIPROSES, STATUS_SELESAI))), func.count())
-        .where(*q.received(), Laporan.status.not_in(INVALID_STATUSES),
-               Laporan.penanganan.in_(ESCALATED_FROM[q.level]))
-        .group_by(q.report_unit())
-    )  # fmt: skip
-    return _per_unit(units, conn.execute(stmt).all())
+    return _summed(q, units, reports, f"eskalasi_dari_{q.level}_lanjut", f"eskalasi_dari_{q.level}")
 
 
-def tingkat_penyelesaian(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+def tingkat_penyelesaian(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """TINGKAT_PENYELESAIAN per unit: valid reports received in the period that are now resolved."""
-    stmt = (
-        select(q.report_unit(), _flag(Laporan.status == STATUS_SELESAI), func.count())
-        .where(*q.received(), Laporan.status.not_in(INVALID_STATUSES))
-        .group_by(q.report_unit())
-    )
-    return _per_unit(units, conn.execute(stmt).all())
+    return _summed(q, units, reports, "sah_selesai", "sah")
 
 
-def selesai_tepat_waktu(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+def selesai_tepat_waktu(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """SELESAI_TEPAT_WAKTU: first resolved within the SLA, of valid reports resolved or past their deadline."""
-    first_done = (
-        select(StatusHistory.laporan_id, func.min(StatusHistory.changed_at).label("done_at"))
-        .where(StatusHistory.to_status == STATUS_SELESAI, StatusHistory.laporan_id.in_(q.received_ids()))
-        .group_by(StatusHistory.laporan_id)
-        .subquery()
-    )
-    done = first_done.c.done_at.is_not(None)
-    in_sla = and_(done, days_between(Laporan.reported_at, first_done.c.done_at) <= Kategori.sla_hari)
-    counted = or_(done, days_between(Laporan.reported_at, q.now) > Kategori.sla_hari)
-    stmt = (
-        select(q.report_unit(), _flag(in_sla), _flag(counted))
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .outerjoin(first_done, first_done.c.laporan_id == Laporan.id)
-        .where(*q.received(), Laporan.status.not_in(INVALID_STATUSES))
-        .group_by(q.report_unit())
-    )
-    return _per_unit(units, conn.execute(stmt).all())
+    return _summed(q, units, reports, "sla_tepat", "sla_dihitung")
 
 
-def tanggap_cepat(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+def tanggap_cepat(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
     """TANGGAP_CEPAT: first change away from `baru` within 3 days, of reports responded to or older than 3 days."""
-    limit = metrics.FAST_RESPONSE_DAYS
-    first_response = (
-        select(StatusHistory.laporan_id, func.min(StatusHistory.changed_at).label("responded_at"))
-        .where(StatusHistory.from_status == STATUS_BARU, StatusHistory.laporan_id.in_(q.received_ids()))
-        .group_by(StatusHistory.laporan_id)
-        .subquery()
-    )
-    responded = first_response.c.responded_at.is_not(None)
-    fast = and_(responded, days_between(Laporan.reported_at, first_response.c.responded_at) <= limit)
-    counted = or_(responded, days_between(Laporan.reported_at, q.now) > limit)
-    stmt = (
-        select(q.report_unit(), _flag(fast), _flag(counted))
-        .outerjoin(first_response, first_response.c.laporan_id == Laporan.id)
-        .where(*q.received())
-        .group_by(q.report_unit())
-    )
-    return _per_unit(units, conn.execute(stmt).all())
+    return _summed(q, units, reports, "tanggap_cepat", "tanggap_dihitung")
 
 
 def tingkat_partisipasi(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
@@ -260,13 +207,16 @@ def kelengkapan_data(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.
 
 
 MeasureFunction = Callable[[Connection, UnitQuery, pd.DataFrame], pd.DataFrame]
-MEASURES: dict[str, MeasureFunction] = {
-    metrics.KEHADIRAN_RAKOR.key: kehadiran_rakor,
-    metrics.PENCATATAN_TEPAT_WAKTU.key: pencatatan_tepat_waktu,
+ReportMeasure = Callable[[UnitQuery, pd.DataFrame, pd.DataFrame], pd.DataFrame]
+# Measures counted from the reports (capacity_rekap.report_counts); the others query their own tables.
+REPORT_MEASURES: dict[str, ReportMeasure] = {
     metrics.TINDAK_LANJUT_ESKALASI.key: tindak_lanjut_eskalasi,
     metrics.TINGKAT_PENYELESAIAN.key: tingkat_penyelesaian,
     metrics.SELESAI_TEPAT_WAKTU.key: selesai_tepat_waktu,
     metrics.TANGGAP_CEPAT.key: tanggap_cepat,
+}
+MEASURES: dict[str, MeasureFunction] = {
+    metrics.KEHADIRAN_RAKOR.key: kehadiran_rakor,
     metrics.TINGKAT_PARTISIPASI.key: tingkat_partisipasi,
     metrics.KEGIATAN_TERLAKSANA.key: kegiatan_terlaksana,
     metrics.MUSYAWARAH_RUTIN.key: musyawarah_rutin,
@@ -287,14 +237,17 @@ class UnitCounts:
 def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
     """Run every capacity measure for the units of `q`."""
     units = area_units(conn, q.area, q.level)
-    records = records_by_month(conn, q)
-    parts = [
-        (pencatatan_tepat_waktu(conn, q, units, records) if key == metrics.PENCATATAN_TEPAT_WAKTU.key
-         else MEASURES[key](conn, q, units)).assign(measure=key)
-        for key in MEASURES
-    ]  # fmt: skip
-    counts = pd.concat(parts, ignore_index=True)[["unit_id", "measure", "num", "den"]]
-    return UnitCounts(units=units, counts=counts, with_records=frozenset(int(u) for u in records["unit_id"]))
+    reports = report_counts(conn, q.area, q.level, q.dari, q.sampai, q.now)
+    records = records_by_month(conn, q, reports)
+    parts = {
+        metrics.PENCATATAN_TEPAT_WAKTU.key: pencatatan_tepat_waktu(q, units, records),
+        **{key: measure(q, units, reports) for key, measure in REPORT_MEASURES.items()},
+        **{key: measure(conn, q, units) for key, measure in MEASURES.items()},
+    }
+    order = [measure.metric.key for pillar in metrics.CAPACITY_PILLARS for measure in pillar.measures]
+    counts = pd.concat([parts[key].assign(measure=key) for key in order], ignore_index=True)
+    return UnitCounts(units=units, counts=counts[["unit_id", "measure", "num", "den"]],
+                      with_records=frozenset(int(u) for u in records["unit_id"]))  # fmt: skip
 
 
 def heads_attendance(conn: Connection, area: Area, dari: date, sampai: date, now: datetime) -> tuple[int, int]:

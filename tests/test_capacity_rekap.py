@@ -1,0 +1,181 @@
+"""Stored capacity counts (rekap_kapasitas): always what counting the reports now gives, on both databases."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pandas as pd
+import pytest
+from sqlalchemy import Engine, delete, func, select, update
+
+from kutorejo_data.capacity import scorecard
+from kutorejo_data.capacity_rekap import COUNTS, compute, report_counts
+from kutorejo_data.category_settings import update_category
+from kutorejo_data.demo import generate_demo
+from kutorejo_data.filters import EVERYTHING, Area, ReportFilters, resolve_area
+from kutorejo_data.models import RT, Laporan, RekapKapasitas
+from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
+from kutorejo_data.units import Level, unit_ids
+
+from .factories import KUTOREJO, add_area, add_report
+
+NOW = datetime(2026, 11, 29, 12)
+YEAR = (date(2025, 12, 1), date(2026, 11, 29))
+# With a 30-day longest SLA, December to September are settled on NOW; October and November are counted live.
+SETTLED = ["2025-12", *(f"2026-{m:02d}" for m in range(1, 10))]
+
+
+@pytest.fixture
+def small_demo(any_db: Engine) -> Engine:
+    """A 600-report demo on each backend, ending today, with the store emptied (so reads fill it)."""
+    generate_demo(any_db, seed=3, months=14, reports=600, end=NOW.date())
+    with any_db.begin() as conn:
+        conn.execute(delete(RekapKapasitas))
+    return any_db
+
+
+def _area(engine: Engine, rw: str | None = None, rt: str | None = None) -> Area:
+    with engine.connect() as conn:
+        return resolve_area(conn, KUTOREJO, rw, rt, EVERYTHING)
+
+
+def _by_month_and_rt(frame: pd.DataFrame) -> pd.DataFrame:
+    """Counts per (month, RT), without the all-zero rows the store keeps for months an RT received nothing."""
+    summed = frame.groupby(["bulan", "rt_id"])[COUNTS].sum()
+    return summed[summed["laporan"] > 0].sort_index()
+
+
+def _read(engine: Engine, area: Area, level: Level, period: tuple[date, date] = YEAR) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return _by_month_and_rt(report_counts(conn, area, level, *period, NOW))
+
+
+def _counted_now(engine: Engine, area: Area, level: Level, period: tuple[date, date] = YEAR) -> pd.DataFrame:
+    unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
+    with engine.connect() as conn:
+        return _by_month_and_rt(compute(conn, unit.in_(unit_ids(area, level)), *period, NOW))
+
+
+def _stored(engine: Engine, **where: object) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(RekapKapasitas).filter_by(**where)).scalar_one())
+
+
+def _rts(engine: Engine, area: Area) -> int:
+    with engine.connect() as conn:
+        return len(conn.execute(unit_ids(area, "rt")).all())
+
+
+@pytest.mark.parametrize(("rw", "rt", "level"), [(None, None, "rt"), (None, None, "rw"), ("03", None, "rt"),
+                                                 ("03", "002", "rt")])  # fmt: skip
+def test_stored_counts_are_what_counting_the_reports_now_gives(
+    small_demo: Engine, rw: str | None, rt: str | None, level: Level
+) -> None:
+    area = _area(small_demo, rw, rt)
+    first_read = _read(small_demo, area, level)
+    stored = _stored(small_demo)
+    assert stored >= len(SETTLED) * _rts(small_demo, area)  # every RT's settled months, zeros included
+    second_read = _read(small_demo, area, level)
+    assert _stored(small_demo) == stored
+    expected = _counted_now(small_demo, area, level)
+    pd.testing.assert_frame_equal(first_read, expected, check_dtype=False)
+    pd.testing.assert_frame_equal(second_read, expected, check_dtype=False)
+    assert expected["sah_selesai"].sum() > 0 and expected["tanggap_cepat"].sum() > 0
+
+
+def test_only_settled_whole_months_are_stored(small_demo: Engine) -> None:
+    kelurahan = _area(small_demo)
+    part_of_a_month = (date(2026, 3, 10), date(2026, 6, 20))
+    pd.testing.assert_frame_equal(_read(small_demo, kelurahan, "rt", part_of_a_month),
+                                  _counted_now(small_demo, kelurahan, "rt", part_of_a_month), check_dtype=False)
+    with small_demo.connect() as conn:
+        months = set(conn.execute(select(RekapKapasitas.bulan).distinct()).scalars())
+    assert months == {"2026-04", "2026-05"}  # March and June are only partly in the period
+    _read(small_demo, kelurahan, "rt")
+    assert _stored(small_demo, bulan="2026-10") == 0 and _stored(small_demo, bulan="2026-11") == 0
+
+
+def test_a_report_backdated_into_a_settled_month_forgets_that_month_of_its_rt_only(small_demo: Engine) -> None:
+    kelurahan = _area(small_demo)
+    before = _read(small_demo, kelurahan, "rt")
+    stored = _stored(small_demo)
+    create_report(
+        small_demo,
+        NewReport(KUTOREJO, "03", "002", "sampah-kebersihan", "Sampah menumpuk", reported_at=datetime(2026, 6, 10, 9)),
+        actor="uji", now=NOW,
+    )  # fmt: skip
+    assert _stored(small_demo) == stored - 1
+    after = _read(small_demo, kelurahan, "rt")
+    rt = _area(small_demo, "03", "002").rt_id
+    assert after["laporan"].get(("2026-06", rt), 0) == before["laporan"].get(("2026-06", rt), 0) + 1
+    pd.testing.assert_frame_equal(after, _counted_now(small_demo, kelurahan, "rt"), check_dtype=False)
+
+
+def test_a_status_change_of_an_old_report_forgets_its_month(any_db: Engine) -> None:
+    with any_db.begin() as conn:
+        area = add_area(conn, rw="03", rt="002")
+        verified = [(datetime(2026, 3, 3, 8), "diverifikasi", "rt")]
+        report = add_report(conn, area, "drainase-banjir", datetime(2026, 3, 2, 8), verified)
+    rt_area = _area(any_db, "03", "002")
+    march = _read(any_db, rt_area, "rt").loc[("2026-03", area.rt_id)]
+    assert (march["sah"], march["sah_selesai"], march["tanggap_cepat"]) == (1, 0, 1)
+    change_status(any_db, StatusChange(report, "diproses", 2, "Dikerjakan"), actor="uji", now=NOW)
+    change_status(any_db, StatusChange(report, "selesai", 3, "Beres"), actor="uji", now=NOW)
+    assert _stored(any_db, bulan="2026-03") == 0
+    assert _stored(any_db, bulan="2026-04") == 1
+    march = _read(any_db, rt_area, "rt").loc[("2026-03", area.rt_id)]
+    assert (march["sah_selesai"], march["sla_dihitung"], march["sla_tepat"]) == (1, 1, 0)  # resolved, too late
+
+
+def test_moving_a_report_to_another_rt_forgets_both_rts(small_demo: Engine) -> None:
+    kelurahan = _area(small_demo)
+    _read(small_demo, kelurahan, "rt")
+    old_rt, new_rt = _area(small_demo, "03", "002").rt_id, _area(small_demo, "03", "001").rt_id
+    with small_demo.begin() as conn:
+        moved, month = conn.execute(
+            select(Laporan.id, func.min(Laporan.reported_at)).where(Laporan.rt_id == old_rt,
+                                                                    Laporan.reported_at < datetime(2026, 9, 1))
+            .group_by(Laporan.id).order_by(Laporan.id).limit(1)
+        ).one()  # fmt: skip
+        conn.execute(update(Laporan).where(Laporan.id == moved).values(rt_id=new_rt))
+    bulan = pd.Timestamp(month).strftime("%Y-%m")
+    assert _stored(small_demo, bulan=bulan, rt_id=old_rt) == 0
+    assert _stored(small_demo, bulan=bulan, rt_id=new_rt) == 0
+    pd.testing.assert_frame_equal(_read(small_demo, kelurahan, "rt"), _counted_now(small_demo, kelurahan, "rt"),
+                                  check_dtype=False)  # fmt: skip
+
+
+def test_changing_a_categorys_sla_forgets_everything(small_demo: Engine) -> None:
+    kelurahan = _area(small_demo)
+    _read(small_demo, kelurahan, "rt")
+    update_category(small_demo, "sampah-kebersihan", "Sampah & kebersihan", 2, True, actor="uji")
+    assert _stored(small_demo) == 0
+    pd.testing.assert_frame_equal(_read(small_demo, kelurahan, "rt"), _counted_now(small_demo, kelurahan, "rt"),
+                                  check_dtype=False)  # fmt: skip
+
+
+def test_two_readers_filling_the_same_months_store_each_row_once(small_demo: Engine) -> None:
+    kelurahan = _area(small_demo)
+    with small_demo.connect() as first, small_demo.connect() as second:
+        first_read = report_counts(first, kelurahan, "rt", *YEAR, NOW)
+        second_read = report_counts(second, kelurahan, "rt", *YEAR, NOW)
+    pd.testing.assert_frame_equal(_by_month_and_rt(first_read), _by_month_and_rt(second_read))
+    with small_demo.connect() as conn:
+        rts = conn.execute(select(func.count()).select_from(RT)).scalar_one()
+    assert _stored(small_demo) == len(SETTLED) * rts
+
+
+def test_the_demo_stores_the_settled_months_of_every_rt_and_the_scorecard_reads_them(any_db: Engine) -> None:
+    generate_demo(any_db, seed=5, months=14, reports=300, end=NOW.date())
+    with any_db.connect() as conn:
+        rts = conn.execute(select(func.count()).select_from(RT)).scalar_one()
+    assert _stored(any_db) >= len(SETTLED) * rts
+    filters = ReportFilters(kelurahan_kode=KUTOREJO).with_period(*YEAR)
+    with any_db.connect() as conn:
+        from_store = scorecard(conn, filters, "rw", now=NOW)
+    with any_db.begin() as conn:
+        conn.execute(delete(RekapKapasitas))
+    with any_db.connect() as conn:
+        counted = scorecard(conn, filters, "rw", now=NOW)
+    pd.testing.assert_frame_equal(from_store.measures, counted.measures)
+    pd.testing.assert_frame_equal(from_store.table, counted.table)
