@@ -23,9 +23,9 @@ from sqlalchemy import Connection, Engine, text
 
 from . import config, domain
 from .bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum
+from .capacity_rekap import fill_every_rt
 from .db import write_transaction
 from .demo_accounts import DEMO_PASSWORD, DemoAccount, add_demo_accounts, demo_accounts
-from .capacity_rekap import fill_every_rt
 from .monthly_rekap import fill_every_area
 from .wilayah import WilayahEntry, lookup
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import Connection, Engine, case, func, select
 
 from . import metrics
 from .capacity import INDEX_KEY, PILLAR_KEYS, scorecard_with_change
+from .concurrent_reads import read_concurrently
 from .filters import ReportFilters, Scope
 from .metrics import open_at_end_conditions
 from .models import Kategori, Laporan
@@ -282,31 +283,36 @@ def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, no
 
 
 def build_meeting_report(
-    conn: Connection, month: date, area: MeetingArea, scope: Scope, *, now: datetime
+    engine: Engine, month: date, area: MeetingArea, scope: Scope, *, now: datetime
 ) -> MeetingReport:
     """The meeting's content for a month (any day in it) and an area, inside the reader's scope.
 
-    Raises LookupError (with a message for the user) when the kelurahan or the RW is not in the scope.
+    The parts are independent reads, run side by side (read_concurrently). Raises LookupError (with a message for
+    the user) when the kelurahan or the RW is not in the scope.
     """
-    chosen = [o for o in kelurahan_options(conn, scope) if area.kelurahan_kode in (None, o.kode)]
-    if not chosen:
-        raise LookupError(f"kelurahan {area.kelurahan_kode or ''} tidak ada di database".replace("  ", " "))
-    kelurahan = chosen[0]
-    rw = scope.rw or area.rw  # an RW head's meeting is always about their own RW
-    if rw and rw not in {o.kode for o in rw_options(conn, kelurahan.kode, scope)}:
-        raise LookupError(f"RW {rw} tidak ada di Kelurahan {kelurahan.label}")
+    with engine.connect() as conn:
+        chosen = [o for o in kelurahan_options(conn, scope) if area.kelurahan_kode in (None, o.kode)]
+        if not chosen:
+            raise LookupError(f"kelurahan {area.kelurahan_kode or ''} tidak ada di database".replace("  ", " "))
+        kelurahan = chosen[0]
+        rw = scope.rw or area.rw  # an RW head's meeting is always about their own RW
+        if rw and rw not in {o.kode for o in rw_options(conn, kelurahan.kode, scope)}:
+            raise LookupError(f"RW {rw} tidak ada di Kelurahan {kelurahan.label}")
     dari, sampai = month_period(month, now.date())
     filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, dari=dari, sampai=sampai)
-    by_category, by_area = _top_problems(conn, filters, scope)
+    parts = read_concurrently(engine, {
+        # The two slowest first, so they start at once.
+        "kpis": lambda conn: kpi_comparison(conn, filters, scope, now=now),
+        "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
+        "top_problems": lambda conn: _top_problems(conn, filters, scope),
+        "overdue": lambda conn: _overdue(conn, filters, scope, now),
+        "trend": lambda conn: _trend(conn, filters, scope),
+        "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),
+        "participation_by_area": lambda conn: _participation_by_area(conn, filters, scope),
+        "follow_ups": lambda conn: open_by_holder(conn, filters, scope, now=now),
+    })  # fmt: skip
+    by_category, by_area = parts.pop("top_problems")
     return MeetingReport(
         kelurahan_nama=kelurahan.label, kelurahan_kode=kelurahan.kode, rw=rw, month=dari.strftime("%Y-%m"),
-        dari=dari, sampai=sampai, generated_at=now,
-        kpis=kpi_comparison(conn, filters, scope, now=now),
-        by_category=by_category, by_area=by_area,
-        overdue=_overdue(conn, filters, scope, now),
-        trend=_trend(conn, filters, scope),
-        participation=participation_comparison(conn, filters, scope, now=now),
-        participation_by_area=_participation_by_area(conn, filters, scope),
-        capacity=_capacity(conn, filters, scope, "rt" if rw else "rw", now),
-        follow_ups=open_by_holder(conn, filters, scope, now=now),
+        dari=dari, sampai=sampai, generated_at=now, by_category=by_category, by_area=by_area, **parts,
     )  # fmt: skip

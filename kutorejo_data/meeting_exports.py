@@ -55,12 +55,11 @@ def run_report_command(engine: Engine, args: argparse.Namespace) -> int:
         print(f"report: --bulan harus YYYY-MM, paling lambat bulan ini: {args.bulan!r}", file=sys.stderr)
         return 2
     area = MeetingArea(kelurahan_kode=args.kelurahan, rw=args.rw.zfill(2) if args.rw else None)
-    with engine.connect() as conn:
-        try:
-            report = build_meeting_report(conn, month, area, EVERYTHING, now=now)
-        except LookupError as error:
-            print(f"report: {error}", file=sys.stderr)
-            return 1
+    try:
+        report = build_meeting_report(engine, month, area, EVERYTHING, now=now)
+    except LookupError as error:
+        print(f"report: {error}", file=sys.stderr)
+        return 1
     content = render_report(report, args.format)
     if args.output:
         Path(args.output).write_bytes(content)

@@ -28,8 +28,7 @@ metric = METRICS[metric_key]
 st.caption(metric.help(lang))
 
 now = ctx.now.replace(second=0)
-rts = data.area_measures(ctx.db_url, filters, ctx.scope, "rt", now)
-rws = data.area_measures(ctx.db_url, filters, ctx.scope, "rw", now)
+rts, rws = data.area_measures(ctx.db_url, filters, ctx.scope, now)
 if rts.empty:
     st.info(t("wilayah.no_units", lang))
     st.stop()

@@ -53,7 +53,7 @@ def test_the_running_month_ends_today_and_a_past_month_at_its_last_day() -> None
 @pytest.mark.parametrize("rw", [None, "03"])
 def test_the_month_in_numbers_are_the_metrics_modules_numbers(demo_db: Engine, rw: str | None) -> None:
     with demo_db.connect() as conn:
-        report = build_meeting_report(conn, OCTOBER, MeetingArea(rw=rw), EVERYTHING, now=NOW)
+        report = build_meeting_report(demo_db, OCTOBER, MeetingArea(rw=rw), EVERYTHING, now=NOW)
         current = metrics.kpi_values(conn, october(rw), now=NOW)
         previous = metrics.kpi_values(conn, october(rw).with_period(date(2026, 9, 1), date(2026, 9, 30)), now=NOW)
         categories = breakdown_by_category(conn, october(rw)).head(TOP_N)
@@ -69,16 +69,14 @@ def test_the_month_in_numbers_are_the_metrics_modules_numbers(demo_db: Engine, r
 
 
 def test_overdue_reports_come_worst_first(demo_db: Engine) -> None:
-    with demo_db.connect() as conn:
-        report = build_meeting_report(conn, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)
+    report = build_meeting_report(demo_db, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)
     late = [item.lewat_sla for item in report.overdue]
     assert late == sorted(late, reverse=True) and len(late) == OVERDUE_LISTED
 
 
 @pytest.mark.parametrize("rw", [None, "03"])
 def test_follow_ups_split_exactly_the_open_and_overdue_reports(demo_db: Engine, rw: str | None) -> None:
-    with demo_db.connect() as conn:
-        report = build_meeting_report(conn, OCTOBER, MeetingArea(rw=rw), EVERYTHING, now=NOW)
+    report = build_meeting_report(demo_db, OCTOBER, MeetingArea(rw=rw), EVERYTHING, now=NOW)
     assert sum(f.terbuka for f in report.follow_ups) == report.kpis.current[metrics.TERBUKA.key]
     assert sum(f.terlambat for f in report.follow_ups) == report.kpis.current[metrics.TERLAMBAT.key]
 
@@ -93,8 +91,7 @@ def test_follow_ups_by_holder_on_hand_computed_data(handmade_db: Engine) -> None
 
 
 def test_a_meeting_on_hand_made_data_names_who_must_act(handmade_db: Engine) -> None:
-    with handmade_db.connect() as conn:
-        report = build_meeting_report(conn, date(2026, 11, 1), MeetingArea(), EVERYTHING, now=datetime(2026, 12, 5))
+    report = build_meeting_report(handmade_db, date(2026, 11, 1), MeetingArea(), EVERYTHING, now=datetime(2026, 12, 5))
     assert report.kpis.current[metrics.LAPORAN_MASUK.key] == 5
     assert headline(report, "terlambat", "id") == "2 laporan melewati batas waktu"
     assert [item.penanganan for item in report.overdue] == ["rw", None]
@@ -105,7 +102,7 @@ def test_a_meeting_on_hand_made_data_names_who_must_act(handmade_db: Engine) -> 
 @pytest.mark.parametrize("rw", [None, "03"])
 def test_capacity_highlights_never_rank_units_without_enough_data(demo_db: Engine, rw: str | None) -> None:
     with demo_db.connect() as conn:
-        report = build_meeting_report(conn, OCTOBER, MeetingArea(rw=rw), EVERYTHING, now=NOW)
+        report = build_meeting_report(demo_db, OCTOBER, MeetingArea(rw=rw), EVERYTHING, now=NOW)
         window = october(rw).with_period(date(2025, 11, 1), date(2026, 10, 31))
         _, table = scorecard_with_change(conn, window, "rt" if rw else "rw", now=NOW)
     capacity = report.capacity
@@ -119,24 +116,22 @@ def test_capacity_highlights_never_rank_units_without_enough_data(demo_db: Engin
 
 
 def test_one_units_data_is_shown_as_not_enough_not_ranked(handmade_db: Engine) -> None:
-    with handmade_db.connect() as conn:
-        report = build_meeting_report(conn, date(2026, 11, 1), MeetingArea(), EVERYTHING, now=datetime(2026, 12, 5))
+    report = build_meeting_report(handmade_db, date(2026, 11, 1), MeetingArea(), EVERYTHING, now=datetime(2026, 12, 5))
     assert report.capacity.ranked == ()
     assert report.capacity.not_enough == ("RW 03", "RW 04")
     assert headline(report, "kapasitas", "id") == "Belum ada RW yang datanya cukup untuk dinilai"
 
 
 def test_an_rw_heads_meeting_is_always_about_their_rw(demo_db: Engine) -> None:
-    with demo_db.connect() as conn:
-        scoped = build_meeting_report(conn, OCTOBER, MeetingArea(rw="05"), Scope(KUTOREJO, "03"), now=NOW)
-        own = build_meeting_report(conn, OCTOBER, MeetingArea(rw="03"), EVERYTHING, now=NOW)
+    scoped = build_meeting_report(demo_db, OCTOBER, MeetingArea(rw="05"), Scope(KUTOREJO, "03"), now=NOW)
+    own = build_meeting_report(demo_db, OCTOBER, MeetingArea(rw="03"), EVERYTHING, now=NOW)
     assert scoped.rw == "03"
     assert scoped.kpis == own.kpis
     assert {item.rw for item in scoped.overdue} == {"03"}
 
 
 def test_an_unknown_rw_or_an_empty_database_is_refused_with_a_message(demo_db: Engine, fresh_db: Engine) -> None:
-    with demo_db.connect() as conn, pytest.raises(LookupError, match="RW 99"):
-        build_meeting_report(conn, OCTOBER, MeetingArea(rw="99"), EVERYTHING, now=NOW)
-    with fresh_db.connect() as conn, pytest.raises(LookupError, match="kelurahan"):
-        build_meeting_report(conn, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)
+    with pytest.raises(LookupError, match="RW 99"):
+        build_meeting_report(demo_db, OCTOBER, MeetingArea(rw="99"), EVERYTHING, now=NOW)
+    with pytest.raises(LookupError, match="kelurahan"):
+        build_meeting_report(fresh_db, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)

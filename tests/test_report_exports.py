@@ -41,8 +41,7 @@ def october(rw: str | None = None) -> ReportFilters:
 def built(request, demo_db_url: str) -> tuple[str | None, MeetingReport, bytes, bytes, str]:
     """(rw, report, pptx, pdf, text) for October 2026 of the demo data, built once per area."""
     engine = make_engine(demo_db_url)
-    with engine.connect() as conn:
-        report = build_meeting_report(conn, OCTOBER, MeetingArea(rw=request.param), EVERYTHING, now=NOW)
+    report = build_meeting_report(engine, OCTOBER, MeetingArea(rw=request.param), EVERYTHING, now=NOW)
     engine.dispose()
     return request.param, report, meeting_pptx(report), meeting_pdf(report), whatsapp_text(report)
 
@@ -147,8 +146,7 @@ def private_db_url(fresh_db_url: str) -> str:
 
 def test_no_output_carries_personal_data_and_titles_stay_plain_text(private_db_url: str) -> None:
     engine = make_engine(private_db_url)
-    with engine.connect() as conn:
-        report = build_meeting_report(conn, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)
+    report = build_meeting_report(engine, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)
     engine.dispose()
     deck = "\n".join(slide_text(s) for s in Presentation(io.BytesIO(meeting_pptx(report))).slides)
     pdf = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(meeting_pdf(report))).pages)

@@ -230,10 +230,17 @@ def capacity_trend(
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def area_measures(db_url: str, filters: ReportFilters, scope: Scope, level: str, now: datetime) -> pd.DataFrame:
-    """The area-view measures of every RT or RW in the area."""
-    with engine_for(db_url).connect() as conn:
-        return area_view.area_measures(conn, filters, level, scope, now=now)  # type: ignore[arg-type]
+def area_measures(
+    db_url: str, filters: ReportFilters, scope: Scope, now: datetime
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The area-view measures of every RT and of every RW in the area (the two levels read side by side)."""
+    found = read_concurrently(engine_for(db_url), {
+        level: lambda conn, level=level: area_view.area_measures(conn, filters, level, scope, now=now)
+        for level in ("rt", "rw")
+    })  # fmt: skip
+    return found["rt"], found["rw"]
+
+
 def active_categories(db_url: str) -> dict[str, str]:
     """Slug → name of the categories a new report may use."""
     with engine_for(db_url).connect() as conn:
@@ -254,5 +261,4 @@ def meeting_report(
     db_url: str, month: date, area: meeting.MeetingArea, scope: Scope, now: datetime
 ) -> meeting.MeetingReport:
     """The meeting's slides content for a month and an area (raises LookupError outside the scope)."""
-    with engine_for(db_url).connect() as conn:
-        return meeting.build_meeting_report(conn, month, area, scope, now=now)
+    return meeting.build_meeting_report(engine_for(db_url), month, area, scope, now=now)
