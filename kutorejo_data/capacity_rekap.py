@@ -25,9 +25,9 @@ from sqlalchemy.dialects import postgresql, sqlite
 from . import metrics
 from .cadence import period_months
 from .db import is_sqlite, write_transaction
-from .domain import INVALID_STATUSES, STATUS_BARU, STATUS_DIPROSES, STATUS_SELESAI
+from .domain import INVALID_STATUSES, STATUS_DIPROSES, STATUS_SELESAI
 from .filters import Area, day_after, day_start
-from .models import RT, Kategori, Laporan, RekapKapasitas, StatusHistory
+from .models import RT, Kategori, Laporan, RekapKapasitas
 from .periods import add_months, month_end, month_start, months_between
 from .sqlfuncs import days_between, month_key
 from .units import Level, unit_ids
@@ -46,46 +46,30 @@ def _flag(condition: ColumnElement[bool]) -> Any:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
-def _first(*conditions: ColumnElement[bool]) -> Any:
-    """The report's first history entry matching the conditions (a per-report index probe, cheaper than a join)."""
-    return (
-        select(func.min(StatusHistory.changed_at))
-        .where(StatusHistory.laporan_id == Laporan.id, *conditions)
-        .scalar_subquery()
-    )
-
-
 def _counts(received: list[ColumnElement[bool]], now: datetime) -> Select[Any]:
     """The counts of the reports matching `received`, per month of receipt, RT and RW."""
-    since = Laporan.reported_at  # every duration is counted from receipt
-    r = select(
-        month_key(since).label("bulan"), Laporan.rt_id, Laporan.rw_id, Laporan.status, Laporan.penanganan,
-        Laporan.kategori_id, days_between(since, now).label("age"),
-        days_between(since, Laporan.created_at).label("entered_after"),
-        days_between(since, _first(StatusHistory.to_status == STATUS_SELESAI)).label("done_after"),
-        days_between(since, _first(StatusHistory.from_status == STATUS_BARU)).label("answered_after"),
-    ).where(*received).cte("r").prefix_with("MATERIALIZED")  # fmt: skip
-    # MATERIALIZED: each report's probes and durations are computed once, not once per expression that reads them.
-    valid = r.c.status.not_in(INVALID_STATUSES)
-    moving = r.c.status.in_((STATUS_DIPROSES, STATUS_SELESAI))
-    done, answered = r.c.done_after.is_not(None), r.c.answered_after.is_not(None)
+    valid = Laporan.status.not_in(INVALID_STATUSES)
+    moving = Laporan.status.in_((STATUS_DIPROSES, STATUS_SELESAI))
+    done, answered = Laporan.first_resolved_at.is_not(None), Laporan.first_response_at.is_not(None)
+    age = days_between(Laporan.reported_at, now)
     fast = metrics.FAST_RESPONSE_DAYS
-    escalated = {level: and_(valid, r.c.penanganan.in_(above)) for level, above in ESCALATED_FROM.items()}
+    escalated = {level: and_(valid, Laporan.penanganan.in_(above)) for level, above in ESCALATED_FROM.items()}
+    bulan = month_key(Laporan.reported_at)
     return (
         select(
-            r.c.bulan, r.c.rt_id, r.c.rw_id, func.count(),
-            _flag(r.c.entered_after > metrics.ON_TIME_RECORDING_DAYS),
-            _flag(valid), _flag(and_(valid, r.c.status == STATUS_SELESAI)),
+            bulan, Laporan.rt_id, Laporan.rw_id, func.count(),
+            _flag(days_between(Laporan.reported_at, Laporan.created_at) > metrics.ON_TIME_RECORDING_DAYS),
+            _flag(valid), _flag(and_(valid, Laporan.status == STATUS_SELESAI)),
             _flag(escalated["rt"]), _flag(and_(escalated["rt"], moving)),
             _flag(escalated["rw"]), _flag(and_(escalated["rw"], moving)),
-            _flag(and_(valid, or_(done, r.c.age > Kategori.sla_hari))),
-            _flag(and_(valid, r.c.done_after <= Kategori.sla_hari)),
-            _flag(or_(answered, r.c.age > fast)),
-            _flag(r.c.answered_after <= fast),
+            _flag(and_(valid, or_(done, age > Kategori.sla_hari))),
+            _flag(and_(valid, days_between(Laporan.reported_at, Laporan.first_resolved_at) <= Kategori.sla_hari)),
+            _flag(or_(answered, age > fast)),
+            _flag(days_between(Laporan.reported_at, Laporan.first_response_at) <= fast),
         )
-        .select_from(r)
-        .outerjoin(Kategori, Kategori.id == r.c.kategori_id)
-        .group_by(r.c.bulan, r.c.rt_id, r.c.rw_id)
+        .outerjoin(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*received)
+        .group_by(bulan, Laporan.rt_id, Laporan.rw_id)
     )  # fmt: skip
 
 

@@ -791,7 +791,7 @@ _CHUNK = 50_000
 _LAPORAN_COLUMNS = (
     "id", "kelurahan_id", "rw_id", "rt_id", "kategori_id", "judul", "deskripsi", "lokasi", "lat", "lon", "sumber",
     "prioritas", "pelapor_nama", "pelapor_telepon", "reported_at", "status", "penanganan", "penanganan_nama",
-    "duplikat_dari_id", "version", "external_id", "created_at", "updated_at",
+    "duplikat_dari_id", "version", "external_id", "created_at", "updated_at", "first_response_at", "first_resolved_at",
 )
 _HISTORY_COLUMNS = (
     "id", "laporan_id", "changed_at", "from_status", "to_status", "changed_by", "note", "penanganan",
@@ -878,6 +878,7 @@ def _laporan_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
         status_code = _PATHS[data.path[s][rows_], last]
         level_now = np.where(last == 0, _SOURCE_LEVEL[data.source[s]], data.level[s])
         updated = data.step_times[s][rows_, last]
+        responded, resolved = _firsts(data, s)
         place = _places(data, s, lookups)
         titles = lookups.titles[lookups.title_offset[kat] + data.title[s]]
         details = lookups.details[lookups.detail_offset[kat] + data.detail[s]]
@@ -913,8 +914,23 @@ def _laporan_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
             [None] * len(rt),
             reported_at,  # created_at: entered when reported
             _format_times(updated),
+            responded,
+            resolved,
             strict=True,
         )
+
+
+def _firsts(data: _Reports, s: slice) -> tuple[list[object], list[object]]:
+    """Each report's first response (its first step, since every path starts at baru) and first resolution."""
+    steps, times = data.steps[s], data.step_times[s]
+    taken = np.arange(_STEPS)[None, :] < steps[:, None]
+    solved = taken & (_PATHS[data.path[s]] == _S)
+    first_solved = solved.argmax(axis=1)
+    rows_ = np.arange(len(steps))
+    return (
+        _optional(np.array(_format_times(times[:, 1]), dtype=object), steps > 1),
+        _optional(np.array(_format_times(times[rows_, first_solved]), dtype=object), solved.any(axis=1)),
+    )
 
 
 def _places(data: _Reports, s: slice, lookups: _Lookups) -> tuple[list[str], list[str]]:

@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, ScalarSelect, Select, case, func, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, case, func, select, union_all
 
-from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_BARU, STATUS_SELESAI
+from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
 from .models import Kategori, Laporan, StatusHistory
 from .sqlfuncs import MEDIAN, days_between, median, percentile_rows, row_percentile
@@ -242,29 +242,11 @@ def tingkat_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope 
     return _tingkat(valid, solved)
 
 
-def first_response_at() -> ScalarSelect[datetime]:
-    """When the report's status first changed away from `baru` (its response), per report; NULL before that.
-
-    Correlated, so it reads only the history of the reports being asked about (one index seek each), never the
-    whole history table.
-    """
-    return (
-        select(func.min(StatusHistory.changed_at))
-        .where(StatusHistory.laporan_id == Laporan.id, StatusHistory.from_status == STATUS_BARU)
-        .scalar_subquery()
-    )
-
-
 def response_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
     """SELECT (*groups, days to first response) for reports received in the period that have a response."""
-    received = select(
-        *(group.label(f"g{i}") for i, group in enumerate(groups)),
-        Laporan.reported_at,
-        first_response_at().label("responded_at"),
-    ).where(*received_conditions(conn, filters, scope)).subquery()
-    return select(
-        *list(received.c)[: len(groups)], days_between(received.c.reported_at, received.c.responded_at).label("days")
-    ).where(received.c.responded_at.is_not(None))
+    return select(*groups, days_between(Laporan.reported_at, Laporan.first_response_at).label("days")).where(
+        *received_conditions(conn, filters, scope), Laporan.first_response_at.is_not(None)
+    )
 
 
 def resolution_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:

@@ -183,6 +183,9 @@ class Laporan(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     # Never older than the report's newest history entry (enforced by a trigger, migration 0006).
     updated_at: Mapped[datetime] = mapped_column(DateTime)
+    # The first change away from `baru` and the first to `selesai` in the history (kept by the same trigger, 0008).
+    first_response_at: Mapped[datetime | None] = mapped_column(DateTime)
+    first_resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class StatusHistory(Base):

@@ -10,7 +10,6 @@ from sqlalchemy import Connection, case, func, select
 
 from .domain import OPEN_STATUSES, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, area_conditions, report_conditions, resolve_area
-from .metrics import first_response_at
 from .models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
 from .sqlfuncs import days_between
 
@@ -131,7 +130,7 @@ def report_detail(
             *Laporan.__table__.columns, Kelurahan.nama.label("kelurahan"), Kelurahan.kode.label("kode_wilayah"),
             RW.nomor.label("rw"), RT.nomor.label("rt"), Kategori.slug.label("kategori"),
             Kategori.nama.label("kategori_nama"), Kategori.sla_hari,
-            days_between(Laporan.reported_at, first_response_at()).label("waktu_tanggap"), age.label("umur"),
+            days_between(Laporan.reported_at, Laporan.first_response_at).label("waktu_tanggap"), age.label("umur"),
         )
         .join(Kelurahan, Kelurahan.id == Laporan.kelurahan_id)
         .join(RW, RW.id == Laporan.rw_id)

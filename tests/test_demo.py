@@ -156,6 +156,20 @@ def test_every_history_starts_with_the_report_and_follows_allowed_transitions(de
         assert version == len(history)  # 1 + the number of status changes
 
 
+def test_each_reports_first_response_and_resolution_are_its_historys(demo_db: Engine) -> None:
+    firsts = {
+        report_id: (_as_datetime(responded) if responded else None, _as_datetime(resolved) if resolved else None)
+        for report_id, responded, resolved in _rows(
+            demo_db, "SELECT id, first_response_at, first_resolved_at FROM laporan"
+        )
+    }
+    for report_id, history in _histories(demo_db).items():
+        responses = [at for at, from_status, *_ in history if from_status == domain.STATUS_BARU]
+        resolutions = [at for at, _, to_status, *_ in history if to_status == domain.STATUS_SELESAI]
+        assert firsts[report_id] == (min(responses, default=None), min(resolutions, default=None)), report_id
+    assert sum(1 for responded, resolved in firsts.values() if responded and resolved) > 1000
+
+
 def test_duplicates_point_to_an_earlier_report(demo_db: Engine) -> None:
     pairs = _rows(
         demo_db,

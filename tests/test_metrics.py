@@ -12,7 +12,7 @@ from kutorejo_data.filters import EVERYTHING, ReportFilters, Scope
 from kutorejo_data.models import Laporan, StatusHistory
 from kutorejo_data.periods import previous_period
 from kutorejo_data.sqlfuncs import median
-from tests.factories import at
+from tests.factories import add_area, add_report, at
 
 NOVEMBER = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 30))
 OCTOBER = ReportFilters(dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
@@ -181,3 +181,27 @@ def test_a_history_entry_never_leaves_the_reports_updated_at_behind(handmade_db:
         ))  # fmt: skip
     with handmade_db.connect() as conn:
         assert conn.execute(select(Laporan.updated_at).where(Laporan.id == report.id)).scalar_one() == later
+
+
+def test_a_reports_first_response_and_resolution_follow_its_history(any_db: Engine) -> None:
+    with any_db.begin() as conn:
+        area = add_area(conn, rw="03", rt="002")
+        report = add_report(conn, area, "drainase-banjir", at(10, 1), [(at(10, 5), "diverifikasi", "rt"),
+                                                                       (at(10, 9), "selesai", "rt")])  # fmt: skip
+        def firsts(report_id: int = report) -> tuple:
+            stmt = select(Laporan.first_response_at, Laporan.first_resolved_at).where(Laporan.id == report_id)
+            return tuple(conn.execute(stmt).one())
+
+        assert firsts() == (at(10, 5), at(10, 9))
+        # A reopening and a second resolution leave the first ones as they were.
+        for when, from_status, to_status in ((at(11, 1), "selesai", "diproses"), (at(11, 3), "diproses", "selesai")):
+            conn.execute(insert(StatusHistory).values(laporan_id=report, changed_at=when, from_status=from_status,
+                                                      to_status=to_status, changed_by="sql"))  # fmt: skip
+        assert firsts() == (at(10, 5), at(10, 9))
+        # An import bringing earlier entries (typed on paper first) moves them earlier.
+        for when, from_status, to_status in ((at(10, 2), "baru", "diproses"), (at(10, 4), "diproses", "selesai")):
+            conn.execute(insert(StatusHistory).values(laporan_id=report, changed_at=when, from_status=from_status,
+                                                      to_status=to_status, changed_by="sql"))  # fmt: skip
+        assert firsts() == (at(10, 2), at(10, 4))
+        unanswered = add_report(conn, area, "drainase-banjir", at(10, 6))
+        assert firsts(unanswered) == (None, None)

@@ -136,3 +136,27 @@ def test_accounts_migration_keeps_existing_accounts_and_can_be_undone(tmp_path) 
     assert current_revision(engine) == head_revision()
     engine.dispose()
 
+
+
+def test_first_response_and_resolution_are_filled_from_the_history_and_can_be_undone(any_db: Engine) -> None:
+    cfg = alembic_config()
+    with any_db.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+    with any_db.begin() as conn:
+        kel, rw, rt = _add_area(conn)
+        report = _add_report(conn, kel, rw, rt)
+        for day, from_status, to_status in ((1, None, "baru"), (3, "baru", "diproses"), (6, "diproses", "selesai"),
+                                            (8, "selesai", "diproses"), (9, "diproses", "selesai")):
+            conn.execute(text("INSERT INTO status_history (laporan_id, changed_at, from_status, to_status, changed_by,"
+                              " note) VALUES (:r, :at, :f, :t, 'lama', '')"),
+                         {"r": report, "at": datetime(2026, 11, day, 9), "f": from_status, "t": to_status})
+    migrate(any_db)
+    with any_db.connect() as conn:
+        firsts = conn.execute(select(Laporan.first_response_at, Laporan.first_resolved_at)).one()
+    assert tuple(firsts) == (datetime(2026, 11, 3, 9), datetime(2026, 11, 6, 9))
+    with any_db.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0007")
+    migrate(any_db)
+    assert current_revision(any_db) == head_revision()
