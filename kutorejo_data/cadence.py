@@ -71,17 +71,23 @@ def cadence_grid(
     months = pd.DataFrame(period_months(dari, sampai), columns=["bulan", "whole"])
     counts = _held_counts(conn, area, dari, sampai, cadences)
     parts = []
-    for cadence in cadences:
-        units = _units_of(conn, area, cadence.tingkat)
+    # One grid per level (units × months × that level's cadences), so each level's units are read once.
+    for tingkat in dict.fromkeys(c.tingkat for c in cadences):
+        units = _units_of(conn, area, tingkat)
         if units.empty:
             continue
-        grid = units.merge(months, how="cross").assign(jenis=cadence.jenis, tingkat=cadence.tingkat)
-        held = counts[(counts["jenis"] == cadence.jenis) & (counts["tingkat"] == cadence.tingkat)]
-        grid = grid.merge(held[["unit_id", "bulan", "n"]], on=["unit_id", "bulan"], how="left")
+        schedule = pd.DataFrame([(c.jenis, c.per_month) for c in cadences if c.tingkat == tingkat],
+                                columns=["jenis", "per_month"])  # fmt: skip
+        grid = units.merge(months, how="cross").merge(schedule, how="cross").assign(tingkat=tingkat)
+        held = counts[counts["tingkat"] == tingkat][["jenis", "unit_id", "bulan", "n"]]
+        grid = grid.merge(held, on=["jenis", "unit_id", "bulan"], how="left")
         grid["count"] = grid["n"].fillna(0).astype(int)
-        grid["held"] = grid["count"].clip(upper=cadence.per_month)
-        grid["expected"] = grid["held"].where(~grid["whole"], cadence.per_month)
+        grid["held"] = grid["count"].clip(upper=grid["per_month"])
+        grid["expected"] = grid["held"].where(~grid["whole"], grid["per_month"])
         parts.append(grid[GRID_COLUMNS])
     if not parts:
         return pd.DataFrame(columns=GRID_COLUMNS)
-    return pd.concat(parts, ignore_index=True)
+    # Rows in the order of EXPECTED_CADENCE, as callers and tests read them.
+    order = {c.jenis: i for i, c in enumerate(cadences)}
+    grid = pd.concat(parts, ignore_index=True)
+    return grid.sort_values("jenis", key=lambda column: column.map(order), kind="stable", ignore_index=True)

@@ -51,8 +51,13 @@ class UnitQuery:
 def _per_unit(units: pd.DataFrame, rows: list[Any] | pd.DataFrame) -> pd.DataFrame:
     """Counts for every unit (0 for units without rows)."""
     frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=COUNT_COLUMNS)
-    merged = units[["unit_id"]].merge(frame, on="unit_id", how="left")
-    return merged.fillna({"num": 0, "den": 0}).astype({"num": "float64", "den": "int64"})
+    found = frame.set_index("unit_id")
+    ids = units["unit_id"]
+    return pd.DataFrame({
+        "unit_id": ids.to_numpy(),
+        "num": ids.map(found["num"]).fillna(0).to_numpy(dtype="float64"),
+        "den": ids.map(found["den"]).fillna(0).to_numpy(dtype="int64"),
+    })  # fmt: skip
 
 
 def _head_attendance(conn: Connection, q: UnitQuery, units: pd.DataFrame, jenis: str, start: date,
@@ -162,9 +167,14 @@ def tingkat_partisipasi(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> 
     return _per_unit(units, conn.execute(stmt).all())
 
 
-def _held_vs_expected(conn: Connection, q: UnitQuery, units: pd.DataFrame, jenis: tuple[str, ...]) -> pd.DataFrame:
+def schedule_grid(conn: Connection, q: UnitQuery) -> pd.DataFrame:
+    """The cadence grid of every scheduled type the grid measures count (read once for both)."""
+    return cadence_grid(conn, q.area, q.dari, q.sampai, GRID_ACTIVITY_TYPES)
+
+
+def _held_vs_expected(q: UnitQuery, units: pd.DataFrame, grid: pd.DataFrame, jenis: tuple[str, ...]) -> pd.DataFrame:
     """Scheduled activities of the given types held, of expected: an RT's own; an RW's own and its RTs'."""
-    grid = cadence_grid(conn, q.area, q.dari, q.sampai, jenis)
+    grid = grid[grid["jenis"].isin(jenis)]
     if q.level == "rt":
         grid = grid[grid["tingkat"] == "rt"].assign(owner=grid["unit_id"])
     else:
@@ -173,14 +183,14 @@ def _held_vs_expected(conn: Connection, q: UnitQuery, units: pd.DataFrame, jenis
     return _per_unit(units, sums.rename(columns={"owner": "unit_id", "held": "num", "expected": "den"}))
 
 
-def kegiatan_terlaksana(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+def kegiatan_terlaksana(q: UnitQuery, units: pd.DataFrame, grid: pd.DataFrame) -> pd.DataFrame:
     """KEGIATAN_TERLAKSANA per unit, over the community activities (kerja bakti, ronda, posyandu)."""
-    return _held_vs_expected(conn, q, units, metrics.COMMUNITY_ACTIVITY_TYPES)
+    return _held_vs_expected(q, units, grid, metrics.COMMUNITY_ACTIVITY_TYPES)
 
 
-def musyawarah_rutin(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+def musyawarah_rutin(q: UnitQuery, units: pd.DataFrame, grid: pd.DataFrame) -> pd.DataFrame:
     """MUSYAWARAH_RUTIN: RT musyawarah (and, for an RW, its rapat RW) held, of scheduled."""
-    return _held_vs_expected(conn, q, units, metrics.MEETING_ACTIVITY_TYPES)
+    return _held_vs_expected(q, units, grid, metrics.MEETING_ACTIVITY_TYPES)
 
 
 def kelengkapan_data(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
@@ -207,19 +217,23 @@ def kelengkapan_data(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.
 
 
 MeasureFunction = Callable[[Connection, UnitQuery, pd.DataFrame], pd.DataFrame]
-ReportMeasure = Callable[[UnitQuery, pd.DataFrame, pd.DataFrame], pd.DataFrame]
-# Measures counted from the reports (capacity_rekap.report_counts); the others query their own tables.
-REPORT_MEASURES: dict[str, ReportMeasure] = {
+# Measures counted from the reports (capacity_rekap.report_counts) or from the schedule grid (schedule_grid);
+# the others query their own tables.
+FrameMeasure = Callable[[UnitQuery, pd.DataFrame, pd.DataFrame], pd.DataFrame]  # (query, units, prepared frame)
+REPORT_MEASURES: dict[str, FrameMeasure] = {
     metrics.TINDAK_LANJUT_ESKALASI.key: tindak_lanjut_eskalasi,
     metrics.TINGKAT_PENYELESAIAN.key: tingkat_penyelesaian,
     metrics.SELESAI_TEPAT_WAKTU.key: selesai_tepat_waktu,
     metrics.TANGGAP_CEPAT.key: tanggap_cepat,
 }
+GRID_MEASURES: dict[str, FrameMeasure] = {
+    metrics.KEGIATAN_TERLAKSANA.key: kegiatan_terlaksana,
+    metrics.MUSYAWARAH_RUTIN.key: musyawarah_rutin,
+}
+GRID_ACTIVITY_TYPES = (*metrics.COMMUNITY_ACTIVITY_TYPES, *metrics.MEETING_ACTIVITY_TYPES)
 MEASURES: dict[str, MeasureFunction] = {
     metrics.KEHADIRAN_RAKOR.key: kehadiran_rakor,
     metrics.TINGKAT_PARTISIPASI.key: tingkat_partisipasi,
-    metrics.KEGIATAN_TERLAKSANA.key: kegiatan_terlaksana,
-    metrics.MUSYAWARAH_RUTIN.key: musyawarah_rutin,
     metrics.KEHADIRAN_BIMTEK.key: kehadiran_bimtek,
     metrics.KELENGKAPAN_DATA.key: kelengkapan_data,
 }
@@ -239,9 +253,11 @@ def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
     units = area_units(conn, q.area, q.level)
     reports = report_counts(conn, q.area, q.level, q.dari, q.sampai, q.now)
     records = records_by_month(conn, q, reports)
+    grid = schedule_grid(conn, q)
     parts = {
         metrics.PENCATATAN_TEPAT_WAKTU.key: pencatatan_tepat_waktu(q, units, records),
         **{key: measure(q, units, reports) for key, measure in REPORT_MEASURES.items()},
+        **{key: measure(q, units, grid) for key, measure in GRID_MEASURES.items()},
         **{key: measure(conn, q, units) for key, measure in MEASURES.items()},
     }
     order = [measure.metric.key for pillar in metrics.CAPACITY_PILLARS for measure in pillar.measures]
