@@ -54,22 +54,28 @@ def _measure_rows(counts: UnitCounts) -> pd.DataFrame:
     return rows[["unit_id", "pillar", "measure", "weight", "num", "den", "share", "counts"]]
 
 
-def _pillar_score(rows: pd.DataFrame) -> float | None:
-    """Weighted mean of the counting measures (×100), if they carry enough of the pillar's weight."""
-    counting = rows[rows["counts"]]
-    if counting.empty or counting["weight"].sum() < PILLAR_MIN_WEIGHT_SHARE * rows["weight"].sum():
-        return None
-    return float(100 * (counting["weight"] * counting["share"]).sum() / counting["weight"].sum())
+def _pillar_scores(measures: pd.DataFrame, unit_ids: pd.Series) -> pd.DataFrame:
+    """Each unit's pillar scores (rows: unit_ids, columns: PILLAR_KEYS; NaN where a pillar has too little data).
+
+    A score is the weighted mean of the counting measures (×100), if they carry enough of the pillar's weight.
+    """
+    counting_weight = measures["weight"].where(measures["counts"], 0.0)
+    sums = measures.assign(
+        counting_weight=counting_weight, weighted_share=(counting_weight * measures["share"]).fillna(0.0)
+    ).groupby(["unit_id", "pillar"])[["weight", "counting_weight", "weighted_share"]].sum()
+    enough = (sums["counting_weight"] > 0) & (sums["counting_weight"] >= PILLAR_MIN_WEIGHT_SHARE * sums["weight"])
+    scores = (100 * sums["weighted_share"] / sums["counting_weight"]).where(enough)
+    return scores.unstack("pillar").reindex(index=unit_ids.to_numpy(), columns=list(PILLAR_KEYS))
 
 
 def score_units(counts: UnitCounts) -> Scorecard:
     """Apply the pillar formulas and the minimum-data rule to measure counts; rank the units with an index."""
     measures = _measure_rows(counts)
+    pillar_scores = _pillar_scores(measures, counts.units["unit_id"])
     records = []
-    for unit in counts.units.itertuples():
-        rows = measures[measures["unit_id"] == unit.unit_id]
+    for unit, scored in zip(counts.units.itertuples(), pillar_scores.itertuples(index=False), strict=True):
         # Without records no measure counts, so every pillar is None; the reason is then the missing records.
-        scores = {key: _pillar_score(rows[rows["pillar"] == key]) for key in PILLAR_KEYS}
+        scores = {key: None if pd.isna(v) else float(v) for key, v in zip(PILLAR_KEYS, scored, strict=True)}
         if unit.unit_id in counts.with_records:
             missing = tuple(key for key, score in scores.items() if score is None)
         else:

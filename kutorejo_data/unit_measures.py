@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from . import metrics
 from .cadence import cadence_grid, period_months
-from .capacity_rekap import report_counts
+from .capacity_rekap import COUNTS, report_counts
 from .filters import Area
 from .models import RT, Kegiatan, KegiatanPeserta
 from .participation import activity_rates, bimtek_window
@@ -132,31 +132,29 @@ def pencatatan_tepat_waktu(q: UnitQuery, units: pd.DataFrame, records: pd.DataFr
     return _per_unit(units, counts.assign(den=0)).assign(den=len(whole))
 
 
-def _summed(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame, num: str, den: str) -> pd.DataFrame:
-    """A report-based measure per unit: its two columns of report_counts summed over the unit's RTs and months."""
-    unit = q.report_unit_column()
-    sums = reports.groupby(unit, as_index=False)[[num, den]].sum()
-    return _per_unit(units, sums.rename(columns={unit: "unit_id", num: "num", den: "den"}))
+def _summed(units: pd.DataFrame, by_unit: pd.DataFrame, num: str, den: str) -> pd.DataFrame:
+    """A report-based measure per unit: two columns of the report counts summed per unit (see unit_counts)."""
+    return _per_unit(units, by_unit[[num, den]].set_axis(["num", "den"], axis=1).rename_axis("unit_id").reset_index())
 
 
-def tindak_lanjut_eskalasi(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+def tindak_lanjut_eskalasi(q: UnitQuery, units: pd.DataFrame, by_unit: pd.DataFrame) -> pd.DataFrame:
     """TINDAK_LANJUT_ESKALASI: escalated valid reports now in progress or resolved, of escalated valid reports."""
-    return _summed(q, units, reports, f"eskalasi_dari_{q.level}_lanjut", f"eskalasi_dari_{q.level}")
+    return _summed(units, by_unit, f"eskalasi_dari_{q.level}_lanjut", f"eskalasi_dari_{q.level}")
 
 
-def tingkat_penyelesaian(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+def tingkat_penyelesaian(q: UnitQuery, units: pd.DataFrame, by_unit: pd.DataFrame) -> pd.DataFrame:
     """TINGKAT_PENYELESAIAN per unit: valid reports received in the period that are now resolved."""
-    return _summed(q, units, reports, "sah_selesai", "sah")
+    return _summed(units, by_unit, "sah_selesai", "sah")
 
 
-def selesai_tepat_waktu(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+def selesai_tepat_waktu(q: UnitQuery, units: pd.DataFrame, by_unit: pd.DataFrame) -> pd.DataFrame:
     """SELESAI_TEPAT_WAKTU: first resolved within the SLA, of valid reports resolved or past their deadline."""
-    return _summed(q, units, reports, "sla_tepat", "sla_dihitung")
+    return _summed(units, by_unit, "sla_tepat", "sla_dihitung")
 
 
-def tanggap_cepat(q: UnitQuery, units: pd.DataFrame, reports: pd.DataFrame) -> pd.DataFrame:
+def tanggap_cepat(q: UnitQuery, units: pd.DataFrame, by_unit: pd.DataFrame) -> pd.DataFrame:
     """TANGGAP_CEPAT: first change away from `baru` within 3 days, of reports responded to or older than 3 days."""
-    return _summed(q, units, reports, "tanggap_cepat", "tanggap_dihitung")
+    return _summed(units, by_unit, "tanggap_cepat", "tanggap_dihitung")
 
 
 def tingkat_partisipasi(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
@@ -168,8 +166,10 @@ def tingkat_partisipasi(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> 
 
 
 def schedule_grid(conn: Connection, q: UnitQuery) -> pd.DataFrame:
-    """The cadence grid of every scheduled type the grid measures count (read once for both)."""
-    return cadence_grid(conn, q.area, q.dari, q.sampai, GRID_ACTIVITY_TYPES)
+    """The cadence grid of every scheduled type the grid measures count, read once for both (an RT: its own)."""
+    levels = ("rt",) if q.level == "rt" else ("rt", "rw")
+    jenis = tuple(c.jenis for c in metrics.EXPECTED_CADENCE if c.jenis in GRID_ACTIVITY_TYPES and c.tingkat in levels)
+    return cadence_grid(conn, q.area, q.dari, q.sampai, jenis)
 
 
 def _held_vs_expected(q: UnitQuery, units: pd.DataFrame, grid: pd.DataFrame, jenis: tuple[str, ...]) -> pd.DataFrame:
@@ -217,7 +217,7 @@ def kelengkapan_data(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.
 
 
 MeasureFunction = Callable[[Connection, UnitQuery, pd.DataFrame], pd.DataFrame]
-# Measures counted from the reports (capacity_rekap.report_counts) or from the schedule grid (schedule_grid);
+# Measures counted from the reports (report_counts summed per unit) or from the schedule grid (schedule_grid);
 # the others query their own tables.
 FrameMeasure = Callable[[UnitQuery, pd.DataFrame, pd.DataFrame], pd.DataFrame]  # (query, units, prepared frame)
 REPORT_MEASURES: dict[str, FrameMeasure] = {
@@ -253,10 +253,11 @@ def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
     units = area_units(conn, q.area, q.level)
     reports = report_counts(conn, q.area, q.level, q.dari, q.sampai, q.now)
     records = records_by_month(conn, q, reports)
+    by_unit = reports.groupby(q.report_unit_column())[COUNTS].sum()
     grid = schedule_grid(conn, q)
     parts = {
         metrics.PENCATATAN_TEPAT_WAKTU.key: pencatatan_tepat_waktu(q, units, records),
-        **{key: measure(q, units, reports) for key, measure in REPORT_MEASURES.items()},
+        **{key: measure(q, units, by_unit) for key, measure in REPORT_MEASURES.items()},
         **{key: measure(q, units, grid) for key, measure in GRID_MEASURES.items()},
         **{key: measure(conn, q, units) for key, measure in MEASURES.items()},
     }

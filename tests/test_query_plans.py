@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, Engine, event
 
-from kutorejo_data import metrics, queries, reports, resolution
+from kutorejo_data import capacity, metrics, queries, reports, resolution
 from kutorejo_data.config import DEFAULT_KELURAHAN_KODE
 from kutorejo_data.db import make_engine
 from kutorejo_data.demo import generate_demo
@@ -46,6 +46,7 @@ QUERIES: dict[str, Query] = {
     "overdue_reports": lambda c, f: resolution.overdue_reports(c, f, now=NOW),
     "area_comparison": lambda c, f: resolution.area_comparison(c, f, now=NOW),
     "terlambat": lambda c, f: metrics.terlambat(c, f, now=NOW),
+    "capacity_scorecard": lambda c, f: capacity.scorecard(c, f, "rt", now=NOW),
 }
 FULL_SCAN = {
     "sqlite": re.compile(r"^SCAN (laporan|status_history)\b"),
