@@ -18,7 +18,7 @@ from . import metrics
 from .capacity import INDEX_KEY, PILLAR_KEYS, scorecard_with_change
 from .concurrent_reads import read_concurrently
 from .filters import ReportFilters, Scope
-from .metrics import open_at_end_conditions
+from .metrics import kpi_values, open_at_end_conditions
 from .models import Kategori, Laporan
 from .participation import participation_by
 from .participation_summary import participation_comparison
@@ -28,7 +28,6 @@ from .queries import (
     breakdown_by_area,
     breakdown_by_category,
     kelurahan_options,
-    kpi_comparison,
     rw_options,
 )
 from .resolution import NO_HANDLER, monthly_timing, overdue_reports
@@ -300,9 +299,11 @@ def build_meeting_report(
             raise LookupError(f"RW {rw} tidak ada di Kelurahan {kelurahan.label}")
     dari, sampai = month_period(month, now.date())
     filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, dari=dari, sampai=sampai)
+    previous = filters.compared_with()
     parts = read_concurrently(engine, {
-        # The two slowest first, so they start at once.
-        "kpis": lambda conn: kpi_comparison(conn, filters, scope, now=now),
+        # The slowest first, so they start at once.
+        "kpis": lambda conn: kpi_values(conn, filters, scope, now=now),
+        "kpis_before": lambda conn: kpi_values(conn, previous, scope, now=now),
         "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
         "top_problems": lambda conn: _top_problems(conn, filters, scope),
         "overdue": lambda conn: _overdue(conn, filters, scope, now),
@@ -312,6 +313,7 @@ def build_meeting_report(
         "follow_ups": lambda conn: open_by_holder(conn, filters, scope, now=now),
     })  # fmt: skip
     by_category, by_area = parts.pop("top_problems")
+    parts["kpis"] = KpiComparison.of(parts["kpis"], parts.pop("kpis_before"), previous)
     return MeetingReport(
         kelurahan_nama=kelurahan.label, kelurahan_kode=kelurahan.kode, rw=rw, month=dari.strftime("%Y-%m"),
         dari=dari, sampai=sampai, generated_at=now, by_category=by_category, by_area=by_area, **parts,

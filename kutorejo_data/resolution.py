@@ -228,15 +228,17 @@ def overdue_reports(
     """Reports open past their category's SLA at the end of the period, worst (most days past SLA) first."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
     age = days_between(Laporan.reported_at, moment)
-    # Rank on the few columns an index holds; the text of a report is read only for the rows shown.
-    worst = (
+    # Rank on the few columns an index holds; the text of a report is read only for the rows shown. The overdue
+    # reports are found first, as a whole (MATERIALIZED): with the LIMIT in view, PostgreSQL would otherwise sort
+    # every report by lateness and test each against the open ones.
+    overdue = (
         select(Laporan.id, (age - Kategori.sla_hari).label("lewat_sla"))
         .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*conditions, age > Kategori.sla_hari)
-        .order_by((age - Kategori.sla_hari).desc(), Laporan.id)
-        .limit(limit)
-        .subquery()
+        .cte("overdue")
+        .prefix_with("MATERIALIZED")
     )
+    worst = select(overdue).order_by(overdue.c.lewat_sla.desc(), overdue.c.id).limit(limit).subquery()
     rows = conn.execute(
         select(
             Laporan.id.label("nomor"), Laporan.reported_at.label("tanggal"), RW.nomor.label("rw"),
