@@ -9,9 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, null, select
+from sqlalchemy import Connection, null, select
 
-from .concurrent_reads import read_concurrently
 from .filters import EVERYTHING, ReportFilters, Scope, resolve_area
 from .metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, PILLAR_MIN_WEIGHT_SHARE
 from .models import RT, RW, Kelurahan
@@ -142,30 +141,22 @@ def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id
 
 
 def unit_trend(
-    engine: Engine, filters: ReportFilters, level: Level, unit_id: int, scope: Scope = EVERYTHING, *,
+    conn: Connection, filters: ReportFilters, level: Level, unit_id: int, scope: Scope = EVERYTHING, *,
     now: datetime,
 ) -> pd.DataFrame:
     """One unit's pillar scores and index over rolling windows (TREND_POINTS of them, see trend_windows).
 
-    Columns: sampai, the four pillar keys, INDEX_KEY. The area is narrowed to the unit so each point is cheap, and
-    the windows are scored side by side (read_concurrently).
+    Columns: sampai, the four pillar keys, INDEX_KEY. The area is narrowed to the unit so each point is cheap.
     """
     assert filters.dari and filters.sampai
-    with engine.connect() as conn:
-        unit_filters = _narrowed_to(conn, filters, level, unit_id)
-    windows = trend_windows(filters.dari, filters.sampai)
-
-    def point(conn: Connection, dari: date, sampai: date) -> dict[str, object]:
+    unit_filters = _narrowed_to(conn, filters, level, unit_id)
+    rows = []
+    for dari, sampai in trend_windows(filters.dari, filters.sampai):
         card = scorecard(conn, unit_filters.with_period(dari, sampai), level, scope, now=now)
         unit = card.table[card.table["unit_id"] == unit_id]
         values = unit.iloc[0][[*PILLAR_KEYS, INDEX_KEY]].to_dict() if len(unit) else {}
-        return {"sampai": sampai, **{k: values.get(k) for k in (*PILLAR_KEYS, INDEX_KEY)}}
-
-    points = read_concurrently(engine, {
-        str(i): lambda conn, dari=dari, sampai=sampai: point(conn, dari, sampai)
-        for i, (dari, sampai) in enumerate(windows)
-    })  # fmt: skip
-    return pd.DataFrame([points[str(i)] for i in range(len(windows))])
+        rows.append({"sampai": sampai, **{k: values.get(k) for k in (*PILLAR_KEYS, INDEX_KEY)}})
+    return pd.DataFrame(rows)
 
 
 @dataclass(frozen=True)

@@ -282,7 +282,7 @@ def test_trend_of_one_unit_ends_with_the_tables_value(scorecard_data: Engine) ->
     with scorecard_data.connect() as conn:
         card = capacity.scorecard(conn, JAN_JUN, "rt", now=NOW)
         unit_id = int(card.table.set_index("label").loc[A, "unit_id"])
-    trend = capacity.unit_trend(scorecard_data, JAN_JUN, "rt", unit_id, now=NOW)
+        trend = capacity.unit_trend(conn, JAN_JUN, "rt", unit_id, now=NOW)
     assert len(trend) == capacity.TREND_POINTS
     assert trend.iloc[-1][INDEX_KEY] == pytest.approx(card.table.set_index("label").loc[A, INDEX_KEY])
     values = trend[[*capacity.PILLAR_KEYS, INDEX_KEY]].to_numpy(dtype=float)

@@ -225,7 +225,8 @@ def capacity_trend(
     db_url: str, filters: ReportFilters, scope: Scope, level: str, unit_id: int, now: datetime
 ) -> pd.DataFrame:
     """One unit's pillar scores and index over rolling windows."""
-    return capacity.unit_trend(engine_for(db_url), filters, level, unit_id, scope, now=now)  # type: ignore[arg-type]
+    with engine_for(db_url).connect() as conn:
+        return capacity.unit_trend(conn, filters, level, unit_id, scope, now=now)  # type: ignore[arg-type]
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
