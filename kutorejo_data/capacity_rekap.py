@@ -28,7 +28,7 @@ from .db import is_sqlite, write_transaction
 from .domain import INVALID_STATUSES, STATUS_DIPROSES, STATUS_SELESAI
 from .filters import Area, day_after, day_start
 from .models import RT, Kategori, Laporan, RekapKapasitas
-from .periods import add_months, month_end, month_start, months_between
+from .periods import add_months, month_end, month_of_key, month_start, months_between
 from .sqlfuncs import days_between, month_key
 from .units import Level, unit_ids
 
@@ -92,10 +92,6 @@ def _settled_before(conn: Connection, now: datetime) -> date:
     return (now - timedelta(days=longest)).date() - timedelta(days=1)
 
 
-def _first_day(bulan: str) -> date:
-    return date(int(bulan[:4]), int(bulan[5:]), 1)
-
-
 def _runs(days: list[tuple[date, date]]) -> Iterator[tuple[date, date]]:
     """Adjacent day ranges joined (so each run is one range query)."""
     start: date | None = None
@@ -122,9 +118,9 @@ def report_counts(conn: Connection, area: Area, level: Level, dari: date, sampai
     """
     settled_before = _settled_before(conn, now)
     months = period_months(dari, sampai)
-    settled = [bulan for bulan, whole in months if whole and month_end(_first_day(bulan)) < settled_before]
+    settled = [bulan for bulan, whole in months if whole and month_end(month_of_key(bulan)) < settled_before]
     live = [
-        (max(dari, _first_day(bulan)), min(sampai, month_end(_first_day(bulan))))
+        (max(dari, month_of_key(bulan)), min(sampai, month_end(month_of_key(bulan))))
         for bulan, _ in months if bulan not in settled
     ]  # fmt: skip
     frames = [_kept(conn, area, level, settled, now)] if settled else []
@@ -170,7 +166,7 @@ def _store(engine: Engine, missing: list[tuple[str, int, int]], now: datetime) -
     with write_transaction(engine) as writer:
         if not is_sqlite(writer):
             writer.execute(text("LOCK TABLE laporan, status_history, kategori IN SHARE MODE"))
-        computed = compute(writer, Laporan.rt_id.in_(rt_ids), _first_day(first), month_end(_first_day(last)), now)
+        computed = compute(writer, Laporan.rt_id.in_(rt_ids), month_of_key(first), month_end(month_of_key(last)), now)
         rows = _with_zeros(computed, missing)
         _insert_new(writer, rows)
     return _frame([tuple(row[column] for column in COLUMNS) for row in rows])
@@ -200,6 +196,6 @@ def fill_every_rt(engine: Engine, now: datetime, *, months: int = FILLED_MONTHS)
         settled_before = _settled_before(conn, now)
         rts = [(rt, rw) for rt, rw in conn.execute(select(RT.id, RT.rw_id))]
     first = month_start(add_months(now.date(), -(months - 1)))
-    settled = [bulan for bulan in months_between(first, now.date()) if month_end(_first_day(bulan)) < settled_before]
+    settled = [bulan for bulan in months_between(first, now.date()) if month_end(month_of_key(bulan)) < settled_before]
     if settled and rts:
         _store(engine, [(bulan, rt, rw) for bulan in settled for rt, rw in rts], now)

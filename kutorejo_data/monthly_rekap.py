@@ -21,7 +21,7 @@ from .domain import STATUS_SELESAI
 from .filters import ReportFilters, Scope, day_after, day_start, report_conditions, resolve_area
 from .metrics import history_of_selected
 from .models import RT, RW, Kelurahan, Laporan, RekapBulanan, StatusHistory
-from .periods import add_months, month_end, month_start, months_between
+from .periods import add_months, month_end, month_of_key, month_start, months_between
 from .sqlfuncs import MEDIAN, P90, days_between, month_key, percentile_rows, row_percentile
 
 COLUMNS = ["bulan", "masuk", "selesai", "selesai_median", "selesai_p90"]
@@ -48,20 +48,16 @@ def area_key(conn: Connection, filters: ReportFilters, scope: Scope) -> AreaKey 
     return "semua", 0
 
 
-def _first_day(bulan: str) -> date:
-    return date(int(bulan[:4]), int(bulan[5:]), 1)
-
-
 def _span(run: list[str]) -> tuple[date, date]:
     """First and last day of a run of months."""
-    return _first_day(run[0]), month_end(_first_day(run[-1]))
+    return month_of_key(run[0]), month_end(month_of_key(run[-1]))
 
 
 def _runs(months: list[str]) -> Iterator[list[str]]:
     """Consecutive months as runs (so each run is computed with one range query)."""
     run: list[str] = []
     for bulan in months:
-        if run and _first_day(bulan) != add_months(_first_day(run[-1]), 1):
+        if run and month_of_key(bulan) != add_months(month_of_key(run[-1]), 1):
             yield run
             run = []
         run.append(bulan)

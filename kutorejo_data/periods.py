@@ -64,3 +64,8 @@ def months_between(dari: date, sampai: date) -> list[str]:
         keys.append(f"{current.year:04d}-{current.month:02d}")
         current = add_months(current, 1)
     return keys
+
+
+def month_of_key(bulan: str) -> date:
+    """The first day of a `YYYY-MM` month key (the inverse of months_between's keys)."""
+    return date(int(bulan[:4]), int(bulan[5:]), 1)
