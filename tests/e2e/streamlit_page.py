@@ -48,6 +48,11 @@ def error_texts(page: Page) -> list[str]:
     return [element.inner_text() for element in page.query_selector_all(selectors)]
 
 
+def alert_texts(page: Page) -> list[str]:
+    """Texts of every message box on the page (success, info, warning, error)."""
+    return [element.inner_text() for element in page.query_selector_all("[data-testid='stAlert']")]
+
+
 def screenshot(page: Page, name: str) -> Path:
     """A full-page screenshot under test-artifacts/e2e (the viewport grows to the content first)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from playwright.sync_api import Page
+import re
 
-from tests.e2e.streamlit_page import error_texts, open_page, screenshot, wait_until_idle
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+from tests.e2e.streamlit_page import alert_texts, error_texts, open_page, screenshot, wait_until_idle
 
 # Page name → (URL path, what must be visible when it works: its main content). The default page lives at "/".
 PAGES = {
@@ -32,10 +34,10 @@ def choose(page: Page, label: str, option: str) -> None:
     wait_until_idle(page)
 
 
-def metric_value(page: Page, label: str) -> str:
+def metric_value(page: Page, label: str) -> Locator:
     """The value shown on the KPI card with this label."""
     card = page.locator("[data-testid='stMetric']", has_text=label).first
-    return card.locator("[data-testid='stMetricValue']").inner_text()
+    return card.locator("[data-testid='stMetricValue']")
 
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
@@ -51,10 +53,10 @@ def test_page_loads_with_its_content_and_no_errors(request, app_url: str, name: 
 
 def test_changing_a_filter_changes_the_numbers(desktop: Page, app_url: str) -> None:
     open_page(desktop, app_url, "?dari=2026-06-01&sampai=2026-11-29")
-    whole = metric_value(desktop, "Laporan masuk")
+    whole = metric_value(desktop, "Laporan masuk").inner_text()
     choose(desktop, "RW", "RW 03")
-    assert "rw=03" in desktop.url
-    assert metric_value(desktop, "Laporan masuk") != whole
+    expect(desktop).to_have_url(re.compile("rw=03"))
+    expect(metric_value(desktop, "Laporan masuk")).not_to_have_text(whole)
 
 
 def test_opening_a_report_shows_its_detail_and_history(desktop: Page, app_url: str) -> None:
@@ -67,8 +69,8 @@ def test_opening_a_report_shows_its_detail_and_history(desktop: Page, app_url: s
 def test_switching_the_language(desktop: Page, app_url: str) -> None:
     open_page(desktop, app_url, "")
     choose(desktop, "Bahasa", "English")
-    assert desktop.get_by_role("heading", name="Overview").is_visible()
-    assert desktop.locator("[data-testid='stMetric']", has_text="Reports received").first.is_visible()
+    expect(desktop.get_by_role("heading", name="Overview")).to_be_visible()
+    expect(desktop.locator("[data-testid='stMetric']", has_text="Reports received").first).to_be_visible()
 
 
 @pytest.mark.parametrize("name", list(PAGES))
@@ -92,12 +94,15 @@ def test_an_rt_head_reports_from_a_phone_and_finds_it_in_the_list(phone: Page, a
     phone.get_by_role("button", name="Kirim laporan").click()
     wait_until_idle(phone)
     saved = phone.get_by_text("Laporan tersimpan dengan nomor #")
-    assert saved.is_visible()
+    try:  # a loaded CI machine can take a while to answer the click
+        expect(saved).to_be_visible(timeout=30_000)
+    except AssertionError as missing:
+        raise AssertionError(f"no confirmation; the page shows {alert_texts(phone)}") from missing
     nomor = saved.inner_text().split("#")[1].rstrip(".")
     screenshot(phone, "lapor-submitted-phone")
 
     open_page(phone, app_url, "masalah?rw=05&rt=003&q=pos%20ronda")
-    assert phone.get_by_text("1 laporan").first.is_visible()
+    expect(phone.get_by_text("1 laporan").first).to_be_visible()
     open_page(phone, app_url, f"masalah?laporan={nomor}")
     screenshot(phone, "masalah-new-report-phone")
     assert phone.get_by_role("heading", name=f"Laporan #{nomor}").is_visible()
