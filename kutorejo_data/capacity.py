@@ -15,7 +15,7 @@ from .filters import EVERYTHING, ReportFilters, Scope, resolve_area
 from .metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, PILLAR_MIN_WEIGHT_SHARE
 from .models import RT, RW, Kelurahan
 from .periods import add_months, month_end
-from .unit_measures import UnitCounts, UnitQuery, unit_counts
+from .unit_measures import UnitCounts, UnitQuery, unit_counts, unit_counts_by_period
 from .units import Level
 
 PILLAR_KEYS: tuple[str, ...] = tuple(p.key for p in CAPACITY_PILLARS)
@@ -146,14 +146,17 @@ def unit_trend(
 ) -> pd.DataFrame:
     """One unit's pillar scores and index over rolling windows (TREND_POINTS of them, see trend_windows).
 
-    Columns: sampai, the four pillar keys, INDEX_KEY. The area is narrowed to the unit so each point is cheap.
+    Columns: sampai, the four pillar keys, INDEX_KEY. The area is narrowed to the unit, and the windows' monthly
+    counts are read once, so the whole trend costs little more than one scorecard.
     """
     assert filters.dari and filters.sampai
     unit_filters = _narrowed_to(conn, filters, level, unit_id)
+    area = resolve_area(conn, unit_filters.kelurahan_kode, unit_filters.rw, unit_filters.rt, scope)
+    windows = trend_windows(filters.dari, filters.sampai)
     rows = []
-    for dari, sampai in trend_windows(filters.dari, filters.sampai):
-        card = scorecard(conn, unit_filters.with_period(dari, sampai), level, scope, now=now)
-        unit = card.table[card.table["unit_id"] == unit_id]
+    for (_, sampai), counts in zip(windows, unit_counts_by_period(conn, area, level, windows, now), strict=True):
+        table = score_units(counts).table
+        unit = table[table["unit_id"] == unit_id]
         values = unit.iloc[0][[*PILLAR_KEYS, INDEX_KEY]].to_dict() if len(unit) else {}
         rows.append({"sampai": sampai, **{k: values.get(k) for k in (*PILLAR_KEYS, INDEX_KEY)}})
     return pd.DataFrame(rows)

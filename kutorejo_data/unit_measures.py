@@ -6,11 +6,13 @@ is numerator ÷ denominator (0–1). Thresholds come from the config in metrics.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
@@ -20,6 +22,7 @@ from .capacity_rekap import COUNTS, report_counts
 from .filters import Area
 from .models import RT, Kegiatan, KegiatanPeserta
 from .participation import activity_rates, bimtek_window
+from .periods import month_end, month_start, months_between
 from .sqlfuncs import days_between, month_key
 from .units import Level, area_units, unit_ids
 
@@ -48,15 +51,16 @@ class UnitQuery:
         return [owner, Kegiatan.tanggal >= self.dari, Kegiatan.tanggal <= self.sampai]
 
 
-def _per_unit(units: pd.DataFrame, rows: list[Any] | pd.DataFrame) -> pd.DataFrame:
-    """Counts for every unit (0 for units without rows)."""
-    frame = rows if isinstance(rows, pd.DataFrame) else pd.DataFrame(rows, columns=COUNT_COLUMNS)
-    found = frame.set_index("unit_id")
-    ids = units["unit_id"]
+def _per_unit(units: pd.DataFrame, rows: Iterable[tuple[Any, Any, Any]]) -> pd.DataFrame:
+    """Counts for every unit from (unit_id, num, den) rows (0 for units without a row)."""
+    # Plain Python over the few units of an area: pandas' index machinery costs more than the counting here.
+    found = {int(unit): (num or 0, den or 0) for unit, num, den in rows}
+    ids = units["unit_id"].to_numpy(dtype="int64")
+    counts = [found.get(int(unit), (0, 0)) for unit in ids]
     return pd.DataFrame({
-        "unit_id": ids.to_numpy(),
-        "num": ids.map(found["num"]).fillna(0).to_numpy(dtype="float64"),
-        "den": ids.map(found["den"]).fillna(0).to_numpy(dtype="int64"),
+        "unit_id": ids,
+        "num": np.array([num for num, _ in counts], dtype="float64"),
+        "den": np.array([den for _, den in counts], dtype="int64"),
     })  # fmt: skip
 
 
@@ -128,13 +132,13 @@ def pencatatan_tepat_waktu(q: UnitQuery, units: pd.DataFrame, records: pd.DataFr
     """
     whole = [bulan for bulan, is_whole in period_months(q.dari, q.sampai) if is_whole]
     on_time = records[records["bulan"].isin(whole) & (records["late"] == 0)]
-    counts = on_time.groupby("unit_id").size().rename("num").reset_index()
-    return _per_unit(units, counts.assign(den=0)).assign(den=len(whole))
+    months_on_time = Counter(on_time["unit_id"].tolist())
+    return _per_unit(units, ((unit, months_on_time[unit], len(whole)) for unit in units["unit_id"].tolist()))
 
 
 def _summed(units: pd.DataFrame, by_unit: pd.DataFrame, num: str, den: str) -> pd.DataFrame:
     """A report-based measure per unit: two columns of the report counts summed per unit (see unit_counts)."""
-    return _per_unit(units, by_unit[[num, den]].set_axis(["num", "den"], axis=1).rename_axis("unit_id").reset_index())
+    return _per_unit(units, zip(by_unit.index, by_unit[num], by_unit[den], strict=True))
 
 
 def tindak_lanjut_eskalasi(q: UnitQuery, units: pd.DataFrame, by_unit: pd.DataFrame) -> pd.DataFrame:
@@ -179,8 +183,8 @@ def _held_vs_expected(q: UnitQuery, units: pd.DataFrame, grid: pd.DataFrame, jen
         grid = grid[grid["tingkat"] == "rt"].assign(owner=grid["unit_id"])
     else:
         grid = grid[grid["tingkat"].isin(("rt", "rw"))].assign(owner=grid["rw_id"])
-    sums = grid.groupby("owner")[["held", "expected"]].sum().reset_index()
-    return _per_unit(units, sums.rename(columns={"owner": "unit_id", "held": "num", "expected": "den"}))
+    sums = grid.groupby("owner")[["held", "expected"]].sum()
+    return _per_unit(units, zip(sums.index, sums["held"], sums["expected"], strict=True))
 
 
 def kegiatan_terlaksana(q: UnitQuery, units: pd.DataFrame, grid: pd.DataFrame) -> pd.DataFrame:
@@ -248,23 +252,67 @@ class UnitCounts:
     with_records: frozenset[int]
 
 
-def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
-    """Run every capacity measure for the units of `q`."""
-    units = area_units(conn, q.area, q.level)
-    reports = report_counts(conn, q.area, q.level, q.dari, q.sampai, q.now)
-    records = records_by_month(conn, q, reports)
-    by_unit = reports.groupby(q.report_unit_column())[COUNTS].sum()
-    grid = schedule_grid(conn, q)
+@dataclass(frozen=True)
+class MonthlyCounts:
+    """The per-month counts the report, record and schedule measures are summed from (see unit_counts)."""
+
+    reports: pd.DataFrame  # capacity_rekap.report_counts
+    records: pd.DataFrame  # records_by_month
+    grid: pd.DataFrame  # schedule_grid
+
+    @classmethod
+    def read(cls, conn: Connection, q: UnitQuery) -> MonthlyCounts:
+        """The counts of the query's period."""
+        reports = report_counts(conn, q.area, q.level, q.dari, q.sampai, q.now)
+        return cls(reports, records_by_month(conn, q, reports), schedule_grid(conn, q))
+
+    def months_of(self, dari: date, sampai: date) -> MonthlyCounts:
+        """The rows of the months a period touches (it must cover them as the read period did)."""
+        keys = months_between(dari, sampai)
+        return MonthlyCounts(*(frame[frame["bulan"].isin(keys)] for frame in (self.reports, self.records, self.grid)))
+
+
+def _counted(conn: Connection, q: UnitQuery, units: pd.DataFrame, monthly: MonthlyCounts) -> UnitCounts:
+    """Every capacity measure for the units: summed from the monthly counts, or queried (MEASURES)."""
+    by_unit = monthly.reports.groupby(q.report_unit_column())[COUNTS].sum()
     parts = {
-        metrics.PENCATATAN_TEPAT_WAKTU.key: pencatatan_tepat_waktu(q, units, records),
+        metrics.PENCATATAN_TEPAT_WAKTU.key: pencatatan_tepat_waktu(q, units, monthly.records),
         **{key: measure(q, units, by_unit) for key, measure in REPORT_MEASURES.items()},
-        **{key: measure(q, units, grid) for key, measure in GRID_MEASURES.items()},
+        **{key: measure(q, units, monthly.grid) for key, measure in GRID_MEASURES.items()},
         **{key: measure(conn, q, units) for key, measure in MEASURES.items()},
     }
     order = [measure.metric.key for pillar in metrics.CAPACITY_PILLARS for measure in pillar.measures]
     counts = pd.concat([parts[key].assign(measure=key) for key in order], ignore_index=True)
     return UnitCounts(units=units, counts=counts[["unit_id", "measure", "num", "den"]],
-                      with_records=frozenset(int(u) for u in records["unit_id"]))  # fmt: skip
+                      with_records=frozenset(int(u) for u in monthly.records["unit_id"]))  # fmt: skip
+
+
+def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
+    """Run every capacity measure for the units of `q`."""
+    return _counted(conn, q, area_units(conn, q.area, q.level), MonthlyCounts.read(conn, q))
+
+
+def unit_counts_by_period(
+    conn: Connection, area: Area, level: Level, periods: list[tuple[date, date]], now: datetime
+) -> list[UnitCounts]:
+    """unit_counts for several periods, with the monthly counts read once for every period that lines up.
+
+    A period lines up when it starts on the first of a month and ends on a month's last day or on the latest
+    end: its months are then covered exactly as in one read from the earliest start to the latest end.
+    """
+    last = max(sampai for _, sampai in periods)
+    aligned = [(dari, sampai) for dari, sampai in periods
+               if dari == month_start(dari) and sampai in (month_end(sampai), last)]  # fmt: skip
+    shared = MonthlyCounts.read(conn, UnitQuery(area, level, min(d for d, _ in aligned), last, now)) if aligned \
+        else None  # fmt: skip
+    units = area_units(conn, area, level)
+    found = []
+    for dari, sampai in periods:
+        q = UnitQuery(area, level, dari, sampai, now)
+        in_shared = shared is not None and (dari, sampai) in aligned
+        monthly = shared.months_of(dari, sampai) if in_shared else MonthlyCounts.read(conn, q)  # type: ignore[union-attr]
+        found.append(_counted(conn, q, units, monthly))
+    return found
 
 
 def heads_attendance(conn: Connection, area: Area, dari: date, sampai: date, now: datetime) -> tuple[int, int]:

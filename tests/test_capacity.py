@@ -298,3 +298,42 @@ def test_every_activity_type_role_and_measure_has_words_in_both_languages() -> N
     for key in keys:
         indonesian, english = CATALOGUE[key]
         assert indonesian and english
+
+
+def _scores(table: pd.DataFrame, unit_id: int) -> list[float | None]:
+    row = table[table["unit_id"] == unit_id].iloc[0]
+    return [None if pd.isna(row[key]) else round(float(row[key]), 9) for key in (*capacity.PILLAR_KEYS, INDEX_KEY)]
+
+
+@pytest.mark.parametrize("level", ["rt", "rw"])
+def test_each_trend_point_is_the_scorecard_of_its_window(scorecard_data: Engine, level: str) -> None:
+    windows = capacity.trend_windows(JAN_JUN.dari, JAN_JUN.sampai)  # type: ignore[arg-type]
+    with scorecard_data.connect() as conn:
+        for unit_id in capacity.scorecard(conn, JAN_JUN, level, now=NOW).table["unit_id"]:  # type: ignore[arg-type]
+            trend = capacity.unit_trend(conn, JAN_JUN, level, int(unit_id), now=NOW)  # type: ignore[arg-type]
+            for (dari, sampai), point in zip(windows, trend.itertuples(index=False), strict=True):
+                alone = capacity.scorecard(conn, JAN_JUN.with_period(dari, sampai), level, now=NOW)  # type: ignore[arg-type]
+                point_scores = [None if pd.isna(v) else round(float(v), 9) for v in point[1:]]
+                assert (point.sampai, point_scores) == (sampai, _scores(alone.table, int(unit_id)))
+
+
+def test_counting_several_periods_at_once_equals_counting_each_alone(demo_db: Engine) -> None:
+    from kutorejo_data.filters import resolve_area
+    from kutorejo_data.unit_measures import UnitQuery, unit_counts, unit_counts_by_period
+
+    now = datetime(2026, 11, 29, 12)
+    periods = [
+        (date(2025, 12, 1), date(2026, 11, 29)),  # lines up: starts on the 1st, ends on the latest end
+        (date(2025, 6, 1), date(2026, 5, 31)),  # lines up: whole months
+        (date(2026, 3, 15), date(2026, 8, 10)),  # does not: counted on its own
+        (date(2026, 2, 1), date(2026, 9, 10)),  # does not end on a month's last day
+    ]
+    with demo_db.connect() as conn:
+        area = resolve_area(conn, None, "03", None, Scope())
+        for level in ("rt", "rw"):
+            together = unit_counts_by_period(conn, area, level, periods, now)  # type: ignore[arg-type]
+            for (dari, sampai), counts in zip(periods, together, strict=True):
+                alone = unit_counts(conn, UnitQuery(area, level, dari, sampai, now))  # type: ignore[arg-type]
+                pd.testing.assert_frame_equal(counts.counts, alone.counts)
+                assert counts.with_records == alone.with_records
+                assert not alone.counts["den"].eq(0).all()
