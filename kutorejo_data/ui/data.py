@@ -19,6 +19,7 @@ from .. import (
     queries,
     reports,
     resolution,
+    settings_lists,
 )
 from ..concurrent_reads import read_concurrently
 from ..filters import ReportFilters, Scope
@@ -245,6 +246,27 @@ def active_categories(db_url: str) -> dict[str, str]:
     """Slug → name of the categories a new report may use."""
     with engine_for(db_url).connect() as conn:
         return queries.active_category_names(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def settings_rws(db_url: str, kelurahan_kode: str, scope: Scope) -> list[settings_lists.RwRow]:
+    """The RWs of a kelurahan as Pengaturan lists them (each with its RTs and reports counted)."""
+    with engine_for(db_url).connect() as conn:
+        return settings_lists.rw_rows(conn, kelurahan_kode, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def settings_rts(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> list[settings_lists.RtRow]:
+    """The RTs of an RW as Pengaturan lists them (each with its reports counted)."""
+    with engine_for(db_url).connect() as conn:
+        return settings_lists.rt_rows(conn, kelurahan_kode, rw, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def settings_categories(db_url: str, scope: Scope) -> list[settings_lists.CategoryRow]:
+    """The categories as Pengaturan lists them (each with its reports inside the scope counted)."""
+    with engine_for(db_url).connect() as conn:
+        return settings_lists.category_rows(conn, scope)
 
 
 def invalidate_cached_reads() -> None:

@@ -10,8 +10,9 @@ import streamlit as st
 from ..config import DEFAULT_KELURAHAN_KODE
 from ..formatting import fmt_int
 from ..i18n import t
-from ..settings_lists import RwRow, rw_rows
+from ..settings_lists import RwRow
 from ..settings_service import add_kelurahan, add_rw, delete_rw, update_rw
+from . import data
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write
 
@@ -109,8 +110,7 @@ def render_rws(ctx: AppContext, kel: str) -> list[str]:
     """The RW table, a form to add one, and the chosen RW's form to edit or delete it; returns the RW numbers."""
     lang = ctx.lang
     state = st.session_state
-    with engine_for(ctx.db_url).connect() as conn:
-        rows = {row.nomor: row for row in rw_rows(conn, kel, ctx.scope)}
+    rows = {row.nomor: row for row in data.settings_rws(ctx.db_url, kel, ctx.scope)}
     render_outcome(RW_, lang)
     render_outcome(RW_EDIT, lang)
     if rows:

@@ -8,7 +8,8 @@ import streamlit as st
 from ..category_settings import SLA_MAX_DAYS, add_category, delete_category, update_category
 from ..formatting import fmt_int
 from ..i18n import category_label, t
-from ..settings_lists import CategoryRow, category_rows
+from ..settings_lists import CategoryRow
+from . import data
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write
 from .settings_areas import delete_popover, yes_no
@@ -82,8 +83,7 @@ def render_categories(ctx: AppContext) -> None:
     """The category table, a form to add one, and the chosen category's form to edit or delete it."""
     lang = ctx.lang
     state = st.session_state
-    with engine_for(ctx.db_url).connect() as conn:
-        rows = {row.slug: row for row in category_rows(conn, ctx.scope)}
+    rows = {row.slug: row for row in data.settings_categories(ctx.db_url, ctx.scope)}
     render_outcome(KAT, lang)
     render_outcome(EDIT, lang)
     st.dataframe(_frame(list(rows.values()), lang), hide_index=True, width="stretch")

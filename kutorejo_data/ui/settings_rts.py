@@ -7,8 +7,9 @@ import streamlit as st
 
 from ..formatting import fmt_date, fmt_int
 from ..i18n import t
-from ..settings_lists import RtRow, rt_rows
+from ..settings_lists import RtRow
 from ..settings_service import RtFields, add_rt, delete_rt, update_rt
+from . import data
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write
 from .settings_areas import delete_popover, yes_no
@@ -108,8 +109,7 @@ def render_rts(ctx: AppContext, kel: str, rws: list[str]) -> None:
         state[f"{RT_}_rw"] = rws[0]
     rw = st.selectbox(t("filter.rw", lang), rws, key=f"{RT_}_rw", format_func=lambda v: f"RW {v}",
                       on_change=_forget_outcomes)  # fmt: skip
-    with engine_for(ctx.db_url).connect() as conn:
-        rows = {row.nomor: row for row in rt_rows(conn, kel, rw, ctx.scope)}
+    rows = {row.nomor: row for row in data.settings_rts(ctx.db_url, kel, rw, ctx.scope)}
     render_outcome(RT_, lang)
     render_outcome(EDIT, lang)
     if rows:
