@@ -20,6 +20,7 @@ from sqlalchemy import (
     func,
     literal,
     null,
+    or_,
     select,
     union_all,
 )
@@ -62,9 +63,9 @@ def _days_between_sqlite(element, compiler, **kw) -> str:  # type: ignore[no-unt
 @compiles(days_between, "postgresql")
 def _days_between_postgresql(element, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
     start, end = list(element.clauses)
-    return (
-        f"(EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)})) / 86400.0)"
-    )
+    # EXTRACT yields numeric, which sorts and compares far slower than double precision (percentiles rank these).
+    seconds = f"EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)}))"
+    return f"(CAST({seconds} AS DOUBLE PRECISION) / 86400.0)"
 
 
 Fraction = tuple[int, int]
@@ -79,18 +80,29 @@ def _ranked(values: FromClause, groups: list[ColumnElement[Any]], value: ColumnE
     ).select_from(values).subquery()
 
 
+def _lower_rank(ranked: Subquery, fraction: Fraction) -> ColumnElement[Any]:
+    """The rank of the order statistic at or just below the percentile: ⌊p·(n−1)⌋ + 1."""
+    num, den = fraction
+    return ((ranked.c.n - 1) * num) // den + 1
+
+
 def _order_statistics(ranked: Subquery, fractions: Sequence[Fraction]) -> list[ColumnElement[Any]]:
     """n, then lower_i, upper_i, weight_i per fraction, as aggregates over one ranked group."""
-    position = ranked.c.n - 1
     columns: list[ColumnElement[Any]] = [func.max(ranked.c.n).label("n")]
     for i, (num, den) in enumerate(fractions):
-        lower_rank = (position * num) // den + 1
+        lower_rank = _lower_rank(ranked, (num, den))
         columns += [
             func.max(case((ranked.c.rn == lower_rank, ranked.c.v))).label(f"lower_{i}"),
             func.max(case((ranked.c.rn == lower_rank + 1, ranked.c.v))).label(f"upper_{i}"),
-            func.max(((position * num) % den) * 1.0 / den).label(f"weight_{i}"),
+            func.max((((ranked.c.n - 1) * num) % den) * 1.0 / den).label(f"weight_{i}"),
         ]
     return columns
+
+
+def _around_percentiles(ranked: Subquery, fractions: Sequence[Fraction]) -> ColumnElement[bool]:
+    """Only the rows the order statistics need (a few per group), so the aggregates do not visit every value."""
+    ranks = [_lower_rank(ranked, fraction) for fraction in fractions]
+    return or_(*(ranked.c.rn == rank for rank in ranks), *(ranked.c.rn == rank + 1 for rank in ranks))
 
 
 def percentile_rows(values: Select[Any], fractions: Sequence[Fraction], group_columns: int = 0) -> Select[Any]:
@@ -105,7 +117,11 @@ def percentile_rows(values: Select[Any], fractions: Sequence[Fraction], group_co
     inner = values.subquery()
     ranked = _ranked(inner, list(inner.c)[:group_columns], list(inner.c)[group_columns])
     group_cols = list(ranked.c)[:group_columns]
-    return select(*group_cols, *_order_statistics(ranked, fractions)).group_by(*group_cols)
+    return (
+        select(*group_cols, *_order_statistics(ranked, fractions))
+        .where(_around_percentiles(ranked, fractions))
+        .group_by(*group_cols)
+    )
 
 
 def percentile_table(
@@ -128,6 +144,7 @@ def percentile_table(
         key = cast(list(ranked.c)[0], String) if groups else null()
         parts.append(
             select(literal(index).label("grouping"), key.label("grp"), *_order_statistics(ranked, fractions))
+            .where(_around_percentiles(ranked, fractions))
             .group_by(*list(ranked.c)[: len(groups)])
         )
     return union_all(*parts)

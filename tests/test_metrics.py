@@ -205,3 +205,25 @@ def test_a_reports_first_response_and_resolution_follow_its_history(any_db: Engi
         assert firsts() == (at(10, 2), at(10, 4))
         unanswered = add_report(conn, area, "drainase-banjir", at(10, 6))
         assert firsts(unanswered) == (None, None)
+
+
+def test_percentiles_of_every_grouping_match_numpy(any_db: Engine) -> None:
+    import numpy as np
+
+    from kutorejo_data.sqlfuncs import MEDIAN, P90, percentile_table, row_percentile
+
+    rng = np.random.default_rng(3)
+    groups = rng.integers(0, 5, 300)
+    values = np.round(rng.exponential(4.0, 300), 1)  # rounded: ties, as durations in days have
+    rows = union_all(*(select(literal(int(g)).label("g"), literal(float(v)).label("v"))
+                       for g, v in zip(groups, values, strict=True)))  # fmt: skip
+    source = rows.subquery()
+    with any_db.connect() as conn:
+        found = conn.execute(percentile_table(select(source.c.g, source.c.v), (None, 0), (MEDIAN, P90))).all()
+    expected = {(0, None): values, **{(1, str(g)): values[groups == g] for g in range(5)}}
+    assert len(found) == len(expected)
+    for row in found:
+        chosen = expected[(row.grouping, row.grp)]
+        assert row.n == len(chosen)
+        assert row_percentile(row, 0) == pytest.approx(np.percentile(chosen, 50))
+        assert row_percentile(row, 1) == pytest.approx(np.percentile(chosen, 90))
