@@ -6,8 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, case, func, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select, union_all
 
+from .db import is_sqlite
 from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
 from .models import Kategori, Laporan, StatusHistory
@@ -294,14 +295,16 @@ def open_at_end_conditions(
         # The period reaches today: the current status is the status at its end (and needs no history scan).
         return [*conditions, Laporan.reported_at < now, Laporan.status.in_(OPEN_STATUSES)], now
     # A report unchanged since that moment had the status it has now; only those changed since (updated_at never
-    # lags the history) need their history read. Each part is one index range; the reports are named by id.
-    unchanged_open = select(Laporan.id).where(
-        *conditions, Laporan.status.in_(OPEN_STATUSES), Laporan.reported_at < end, Laporan.updated_at < end
-    ).correlate(None)
-    changed_open = select(Laporan.id).where(
-        *conditions, Laporan.updated_at >= end, Laporan.reported_at < end, _status_at(end).in_(OPEN_STATUSES)
-    ).correlate(None)
-    return [Laporan.id.in_(union_all(unchanged_open, changed_open))], end
+    # lags the history) need their history read. Each part is one index range.
+    unchanged_open = [Laporan.status.in_(OPEN_STATUSES), Laporan.updated_at < end]
+    changed_open = [Laporan.updated_at >= end, _status_at(end).in_(OPEN_STATUSES)]
+    if not is_sqlite(conn):
+        # PostgreSQL ORs the two index ranges into one bitmap scan, twice as fast as naming the reports by id.
+        return [*conditions, Laporan.reported_at < end, or_(and_(*unchanged_open), and_(*changed_open))], end
+    # SQLite would scan the whole area for the OR; each part is an index range of its own, the reports named by id.
+    parts = [select(Laporan.id).where(*conditions, Laporan.reported_at < end, *part).correlate(None)
+             for part in (unchanged_open, changed_open)]  # fmt: skip
+    return [Laporan.id.in_(union_all(*parts))], end
 
 
 def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[int, int]:
