@@ -67,7 +67,10 @@ class Timing:
 _OVERALL, _BY_CATEGORY, _BY_HANDLER, _BY_UNIT = 0, 1, 2, 3
 
 
-def _timing_rows(conn: Connection, durations, groupings: tuple[int | None, ...]) -> dict[int, pd.DataFrame]:  # type: ignore[no-untyped-def]
+Percentiles = dict[int, pd.DataFrame]  # grouping (_OVERALL, …) → n, median and P90 per group key
+
+
+def _timing_rows(conn: Connection, durations, groupings: tuple[int | None, ...]) -> Percentiles:  # type: ignore[no-untyped-def]
     """n, median and P90 for each grouping (overall, category id, handler level, unit) of a durations SELECT."""
     rows = conn.execute(percentile_table(durations, groupings, (MEDIAN, P90))).all()
     frames = {}
@@ -80,14 +83,31 @@ def _timing_rows(conn: Connection, durations, groupings: tuple[int | None, ...])
     return frames
 
 
-def timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> Timing:
-    """Response and resolution percentiles in every grouping the page shows, each set of durations read once."""
+def response_percentiles(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> Percentiles:
+    """Response-time percentiles overall, per category and per handler level (the first half of timing)."""
     level = func.coalesce(Laporan.penanganan, NO_HANDLER)
-    tanggap = _timing_rows(conn, response_durations(conn, filters, scope, Laporan.kategori_id, level), (None, 0, 1))
+    return _timing_rows(conn, response_durations(conn, filters, scope, Laporan.kategori_id, level), (None, 0, 1))
+
+
+def resolution_percentiles(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> Percentiles:
+    """Resolution-time percentiles overall, per category, per handler level and per comparison unit."""
+    level = func.coalesce(Laporan.penanganan, NO_HANDLER)
     unit_id = _unit(conn, filters, scope)[4]
-    selesai = _timing_rows(
-        conn, resolution_durations(conn, filters, scope, Laporan.kategori_id, level, unit_id), (None, 0, 1, 2)
-    )
+    durations = resolution_durations(conn, filters, scope, Laporan.kategori_id, level, unit_id)
+    return _timing_rows(conn, durations, (None, 0, 1, 2))
+
+
+def timing(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, tanggap: Percentiles | None = None,
+    selesai: Percentiles | None = None,
+) -> Timing:
+    """Response and resolution percentiles in every grouping the page shows, each set of durations read once.
+
+    `tanggap` (response_percentiles) and `selesai` (resolution_percentiles) of the same filter are used when the
+    caller has them, so the two, the slowest part, can be read side by side.
+    """
+    tanggap = response_percentiles(conn, filters, scope) if tanggap is None else tanggap
+    selesai = resolution_percentiles(conn, filters, scope) if selesai is None else selesai
 
     def overall(frame: pd.DataFrame, column: str) -> float | None:
         return None if frame.empty else float(frame[column].iloc[0])
