@@ -9,7 +9,8 @@ from sqlalchemy import Connection, case, func, select
 
 from . import metrics
 from .capacity import INDEX_KEY, scorecard
-from .filters import EVERYTHING, ReportFilters, Scope
+from .capacity_rekap import report_counts
+from .filters import EVERYTHING, ReportFilters, Scope, resolve_area
 from .models import Kategori, Laporan
 from .sqlfuncs import days_between
 from .units import Level
@@ -24,30 +25,51 @@ AREA_METRICS: tuple[metrics.Metric, ...] = (
 AREA_COLUMNS = ["unit_id", "rw", "rt", "label", "jumlah_kk", "terbuka", "terlambat", *(m.key for m in AREA_METRICS)]
 
 
-def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, level: Level, now: datetime):  # type: ignore[no-untyped-def]
-    """TERBUKA and TERLAMBAT per unit, with the same definition of "open at the end of the period"."""
-    conditions, moment = metrics.open_at_end_conditions(conn, filters, scope, now)  # the one definition
-    unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
+def open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> pd.DataFrame:
+    """TERBUKA and TERLAMBAT per RT (with its RW), by the one definition of "open at the end of the period".
+
+    Columns: rt_id, rw_id, terbuka, terlambat. Both levels of the area view sum these.
+    """
+    conditions, moment = metrics.open_at_end_conditions(conn, filters, scope, now)
     overdue = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
     stmt = (
-        select(unit, func.count(), func.sum(overdue))
+        select(Laporan.rt_id, Laporan.rw_id, func.count(), func.sum(overdue))
         .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*conditions)
-        .group_by(unit)
+        .group_by(Laporan.rt_id, Laporan.rw_id)
     )
-    return {unit_id: (int(n), int(late)) for unit_id, n, late in conn.execute(stmt)}
+    return pd.DataFrame(conn.execute(stmt).all(), columns=["rt_id", "rw_id", "terbuka", "terlambat"])
+
+
+def shared_report_counts(
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
+) -> pd.DataFrame | None:
+    """The period's capacity report counts for both levels at once, or None for an RT's area (it shows no RW)."""
+    assert filters.dari and filters.sampai
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    if area.rt_id is not None:
+        return None
+    # Per RT of every RW in the area (inactive RTs too): what the RW level counts, and more than the RT level.
+    return report_counts(conn, area, "rw", filters.dari, filters.sampai, now)
 
 
 def area_measures(
-    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime,
+    open_counts: pd.DataFrame | None = None, reports: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every RT (or RW) of the filter's area with open/overdue counts and the AREA_METRICS values.
 
     Shares are 0–1; the index is 0–100; per-100-KK is None without a household count; every value is None
     when it has no data (no open report for the overdue share, no scored index, ...). Columns: AREA_COLUMNS.
+    `open_counts` (open_and_overdue) and `reports` (shared_report_counts) of the same filter are used when the
+    caller has them, so both levels can share them.
     """
-    card = scorecard(conn, filters, level, scope, now=now)
-    counts = _open_and_overdue(conn, filters, scope, level, now)
+    card = scorecard(conn, filters, level, scope, now=now, reports=reports)
+    if open_counts is None:
+        open_counts = open_and_overdue(conn, filters, scope, now)
+    by_unit = open_counts.groupby(f"{level}_id")[["terbuka", "terlambat"]].sum()
+    counts = {int(u): (int(n), int(late)) for u, n, late in zip(by_unit.index, by_unit["terbuka"],
+                                                                  by_unit["terlambat"], strict=True)}  # fmt: skip
     participation = card.measures[card.measures["measure"] == metrics.TINGKAT_PARTISIPASI.key]
     participation = participation[participation["den"] > 0].set_index("unit_id")["share"]
     index = card.table.set_index("unit_id")[INDEX_KEY]

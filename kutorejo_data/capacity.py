@@ -90,12 +90,16 @@ def score_units(counts: UnitCounts) -> Scorecard:
 
 
 def scorecard(
-    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime,
+    reports: pd.DataFrame | None = None,
 ) -> Scorecard:
-    """The scorecard of every RT (or RW) in the filter's area for the filter's period."""
+    """The scorecard of every RT (or RW) in the filter's area for the filter's period.
+
+    `reports`: the period's capacity_rekap.report_counts when the caller has them (see MonthlyCounts.read).
+    """
     assert filters.dari and filters.sampai
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
-    counts = unit_counts(conn, UnitQuery(area, level, filters.dari, filters.sampai, now))
+    counts = unit_counts(conn, UnitQuery(area, level, filters.dari, filters.sampai, now), reports)
     return score_units(counts)
 
 

@@ -261,9 +261,11 @@ class MonthlyCounts:
     grid: pd.DataFrame  # schedule_grid
 
     @classmethod
-    def read(cls, conn: Connection, q: UnitQuery) -> MonthlyCounts:
-        """The counts of the query's period."""
-        reports = report_counts(conn, q.area, q.level, q.dari, q.sampai, q.now)
+    def read(cls, conn: Connection, q: UnitQuery, reports: pd.DataFrame | None = None) -> MonthlyCounts:
+        """The counts of the query's period; `reports` is its report_counts when the caller has them already
+        (rows of RTs outside the units are ignored)."""
+        if reports is None:
+            reports = report_counts(conn, q.area, q.level, q.dari, q.sampai, q.now)
         return cls(reports, records_by_month(conn, q, reports), schedule_grid(conn, q))
 
     def months_of(self, dari: date, sampai: date) -> MonthlyCounts:
@@ -287,9 +289,9 @@ def _counted(conn: Connection, q: UnitQuery, units: pd.DataFrame, monthly: Month
                       with_records=frozenset(int(u) for u in monthly.records["unit_id"]))  # fmt: skip
 
 
-def unit_counts(conn: Connection, q: UnitQuery) -> UnitCounts:
-    """Run every capacity measure for the units of `q`."""
-    return _counted(conn, q, area_units(conn, q.area, q.level), MonthlyCounts.read(conn, q))
+def unit_counts(conn: Connection, q: UnitQuery, reports: pd.DataFrame | None = None) -> UnitCounts:
+    """Run every capacity measure for the units of `q` (`reports`: see MonthlyCounts.read)."""
+    return _counted(conn, q, area_units(conn, q.area, q.level), MonthlyCounts.read(conn, q, reports))
 
 
 def unit_counts_by_period(

@@ -205,6 +205,23 @@ def test_area_view_measures(scorecard_data: Engine) -> None:
     assert rows.loc[C, ["terbuka_per_100_kk", "persen_terlambat", "tingkat_partisipasi"]].isna().all()
 
 
+@pytest.mark.parametrize(("rw", "rt"), [(None, None), ("03", None), ("03", "002")])
+def test_both_area_view_levels_from_shared_counts_equal_each_counted_alone(demo_db: Engine, rw, rt) -> None:
+    now = datetime(2026, 11, 29, 12)
+    filters = ReportFilters(rw=rw, rt=rt, dari=date(2025, 12, 1), sampai=date(2026, 11, 29))
+    with demo_db.connect() as conn:
+        shared = {"reports": area_view.shared_report_counts(conn, filters, Scope(), now),
+                  "open_counts": area_view.open_and_overdue(conn, filters, Scope(), now)}  # fmt: skip
+        for level in ("rt", "rw"):
+            alone = area_view.area_measures(conn, filters, level, now=now)
+            together = area_view.area_measures(conn, filters, level, now=now, **shared)
+            pd.testing.assert_frame_equal(together, alone)
+            if level == "rw" and rt:
+                assert alone.empty  # an RT's area shows no RW
+            else:
+                assert alone["terbuka"].sum() > 0
+
+
 def test_an_empty_database_has_no_units_and_no_errors(any_db: Engine) -> None:
     with any_db.connect() as conn:
         card = capacity.scorecard(conn, JAN_JUN, "rt", now=NOW)

@@ -236,9 +236,15 @@ def capacity_trend(
 def area_measures(
     db_url: str, filters: ReportFilters, scope: Scope, now: datetime
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The area-view measures of every RT and of every RW in the area (the two levels read side by side)."""
-    found = read_concurrently(engine_for(db_url), {
-        level: lambda conn, level=level: area_view.area_measures(conn, filters, level, scope, now=now)
+    """The area-view measures of every RT and of every RW in the area (what both levels count is read once, side by
+    side, then the two levels side by side)."""
+    engine = engine_for(db_url)
+    shared = read_concurrently(engine, {
+        "reports": lambda conn: area_view.shared_report_counts(conn, filters, scope, now),
+        "open_counts": lambda conn: area_view.open_and_overdue(conn, filters, scope, now),
+    })  # fmt: skip
+    found = read_concurrently(engine, {
+        level: lambda conn, level=level: area_view.area_measures(conn, filters, level, scope, now=now, **shared)
         for level in ("rt", "rw")
     })  # fmt: skip
     return found["rt"], found["rw"]
