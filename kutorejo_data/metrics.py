@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+import pandas as pd
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select, union_all
 
 from .db import is_sqlite
 from .domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
 from .models import Kategori, Laporan, StatusHistory
+from .periods import month_end, month_start
 from .sqlfuncs import MEDIAN, days_between, median, percentile_rows, row_percentile
 
 Unit = Literal["count", "percent", "days", "score", "per_100_kk"]
@@ -263,10 +265,34 @@ def median_waktu_tanggap(conn: Connection, filters: ReportFilters, scope: Scope 
     return median(conn, response_durations(conn, filters, scope))
 
 
-def _resolution_summary(conn: Connection, filters: ReportFilters, scope: Scope) -> tuple[int, float | None]:
-    """SELESAI and MEDIAN_WAKTU_PENYELESAIAN from one pass over the reports resolved in the period."""
+def _resolution_summary(
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime | None = None
+) -> tuple[int, float | None]:
+    """SELESAI and MEDIAN_WAKTU_PENYELESAIAN from one pass over the reports resolved in the period.
+
+    A whole month before `now`'s, filtered on the area alone, is read from the monthly store (the same figures).
+    """
+    if now is not None and _is_past_whole_month(filters, now):
+        from .monthly_rekap import area_key, monthly_figures  # it builds on this module
+
+        if area_key(conn, filters, scope) is not None:
+            assert filters.dari and filters.sampai
+            month = monthly_figures(conn, filters, scope, filters.dari, filters.sampai, today=now.date())
+            if month.empty:
+                return 0, None
+            median_days = month["selesai_median"].iloc[0]
+            return int(month["selesai"].iloc[0]), None if pd.isna(median_days) else float(median_days)
     row = conn.execute(percentile_rows(resolution_durations(conn, filters, scope), (MEDIAN,))).one()
     return int(row.n or 0), row_percentile(row, 0)
+
+
+def _is_past_whole_month(filters: ReportFilters, now: datetime) -> bool:
+    """Whether the period is exactly one calendar month that ended before the current one began."""
+    dari, sampai = filters.dari, filters.sampai
+    return (
+        dari is not None and sampai is not None and dari == month_start(dari) and sampai == month_end(dari)
+        and sampai < month_start(now.date())
+    )
 
 
 def median_waktu_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
@@ -336,7 +362,7 @@ def kpi_values(
 ) -> dict[str, float | int | None]:
     """The overview's KPI values for one period and area, keyed by metric key (three queries for six metrics)."""
     received, valid, solved = _received_counts(conn, filters, scope)
-    resolved, median_days = _resolution_summary(conn, filters, scope)
+    resolved, median_days = _resolution_summary(conn, filters, scope, now)
     still_open, overdue = _open_and_overdue(conn, filters, scope, now)
     return {
         LAPORAN_MASUK.key: received,

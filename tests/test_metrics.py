@@ -227,3 +227,25 @@ def test_percentiles_of_every_grouping_match_numpy(any_db: Engine) -> None:
         assert row.n == len(chosen)
         assert row_percentile(row, 0) == pytest.approx(np.percentile(chosen, 50))
         assert row_percentile(row, 1) == pytest.approx(np.percentile(chosen, 90))
+
+
+def test_a_past_months_resolution_kpis_come_from_the_monthly_store(handmade_db: Engine) -> None:
+    from sqlalchemy import update
+
+    from kutorejo_data.models import RekapBulanan
+
+    november, now = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 30)), at(12, 5)
+    resolution_kpis = (metrics.SELESAI.key, metrics.MEDIAN_WAKTU_PENYELESAIAN.key)
+    with handmade_db.connect() as conn:
+        kpis = metrics.kpi_values(conn, november, now=now)
+    assert [kpis[key] for key in resolution_kpis] == [3, pytest.approx(10.0)]  # R2 4, R1 10, R5 45 days
+    with handmade_db.begin() as conn:  # what is stored is what is shown
+        conn.execute(update(RekapBulanan).where(RekapBulanan.bulan == "2026-11").values(selesai=99, selesai_median=1.5))
+    with handmade_db.connect() as conn:
+        kpis = metrics.kpi_values(conn, november, now=now)
+        assert [kpis[key] for key in resolution_kpis] == [99, 1.5]
+        # Not a whole month, or not yet over: counted from the reports.
+        part = metrics.kpi_values(conn, november.with_period(date(2026, 11, 1), date(2026, 11, 29)), now=now)
+        running = metrics.kpi_values(conn, november, now=at(11, 30))
+    assert [part[key] for key in resolution_kpis] == [3, pytest.approx(10.0)]
+    assert [running[key] for key in resolution_kpis] == [3, pytest.approx(10.0)]
