@@ -36,27 +36,30 @@ def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iter
 
 @contextmanager
 def bulk_load(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
-    """Prepare SQLite for a large load into `tables`: a big page cache, secondary indexes built once at the end.
+    """Prepare SQLite for a large load into `tables`: a big page cache, secondary indexes built once at the end, and
+    no triggers during the load.
 
-    Building an index once over all rows is several times faster than updating it row by row. The index DDL is
-    read from sqlite_master and replayed as is, and DDL is transactional in SQLite: a failed load rolls back to the
-    original indexes. PostgreSQL's COPY is fast enough with its indexes in place.
+    Building an index once over all rows is several times faster than updating it row by row, and the triggers
+    would update a report per history row. The caller writes what they would have (the demo writes each report's
+    updated_at and firsts; the stores they clear are empty). The DDL is read from sqlite_master and replayed as
+    is, and DDL is transactional in SQLite: a failed load rolls back to the original indexes and triggers.
+    PostgreSQL's COPY is fast enough with both in place.
     """
     if conn.dialect.name != "sqlite":
         yield
         return
     placeholders = ", ".join(f"'{t}'" for t in tables)
     saved = conn.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master"
-        f" WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({placeholders}) ORDER BY name"
+        "SELECT name, type, sql FROM sqlite_master"
+        f" WHERE type IN ('index', 'trigger') AND sql IS NOT NULL AND tbl_name IN ({placeholders}) ORDER BY name"
     ).all()
     cache_size = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     conn.exec_driver_sql(f"PRAGMA cache_size = {LOAD_CACHE_SIZE}")
     try:
-        for name, _sql in saved:
-            conn.exec_driver_sql(f'DROP INDEX "{name}"')
+        for name, kind, _sql in saved:
+            conn.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
         yield
-        for _name, sql in saved:
+        for _name, _kind, sql in saved:
             conn.exec_driver_sql(sql)
     finally:
         # The connection goes back to the pool: it must not keep a quarter-gigabyte cache.
