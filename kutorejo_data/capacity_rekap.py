@@ -14,7 +14,6 @@ of the stored counts: a migration that changes one must empty the table.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -24,6 +23,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from . import metrics
 from .cadence import period_months
+from .concurrent_reads import read_concurrently
 from .db import is_sqlite, write_transaction
 from .domain import INVALID_STATUSES, STATUS_DIPROSES, STATUS_SELESAI
 from .filters import Area, day_after, day_start
@@ -92,21 +92,6 @@ def _settled_before(conn: Connection, now: datetime) -> date:
     return (now - timedelta(days=longest)).date() - timedelta(days=1)
 
 
-def _runs(days: list[tuple[date, date]]) -> Iterator[tuple[date, date]]:
-    """Adjacent day ranges joined (so each run is one range query)."""
-    start: date | None = None
-    end: date | None = None
-    for first, last in days:
-        if end is not None and first == end + timedelta(days=1):
-            end = last
-            continue
-        if start is not None and end is not None:
-            yield start, end
-        start, end = first, last
-    if start is not None and end is not None:
-        yield start, end
-
-
 def _unit_filter(area: Area, level: Level) -> ColumnElement[bool]:
     return (Laporan.rt_id if level == "rt" else Laporan.rw_id).in_(unit_ids(area, level))
 
@@ -124,9 +109,22 @@ def report_counts(conn: Connection, area: Area, level: Level, dari: date, sampai
         for bulan, _ in months if bulan not in settled
     ]  # fmt: skip
     frames = [_kept(conn, area, level, settled, now)] if settled else []
-    frames += [compute(conn, _unit_filter(area, level), first, last, now) for first, last in _runs(live)]
+    frames += _counted_live(conn, _unit_filter(area, level), live, now)
     frames = [frame for frame in frames if not frame.empty]
     return pd.concat(frames, ignore_index=True) if frames else _frame([])
+
+
+def _counted_live(
+    conn: Connection, unit: ColumnElement[bool], ranges: list[tuple[date, date]], now: datetime
+) -> list[pd.DataFrame]:
+    """compute for each live month's days; two or more months are counted side by side, each on a connection."""
+    if len(ranges) <= 1:
+        return [compute(conn, unit, first, last, now) for first, last in ranges]
+    reads = {
+        f"{first}": lambda reader, first=first, last=last: compute(reader, unit, first, last, now)
+        for first, last in ranges
+    }
+    return list(read_concurrently(conn.engine, reads).values())
 
 
 def _stored(conn: Connection, area: Area, level: Level, months: list[str]) -> pd.DataFrame:
