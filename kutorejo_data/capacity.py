@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+import numpy as np
 import pandas as pd
 from sqlalchemy import Connection, null, select
 
@@ -70,21 +71,16 @@ def _pillar_scores(measures: pd.DataFrame, unit_ids: pd.Series) -> pd.DataFrame:
 def score_units(counts: UnitCounts) -> Scorecard:
     """Apply the pillar formulas and the minimum-data rule to measure counts; rank the units with an index."""
     measures = _measure_rows(counts)
-    pillar_scores = _pillar_scores(measures, counts.units["unit_id"])
-    records = []
-    for unit, scored in zip(counts.units.itertuples(), pillar_scores.itertuples(index=False), strict=True):
-        # Without records no measure counts, so every pillar is None; the reason is then the missing records.
-        scores = {key: None if pd.isna(v) else float(v) for key, v in zip(PILLAR_KEYS, scored, strict=True)}
-        if unit.unit_id in counts.with_records:
-            missing = tuple(key for key, score in scores.items() if score is None)
-        else:
-            missing = (NO_RECORDS,)
-        index = None if missing else sum(scores.values()) / len(scores)  # type: ignore[arg-type]
-        records.append({"unit_id": unit.unit_id, "rw": unit.rw, "rt": unit.rt, "label": unit.label,
-                        "jumlah_kk": unit.jumlah_kk, **scores, INDEX_KEY: index, "kurang_data": missing})  # fmt: skip
-    columns = ["unit_id", "rw", "rt", "label", "jumlah_kk", *PILLAR_KEYS, INDEX_KEY, "kurang_data"]
-    table = pd.DataFrame(records, columns=columns)
-    table[[*PILLAR_KEYS, INDEX_KEY]] = table[[*PILLAR_KEYS, INDEX_KEY]].astype("float64")
+    scores = _pillar_scores(measures, counts.units["unit_id"]).to_numpy(dtype="float64")
+    table = counts.units[["unit_id", "rw", "rt", "label", "jumlah_kk"]].reset_index(drop=True)
+    # Without records no measure counts, so every pillar is None; the reason is then the missing records.
+    recorded = table["unit_id"].isin(counts.with_records).to_numpy()
+    table[list(PILLAR_KEYS)] = scores
+    table[INDEX_KEY] = np.where(recorded & ~np.isnan(scores).any(axis=1), scores.mean(axis=1), np.nan)
+    table["kurang_data"] = [
+        tuple(key for key, score in zip(PILLAR_KEYS, row, strict=True) if np.isnan(score)) if has else (NO_RECORDS,)
+        for row, has in zip(scores, recorded, strict=True)
+    ]
     table["peringkat"] = table[INDEX_KEY].rank(ascending=False, method="min").astype("Int64")
     return Scorecard(table=table, measures=measures)
 
