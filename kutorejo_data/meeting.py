@@ -281,6 +281,15 @@ def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, no
                  for n, late, oldest in [found[level]])  # fmt: skip
 
 
+def _kpis_and_follow_ups(
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
+) -> tuple[dict[str, float | int | None], tuple[FollowUp, ...]]:
+    """The month's KPIs and its follow-ups, which split TERBUKA and TERLAMBAT by holder (counted once for both)."""
+    follow_ups = open_by_holder(conn, filters, scope, now=now)
+    totals = (sum(f.terbuka for f in follow_ups), sum(f.terlambat for f in follow_ups))
+    return kpi_values(conn, filters, scope, now=now, open_and_overdue=totals), follow_ups
+
+
 def build_meeting_report(
     engine: Engine, month: date, area: MeetingArea, scope: Scope, *, now: datetime
 ) -> MeetingReport:
@@ -302,18 +311,18 @@ def build_meeting_report(
     previous = filters.compared_with()
     parts = read_concurrently(engine, {
         # The slowest first, so they start at once.
-        "kpis": lambda conn: kpi_values(conn, filters, scope, now=now),
-        "kpis_before": lambda conn: kpi_values(conn, previous, scope, now=now),
         "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
-        "top_problems": lambda conn: _top_problems(conn, filters, scope),
+        "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now),
+        "kpis_before": lambda conn: kpi_values(conn, previous, scope, now=now),
         "overdue": lambda conn: _overdue(conn, filters, scope, now),
-        "trend": lambda conn: _trend(conn, filters, scope),
+        "top_problems": lambda conn: _top_problems(conn, filters, scope),
         "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),
+        "trend": lambda conn: _trend(conn, filters, scope),
         "participation_by_area": lambda conn: _participation_by_area(conn, filters, scope),
-        "follow_ups": lambda conn: open_by_holder(conn, filters, scope, now=now),
     })  # fmt: skip
     by_category, by_area = parts.pop("top_problems")
-    parts["kpis"] = KpiComparison.of(parts["kpis"], parts.pop("kpis_before"), previous)
+    kpis, parts["follow_ups"] = parts.pop("kpis")
+    parts["kpis"] = KpiComparison.of(kpis, parts.pop("kpis_before"), previous)
     return MeetingReport(
         kelurahan_nama=kelurahan.label, kelurahan_kode=kelurahan.kode, rw=rw, month=dari.strftime("%Y-%m"),
         dari=dari, sampai=sampai, generated_at=now, by_category=by_category, by_area=by_area, **parts,

@@ -358,12 +358,16 @@ def terlambat(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHIN
 
 
 def kpi_values(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime,
+    open_and_overdue: tuple[int, int] | None = None,
 ) -> dict[str, float | int | None]:
-    """The overview's KPI values for one period and area, keyed by metric key (three queries for six metrics)."""
+    """The overview's KPI values for one period and area, keyed by metric key (three queries for six metrics).
+
+    `open_and_overdue` is (TERBUKA, TERLAMBAT) when the caller has counted them already (e.g. split by holder).
+    """
     received, valid, solved = _received_counts(conn, filters, scope)
     resolved, median_days = _resolution_summary(conn, filters, scope, now)
-    still_open, overdue = _open_and_overdue(conn, filters, scope, now)
+    still_open, overdue = open_and_overdue or _open_and_overdue(conn, filters, scope, now)
     return {
         LAPORAN_MASUK.key: received,
         SELESAI.key: resolved,
