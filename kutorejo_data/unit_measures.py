@@ -26,8 +26,6 @@ from .periods import month_end, month_start, months_between
 from .sqlfuncs import days_between, month_key
 from .units import Level, area_units, unit_ids
 
-COUNT_COLUMNS = ["unit_id", "num", "den"]
-
 
 @dataclass(frozen=True)
 class UnitQuery:
