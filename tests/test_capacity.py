@@ -11,8 +11,8 @@ from sqlalchemy import Engine
 
 from kutorejo_data import area_view, capacity, metrics
 from kutorejo_data.capacity import INDEX_KEY, NO_RECORDS, Finding, score_units
-from kutorejo_data.filters import ReportFilters, Scope
-from kutorejo_data.unit_measures import UnitCounts
+from kutorejo_data.filters import ReportFilters, Scope, resolve_area
+from kutorejo_data.unit_measures import UnitCounts, UnitQuery, unit_counts, unit_counts_by_period
 from kutorejo_data.units import UNIT_COLUMNS
 from tests.factories import KUTOREJO, add_area, add_report
 from tests.factories_activities import add_activity, set_rt_facts, set_rw_head
@@ -335,9 +335,6 @@ def test_each_trend_point_is_the_scorecard_of_its_window(scorecard_data: Engine,
 
 
 def test_counting_several_periods_at_once_equals_counting_each_alone(demo_db: Engine) -> None:
-    from kutorejo_data.filters import resolve_area
-    from kutorejo_data.unit_measures import UnitQuery, unit_counts, unit_counts_by_period
-
     now = datetime(2026, 11, 29, 12)
     periods = [
         (date(2025, 12, 1), date(2026, 11, 29)),  # lines up: starts on the 1st, ends on the latest end
