@@ -68,8 +68,7 @@ def area_measures(
     if open_counts is None:
         open_counts = open_and_overdue(conn, filters, scope, now)
     by_unit = open_counts.groupby(f"{level}_id")[["terbuka", "terlambat"]].sum()
-    counts = {int(u): (int(n), int(late)) for u, n, late in zip(by_unit.index, by_unit["terbuka"],
-                                                                  by_unit["terlambat"], strict=True)}  # fmt: skip
+    counts = {int(row.Index): (int(row.terbuka), int(row.terlambat)) for row in by_unit.itertuples()}
     participation = card.measures[card.measures["measure"] == metrics.TINGKAT_PARTISIPASI.key]
     participation = participation[participation["den"] > 0].set_index("unit_id")["share"]
     index = card.table.set_index("unit_id")[INDEX_KEY]
