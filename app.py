@@ -5,7 +5,8 @@ Which pages a role sees is decided in kutorejo_data/permissions.py (the page reg
 
 import streamlit as st
 
-from kutorejo_data.config import database_url
+from kutorejo_data.config import database_url, pinned_now
+from kutorejo_data.formatting import fmt_datetime
 from kutorejo_data.i18n import LANGUAGES, t
 from kutorejo_data.ui import data
 from kutorejo_data.ui.context import LANG_KEY, current_lang, engine_for
@@ -20,6 +21,8 @@ engine_for(db_url)  # migrate before anything queries
 with st.sidebar:
     st.selectbox(t("app.language", current_lang()), list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get)
 lang = current_lang()
+if (pinned := pinned_now()) is not None:
+    st.sidebar.caption(":material/schedule: " + t("app.clock_pinned", lang, moment=fmt_datetime(pinned, lang)))
 
 account = require_account(db_url, lang)  # the login page, and the end of this run, for a signed-out tab
 page = navigation(account.role, lang)

@@ -11,6 +11,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "instance" / "kutorejo.sqlite3"
 DATABASE_URL_ENV = "KUTOREJO_DATABASE_URL"
 SESSION_TIMEOUT_ENV = "KUTOREJO_SESSION_TIMEOUT_MINUTES"
+# Pins the clock for a whole process (training, demos, reproducing a past day): `2026-12-01T07:30`, in WIB.
+NOW_ENV = "KUTOREJO_NOW"
 # Long enough to read a report and walk to the next house; short enough for a shared office computer.
 DEFAULT_SESSION_TIMEOUT_MINUTES = 30
 
@@ -42,9 +44,32 @@ def session_timeout() -> timedelta:
     return timedelta(minutes=minutes)
 
 
+class ClockSettingError(ValueError):
+    """`KUTOREJO_NOW` holds something that is not a date and time."""
+
+
+def pinned_now() -> datetime | None:
+    """The moment `KUTOREJO_NOW` pins the clock to (WIB, naive), or None while the clock runs."""
+    raw = os.environ.get(NOW_ENV, "").strip()
+    if not raw:
+        return None
+    try:
+        moment = datetime.fromisoformat(raw)
+    except ValueError:
+        raise ClockSettingError(
+            f"{NOW_ENV}={raw!r} bukan tanggal dan jam; contoh: {NOW_ENV}=2026-12-01T07:30"
+        ) from None
+    if moment.tzinfo is not None:  # an explicit offset is honoured, then stated in WIB like every stored time
+        moment = moment.astimezone(LOCAL_TZ).replace(tzinfo=None)
+    return moment.replace(microsecond=0)
+
+
 def now_local() -> datetime:
-    """The current wall-clock time in WIB, without tzinfo (how timestamps are stored)."""
-    return datetime.now(LOCAL_TZ).replace(tzinfo=None, microsecond=0)
+    """THE clock: the current time in WIB, without tzinfo (how timestamps are stored); `KUTOREJO_NOW` pins it.
+
+    Nothing else in the package reads the wall clock (tests/test_one_clock.py checks it).
+    """
+    return pinned_now() or datetime.now(LOCAL_TZ).replace(tzinfo=None, microsecond=0)
 
 
 def today_local() -> date:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
+from .i18n import t
+
 if TYPE_CHECKING:
     from .metrics import Metric
 
@@ -97,3 +99,14 @@ def format_delta(metric: Metric, current: float | int | None, previous: float | 
     if metric.unit == "days":
         return f"{sign}{fmt_days(abs(change), lang)}"
     return f"{sign}{fmt_int(abs(change), lang)}"
+
+
+def format_counts(metric: Metric, values: dict[str, float | int | None], lang: str) -> str:
+    """Which reports a number counts (a card's caption, an export's note); a share spells out its parts."""
+    words = metric.counts(lang)
+    if metric.counts_of is None:
+        return words
+    part, whole = (values.get(key) for key in metric.counts_of)
+    if part is None or whole is None:
+        return words
+    return t("kpi.of", lang, label=words, part=fmt_int(part, lang), whole=fmt_int(whole, lang))

@@ -18,7 +18,7 @@ from . import metrics
 from .capacity import INDEX_KEY, PILLAR_KEYS, scorecard_with_change
 from .concurrent_reads import read_concurrently
 from .filters import ReportFilters, Scope
-from .metrics import kpi_values, open_at_end_conditions
+from .metrics import kpi_values, open_at_end_conditions, previous_kpi_values
 from .models import Kategori, Laporan
 from .participation import participation_by
 from .participation_summary import participation_comparison
@@ -313,7 +313,7 @@ def build_meeting_report(
         # The slowest first, so they start at once.
         "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
         "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now),
-        "kpis_before": lambda conn: kpi_values(conn, previous, scope, now=now),
+        "kpis_before": lambda conn: previous_kpi_values(conn, filters, scope, now=now),
         "overdue": lambda conn: _overdue(conn, filters, scope, now),
         "top_problems": lambda conn: _top_problems(conn, filters, scope),
         "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),

@@ -15,6 +15,7 @@ from .formatting import (
     fmt_month,
     fmt_month_long,
     fmt_percent,
+    format_counts,
     format_delta,
     format_value,
 )
@@ -43,6 +44,7 @@ class KpiRow:
     previous: str
     delta: str | None
     tone: Tone
+    counts: str = ""  # which reports the number counts
 
 
 def one_line(text: str, width: int | None = None) -> str:
@@ -87,7 +89,7 @@ def kpi_rows(kpis: KpiComparison, shown: tuple[Metric, ...], lang: str) -> list[
         current, previous = kpis.current[metric.key], kpis.previous[metric.key]
         rows.append(KpiRow(metric, metric.label(lang), format_value(metric, current, lang),
                            format_value(metric, previous, lang), format_delta(metric, current, previous, lang),
-                           _tone(metric, current, previous)))  # fmt: skip
+                           _tone(metric, current, previous), format_counts(metric, kpis.current, lang)))  # fmt: skip
     return rows
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Literal
 
 import pandas as pd
@@ -30,6 +30,11 @@ class Metric:
     label_en: str
     help_id: str
     help_en: str
+    # Which reports a card counts, under its value, so two cards side by side cannot be misread.
+    counts_id: str = ""
+    counts_en: str = ""
+    # For a share: the keys of its numerator and denominator among the computed values, spelled out with the words.
+    counts_of: tuple[str, str] | None = None
 
     def label(self, lang: str) -> str:
         """The label in the UI language."""
@@ -39,24 +44,47 @@ class Metric:
         """The one-line definition in the UI language (shown as help text)."""
         return self.help_en if lang == "en" else self.help_id
 
+    def counts(self, lang: str) -> str:
+        """Which reports the number counts, in the UI language ("" when the label says it)."""
+        return self.counts_en if lang == "en" else self.counts_id
+
 
 LAPORAN_MASUK = Metric(
     "laporan_masuk", "count", None,
     "Laporan masuk", "Reports received",
     "Jumlah laporan dengan tanggal lapor di dalam periode.",
     "Number of reports whose report date falls in the period.",
+    "Dilaporkan dalam periode ini", "Reported in this period",
 )  # fmt: skip
 SELESAI = Metric(
     "selesai", "count", True,
-    "Selesai", "Resolved",
+    "Diselesaikan dalam periode", "Resolved in the period",
     "Jumlah laporan yang berstatus selesai di dalam periode (menurut riwayat status), kapan pun dilaporkan.",
     "Number of reports marked resolved during the period (from the status history), whenever reported.",
+    "Kapan pun dilaporkan", "Whenever reported",
 )  # fmt: skip
 TINGKAT_PENYELESAIAN = Metric(
     "tingkat_penyelesaian", "percent", True,
     "Tingkat penyelesaian", "Resolution rate",
-    "Dari laporan yang masuk dalam periode (tanpa ditolak/duplikat), persentase yang sekarang berstatus selesai.",
-    "Of the reports received in the period (excluding rejected/duplicates), the share now resolved.",
+    "Dari laporan yang masuk dalam periode (tanpa ditolak/duplikat), persentase yang sekarang berstatus selesai. "
+    "Dibandingkan dengan periode sebelumnya pada umur yang sama: laporan periode itu yang sudah selesai "
+    "sekian hari setelah periodenya berakhir, sebanyak hari yang sudah lewat sejak akhir periode ini.",
+    "Of the reports received in the period (excluding rejected/duplicates), the share now resolved. Compared with "
+    "the previous period at the same age: its reports resolved as many days after it ended as have passed since "
+    "this period ended.",
+    "Selesai dari laporan periode ini", "Resolved of this period's reports", ("selesai_dari_masuk", "masuk_sah"),
+)  # fmt: skip
+SELESAI_DARI_MASUK = Metric(
+    "selesai_dari_masuk", "count", True,
+    "Selesai dari laporan periode ini", "Resolved of this period's reports",
+    "Dari laporan yang masuk dalam periode (tanpa ditolak/duplikat), berapa yang sekarang berstatus selesai.",
+    "Of the reports received in the period (excluding rejected/duplicates), how many are now resolved.",
+)  # fmt: skip
+MASUK_SAH = Metric(
+    "masuk_sah", "count", None,
+    "Laporan sah", "Valid reports",
+    "Laporan yang masuk dalam periode, tanpa yang ditolak atau duplikat.",
+    "Reports received in the period, not counting rejected or duplicate ones.",
 )  # fmt: skip
 MEDIAN_WAKTU_TANGGAP = Metric(
     "median_waktu_tanggap", "days", False,
@@ -71,18 +99,21 @@ MEDIAN_WAKTU_PENYELESAIAN = Metric(
     "Median waktu penyelesaian", "Median resolution time",
     "Median hari dari laporan masuk sampai selesai, untuk laporan yang selesai di dalam periode.",
     "Median days from report to resolution, for reports resolved during the period.",
+    "Laporan yang selesai dalam periode ini", "Reports resolved in this period",
 )  # fmt: skip
 TERBUKA = Metric(
     "terbuka", "count", False,
     "Terbuka", "Open",
     "Laporan yang masih terbuka (baru, diverifikasi, diproses) pada akhir periode.",
     "Reports still open (new, verified, in progress) at the end of the period.",
+    "Pada akhir periode", "At the end of the period",
 )  # fmt: skip
 TERLAMBAT = Metric(
     "terlambat", "count", False,
     "Terlambat", "Overdue",
     "Laporan terbuka pada akhir periode yang umurnya melewati batas waktu (SLA) kategorinya.",
     "Reports open at the end of the period that are older than their category's target time (SLA).",
+    "Terbuka, melewati SLA kategorinya", "Open, past their category's SLA",
 )  # fmt: skip
 
 P90_WAKTU_TANGGAP = Metric(
@@ -162,9 +193,9 @@ KPI_METRICS: tuple[Metric, ...] = (
 )
 METRICS: dict[str, Metric] = {
     m.key: m
-    for m in (LAPORAN_MASUK, SELESAI, TINGKAT_PENYELESAIAN, MEDIAN_WAKTU_TANGGAP, MEDIAN_WAKTU_PENYELESAIAN, TERBUKA,
-              TERLAMBAT, P90_WAKTU_TANGGAP, P90_WAKTU_PENYELESAIAN, PORSI_TERLAMBAT, PORSI_ESKALASI, UMUR, STATUS_SLA,
-              DATA_BELUM_CUKUP, UMUR_TERBUKA, ALUR_STATUS)
+    for m in (LAPORAN_MASUK, SELESAI, TINGKAT_PENYELESAIAN, SELESAI_DARI_MASUK, MASUK_SAH, MEDIAN_WAKTU_TANGGAP,
+              MEDIAN_WAKTU_PENYELESAIAN, TERBUKA, TERLAMBAT, P90_WAKTU_TANGGAP, P90_WAKTU_PENYELESAIAN, PORSI_TERLAMBAT,
+              PORSI_ESKALASI, UMUR, STATUS_SLA, DATA_BELUM_CUKUP, UMUR_TERBUKA, ALUR_STATUS)
 }  # fmt: skip
 
 
@@ -183,13 +214,22 @@ def received_conditions(conn: Connection, filters: ReportFilters, scope: Scope) 
     ]
 
 
-def _received_counts(conn: Connection, filters: ReportFilters, scope: Scope) -> tuple[int, int, int]:
-    """Reports received in the period: all, valid (not rejected/duplicate), and valid ones now `selesai`."""
-    valid = Laporan.status.not_in(INVALID_STATUSES)
+def _received_counts(
+    conn: Connection, filters: ReportFilters, scope: Scope, judged_at: datetime | None = None
+) -> tuple[int, int, int]:
+    """Reports received in the period: all, valid (not rejected/duplicate), and valid ones `selesai`.
+
+    Validity and `selesai` are read now, or as they stood at `judged_at` (from the history).
+    """
+    status: ColumnElement[str] = Laporan.status
+    if judged_at is not None:
+        # A report unchanged since that moment has the status it had then; only the others need their history.
+        status = case((Laporan.updated_at < judged_at, Laporan.status), else_=_status_at(judged_at))
+    valid = status.not_in(INVALID_STATUSES)
     stmt = select(
         func.count(),
         func.coalesce(func.sum(case((valid, 1), else_=0)), 0),
-        func.coalesce(func.sum(case((Laporan.status == STATUS_SELESAI, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((status == STATUS_SELESAI, 1), else_=0)), 0),
     ).where(*received_conditions(conn, filters, scope))
     total, valid_total, solved = conn.execute(stmt).one()
     return int(total), int(valid_total), int(solved)
@@ -357,25 +397,46 @@ def terlambat(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHIN
     return _open_and_overdue(conn, filters, scope, now)[1]
 
 
+def comparison_moment(current: ReportFilters, previous: ReportFilters, now: datetime) -> datetime:
+    """When the earlier period's reports are judged for a like-with-like comparison: as long after that period's
+    end as `now` is after the current period's end (its end, while the current period is still running)."""
+    _, current_end = _period_bounds(current)
+    _, previous_end = _period_bounds(previous)
+    elapsed = max(now - current_end, timedelta(0))
+    return min(previous_end + elapsed, now)
+
+
 def kpi_values(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime,
-    open_and_overdue: tuple[int, int] | None = None,
+    open_and_overdue: tuple[int, int] | None = None, judged_at: datetime | None = None,
 ) -> dict[str, float | int | None]:
     """The overview's KPI values for one period and area, keyed by metric key (three queries for six metrics).
 
     `open_and_overdue` is (TERBUKA, TERLAMBAT) when the caller has counted them already (e.g. split by holder).
+    `judged_at` reads the received reports' outcome (TINGKAT_PENYELESAIAN) as it stood then instead of now: for the
+    comparison period, see `comparison_moment`.
     """
-    received, valid, solved = _received_counts(conn, filters, scope)
+    received, valid, solved = _received_counts(conn, filters, scope, judged_at)
     resolved, median_days = _resolution_summary(conn, filters, scope, now)
     still_open, overdue = open_and_overdue or _open_and_overdue(conn, filters, scope, now)
     return {
         LAPORAN_MASUK.key: received,
         SELESAI.key: resolved,
         TINGKAT_PENYELESAIAN.key: _tingkat(valid, solved),
+        SELESAI_DARI_MASUK.key: solved,
+        MASUK_SAH.key: valid,
         MEDIAN_WAKTU_PENYELESAIAN.key: median_days,
         TERBUKA.key: still_open,
         TERLAMBAT.key: overdue,
     }
+
+
+def previous_kpi_values(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+) -> dict[str, float | int | None]:
+    """The KPI values of the period `filters` is compared with, its outcome judged at the same age."""
+    previous = filters.compared_with()
+    return kpi_values(conn, previous, scope, now=now, judged_at=comparison_moment(filters, previous, now))
 
 
 # ==============================================================================================================

@@ -5,7 +5,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-PRESETS: tuple[str, ...] = ("bulan_ini", "bulan_lalu", "3_bulan", "12_bulan", "kustom")
+PRESETS: tuple[str, ...] = ("30_hari", "bulan_ini", "bulan_lalu", "3_bulan", "12_bulan", "tahun_ini", "kustom")
+ROLLING_DAYS = 30
 
 
 def add_months(day: date, months: int) -> date:
@@ -27,6 +28,8 @@ def month_end(day: date) -> date:
 
 def preset_period(preset: str, today: date) -> tuple[date, date]:
     """The (dari, sampai) of a named preset as of `today`; months are calendar months."""
+    if preset == "30_hari":
+        return today - timedelta(days=ROLLING_DAYS - 1), today
     if preset == "bulan_ini":
         return month_start(today), today
     if preset == "bulan_lalu":
@@ -36,6 +39,8 @@ def preset_period(preset: str, today: date) -> tuple[date, date]:
         return month_start(add_months(today, -2)), today
     if preset == "12_bulan":
         return month_start(add_months(today, -11)), today
+    if preset == "tahun_ini":
+        return date(today.year, 1, 1), today
     raise ValueError(f"unknown period preset: {preset}")
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, case, func, literal, select
 
 from .domain import OPEN_STATUSES, STATUS_SELESAI
 from .filters import EVERYTHING, ReportFilters, Scope, report_conditions, resolve_area
-from .metrics import kpi_values
+from .metrics import kpi_values, previous_kpi_values
 from .models import RT, RW, AppMeta, Kategori, Kelurahan, Laporan
 from .monthly_rekap import monthly_figures
 from .periods import add_months, month_start
@@ -103,9 +103,8 @@ def kpi_comparison(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
 ) -> KpiComparison:
     """The overview's KPI values for the period and for the comparison period."""
-    previous = filters.compared_with()
-    return KpiComparison.of(kpi_values(conn, filters, scope, now=now), kpi_values(conn, previous, scope, now=now),
-                            previous)  # fmt: skip
+    return KpiComparison.of(kpi_values(conn, filters, scope, now=now),
+                            previous_kpi_values(conn, filters, scope, now=now), filters.compared_with())  # fmt: skip
 
 
 def monthly_flow(

@@ -122,7 +122,9 @@ def _metric_table(comparison: KpiComparison, shown: tuple[Metric, ...], report: 
               t("rapat.pdf.col_change", LANG)]  # fmt: skip
     rows: list[list[Flowable | str]] = []
     for row in kpi_rows(comparison, shown, LANG):
-        definition = Paragraph(f"<b>{escape(row.label)}</b><br/>{escape(row.metric.help(LANG))}", STYLES["cell"])
+        counted = f" ({escape(row.counts)})" if row.counts else ""
+        definition = Paragraph(f"<b>{escape(row.label)}</b>{counted}<br/>{escape(row.metric.help(LANG))}",
+                               STYLES["cell"])  # fmt: skip
         rows.append([definition, _para(row.value, "cell_right", bold=True), _para(row.previous, "cell_right"),
                      _para(row.delta or "—", "cell_right")])  # fmt: skip
     return _table(header, rows, [98, 22, 22, 28])

@@ -92,6 +92,8 @@ def _tile(slide: Slide, left: int, top: int, width: int, height: int, row: KpiRo
     pad = Inches(0.2)
     _text(slide, left + pad, top + Inches(0.1), width - 2 * pad, Inches(0.45), [row.label], 16, color=MUTED)
     _text(slide, left + pad, top + Inches(0.5), width - 2 * pad, Inches(0.9), [row.value], 44, bold=True)
+    if row.counts and height >= Inches(2):  # which reports it counts, where the tile has room for it
+        _text(slide, left + pad, top + Inches(1.2), width - 2 * pad, Inches(0.35), [row.counts], 12, color=MUTED)
     change = f"{row.delta} {compare}" if row.delta else f"{compare}: {row.previous}"
     _text(slide, left + pad, top + height - Inches(0.55), width - 2 * pad, Inches(0.45), [change], 15,
           color=TONES[row.tone])  # fmt: skip

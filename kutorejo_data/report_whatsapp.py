@@ -42,7 +42,8 @@ def whatsapp_text(report: MeetingReport) -> str:
         f"*{t('rapat.slide.angka', LANG)}* _({compared_with(report, LANG)})_",
     ]
     for row in kpi_rows(report.kpis, metrics.KPI_METRICS, LANG):
-        lines.append(f"• {row.label}: *{row.value}*" + (f" ({row.delta})" if row.delta else ""))
+        counted = f" _({row.counts})_" if row.counts else ""
+        lines.append(f"• {row.label}: *{row.value}*{counted}" + (f" ({row.delta})" if row.delta else ""))
     participation = kpi_rows(report.participation, (metrics.TINGKAT_PARTISIPASI,), LANG)[0]
     lines.append(f"• {participation.label}: *{participation.value}*"
                  + (f" ({participation.delta})" if participation.delta else ""))  # fmt: skip

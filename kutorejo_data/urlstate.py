@@ -1,7 +1,8 @@
 """Reading filters from a shared link's query string: valid values are kept, invalid ones become notices.
 
 Query parameters: `rw`, `rt`, `kategori` (slugs, comma-separated), `status` (statuses, comma-separated, or the
-groups `terbuka`/`tertutup`), `prioritas` (comma-separated), `dari`, `sampai` (YYYY-MM-DD) and `q` (text search).
+groups `terbuka`/`tertutup`), `prioritas` (comma-separated), `periode` (a preset that rolls with the calendar,
+e.g. `bulan_ini`), `dari`, `sampai` (YYYY-MM-DD, a fixed period that wins over `periode`) and `q` (text search).
 """
 
 from __future__ import annotations
@@ -15,8 +16,11 @@ from .periods import PRESETS, month_start, preset_period
 
 STATUS_GROUPS: dict[str, tuple[str, ...]] = {"terbuka": OPEN_STATUSES, "tertutup": CLOSED_STATUSES}
 STATUS_CHOICES: tuple[str, ...] = (*STATUS_GROUPS, *STATUSES)
-DEFAULT_PRESET = "bulan_ini"
+DEFAULT_PRESET = "30_hari"
 MAX_QUERY_LENGTH = 100
+# No report predates the dashboard by decades: older dates in a link are typos or probes (and year 1 has no
+# previous period to compare with).
+EARLIEST_DATE = date(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -53,10 +57,14 @@ def _parse_date(text: str | None, notices: list[Notice]) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text.strip())
+        day = date.fromisoformat(text.strip())
     except ValueError:
         notices.append(Notice("notice.bad_date", text))
         return None
+    if day < EARLIEST_DATE:
+        notices.append(Notice("notice.too_early", text))
+        return None
+    return day
 
 
 def _parse_list(text: str | None, allowed: tuple[str, ...] | list[str], notice: str, notices: list[Notice]):  # type: ignore[no-untyped-def]
@@ -72,14 +80,6 @@ def _parse_list(text: str | None, allowed: tuple[str, ...] | list[str], notice: 
         else:
             notices.append(Notice(notice, raw.strip()))
     return tuple(values)
-
-
-def matching_preset(dari: date, sampai: date, today: date) -> str:
-    """The preset whose period is exactly (dari, sampai) today, or `kustom`."""
-    for preset in PRESETS[:-1]:
-        if preset_period(preset, today) == (dari, sampai):
-            return preset
-    return "kustom"
 
 
 def _parse_area(
@@ -111,9 +111,16 @@ def _parse_period(
 ) -> tuple[str, date, date]:
     dari = _parse_date(params.get("dari"), notices)
     sampai = _parse_date(params.get("sampai"), notices)
-    default_dari, default_sampai = preset_period(default_preset, today)
+    preset = (params.get("periode") or "").strip()
+    if preset and preset not in PRESETS:
+        notices.append(Notice("notice.unknown_periode", preset))
+        preset = ""
+    if preset == "kustom" and dari is None and sampai is None:
+        preset = ""  # "custom" without its dates means nothing more than the default
     if dari is None and sampai is None:
-        return default_preset, default_dari, default_sampai
+        preset = preset or default_preset
+        return (preset, *preset_period(preset, today))
+    default_dari, default_sampai = preset_period(default_preset, today)
     if (sampai is not None and sampai > today) or (dari is not None and dari > today):
         notices.append(Notice("notice.future"))
         sampai = min(sampai, today) if sampai else None
@@ -123,7 +130,7 @@ def _parse_period(
     if dari > sampai:
         notices.append(Notice("notice.range_reversed"))
         return default_preset, default_dari, default_sampai
-    return matching_preset(dari, sampai, today), dari, sampai
+    return "kustom", dari, sampai  # dates in a link are the period it was shared with, whatever today is
 
 
 def parse_link_filters(

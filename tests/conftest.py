@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
 from kutorejo_data import passwords
+from kutorejo_data.config import NOW_ENV
 from kutorejo_data.db import make_engine
 from kutorejo_data.migrate import migrate
 from tests.factories import add_area, add_report, at
@@ -38,9 +39,19 @@ def _apps_run_through_their_frame() -> Iterator[None]:
     PagesManager.__init__ = original  # type: ignore[method-assign]
 
 
-# The demo data used by tests ends on a fixed day so that every figure is reproducible.
+# The demo data used by tests ends on a fixed day so that every figure is reproducible; the clock is pinned to
+# that day's evening for the whole run (and the app servers it starts), so no test depends on the day it runs.
 DEMO_END = date(2026, 11, 29)
 DEMO_SEED = 7
+PINNED_NOW = "2026-11-29T20:00"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def pinned_clock() -> Iterator[None]:
+    """THE clock (kutorejo_data.config.now_local) reads `PINNED_NOW`; a test moves it with `monkeypatch.setenv`."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(NOW_ENV, PINNED_NOW)
+        yield
 
 PG_ADMIN_URL = os.environ.get("KUTOREJO_TEST_DATABASE_URL") or "postgresql+psycopg://root@127.0.0.1:5432/postgres"
 

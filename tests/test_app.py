@@ -51,17 +51,20 @@ def test_laporan_masuk_card_equals_an_independent_count(monkeypatch, demo_db_url
     assert expected > 0
     assert indonesian_int(metric_value(at, "Laporan masuk")) == expected
     assert [m.label for m in at.metric] == [
-        "Laporan masuk", "Selesai", "Tingkat penyelesaian", "Median waktu penyelesaian", "Terbuka", "Terlambat",
+        "Laporan masuk", "Diselesaikan dalam periode", "Tingkat penyelesaian", "Median waktu penyelesaian", "Terbuka",
+        "Terlambat",
     ]  # fmt: skip
     assert all(m.help for m in at.metric)  # every number carries its definition
 
 
-def test_default_view_is_the_current_month_of_the_whole_kelurahan(monkeypatch, demo_db_url: str) -> None:
+def test_default_view_is_the_last_30_days_of_the_whole_kelurahan(monkeypatch, demo_db_url: str) -> None:
     at = run_app(monkeypatch, demo_db_url)
     assert not at.exception
-    assert at.selectbox(key="ringkasan_preset").value == "bulan_ini"
+    assert at.selectbox(key="ringkasan_preset").value == "30_hari"
     assert at.selectbox(key="ringkasan_rw").value == ""
-    assert "Kel. Kutorejo" in at.caption[0].value
+    header = next(c.value for c in at.caption if "Kel. Kutorejo" in c.value)
+    assert "31 Okt 2026 – 29 Nov 2026" in header  # the rolling period spelled out under the filters
+    assert any("dibanding 1 Okt 2026 – 30 Okt 2026" in c.value for c in at.caption)
     assert len(at.get("plotly_chart")) == 3
 
 

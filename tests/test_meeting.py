@@ -55,7 +55,10 @@ def test_the_month_in_numbers_are_the_metrics_modules_numbers(demo_db: Engine, r
     with demo_db.connect() as conn:
         report = build_meeting_report(demo_db, OCTOBER, MeetingArea(rw=rw), EVERYTHING, now=NOW)
         current = metrics.kpi_values(conn, october(rw), now=NOW)
-        previous = metrics.kpi_values(conn, october(rw).with_period(date(2026, 9, 1), date(2026, 9, 30)), now=NOW)
+        # September is judged as long after its end as NOW is after October's (like with like).
+        same_age = datetime(2026, 10, 1) + (NOW - datetime(2026, 11, 1))
+        september = october(rw).with_period(date(2026, 9, 1), date(2026, 9, 30))
+        previous = metrics.kpi_values(conn, september, now=NOW, judged_at=same_age)
         categories = breakdown_by_category(conn, october(rw)).head(TOP_N)
         areas = breakdown_by_area(conn, october(rw)).head(TOP_N)
         overdue = overdue_reports(conn, october(rw), now=NOW, limit=OVERDUE_LISTED)

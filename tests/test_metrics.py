@@ -105,6 +105,31 @@ def test_kpi_comparison_uses_the_previous_period(handmade_db: Engine) -> None:
 
 
 @pytest.mark.parametrize(
+    ("now", "judged_at", "previous_rate"),
+    [
+        # 4½ days after November: October is judged 4½ days after its end. R8 was resolved then (reopened on
+        # 2 Dec, later), R5 not yet (resolved 15 Nov); R6 is open.
+        (AFTER_NOVEMBER, at(11, 5, 12), 1 / 3),
+        # 19 days after November: by 20 Nov, R5 and R8 were both resolved.
+        (at(12, 20), at(11, 20), 2 / 3),
+    ],
+)
+def test_the_resolution_rate_is_compared_at_the_same_age(handmade_db: Engine, now, judged_at, previous_rate) -> None:
+    assert metrics.comparison_moment(NOVEMBER, OCTOBER, now) == judged_at
+    with handmade_db.connect() as conn:
+        comparison = queries.kpi_comparison(conn, NOVEMBER, now=now)
+    assert comparison.current["tingkat_penyelesaian"] == 2 / 4  # R1 R2 of R1 R2 R4 R7 (R3 rejected)
+    assert (comparison.current["selesai_dari_masuk"], comparison.current["masuk_sah"]) == (2, 4)
+    assert comparison.previous["tingkat_penyelesaian"] == pytest.approx(previous_rate)
+
+
+def test_a_period_still_running_is_compared_with_the_previous_one_at_its_end(handmade_db: Engine) -> None:
+    running = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 29))
+    now = at(11, 29, 16)
+    assert metrics.comparison_moment(running, running.compared_with(), now) == at(10, 30, 0)  # its end, midnight
+
+
+@pytest.mark.parametrize(
     ("dari", "sampai", "expected"),
     [
         (date(2026, 11, 1), date(2026, 11, 30), (date(2026, 10, 1), date(2026, 10, 31))),

@@ -113,7 +113,10 @@ def test_the_pdf_holds_the_headline_numbers_their_definitions_and_page_numbers(b
     assert "Laporan Bulanan" in text and "Oktober 2026" in text
     for metric in metrics.KPI_METRICS:
         assert metric.help("id") in text
-    assert f"Laporan masuk Jumlah laporan dengan tanggal lapor di dalam periode. {current['laporan_masuk']}" in text
+    assert (f"Laporan masuk (Dilaporkan dalam periode ini) Jumlah laporan dengan tanggal lapor di dalam periode. "
+            f"{current['laporan_masuk']}") in text
+    solved, valid = current[metrics.SELESAI_DARI_MASUK.key], current[metrics.MASUK_SAH.key]
+    assert f"Selesai dari laporan periode ini: {solved} dari {valid}" in text  # which reports the rate counts
     assert fmt_percent(current[metrics.TINGKAT_PENYELESAIAN.key]) in text
     assert fmt_days(current[metrics.MEDIAN_WAKTU_PENYELESAIAN.key]) in text
     assert f"{fmt_int(current[metrics.TERLAMBAT.key])} laporan melewati batas waktu" in text

@@ -18,10 +18,10 @@ def parse(**params: str):
     return parse_link_filters(params, TODAY, RWS, lambda rw: RTS[rw], CATEGORIES)
 
 
-def test_no_params_means_the_whole_area_this_month_and_no_other_filter() -> None:
+def test_no_params_means_the_whole_area_over_the_last_30_days_and_no_other_filter() -> None:
     result = parse()
-    assert (result.rw, result.rt, result.preset) == (None, None, "bulan_ini")
-    assert (result.dari, result.sampai) == (date(2026, 11, 1), TODAY)
+    assert (result.rw, result.rt, result.preset) == (None, None, "30_hari")
+    assert (result.dari, result.sampai) == (date(2026, 10, 31), TODAY)
     assert (result.kategori, result.status, result.prioritas, result.q) == ((), (), (), "")
     assert result.notices == ()
 
@@ -36,8 +36,30 @@ def test_valid_params_are_applied_and_unpadded_numbers_accepted() -> None:
     assert result.notices == ()
 
 
-def test_a_period_matching_a_preset_selects_that_preset() -> None:
-    assert parse(dari="2026-10-01", sampai="2026-10-31").preset == "bulan_lalu"
+def test_dates_in_a_link_keep_their_meaning_even_when_they_match_a_preset_today() -> None:
+    result = parse(dari="2026-10-01", sampai="2026-10-31")
+    assert (result.preset, result.dari, result.sampai) == ("kustom", date(2026, 10, 1), date(2026, 10, 31))
+
+
+@pytest.mark.parametrize(
+    ("periode", "expected"),
+    [
+        ("30_hari", (date(2026, 10, 31), TODAY)),
+        ("bulan_ini", (date(2026, 11, 1), TODAY)),
+        ("bulan_lalu", (date(2026, 10, 1), date(2026, 10, 31))),
+        ("3_bulan", (date(2026, 9, 1), TODAY)),
+        ("12_bulan", (date(2025, 12, 1), TODAY)),
+        ("tahun_ini", (date(2026, 1, 1), TODAY)),
+    ],
+)
+def test_a_preset_in_the_link_rolls_with_the_calendar(periode: str, expected: tuple[date, date]) -> None:
+    result = parse(periode=periode)
+    assert (result.preset, (result.dari, result.sampai), result.notices) == (periode, expected, ())
+
+
+def test_dates_win_over_a_preset_in_the_same_link() -> None:
+    result = parse(periode="bulan_ini", dari="2026-06-01", sampai="2026-06-30")
+    assert (result.preset, result.dari, result.sampai) == ("kustom", date(2026, 6, 1), date(2026, 6, 30))
 
 
 @pytest.mark.parametrize(
@@ -49,6 +71,8 @@ def test_a_period_matching_a_preset_selects_that_preset() -> None:
         ({"dari": "31/12/2026"}, "notice.bad_date"),
         ({"dari": "2026-06-30", "sampai": "2026-01-01"}, "notice.range_reversed"),
         ({"sampai": "2027-01-31"}, "notice.future"),
+        ({"dari": "0001-01-01", "sampai": "0001-01-31"}, "notice.too_early"),
+        ({"periode": "minggu_ini"}, "notice.unknown_periode"),
         ({"kategori": "banjir-bandang"}, "notice.unknown_kategori"),
         ({"status": "hilang"}, "notice.unknown_status"),
         ({"prioritas": "darurat"}, "notice.unknown_prioritas"),
@@ -90,4 +114,4 @@ def test_a_page_may_mean_another_period_when_the_link_has_no_dates() -> None:
     result = parse_link_filters({"rw": "03"}, TODAY, RWS, lambda rw: RTS[rw], CATEGORIES, default_preset="12_bulan")
     assert (result.preset, result.dari, result.sampai) == ("12_bulan", date(2025, 12, 1), TODAY)
     dated = parse_link_filters({"dari": "2026-11-01"}, TODAY, RWS, lambda rw: RTS[rw], default_preset="12_bulan")
-    assert dated.preset == "bulan_ini"  # dates in the link win over the page's default
+    assert (dated.preset, dated.dari) == ("kustom", date(2026, 11, 1))  # dates in the link win over the default

@@ -73,7 +73,7 @@ def overview(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -
     previous = filters.compared_with()
     found = read_concurrently(engine_for(db_url), {
         "current": lambda conn: metrics.kpi_values(conn, filters, scope, now=now),
-        "previous": lambda conn: metrics.kpi_values(conn, previous, scope, now=now),
+        "previous": lambda conn: metrics.previous_kpi_values(conn, filters, scope, now=now),
         "flow": lambda conn: queries.monthly_flow(conn, filters, scope),
         "by_area": lambda conn: queries.breakdown_by_area(conn, filters, scope),
         "by_category": lambda conn: queries.breakdown_by_category(conn, filters, scope),

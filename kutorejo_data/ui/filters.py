@@ -1,7 +1,8 @@
 """The shared filter bar, mirrored in the URL so a filtered view can be bookmarked and shared.
 
-URL keys: `kel` (only when several kelurahan exist), `rw`, `rt`, `kategori`, `status`, `prioritas`, `dari`,
-`sampai`, `q`. Widget keys are prefixed by the page (`masalah_rw`).
+URL keys: `kel` (only when several kelurahan exist), `rw`, `rt`, `kategori`, `status`, `prioritas`, `periode` (a
+preset other than the page's default), `dari` and `sampai` (a custom period), `q`. Widget keys are prefixed by the
+page (`masalah_rw`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from ..urlstate import DEFAULT_PRESET, STATUS_CHOICES, LinkFilters, Notice, expa
 from . import data
 from .context import AppContext
 
-URL_KEYS = ("kel", "rw", "rt", "kategori", "status", "prioritas", "dari", "sampai", "q")
+URL_KEYS = ("kel", "rw", "rt", "kategori", "status", "prioritas", "periode", "dari", "sampai", "q")
 ALL = ""  # the "all RWs/RTs" choice (None would show as an empty placeholder)
 AREA_PERIOD = ("area", "period")
 EVERY_FILTER = ("area", "period", "kategori", "status", "prioritas", "q")
@@ -196,8 +197,11 @@ def filter_bar(
         )
         if value
     }  # fmt: skip
-    if state[_key(prefix, "preset")] != default_preset:
+    preset = state[_key(prefix, "preset")]
+    if preset == "kustom":
         desired.update(dari=dari.isoformat(), sampai=sampai.isoformat())
+    elif preset != default_preset:
+        desired["periode"] = preset  # a preset rolls with the calendar: a bookmark of "bulan ini" stays this month
     _write_to_url(prefix, desired)
 
     names = {k.kode: k.label for k in kelurahan}
