@@ -93,6 +93,7 @@ MEDIAN_WAKTU_TANGGAP = Metric(
     "dalam periode yang sudah ditanggapi.",
     "Median days from report to its first status change away from 'new', for reports received in the period "
     "that have been responded to.",
+    "Laporan masuk periode ini yang sudah ditanggapi", "This period's reports that were responded to",
 )  # fmt: skip
 MEDIAN_WAKTU_PENYELESAIAN = Metric(
     "median_waktu_penyelesaian", "days", False,
@@ -121,12 +122,14 @@ P90_WAKTU_TANGGAP = Metric(
     "P90 waktu tanggap", "P90 response time",
     "9 dari 10 laporan ditanggapi dalam waktu ini (persentil ke-90 hari sampai status pertama berubah).",
     "9 in 10 reports are responded to within this time (90th percentile of days to the first status change).",
+    "Laporan masuk periode ini yang sudah ditanggapi", "This period's reports that were responded to",
 )  # fmt: skip
 P90_WAKTU_PENYELESAIAN = Metric(
     "p90_waktu_penyelesaian", "days", False,
     "P90 waktu penyelesaian", "P90 resolution time",
     "9 dari 10 laporan yang selesai dalam periode diselesaikan dalam waktu ini (persentil ke-90).",
     "9 in 10 reports resolved in the period were resolved within this time (90th percentile).",
+    "Laporan yang selesai dalam periode ini", "Reports resolved in this period",
 )  # fmt: skip
 PORSI_TERLAMBAT = Metric(
     "porsi_terlambat", "percent", False,
@@ -139,6 +142,7 @@ PORSI_ESKALASI = Metric(
     "Porsi eskalasi", "Escalated share",
     "Dari laporan yang masuk dalam periode, persentase yang ditangani kelurahan atau dinas/OPD, bukan RT/RW.",
     "Of the reports received in the period, the share handled by the kelurahan or a regency office, not the RT/RW.",
+    "Laporan masuk periode ini", "Reports received in this period",
 )  # fmt: skip
 UMUR = Metric(
     "umur", "days", False,

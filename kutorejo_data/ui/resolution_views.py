@@ -19,21 +19,22 @@ from ..metrics import (
     PORSI_TERLAMBAT,
 )
 from ..resolution import porsi_eskalasi
+from .cards import render_value_cards
 from .links import report_link
 from .report_views import report_columns
 
 
 def render_speed_cards(by_handler: pd.DataFrame, overall: dict[str, float | None], lang: str) -> None:
     """Median/P90 response and resolution for the whole selection, and the escalated share."""
-    cards = [
-        (MEDIAN_WAKTU_TANGGAP, fmt_days(overall["tanggap_median"], lang)),
-        (P90_WAKTU_TANGGAP, fmt_days(overall["tanggap_p90"], lang)),
-        (MEDIAN_WAKTU_PENYELESAIAN, fmt_days(overall["selesai_median"], lang)),
-        (P90_WAKTU_PENYELESAIAN, fmt_days(overall["selesai_p90"], lang)),
-        (PORSI_ESKALASI, fmt_percent(porsi_eskalasi(by_handler), lang)),
-    ]
-    for column, (metric, value) in zip(st.columns(len(cards)), cards, strict=True):
-        column.metric(metric.label(lang), value, help=metric.help(lang), border=True)
+    values = {
+        MEDIAN_WAKTU_TANGGAP.key: overall["tanggap_median"],
+        P90_WAKTU_TANGGAP.key: overall["tanggap_p90"],
+        MEDIAN_WAKTU_PENYELESAIAN.key: overall["selesai_median"],
+        P90_WAKTU_PENYELESAIAN.key: overall["selesai_p90"],
+        PORSI_ESKALASI.key: porsi_eskalasi(by_handler),
+    }
+    shown = (MEDIAN_WAKTU_TANGGAP, P90_WAKTU_TANGGAP, MEDIAN_WAKTU_PENYELESAIAN, P90_WAKTU_PENYELESAIAN, PORSI_ESKALASI)
+    render_value_cards(values, shown, lang)
 
 
 def timing_table(frame: pd.DataFrame, group: str, lang: str, names: dict[str, str] | None = None) -> pd.DataFrame:
