@@ -8,17 +8,17 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from kutorejo_data import metrics, queries, reports, resolution
+from kutorejo_data import metrics, overview, reports, resolution
 from kutorejo_data.filters import ReportFilters
 
 Query = Callable[[Connection, ReportFilters, datetime], Any]
 
 # name → call. One line per function a page needs; add the functions of a new page here.
 KEY_QUERIES: dict[str, Query] = {
-    "queries.kpi_comparison": lambda c, f, now: queries.kpi_comparison(c, f, now=now),
-    "queries.monthly_flow": lambda c, f, now: queries.monthly_flow(c, f),
-    "queries.breakdown_by_area": lambda c, f, now: queries.breakdown_by_area(c, f),
-    "queries.breakdown_by_category": lambda c, f, now: queries.breakdown_by_category(c, f),
+    "overview.kpi_comparison": lambda c, f, now: overview.kpi_comparison(c, f, now=now),
+    "overview.monthly_flow": lambda c, f, now: overview.monthly_flow(c, f),
+    "overview.breakdown_by_area": lambda c, f, now: overview.breakdown_by_area(c, f),
+    "overview.breakdown_by_category": lambda c, f, now: overview.breakdown_by_category(c, f),
     "reports.count_reports": lambda c, f, now: reports.count_reports(c, f),
     "reports.report_page": lambda c, f, now: reports.report_page(c, f, now=now),
     "reports.report_detail": lambda c, f, now: reports.report_detail(c, _latest_report(c), now=now),

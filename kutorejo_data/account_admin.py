@@ -16,11 +16,11 @@ from . import audit, domain, permissions
 from .accounts import load_account, normalise_username, with_area
 from .config import now_local
 from .db import write_transaction
+from .errors import ServiceError, ValidationError
 from .filters import EVERYTHING, resolve_area
 from .login_sessions import end_user_sessions
 from .models import RT, RW, Kelurahan, Pengguna
 from .passwords import hash_password, password_problem
-from .services import ServiceError, ValidationError
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._@-]{2,63}$")
 NAMA_MAX = 100

@@ -15,9 +15,10 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from . import audit, domain
 from .config import now_local
 from .db import write_transaction
+from .domain import EARLIEST_REPORT, JUDUL_MAX
+from .errors import ServiceError, ValidationError, require_writable
 from .filters import EVERYTHING, Area, Scope, area_conditions, resolve_area
 from .models import RT, RW, Kegiatan, KegiatanKehadiran, Kelurahan
-from .services import EARLIEST_REPORT, JUDUL_MAX, ServiceError, ValidationError, require_writable
 
 TARGET_UNITS: tuple[str, ...] = ("orang", "KK")
 # Larger than any kelurahan gathering; a bigger number is a typo (an extra zero), not a crowd.

@@ -10,22 +10,11 @@ from sqlalchemy import Connection, func, select
 from .filters import Area, area_conditions
 from .metrics import EXPECTED_CADENCE, Cadence
 from .models import Kegiatan, Kelurahan
-from .periods import add_months, month_end, month_start
+from .periods import period_months
 from .sqlfuncs import month_key
 from .units import area_units
 
 GRID_COLUMNS = ["jenis", "tingkat", "unit_id", "rw_id", "label", "bulan", "whole", "count", "held", "expected"]
-
-
-def period_months(dari: date, sampai: date) -> list[tuple[str, bool]]:
-    """`YYYY-MM` of every month the period touches, and whether the period covers that whole month."""
-    months = []
-    current = month_start(dari)
-    while current <= sampai:
-        whole = dari <= current and month_end(current) <= sampai
-        months.append((f"{current.year:04d}-{current.month:02d}", whole))
-        current = add_months(current, 1)
-    return months
 
 
 def _units_of(conn: Connection, area: Area, tingkat: str) -> pd.DataFrame:

@@ -8,7 +8,7 @@ Settled whole months of the period are read from `rekap_kapasitas` (missing ones
 database triggers (migration 0007) delete a row when a write touches one of its reports, and every row when a
 category's SLA changes. The other days of the period are counted live.
 
-The thresholds (metrics.FAST_RESPONSE_DAYS, ON_TIME_RECORDING_DAYS, the handler levels of ESCALATED_FROM) are part
+The thresholds (domain.FAST_RESPONSE_DAYS, ON_TIME_RECORDING_DAYS, the handler levels of ESCALATED_FROM) are part
 of the stored counts: a migration that changes one must empty the table.
 """
 
@@ -21,14 +21,12 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Connection, Engine, Select, and_, case, func, or_, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 
-from . import metrics
-from .cadence import period_months
 from .concurrent_reads import read_concurrently
 from .db import is_sqlite, write_transaction
-from .domain import INVALID_STATUSES, STATUS_DIPROSES, STATUS_SELESAI
+from .domain import FAST_RESPONSE_DAYS, INVALID_STATUSES, ON_TIME_RECORDING_DAYS, STATUS_DIPROSES, STATUS_SELESAI
 from .filters import Area, day_after, day_start
 from .models import RT, Kategori, Laporan, RekapKapasitas
-from .periods import add_months, month_end, month_of_key, month_start, months_between
+from .periods import add_months, month_end, month_of_key, month_start, months_between, period_months
 from .sqlfuncs import days_between, month_key
 from .units import Level, unit_ids
 
@@ -52,13 +50,13 @@ def _counts(received: list[ColumnElement[bool]], now: datetime) -> Select[Any]:
     moving = Laporan.status.in_((STATUS_DIPROSES, STATUS_SELESAI))
     done, answered = Laporan.first_resolved_at.is_not(None), Laporan.first_response_at.is_not(None)
     age = days_between(Laporan.reported_at, now)
-    fast = metrics.FAST_RESPONSE_DAYS
+    fast = FAST_RESPONSE_DAYS
     escalated = {level: and_(valid, Laporan.penanganan.in_(above)) for level, above in ESCALATED_FROM.items()}
     bulan = month_key(Laporan.reported_at)
     return (
         select(
             bulan, Laporan.rt_id, Laporan.rw_id, func.count(),
-            _flag(days_between(Laporan.reported_at, Laporan.created_at) > metrics.ON_TIME_RECORDING_DAYS),
+            _flag(days_between(Laporan.reported_at, Laporan.created_at) > ON_TIME_RECORDING_DAYS),
             _flag(valid), _flag(and_(valid, Laporan.status == STATUS_SELESAI)),
             _flag(escalated["rt"]), _flag(and_(escalated["rt"], moving)),
             _flag(escalated["rw"]), _flag(and_(escalated["rw"], moving)),
@@ -87,7 +85,7 @@ def compute(conn: Connection, unit: ColumnElement[bool], dari: date, sampai: dat
 def _settled_before(conn: Connection, now: datetime) -> date:
     """The first day whose reports may still count differently later: every report before it is past every limit."""
     longest_sla = conn.execute(select(func.max(Kategori.sla_hari))).scalar_one_or_none() or 0
-    longest = max(longest_sla, metrics.FAST_RESPONSE_DAYS)
+    longest = max(longest_sla, FAST_RESPONSE_DAYS)
     # A report received before day D is more than `longest` days old for good once now > D + longest days.
     return (now - timedelta(days=longest)).date() - timedelta(days=1)
 

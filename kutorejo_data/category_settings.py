@@ -13,9 +13,9 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from . import audit
 from .db import write_transaction
+from .errors import ServiceError, ValidationError, require_writable
 from .filters import EVERYTHING, Scope
 from .models import Kategori, Laporan
-from .services import ServiceError, ValidationError, require_writable
 from .settings_service import integrity_backstop
 
 SLA_MAX_DAYS = 365

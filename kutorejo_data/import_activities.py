@@ -17,6 +17,7 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from . import import_vocab
 from .bulk import analyze, insert_rows
+from .domain import DESKRIPSI_MAX, EARLIEST_REPORT, JUDUL_MAX
 from .filters import Scope
 from .formatting import fmt_date
 from .i18n import t
@@ -39,7 +40,6 @@ from .import_common import (
 from .import_reading import Table
 from .import_values import Cell, cell_text, normalise, parse_count, parse_datetime, parse_external_id
 from .models import Kegiatan
-from .services import DESKRIPSI_MAX, EARLIEST_REPORT, JUDUL_MAX
 
 ROLE_FIELDS: dict[str, str] = {name: name.removeprefix("hadir_") for name in ATTENDANCE_FIELDS}
 

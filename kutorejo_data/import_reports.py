@@ -21,6 +21,7 @@ from sqlalchemy import Connection, bindparam, select, update
 
 from . import domain, import_vocab
 from .bulk import analyze, insert_rows
+from .domain import CLOCK_TOLERANCE, DESKRIPSI_MAX, EARLIEST_REPORT, JUDUL_MAX, LOKASI_MAX, NAMA_MAX, PHONE_PATTERN
 from .filters import Scope, day_after, day_start
 from .formatting import fmt_date
 from .i18n import category_label, t
@@ -42,25 +43,8 @@ from .import_common import (
     stored,
 )
 from .import_reading import ImportRefused, Table
-from .import_values import (
-    Cell,
-    cell_text,
-    normalise,
-    parse_coordinate,
-    parse_datetime,
-    parse_external_id,
-    parse_phone,
-)
+from .import_values import Cell, cell_text, normalise, parse_coordinate, parse_datetime, parse_external_id, parse_phone
 from .models import Kategori, Laporan
-from .services import (
-    CLOCK_TOLERANCE,
-    DESKRIPSI_MAX,
-    EARLIEST_REPORT,
-    JUDUL_MAX,
-    LOKASI_MAX,
-    NAMA_MAX,
-    PHONE_PATTERN,
-)
 
 # The main line of a report's life; a spreadsheet may jump forwards along it, never back.
 RANK: dict[str, int] = {

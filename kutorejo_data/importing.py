@@ -23,6 +23,7 @@ from . import audit
 from .accounts import cli_actor
 from .config import now_local
 from .db import write_transaction
+from .errors import require_writable
 from .filters import EVERYTHING, Scope
 from .formatting import fmt_int
 from .i18n import t
@@ -31,7 +32,6 @@ from .import_columns import IGNORE, ColumnMap, Jenis, display_headers, field_nam
 from .import_common import KODE_RE, AreaIndex, ImportOptions, ImportPlan
 from .import_reading import ImportRefused, Table, check_size, read_table
 from .import_reports import plan_reports, write_reports
-from .services import require_writable
 
 SUMMARY_REASONS = 20  # rejected rows listed by the command line; the page shows them all
 

@@ -20,16 +20,11 @@ from .concurrent_reads import read_concurrently
 from .filters import ReportFilters, Scope
 from .metrics import kpi_values, open_at_end_conditions, previous_kpi_values
 from .models import Kategori, Laporan
+from .options import kelurahan_options, rw_options
+from .overview import KpiComparison, breakdown_by_area, breakdown_by_category
 from .participation import participation_by
 from .participation_summary import participation_comparison
 from .periods import add_months, month_end, month_start, months_between, previous_period
-from .queries import (
-    KpiComparison,
-    breakdown_by_area,
-    breakdown_by_category,
-    kelurahan_options,
-    rw_options,
-)
 from .resolution import NO_HANDLER, monthly_timing, overdue_reports
 from .sqlfuncs import days_between
 from .units import Level

@@ -22,8 +22,8 @@ from .formatting import (
 from .i18n import category_label, t
 from .meeting import FollowUp, MeetingReport, OverdueItem, UnitScore
 from .metrics import Metric
+from .overview import KpiComparison
 from .periods import month_end
-from .queries import KpiComparison
 
 Tone = Literal["good", "bad", "neutral"]
 PARTICIPATION_SHOWN: tuple[Metric, ...] = (

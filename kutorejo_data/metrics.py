@@ -244,22 +244,6 @@ def laporan_masuk(conn: Connection, filters: ReportFilters, scope: Scope = EVERY
     return _received_counts(conn, filters, scope)[0]
 
 
-def history_of_selected(
-    conn: Connection, filters: ReportFilters, scope: Scope, *conditions: ColumnElement[bool]
-) -> Select:
-    """SELECT status_history rows matching `conditions` of the reports the filters select (period aside).
-
-    For windows of many months: the reports are named as a set of ids, so the database reads the few history
-    entries of each selected report through its (laporan_id, changed_at) index instead of looking up the report of
-    every history entry in the window (three times faster over a year; a join is faster for one month).
-    """
-    stmt = select(StatusHistory).where(*conditions)
-    selected = report_conditions(conn, filters, scope, with_period=False)
-    if selected:
-        stmt = stmt.where(StatusHistory.laporan_id.in_(select(Laporan.id).where(*selected)))
-    return stmt
-
-
 def resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope) -> Select:
     """Per report resolved in the period: its last transition to `selesai` inside the period."""
     start, end = _period_bounds(filters)
@@ -317,7 +301,7 @@ def _resolution_summary(
     A whole month before `now`'s, filtered on the area alone, is read from the monthly store (the same figures).
     """
     if now is not None and _is_past_whole_month(filters, now):
-        from .monthly_rekap import area_key, monthly_figures  # it builds on this module
+        from .monthly_rekap import area_key, monthly_figures
 
         if area_key(conn, filters, scope) is not None:
             assert filters.dari and filters.sampai
@@ -614,9 +598,8 @@ EXPECTED_CADENCE: tuple[Cadence, ...] = (
 COMMUNITY_ACTIVITY_TYPES: tuple[str, ...] = ("kerja_bakti", "ronda", "posyandu")
 MEETING_ACTIVITY_TYPES: tuple[str, ...] = ("musyawarah_rt", "rapat_rw")
 
-# Config 2 of 3: the thresholds inside the measures.
-ON_TIME_RECORDING_DAYS = 7
-FAST_RESPONSE_DAYS = 3
+# Config 2 of 3: the thresholds inside the measures. ON_TIME_RECORDING_DAYS and FAST_RESPONSE_DAYS are set in
+# domain.py, beside the other rules a report is judged by, because the capacity store keeps counts made with them.
 DATA_FRESH_DAYS = 365
 BIMTEK_WINDOW_MONTHS = 12
 

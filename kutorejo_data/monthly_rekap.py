@@ -18,8 +18,7 @@ from sqlalchemy import ColumnElement, Connection, Engine, Subquery, delete, func
 from .config import now_local
 from .db import is_sqlite, write_transaction
 from .domain import STATUS_SELESAI
-from .filters import ReportFilters, Scope, day_after, day_start, report_conditions, resolve_area
-from .metrics import history_of_selected
+from .filters import ReportFilters, Scope, day_after, day_start, history_of_selected, report_conditions, resolve_area
 from .models import RT, RW, Kelurahan, Laporan, RekapBulanan, StatusHistory
 from .periods import add_months, month_end, month_of_key, month_start, months_between
 from .sqlfuncs import MEDIAN, P90, days_between, month_key, percentile_rows, row_percentile

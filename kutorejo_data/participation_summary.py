@@ -10,8 +10,8 @@ from . import metrics
 from .cadence import cadence_grid
 from .filters import EVERYTHING, ReportFilters, Scope
 from .models import Kegiatan, Kelurahan
+from .overview import KpiComparison
 from .participation import activity_area, participation_summary
-from .queries import KpiComparison
 from .unit_measures import heads_attendance
 
 PARTICIPATION_KPIS: tuple[metrics.Metric, ...] = (

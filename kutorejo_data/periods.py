@@ -74,3 +74,14 @@ def months_between(dari: date, sampai: date) -> list[str]:
 def month_of_key(bulan: str) -> date:
     """The first day of a `YYYY-MM` month key (the inverse of months_between's keys)."""
     return date(int(bulan[:4]), int(bulan[5:]), 1)
+
+
+def period_months(dari: date, sampai: date) -> list[tuple[str, bool]]:
+    """`YYYY-MM` of every month the period touches, and whether the period covers that whole month."""
+    months = []
+    current = month_start(dari)
+    while current <= sampai:
+        whole = dari <= current and month_end(current) <= sampai
+        months.append((f"{current.year:04d}-{current.month:02d}", whole))
+        current = add_months(current, 1)
+    return months

@@ -54,7 +54,7 @@ from .meeting_words import (
     trend_months,
 )
 from .metrics import Metric
-from .queries import KpiComparison
+from .overview import KpiComparison
 from .report_pdf_charts import horizontal_bars, line, vertical_bars
 
 LANG = "id"

@@ -4,53 +4,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from . import audit, domain
 from .config import now_local
 from .db import write_transaction
+from .domain import CLOCK_TOLERANCE, DESKRIPSI_MAX, EARLIEST_REPORT, JUDUL_MAX, LOKASI_MAX, NAMA_MAX, PHONE_PATTERN
+from .errors import ServiceError, ValidationError, require_writable
 from .filters import EVERYTHING, Scope, area_conditions, resolve_area
 from .models import Kategori, Laporan, StatusHistory
 
-JUDUL_MAX = 200
-DESKRIPSI_MAX = 5000
-LOKASI_MAX = 200
-NAMA_MAX = 100
-EARLIEST_REPORT = datetime(2000, 1, 1)
-# Phones and laptops disagree by a few minutes; a report "from the future" beyond that is a typo.
-CLOCK_TOLERANCE = timedelta(minutes=10)
-PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,18}[0-9]$")
 COORDINATES_PATTERN = re.compile(r"^\s*(?P<lat>-?\d{1,3}(?:[.,]\d+)?)\s*[,;\s]\s*(?P<lon>-?\d{1,3}(?:[.,]\d+)?)\s*$")
 # Leaving a report as rejected, or taking back a resolution, must say why.
 NOTE_REQUIRED: dict[tuple[str, str], str] = {
     (domain.STATUS_SELESAI, domain.STATUS_DIPROSES): "error.reopen_needs_reason",
 }
 NOTE_REQUIRED_TO: dict[str, str] = {domain.STATUS_DITOLAK: "error.reject_needs_reason"}
-
-
-class ServiceError(Exception):
-    """A write was refused; `key` is the i18n key of the message shown to the user."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
-
-
-class ValidationError(ServiceError):
-    """Some fields are invalid; `fields` maps each field name to its i18n message key."""
-
-    def __init__(self, fields: dict[str, str]) -> None:
-        super().__init__("error.form_invalid")
-        self.fields = fields
-
-
-def require_writable(scope: Scope) -> None:
-    """Refuse any write for a read-only scope (a guest), whatever page or import asked for it."""
-    if scope.read_only:
-        raise ServiceError("error.read_only")
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,10 @@ from sqlalchemy.exc import IntegrityError
 from . import audit, domain, wilayah
 from .config import today_local
 from .db import write_transaction
+from .domain import NAMA_MAX
+from .errors import ServiceError, ValidationError, require_writable
 from .filters import EVERYTHING, Area, Scope, resolve_area
 from .models import RT, RW, Kegiatan, KegiatanPeserta, Kelurahan, Laporan, Pengguna, Tokoh
-from .services import NAMA_MAX, ServiceError, ValidationError, require_writable
 
 # Kelurahan and desa are the areas that have RWs; a kecamatan code is a typo here.
 KELURAHAN_LEVELS = ("kelurahan", "desa")

@@ -17,12 +17,13 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from . import metrics
-from .cadence import cadence_grid, period_months
+from .cadence import cadence_grid
 from .capacity_rekap import COUNTS, report_counts
+from .domain import ON_TIME_RECORDING_DAYS
 from .filters import Area
 from .models import RT, Kegiatan, KegiatanPeserta
 from .participation import activity_rates, bimtek_window
-from .periods import month_end, month_start, months_between
+from .periods import month_end, month_start, months_between, period_months
 from .sqlfuncs import days_between, month_key
 from .units import Level, area_units, unit_ids
 
@@ -100,7 +101,7 @@ def records_by_month(conn: Connection, q: UnitQuery, reports: pd.DataFrame) -> p
 
     `reports` is capacity_rekap.report_counts of the same query. Columns: unit_id, bulan, n, late.
     """
-    late_days = metrics.ON_TIME_RECORDING_DAYS
+    late_days = ON_TIME_RECORDING_DAYS
     # An activity has only a date: entered by the end of its 7th day after is on time, hence the extra day.
     activity_unit = Kegiatan.rt_id if q.level == "rt" else Kegiatan.rw_id
     bulan = month_key(Kegiatan.tanggal)

@@ -17,8 +17,8 @@ from sqlalchemy import Engine
 from . import permissions
 from .account_admin import AccountDraft, create_user, set_active, set_password
 from .accounts import cli_actor
+from .errors import ServiceError, ValidationError
 from .i18n import t
-from .services import ServiceError, ValidationError
 
 
 def add_user_commands(sub: argparse._SubParsersAction) -> None:

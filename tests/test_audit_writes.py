@@ -15,10 +15,10 @@ from sqlalchemy import Engine, select
 
 from kutorejo_data.activities import ActivityInput, create_activity, update_activity
 from kutorejo_data.category_settings import add_category, delete_category, update_category
+from kutorejo_data.errors import ServiceError
 from kutorejo_data.filters import Scope
 from kutorejo_data.importing import ImportOptions, ImportRefused, read_table, run_import
 from kutorejo_data.models import RT, RW, AuditLog, Kategori, Kegiatan, KegiatanKehadiran, Kelurahan, Laporan
-from kutorejo_data.services import ServiceError
 from kutorejo_data.settings_service import (
     RtFields,
     add_kelurahan,

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine, func, select
 
 from kutorejo_data import domain
+from kutorejo_data.errors import ServiceError
 from kutorejo_data.models import Laporan, StatusHistory
-from kutorejo_data.services import NewReport, ServiceError, StatusChange, change_status, create_report
+from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area
 
 WRITERS = 8

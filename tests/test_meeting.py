@@ -23,7 +23,7 @@ from kutorejo_data.meeting import (
     selectable_months,
 )
 from kutorejo_data.meeting_words import headline, next_steps
-from kutorejo_data.queries import breakdown_by_area, breakdown_by_category
+from kutorejo_data.overview import breakdown_by_area, breakdown_by_category
 from kutorejo_data.resolution import overdue_reports
 from tests.factories import KUTOREJO
 

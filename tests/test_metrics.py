@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import Engine, insert, literal, select, union_all
 
-from kutorejo_data import metrics, queries
+from kutorejo_data import metrics, overview
 from kutorejo_data.filters import EVERYTHING, ReportFilters, Scope
 from kutorejo_data.models import Laporan, StatusHistory
 from kutorejo_data.periods import previous_period
@@ -77,15 +77,15 @@ def test_metrics_respect_the_area_filter_and_the_scope(handmade_db: Engine) -> N
 
 def test_monthly_flow_matches_the_monthly_metrics(handmade_db: Engine) -> None:
     with handmade_db.connect() as conn:
-        flow = queries.monthly_flow(conn, NOVEMBER, min_months=2)
+        flow = overview.monthly_flow(conn, NOVEMBER, min_months=2)
     assert flow.to_dict("list") == {"bulan": ["2026-10", "2026-11"], "masuk": [3, 5], "selesai": [1, 3]}
 
 
 def test_breakdowns_split_received_reports_by_current_outcome(handmade_db: Engine) -> None:
     with handmade_db.connect() as conn:
-        by_area = queries.breakdown_by_area(conn, NOVEMBER)
-        by_category = queries.breakdown_by_category(conn, NOVEMBER)
-        by_rt = queries.breakdown_by_area(conn, ReportFilters(rw="04", dari=NOVEMBER.dari, sampai=NOVEMBER.sampai))
+        by_area = overview.breakdown_by_area(conn, NOVEMBER)
+        by_category = overview.breakdown_by_category(conn, NOVEMBER)
+        by_rt = overview.breakdown_by_area(conn, ReportFilters(rw="04", dari=NOVEMBER.dari, sampai=NOVEMBER.sampai))
     assert by_area.to_dict("records") == [
         {"wilayah": "RW 03", "terbuka": 1, "selesai": 2, "tidak_valid": 1, "total": 4},
         {"wilayah": "RW 04", "terbuka": 1, "selesai": 0, "tidak_valid": 0, "total": 1},
@@ -98,7 +98,7 @@ def test_breakdowns_split_received_reports_by_current_outcome(handmade_db: Engin
 
 def test_kpi_comparison_uses_the_previous_period(handmade_db: Engine) -> None:
     with handmade_db.connect() as conn:
-        comparison = queries.kpi_comparison(conn, NOVEMBER, now=AFTER_NOVEMBER)
+        comparison = overview.kpi_comparison(conn, NOVEMBER, now=AFTER_NOVEMBER)
     assert (comparison.previous_dari, comparison.previous_sampai) == (date(2026, 10, 1), date(2026, 10, 31))
     assert comparison.current["laporan_masuk"] == 5
     assert comparison.previous["laporan_masuk"] == 3
@@ -117,7 +117,7 @@ def test_kpi_comparison_uses_the_previous_period(handmade_db: Engine) -> None:
 def test_the_resolution_rate_is_compared_at_the_same_age(handmade_db: Engine, now, judged_at, previous_rate) -> None:
     assert metrics.comparison_moment(NOVEMBER, OCTOBER, now) == judged_at
     with handmade_db.connect() as conn:
-        comparison = queries.kpi_comparison(conn, NOVEMBER, now=now)
+        comparison = overview.kpi_comparison(conn, NOVEMBER, now=now)
     assert comparison.current["tingkat_penyelesaian"] == 2 / 4  # R1 R2 of R1 R2 R4 R7 (R3 rejected)
     assert (comparison.current["selesai_dari_masuk"], comparison.current["masuk_sah"]) == (2, 4)
     assert comparison.previous["tingkat_penyelesaian"] == pytest.approx(previous_rate)

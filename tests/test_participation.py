@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import Engine
 
 from kutorejo_data import participation
-from kutorejo_data.cadence import cadence_grid, period_months
+from kutorejo_data.cadence import cadence_grid
 from kutorejo_data.filters import Area, ReportFilters, Scope, resolve_area
 from kutorejo_data.participation_summary import has_activities, participation_kpis
+from kutorejo_data.periods import period_months
 from kutorejo_data.unit_measures import heads_attendance
 from tests.factories import KUTOREJO, add_area
 from tests.factories_activities import add_activity, add_tokoh, set_rt_facts, set_rw_head

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, Engine, event
 
-from kutorejo_data import capacity, metrics, queries, reports, resolution
+from kutorejo_data import capacity, metrics, overview, reports, resolution
 from kutorejo_data.config import DEFAULT_KELURAHAN_KODE
 from kutorejo_data.db import make_engine
 from kutorejo_data.demo import generate_demo
@@ -32,10 +32,10 @@ FILTERS = {"this month": THIS_MONTH, "one RW": ONE_RW, "a past month": PAST_MONT
 
 Query = Callable[[Connection, ReportFilters], Any]
 QUERIES: dict[str, Query] = {
-    "kpi_comparison": lambda c, f: queries.kpi_comparison(c, f, now=NOW),
-    "monthly_flow": queries.monthly_flow,
-    "breakdown_by_area": queries.breakdown_by_area,
-    "breakdown_by_category": queries.breakdown_by_category,
+    "kpi_comparison": lambda c, f: overview.kpi_comparison(c, f, now=NOW),
+    "monthly_flow": overview.monthly_flow,
+    "breakdown_by_area": overview.breakdown_by_area,
+    "breakdown_by_category": overview.breakdown_by_category,
     "count_reports": reports.count_reports,
     "report_page": lambda c, f: reports.report_page(c, f, now=NOW),
     "report_detail": lambda c, f: reports.report_detail(c, 7, now=NOW),

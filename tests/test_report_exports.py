@@ -19,8 +19,8 @@ from kutorejo_data.db import make_engine
 from kutorejo_data.filters import EVERYTHING, ReportFilters
 from kutorejo_data.formatting import fmt_days, fmt_int, fmt_percent
 from kutorejo_data.meeting import SLIDES, MeetingArea, MeetingReport, build_meeting_report
+from kutorejo_data.overview import breakdown_by_area, breakdown_by_category
 from kutorejo_data.participation import participation_by
-from kutorejo_data.queries import breakdown_by_area, breakdown_by_category
 from kutorejo_data.report_pdf import meeting_pdf
 from kutorejo_data.report_pptx import meeting_pptx
 from kutorejo_data.report_whatsapp import WHATSAPP_LIMIT, whatsapp_text

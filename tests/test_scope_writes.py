@@ -11,10 +11,11 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from kutorejo_data import permissions
+from kutorejo_data.errors import ServiceError, ValidationError
 from kutorejo_data.exporting import export_reports
 from kutorejo_data.filters import EVERYTHING, ReportFilters, Scope
 from kutorejo_data.models import AuditLog, Laporan
-from kutorejo_data.services import NewReport, ServiceError, StatusChange, ValidationError, change_status, create_report
+from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area, add_report, at
 
 NOW = datetime(2026, 11, 29, 10, 0)

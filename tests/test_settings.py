@@ -9,9 +9,9 @@ from sqlalchemy import Engine, select
 
 from kutorejo_data.activities import ActivityInput, create_activity
 from kutorejo_data.category_settings import add_category, delete_category, slugify, update_category
+from kutorejo_data.errors import ServiceError, ValidationError
 from kutorejo_data.filters import EVERYTHING, Scope
 from kutorejo_data.models import RT, RW, Kategori, Kelurahan
-from kutorejo_data.services import ServiceError, ValidationError
 from kutorejo_data.settings_lists import category_rows, rt_rows, rw_rows
 from kutorejo_data.settings_service import (
     RtFields,

@@ -8,9 +8,10 @@ import pytest
 from sqlalchemy import Connection, Engine, select
 
 from kutorejo_data import domain
+from kutorejo_data.errors import ServiceError
+from kutorejo_data.errors import ValidationError as FormError
 from kutorejo_data.models import Laporan, StatusHistory
-from kutorejo_data.services import ServiceError, StatusChange, change_status, note_required, parse_coordinates
-from kutorejo_data.services import ValidationError as FormError
+from kutorejo_data.services import StatusChange, change_status, note_required, parse_coordinates
 from tests.factories import AreaIds, add_area, add_report
 
 REPORTED = datetime(2026, 11, 1, 8, 0)

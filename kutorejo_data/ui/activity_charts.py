@@ -7,8 +7,9 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..formatting import fmt_month, fmt_percent
-from .charts import _style  # the dashboard's one Plotly look
+from kutorejo_data.formatting import fmt_month, fmt_percent
+
+from .charts import _style
 
 # Low = warm orange, high = the dashboard's green: readable on a projector, not only red/green.
 SCORE_SCALE = [[0.0, "#b3541e"], [0.5, "#f1e4b8"], [1.0, "#0f6e56"]]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import domain
-from ..activities import TARGET_UNITS, ActivityInput, create_activity, update_activity
-from ..i18n import t
-from ..services import EARLIEST_REPORT
+from kutorejo_data import domain
+from kutorejo_data.activities import TARGET_UNITS, ActivityInput, create_activity, update_activity
+from kutorejo_data.domain import EARLIEST_REPORT
+from kutorejo_data.i18n import t
+
 from .area_picker import pick_kelurahan, pick_rw_rt
 from .context import AppContext, engine_for
 from .forms import Message, field_error, run_write

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..activities import ActivityPage, ActivityRow, load_activity, recent_activities
-from ..formatting import fmt_date, fmt_int
-from ..i18n import t
+from kutorejo_data.activities import ActivityPage, ActivityRow, load_activity, recent_activities
+from kutorejo_data.formatting import fmt_date, fmt_int
+from kutorejo_data.i18n import t
+
 from .activity_form import fill_state, render_activity_form
 from .context import AppContext, engine_for
 from .forms import clear_outcome, render_outcome

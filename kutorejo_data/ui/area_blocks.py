@@ -5,11 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..filters import ReportFilters
-from ..formatting import fmt_int, format_value
-from ..i18n import t
-from ..metrics import Metric
-from ..units import unit_label
+from kutorejo_data.filters import ReportFilters
+from kutorejo_data.formatting import fmt_int, format_value
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import Metric
+from kutorejo_data.units import unit_label
+
 from .area_charts import ROOT_ID, area_treemap, unit_code
 from .cards import clean
 

@@ -6,12 +6,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from ..formatting import fmt_int, format_value
-from ..i18n import t
-from ..metrics import Metric
+from kutorejo_data.formatting import fmt_int, format_value
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import Metric
+
 from .activity_charts import SCORE_SCALE
 from .cards import clean
-from .charts import _style  # the dashboard's one Plotly look
+from .charts import _style
 
 NO_DATA_COLOR = "#d9d9d9"
 # Open reports per 100 households at which a tile takes the full "needs attention" colour.

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..i18n import t
+from kutorejo_data.i18n import t
+
 from . import data
 from .context import AppContext
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..audit import entity_kinds, recent_entries
-from ..i18n import t
+from kutorejo_data.audit import entity_kinds, recent_entries
+from kutorejo_data.i18n import t
+
 from .context import AppContext, engine_for
 from .user_admin import when_text
 

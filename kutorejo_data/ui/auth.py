@@ -11,11 +11,12 @@ from datetime import datetime
 
 import streamlit as st
 
-from ..accounts import Account, authenticate, load_account, load_account_by_id
-from ..config import now_local, session_timeout
-from ..login_cookie import sign_token, token_from_cookie
-from ..login_sessions import SESSION_MAX_AGE, end_session, resume_session, start_session
-from ..secret_key import secret_key
+from kutorejo_data.accounts import Account, authenticate, load_account, load_account_by_id
+from kutorejo_data.config import now_local, session_timeout
+from kutorejo_data.login_cookie import sign_token, token_from_cookie
+from kutorejo_data.login_sessions import SESSION_MAX_AGE, end_session, resume_session, start_session
+from kutorejo_data.secret_key import secret_key
+
 from . import cookies
 from .context import ACCOUNT_KEY, LANG_KEY, engine_for
 

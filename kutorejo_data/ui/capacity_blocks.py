@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..capacity import (
+from kutorejo_data.capacity import (
     INDEX_KEY,
     NO_RECORDS,
     PILLAR_KEYS,
@@ -14,9 +14,10 @@ from ..capacity import (
     strengths_and_weaknesses,
     weakest_measure,
 )
-from ..formatting import fmt_int, fmt_percent
-from ..i18n import t
-from ..metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, METRICS, PILLAR_MIN_WEIGHT_SHARE
+from kutorejo_data.formatting import fmt_int, fmt_percent
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, METRICS, PILLAR_MIN_WEIGHT_SHARE
+
 from . import capacity_charts
 from .activity_charts import NO_BAR
 from .cards import clean

@@ -5,13 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..capacity import INDEX_KEY, PILLAR_KEYS, STRENGTH_FROM, WEAKNESS_BELOW
-from ..formatting import fmt_date, fmt_int
-from ..i18n import t
-from ..metrics import METRICS
+from kutorejo_data.capacity import INDEX_KEY, PILLAR_KEYS, STRENGTH_FROM, WEAKNESS_BELOW
+from kutorejo_data.formatting import fmt_date, fmt_int
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import METRICS
+
 from .activity_charts import SCORE_SCALE, wrap_label
 from .cards import clean
-from .charts import _style  # the dashboard's one Plotly look
+from .charts import _style
 
 PILLAR_COLORS = dict(zip(PILLAR_KEYS, ("#1f5f99", "#d98c10", "#3e9e8a", "#8a5a9e"), strict=True))
 INDEX_COLOR = "#222222"

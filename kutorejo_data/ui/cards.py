@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from ..formatting import fmt_period, format_counts, format_delta, format_value
-from ..i18n import t
-from ..metrics import Metric
-from ..queries import KpiComparison
+from kutorejo_data.formatting import fmt_period, format_counts, format_delta, format_value
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import Metric
+from kutorejo_data.overview import KpiComparison
 
 Values = dict[str, float | int | None]
 

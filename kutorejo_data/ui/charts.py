@@ -7,8 +7,8 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..formatting import fmt_month
-from ..i18n import t
+from kutorejo_data.formatting import fmt_month
+from kutorejo_data.i18n import t
 
 COLORS = {
     "masuk": "#1f5f99",

@@ -9,13 +9,13 @@ import streamlit as st
 from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
 
-from .. import permissions
-from ..accounts import Account
-from ..config import database_url, now_local
-from ..db import make_engine
-from ..filters import Scope
-from ..i18n import DEFAULT_LANG, LANGUAGES
-from ..migrate import migrate
+from kutorejo_data import permissions
+from kutorejo_data.accounts import Account
+from kutorejo_data.config import database_url, now_local
+from kutorejo_data.db import make_engine
+from kutorejo_data.filters import Scope
+from kutorejo_data.i18n import DEFAULT_LANG, LANGUAGES
+from kutorejo_data.migrate import migrate
 
 LANG_KEY = "app_lang"
 # Set by the frame (app.py) on every run: who is signed in, and which page of the registry is running.

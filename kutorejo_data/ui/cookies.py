@@ -12,7 +12,7 @@ from datetime import timedelta
 import streamlit as st
 from streamlit_extras.cookie_manager import cookie_manager
 
-from ..login_cookie import COOKIE_NAME
+from kutorejo_data.login_cookie import COOKIE_NAME
 
 JAR_KEY = "auth_cookie_jar"
 # Where the extra keeps its queue of changes the browser has not confirmed yet (see its CookieManager).

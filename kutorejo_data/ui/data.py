@@ -8,21 +8,23 @@ from datetime import date, datetime
 import pandas as pd
 import streamlit as st
 
-from .. import (
+from kutorejo_data import (
     area_view,
     cadence,
     capacity,
     meeting,
     metrics,
+    options,
     participation,
     participation_summary,
-    queries,
     reports,
     resolution,
     settings_lists,
 )
-from ..concurrent_reads import read_concurrently
-from ..filters import ReportFilters, Scope
+from kutorejo_data.concurrent_reads import read_concurrently
+from kutorejo_data.filters import ReportFilters, Scope
+from kutorejo_data.overview import KpiComparison, breakdown_by_area, breakdown_by_category, monthly_flow
+
 from .context import engine_for
 
 # Short enough that a report recorded elsewhere shows up within a minute without manual refresh.
@@ -33,7 +35,7 @@ CACHE_TTL_SECONDS = 60
 class Overview:
     """Everything the Ringkasan page shows for one filter."""
 
-    kpis: queries.KpiComparison
+    kpis: KpiComparison
     flow: pd.DataFrame
     by_area: pd.DataFrame
     by_category: pd.DataFrame
@@ -43,28 +45,28 @@ class Overview:
 def database_status(db_url: str) -> tuple[bool, bool]:
     """(has reports, is demo data) for the database."""
     with engine_for(db_url).connect() as conn:
-        return queries.has_reports(conn), queries.is_demo_database(conn)
+        return options.has_reports(conn), options.is_demo_database(conn)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def kelurahan_options(db_url: str, scope: Scope) -> list[queries.AreaOption]:
+def kelurahan_options(db_url: str, scope: Scope) -> list[options.AreaOption]:
     """Kelurahan the reader may pick."""
     with engine_for(db_url).connect() as conn:
-        return queries.kelurahan_options(conn, scope)
+        return options.kelurahan_options(conn, scope)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def rw_options(db_url: str, kelurahan_kode: str, scope: Scope) -> list[queries.AreaOption]:
+def rw_options(db_url: str, kelurahan_kode: str, scope: Scope) -> list[options.AreaOption]:
     """RWs of a kelurahan the reader may pick."""
     with engine_for(db_url).connect() as conn:
-        return queries.rw_options(conn, kelurahan_kode, scope)
+        return options.rw_options(conn, kelurahan_kode, scope)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def rt_options(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> list[queries.AreaOption]:
+def rt_options(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> list[options.AreaOption]:
     """RTs of an RW the reader may pick."""
     with engine_for(db_url).connect() as conn:
-        return queries.rt_options(conn, kelurahan_kode, rw, scope)
+        return options.rt_options(conn, kelurahan_kode, rw, scope)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -74,12 +76,12 @@ def overview(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -
     found = read_concurrently(engine_for(db_url), {
         "current": lambda conn: metrics.kpi_values(conn, filters, scope, now=now),
         "previous": lambda conn: metrics.previous_kpi_values(conn, filters, scope, now=now),
-        "flow": lambda conn: queries.monthly_flow(conn, filters, scope),
-        "by_area": lambda conn: queries.breakdown_by_area(conn, filters, scope),
-        "by_category": lambda conn: queries.breakdown_by_category(conn, filters, scope),
+        "flow": lambda conn: monthly_flow(conn, filters, scope),
+        "by_area": lambda conn: breakdown_by_area(conn, filters, scope),
+        "by_category": lambda conn: breakdown_by_category(conn, filters, scope),
     })  # fmt: skip
     return Overview(
-        kpis=queries.KpiComparison.of(found["current"], found["previous"], previous),
+        kpis=KpiComparison.of(found["current"], found["previous"], previous),
         flow=found["flow"],
         by_area=found["by_area"],
         by_category=found["by_category"],
@@ -90,7 +92,7 @@ def overview(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -
 def category_names(db_url: str) -> dict[str, str]:
     """Category slug → name."""
     with engine_for(db_url).connect() as conn:
-        return queries.category_names(conn)
+        return options.category_names(conn)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -173,7 +175,7 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
 class ParticipationView:
     """Everything the Partisipasi page shows for one filter."""
 
-    kpis: queries.KpiComparison
+    kpis: KpiComparison
     by_jenis: pd.DataFrame
     by_area: pd.DataFrame
     by_rt_month: pd.DataFrame
@@ -207,7 +209,7 @@ def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: d
         "roles": lambda conn: participation.attendance_by_role(conn, filters, scope),
         "bimtek": lambda conn: participation.bimtek_record(conn, filters, scope),
     })  # fmt: skip
-    kpis = queries.KpiComparison.of(found.pop("current"), found.pop("previous"), previous)
+    kpis = KpiComparison.of(found.pop("current"), found.pop("previous"), previous)
     return ParticipationView(kpis=kpis, **found)
 
 
@@ -254,7 +256,7 @@ def area_measures(
 def active_categories(db_url: str) -> dict[str, str]:
     """Slug → name of the categories a new report may use."""
     with engine_for(db_url).connect() as conn:
-        return queries.active_category_names(conn)
+        return options.active_category_names(conn)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)

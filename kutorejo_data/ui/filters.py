@@ -13,12 +13,20 @@ from datetime import date
 
 import streamlit as st
 
-from ..domain import PRIORITIES
-from ..filters import ReportFilters
-from ..formatting import fmt_period
-from ..i18n import category_label, t
-from ..periods import PRESETS, preset_period
-from ..urlstate import DEFAULT_PRESET, STATUS_CHOICES, LinkFilters, Notice, expand_statuses, parse_link_filters
+from kutorejo_data.domain import PRIORITIES
+from kutorejo_data.filters import ReportFilters
+from kutorejo_data.formatting import fmt_period
+from kutorejo_data.i18n import category_label, t
+from kutorejo_data.periods import PRESETS, preset_period
+from kutorejo_data.urlstate import (
+    DEFAULT_PRESET,
+    STATUS_CHOICES,
+    LinkFilters,
+    Notice,
+    expand_statuses,
+    parse_link_filters,
+)
+
 from . import data
 from .context import AppContext
 

@@ -12,10 +12,11 @@ from collections.abc import Callable, Mapping
 
 import streamlit as st
 
-from .. import domain
-from ..formatting import fmt_int
-from ..i18n import t
-from ..services import ServiceError, ValidationError
+from kutorejo_data import domain
+from kutorejo_data.errors import ServiceError, ValidationError
+from kutorejo_data.formatting import fmt_int
+from kutorejo_data.i18n import t
+
 from .data import invalidate_cached_reads
 
 Message = tuple[str, dict[str, object]]  # i18n key and its values

@@ -14,15 +14,16 @@ from functools import partial
 import streamlit as st
 from sqlalchemy import Engine
 
-from .. import metrics
-from ..exporting import FORMATS, MEDIA_TYPES, ExportFormat, export_filename, export_reports
-from ..filters import ReportFilters, Scope
-from ..formatting import fmt_int
-from ..i18n import t
-from ..import_columns import IGNORE, JENIS, Jenis, field_names, map_columns
-from ..import_reading import MAX_ROWS, upload_limit_bytes
-from ..import_template import template_csv, template_xlsx
-from ..importing import (
+from kutorejo_data import metrics
+from kutorejo_data.errors import ServiceError
+from kutorejo_data.exporting import FORMATS, MEDIA_TYPES, ExportFormat, export_filename, export_reports
+from kutorejo_data.filters import ReportFilters, Scope
+from kutorejo_data.formatting import fmt_int
+from kutorejo_data.i18n import t
+from kutorejo_data.import_columns import IGNORE, JENIS, Jenis, field_names, map_columns
+from kutorejo_data.import_reading import MAX_ROWS, upload_limit_bytes
+from kutorejo_data.import_template import template_csv, template_xlsx
+from kutorejo_data.importing import (
     ImportOptions,
     ImportPlan,
     ImportRefused,
@@ -34,7 +35,7 @@ from ..importing import (
     refusal_message,
     run_import,
 )
-from ..services import ServiceError
+
 from . import data
 from .context import AppContext, engine_for
 from .filters import filter_bar

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..i18n import t
-from ..metrics import KPI_METRICS
-from ..queries import KpiComparison
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import KPI_METRICS
+from kutorejo_data.overview import KpiComparison
+
 from .cards import render_metric_cards
 
 

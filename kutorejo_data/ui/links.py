@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..i18n import t
+from kutorejo_data.i18n import t
 
 # The Masalah page shows one report at `masalah?laporan=N`.
 REPORT_DETAIL_PAGE = "pages/masalah.py"

@@ -9,11 +9,12 @@ from __future__ import annotations
 import streamlit as st
 from sqlalchemy import Connection
 
-from ..accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, Account, has_accounts
-from ..config import session_timeout
-from ..demo_accounts import DEMO_PASSWORD, listed_demo_accounts
-from ..i18n import t
-from ..permissions import AREA_ROLES
+from kutorejo_data.accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, Account, has_accounts
+from kutorejo_data.config import session_timeout
+from kutorejo_data.demo_accounts import DEMO_PASSWORD, listed_demo_accounts
+from kutorejo_data.i18n import t
+from kutorejo_data.permissions import AREA_ROLES
+
 from . import auth, cookies
 from .context import engine_for
 from .navigation import signed_out_navigation

@@ -7,9 +7,10 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from .. import permissions
-from ..accounts import Account
-from ..i18n import t
+from kutorejo_data import permissions
+from kutorejo_data.accounts import Account
+from kutorejo_data.i18n import t
+
 from . import auth
 from .context import PAGE_KEY
 from .text import escape_markdown

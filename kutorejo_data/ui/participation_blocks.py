@@ -7,13 +7,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from .. import metrics
-from ..domain import ATTENDANCE_ROLES
-from ..formatting import fmt_date, fmt_int
-from ..i18n import t
-from ..metrics import EXPECTED_CADENCE
-from ..participation import bimtek_window
-from ..units import unit_label
+from kutorejo_data import metrics
+from kutorejo_data.domain import ATTENDANCE_ROLES
+from kutorejo_data.formatting import fmt_date, fmt_int
+from kutorejo_data.i18n import t
+from kutorejo_data.metrics import EXPECTED_CADENCE
+from kutorejo_data.participation import bimtek_window
+from kutorejo_data.units import unit_label
+
 from . import activity_charts
 from .activity_charts import NO_BAR
 

@@ -11,12 +11,13 @@ from datetime import date
 
 import streamlit as st
 
-from ..formatting import fmt_int, fmt_month_long
-from ..i18n import t
-from ..meeting import SLIDES, MeetingArea, MeetingReport, parse_month, selectable_months
-from ..meeting_exports import MEDIA_TYPES, render_report, report_filename
-from ..periods import preset_period
-from ..report_whatsapp import WHATSAPP_LIMIT, whatsapp_text
+from kutorejo_data.formatting import fmt_int, fmt_month_long
+from kutorejo_data.i18n import t
+from kutorejo_data.meeting import SLIDES, MeetingArea, MeetingReport, parse_month, selectable_months
+from kutorejo_data.meeting_exports import MEDIA_TYPES, render_report, report_filename
+from kutorejo_data.periods import preset_period
+from kutorejo_data.report_whatsapp import WHATSAPP_LIMIT, whatsapp_text
+
 from . import data
 from .context import AppContext
 

@@ -6,9 +6,12 @@ from datetime import datetime
 
 import streamlit as st
 
-from .. import domain
-from ..i18n import category_label, t
-from ..services import EARLIEST_REPORT, NewReport, ValidationError, create_report, parse_coordinates, report_errors
+from kutorejo_data import domain
+from kutorejo_data.domain import EARLIEST_REPORT
+from kutorejo_data.errors import ValidationError
+from kutorejo_data.i18n import category_label, t
+from kutorejo_data.services import NewReport, create_report, parse_coordinates, report_errors
+
 from . import data
 from .area_picker import pick_kelurahan, pick_rw_rt
 from .context import AppContext, engine_for

@@ -8,13 +8,14 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ..domain import OPEN_STATUSES, STATUS_SELESAI
-from ..exporting import export_filename, export_reports
-from ..filters import ReportFilters
-from ..formatting import fmt_date, fmt_days, fmt_decimal, fmt_int
-from ..i18n import category_label, t
-from ..metrics import STATUS_SLA, UMUR
-from ..reports import PAGE_SIZE, ReportDetail
+from kutorejo_data.domain import OPEN_STATUSES, STATUS_SELESAI
+from kutorejo_data.exporting import export_filename, export_reports
+from kutorejo_data.filters import ReportFilters
+from kutorejo_data.formatting import fmt_date, fmt_days, fmt_decimal, fmt_int
+from kutorejo_data.i18n import category_label, t
+from kutorejo_data.metrics import STATUS_SLA, UMUR
+from kutorejo_data.reports import PAGE_SIZE, ReportDetail
+
 from . import data
 from .context import AppContext, engine_for
 from .links import report_link

@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import streamlit as st
 
-from ..formatting import fmt_days, fmt_percent
-from ..i18n import category_label, t
-from ..metrics import (
+from kutorejo_data.formatting import fmt_days, fmt_percent
+from kutorejo_data.i18n import category_label, t
+from kutorejo_data.metrics import (
     DATA_BELUM_CUKUP,
     MEDIAN_WAKTU_PENYELESAIAN,
     MEDIAN_WAKTU_TANGGAP,
@@ -18,7 +18,8 @@ from ..metrics import (
     PORSI_ESKALASI,
     PORSI_TERLAMBAT,
 )
-from ..resolution import porsi_eskalasi
+from kutorejo_data.resolution import porsi_eskalasi
+
 from .cards import render_value_cards
 from .links import report_link
 from .report_views import report_columns

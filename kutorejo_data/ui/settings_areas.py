@@ -7,11 +7,12 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from ..config import DEFAULT_KELURAHAN_KODE
-from ..formatting import fmt_int
-from ..i18n import t
-from ..settings_lists import RwRow
-from ..settings_service import add_kelurahan, add_rw, delete_rw, update_rw
+from kutorejo_data.config import DEFAULT_KELURAHAN_KODE
+from kutorejo_data.formatting import fmt_int
+from kutorejo_data.i18n import t
+from kutorejo_data.settings_lists import RwRow
+from kutorejo_data.settings_service import add_kelurahan, add_rw, delete_rw, update_rw
+
 from . import data
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write

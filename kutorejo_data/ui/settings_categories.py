@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..category_settings import SLA_MAX_DAYS, add_category, delete_category, update_category
-from ..formatting import fmt_int
-from ..i18n import category_label, t
-from ..settings_lists import CategoryRow
+from kutorejo_data.category_settings import SLA_MAX_DAYS, add_category, delete_category, update_category
+from kutorejo_data.formatting import fmt_int
+from kutorejo_data.i18n import category_label, t
+from kutorejo_data.settings_lists import CategoryRow
+
 from . import data
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write

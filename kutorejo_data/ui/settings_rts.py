@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from ..formatting import fmt_date, fmt_int
-from ..i18n import t
-from ..settings_lists import RtRow
-from ..settings_service import RtFields, add_rt, delete_rt, update_rt
+from kutorejo_data.formatting import fmt_date, fmt_int
+from kutorejo_data.i18n import t
+from kutorejo_data.settings_lists import RtRow
+from kutorejo_data.settings_service import RtFields, add_rt, delete_rt, update_rt
+
 from . import data
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 
 import plotly.graph_objects as go
 
-from ..meeting import Series
+from kutorejo_data.meeting import Series
 
 ACCENT = "#1f5f99"
 INK = "#111b2b"

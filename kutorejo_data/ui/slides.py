@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import metrics
-from ..formatting import fmt_date, fmt_int, fmt_percent
-from ..i18n import t
-from ..meeting import OVERDUE_ON_SLIDE, SLIDES, MeetingReport
-from ..meeting_words import (
+from kutorejo_data import metrics
+from kutorejo_data.formatting import fmt_date, fmt_int, fmt_percent
+from kutorejo_data.i18n import t
+from kutorejo_data.meeting import OVERDUE_ON_SLIDE, SLIDES, MeetingReport
+from kutorejo_data.meeting_words import (
     PARTICIPATION_SHOWN,
     capacity_note,
     category_names,
@@ -27,6 +27,7 @@ from ..meeting_words import (
     support_line,
     trend_months,
 )
+
 from . import slide_charts
 from .cards import render_metric_cards
 from .layout import render_kpis

@@ -9,11 +9,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from .. import domain
-from ..formatting import fmt_date, fmt_datetime, fmt_int
-from ..i18n import category_label, t
-from ..report_lookup import ReportCard, find_report
-from ..services import StatusChange, change_status, note_required
+from kutorejo_data import domain
+from kutorejo_data.formatting import fmt_date, fmt_datetime, fmt_int
+from kutorejo_data.i18n import category_label, t
+from kutorejo_data.report_lookup import ReportCard, find_report
+from kutorejo_data.services import StatusChange, change_status, note_required
+
 from .context import AppContext, engine_for
 from .forms import Message, clear_outcome, field_error, render_outcome, run_write
 from .links import render_report_link

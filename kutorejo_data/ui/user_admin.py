@@ -7,12 +7,13 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from .. import account_admin, permissions
-from ..account_admin import AccountDraft
-from ..accounts import normalise_username
-from ..formatting import fmt_datetime
-from ..i18n import t
-from ..services import ServiceError, ValidationError
+from kutorejo_data import account_admin, permissions
+from kutorejo_data.account_admin import AccountDraft
+from kutorejo_data.accounts import normalise_username
+from kutorejo_data.errors import ServiceError, ValidationError
+from kutorejo_data.formatting import fmt_datetime
+from kutorejo_data.i18n import t
+
 from . import data
 from .context import AppContext, engine_for
 
