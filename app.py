@@ -1,17 +1,17 @@
 """Entry point: page config, the frame (language, login gate, who is signed in, demo notice) and navigation.
 
-Which pages a role sees is decided in kutorejo_data/permissions.py (the page registry); pages do the rest.
+Which pages a role sees is decided in kutorejo_data/access/permissions.py (the page registry); pages do the rest.
 """
 
 import streamlit as st
 
-from kutorejo_data.config import database_url, pinned_now
-from kutorejo_data.formatting import fmt_datetime
-from kutorejo_data.i18n import LANGUAGES, t
-from kutorejo_data.ui import data
-from kutorejo_data.ui.context import LANG_KEY, current_lang, engine_for
-from kutorejo_data.ui.login_page import require_account
-from kutorejo_data.ui.navigation import navigation, render_account
+from kutorejo_data.core.config import database_url, pinned_now
+from kutorejo_data.core.formatting import fmt_datetime
+from kutorejo_data.core.i18n import LANGUAGES, t
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import LANG_KEY, current_lang, engine_for
+from kutorejo_data.ui.frame.login_page import require_account
+from kutorejo_data.ui.frame.navigation import navigation, render_account
 
 st.set_page_config(page_title="Dasbor Kutorejo", page_icon=":material/holiday_village:", layout="wide")
 

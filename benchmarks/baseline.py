@@ -19,11 +19,11 @@ from datetime import datetime, timedelta
 import pandas as pd
 from sqlalchemy import Connection
 
-from kutorejo_data.config import now_local
-from kutorejo_data.db import make_engine
-from kutorejo_data.domain import INVALID_STATUSES, OPEN_STATUSES
-from kutorejo_data.periods import add_months, month_start, preset_period, previous_period
-from kutorejo_data.urlstate import DEFAULT_PRESET
+from kutorejo_data.core.config import now_local
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.domain import INVALID_STATUSES, OPEN_STATUSES
+from kutorejo_data.core.periods import add_months, month_start, preset_period, previous_period
+from kutorejo_data.ui.frame.url_params import DEFAULT_PRESET
 
 DAY = pd.Timedelta(days=1)
 

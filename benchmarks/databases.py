@@ -11,9 +11,9 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from kutorejo_data.db import make_engine
-from kutorejo_data.demo import generate_demo
-from kutorejo_data.migrate import migrate
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.demo.generate import generate_demo
+from kutorejo_data.store.migrate import migrate
 
 
 @dataclass(frozen=True)

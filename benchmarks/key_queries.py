@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from kutorejo_data import metrics, overview, reports, resolution
-from kutorejo_data.filters import ReportFilters
+from kutorejo_data.analytics import metrics, overview, resolution
+from kutorejo_data.core.filters import ReportFilters
+from kutorejo_data.records import reports
 
 Query = Callable[[Connection, ReportFilters, datetime], Any]
 

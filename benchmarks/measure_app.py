@@ -20,11 +20,11 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.config import DATABASE_URL_ENV, DEFAULT_KELURAHAN_KODE, now_local
-from kutorejo_data.demo_accounts import DEMO_PASSWORD
-from kutorejo_data.filters import ReportFilters
-from kutorejo_data.periods import preset_period
-from kutorejo_data.urlstate import DEFAULT_PRESET
+from kutorejo_data.core.config import DATABASE_URL_ENV, DEFAULT_KELURAHAN_KODE, now_local
+from kutorejo_data.core.filters import ReportFilters
+from kutorejo_data.core.periods import preset_period
+from kutorejo_data.demo.accounts import DEMO_PASSWORD
+from kutorejo_data.ui.frame.url_params import DEFAULT_PRESET
 
 from .key_queries import KEY_QUERIES
 from .pages import APP, BenchPage, discover_pages
@@ -108,7 +108,7 @@ def measure_page(page: BenchPage, repeat: int, wire: WireCounter) -> dict[str, A
 
 def measure_queries(db_url: str, repeat: int) -> dict[str, float]:
     """Median milliseconds of each key query with the pages' default filter (this month, whole kelurahan)."""
-    from kutorejo_data.ui.context import engine_for
+    from kutorejo_data.ui.frame.context import engine_for
 
     engine = engine_for(db_url)
     now = now_local().replace(second=0)

@@ -36,7 +36,7 @@ class BenchPage:
 
 
 def discover_pages(root: Path = ROOT) -> list[BenchPage]:
-    """The pages of the app's registry (kutorejo_data.permissions), in menu order, whose file exists."""
-    from kutorejo_data.permissions import PAGES
+    """The pages of the app's registry (kutorejo_data.access.permissions), in menu order, whose file exists."""
+    from kutorejo_data.access.permissions import PAGES
 
     return [BenchPage(spec.slug, spec.path) for spec in PAGES if spec.exists(root)]

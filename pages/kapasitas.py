@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from kutorejo_data.capacity import INDEX_KEY
-from kutorejo_data.i18n import t
-from kutorejo_data.ui import capacity_blocks as blocks
-from kutorejo_data.ui import data, layout
-from kutorejo_data.ui.context import current_context
-from kutorejo_data.ui.filters import filter_bar
+from kutorejo_data.analytics.capacity import INDEX_KEY
+from kutorejo_data.core.i18n import t
+from kutorejo_data.ui.blocks import capacity as blocks
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.frame.filters import filter_bar
+from kutorejo_data.ui.kit import layout
 
 ctx = current_context()
 lang = ctx.lang

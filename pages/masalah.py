@@ -2,12 +2,9 @@
 
 import streamlit as st
 
-from kutorejo_data.formatting import fmt_int
-from kutorejo_data.i18n import t
-from kutorejo_data.ui import data, layout
-from kutorejo_data.ui.context import current_context
-from kutorejo_data.ui.filters import EVERY_FILTER, filter_bar
-from kutorejo_data.ui.report_views import (
+from kutorejo_data.core.formatting import fmt_int
+from kutorejo_data.core.i18n import t
+from kutorejo_data.ui.blocks.report_list import (
     current_report_number,
     list_column_config,
     list_table,
@@ -16,6 +13,10 @@ from kutorejo_data.ui.report_views import (
     show_report,
     styled_list,
 )
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.frame.filters import EVERY_FILTER, filter_bar
+from kutorejo_data.ui.kit import layout
 
 ctx = current_context()
 lang = ctx.lang

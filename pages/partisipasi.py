@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from kutorejo_data.i18n import t
-from kutorejo_data.participation_summary import PARTICIPATION_KPIS
-from kutorejo_data.ui import data, layout
-from kutorejo_data.ui import participation_blocks as blocks
-from kutorejo_data.ui.cards import render_metric_cards
-from kutorejo_data.ui.context import current_context
-from kutorejo_data.ui.filters import filter_bar
+from kutorejo_data.analytics.participation_summary import PARTICIPATION_KPIS
+from kutorejo_data.core.i18n import t
+from kutorejo_data.ui.blocks import participation as blocks
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.frame.filters import filter_bar
+from kutorejo_data.ui.kit import layout
+from kutorejo_data.ui.kit.cards import render_metric_cards
 
 ctx = current_context()
 lang = ctx.lang

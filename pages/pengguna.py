@@ -2,10 +2,15 @@
 
 import streamlit as st
 
-from kutorejo_data.i18n import t
-from kutorejo_data.ui.audit_view import render_audit_log
-from kutorejo_data.ui.context import current_context
-from kutorejo_data.ui.user_admin import render_account_list, render_manage_account, render_new_account, render_outcome
+from kutorejo_data.core.i18n import t
+from kutorejo_data.ui.blocks.audit_log import render_audit_log
+from kutorejo_data.ui.blocks.user_admin import (
+    render_account_list,
+    render_manage_account,
+    render_new_account,
+    render_outcome,
+)
+from kutorejo_data.ui.frame.context import current_context
 
 ctx = current_context()
 lang = ctx.lang

@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from kutorejo_data.i18n import t
-from kutorejo_data.metrics import ALUR_STATUS, UMUR_TERBUKA
-from kutorejo_data.ui import charts, data, layout
-from kutorejo_data.ui.context import current_context
-from kutorejo_data.ui.filters import filter_bar
-from kutorejo_data.ui.resolution_views import render_comparison, render_overdue, render_speed_cards, timing_table
+from kutorejo_data.analytics.metrics import ALUR_STATUS, UMUR_TERBUKA
+from kutorejo_data.core.i18n import t
+from kutorejo_data.ui.blocks.resolution import render_comparison, render_overdue, render_speed_cards, timing_table
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.frame.filters import filter_bar
+from kutorejo_data.ui.kit import charts, layout
 
 ctx = current_context()
 lang = ctx.lang

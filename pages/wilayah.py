@@ -2,13 +2,14 @@
 
 import streamlit as st
 
-from kutorejo_data.area_view import AREA_METRICS
-from kutorejo_data.i18n import t
-from kutorejo_data.metrics import METRICS
-from kutorejo_data.ui import area_blocks as blocks
-from kutorejo_data.ui import data, layout
-from kutorejo_data.ui.context import current_context
-from kutorejo_data.ui.filters import filter_bar
+from kutorejo_data.analytics.area_view import AREA_METRICS
+from kutorejo_data.analytics.metrics import METRICS
+from kutorejo_data.core.i18n import t
+from kutorejo_data.ui.blocks import areas as blocks
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.frame.filters import filter_bar
+from kutorejo_data.ui.kit import layout
 
 ctx = current_context()
 lang = ctx.lang

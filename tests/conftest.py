@@ -12,10 +12,10 @@ from argon2 import PasswordHasher
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from kutorejo_data import passwords
-from kutorejo_data.config import NOW_ENV
-from kutorejo_data.db import make_engine
-from kutorejo_data.migrate import migrate
+from kutorejo_data.access import passwords
+from kutorejo_data.core.config import NOW_ENV
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.store.migrate import migrate
 from tests.factories import add_area, add_report, at
 
 
@@ -48,7 +48,7 @@ PINNED_NOW = "2026-11-29T20:00"
 
 @pytest.fixture(scope="session", autouse=True)
 def pinned_clock() -> Iterator[None]:
-    """THE clock (kutorejo_data.config.now_local) reads `PINNED_NOW`; a test moves it with `monkeypatch.setenv`."""
+    """THE clock (kutorejo_data.core.config.now_local) reads `PINNED_NOW`; a test moves it with `monkeypatch.setenv`."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(NOW_ENV, PINNED_NOW)
         yield
@@ -166,7 +166,7 @@ def demo_db_url(tmp_path_factory) -> str:
 
     Signing in writes sessions and login times; tests must not change anything else in it.
     """
-    from kutorejo_data.demo import generate_demo
+    from kutorejo_data.demo.generate import generate_demo
 
     url = f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}"
     engine = make_engine(url)

@@ -9,8 +9,8 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
-from kutorejo_data import domain
-from kutorejo_data.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
+from kutorejo_data.core import domain
+from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
 
 KUTOREJO = "35.14.11.1006"
 

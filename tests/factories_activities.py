@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert, update
 
-from kutorejo_data.models import RT, RW, Kegiatan, KegiatanKehadiran, KegiatanPeserta, Tokoh
+from kutorejo_data.core.models import RT, RW, Kegiatan, KegiatanKehadiran, KegiatanPeserta, Tokoh
 from tests.factories import AreaIds
 
 # A named attendee: ("ketua_rt", area) or ("ketua_rw", area) or ("tomas" | "toga", tokoh_id).

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.account_admin import AccountDraft, create_user
-from kutorejo_data.demo_accounts import DEMO_PASSWORD
+from kutorejo_data.access.account_admin import AccountDraft, create_user
+from kutorejo_data.demo.accounts import DEMO_PASSWORD
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PASSWORD = "kata-sandi-uji"
@@ -64,8 +64,8 @@ def open_signed_in(
     """Open a page as an administrator: the demo `admin`, or `uji-admin` created on a database without accounts."""
     from sqlalchemy import select
 
-    from kutorejo_data.db import make_engine
-    from kutorejo_data.models import Pengguna
+    from kutorejo_data.core.db import make_engine
+    from kutorejo_data.core.models import Pengguna
 
     engine = make_engine(db_url)
     with engine.connect() as conn:

@@ -8,10 +8,16 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine, func, select
 
-from kutorejo_data.activities import ActivityInput, create_activity, load_activity, recent_activities, update_activity
-from kutorejo_data.errors import ServiceError, ValidationError
-from kutorejo_data.filters import EVERYTHING, Scope
-from kutorejo_data.models import Kegiatan, KegiatanKehadiran
+from kutorejo_data.core.errors import ServiceError, ValidationError
+from kutorejo_data.core.filters import EVERYTHING, Scope
+from kutorejo_data.core.models import Kegiatan, KegiatanKehadiran
+from kutorejo_data.records.activities import (
+    ActivityInput,
+    create_activity,
+    load_activity,
+    recent_activities,
+    update_activity,
+)
 from tests.app_driver import click, open_page
 from tests.factories import KUTOREJO, add_area
 from tests.test_audit import entries

@@ -14,19 +14,19 @@ import pytest
 import time_machine
 from sqlalchemy import Engine, func, select, update
 
-from kutorejo_data import config
-from kutorejo_data.accounts import authenticate
-from kutorejo_data.cadence import cadence_grid
-from kutorejo_data.db import make_engine
-from kutorejo_data.demo import generate_demo
-from kutorejo_data.filters import EVERYTHING, ReportFilters, resolve_area
-from kutorejo_data.login_sessions import resume_session, start_session
-from kutorejo_data.metrics import terbuka, terlambat
-from kutorejo_data.migrate import migrate
-from kutorejo_data.models import Kegiatan, Laporan, Pengguna, StatusHistory
-from kutorejo_data.monthly_rekap import compute, monthly_figures
-from kutorejo_data.periods import PRESETS, add_months, month_end, month_start, preset_period, previous_period
-from kutorejo_data.urlstate import DEFAULT_PRESET
+from kutorejo_data.access.accounts import authenticate
+from kutorejo_data.access.sessions import resume_session, start_session
+from kutorejo_data.analytics.cadence import cadence_grid
+from kutorejo_data.analytics.metrics import terbuka, terlambat
+from kutorejo_data.core import config
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, resolve_area
+from kutorejo_data.core.models import Kegiatan, Laporan, Pengguna, StatusHistory
+from kutorejo_data.core.periods import PRESETS, add_months, month_end, month_start, preset_period, previous_period
+from kutorejo_data.demo.generate import generate_demo
+from kutorejo_data.store.migrate import migrate
+from kutorejo_data.store.monthly_rekap import compute, monthly_figures
+from kutorejo_data.ui.frame.url_params import DEFAULT_PRESET
 from tests.factories import KUTOREJO, add_area, add_report
 from tests.factories_activities import add_activity
 from tests.signin import PASSWORD, add_user, open_as

@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.db import make_engine
-from kutorejo_data.models import RW, Laporan
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.models import RW, Laporan
 from tests.signin import PASSWORD, add_user, open_as
 
 

@@ -9,10 +9,10 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import DBAPIError
 
-from kutorejo_data import account_admin, accounts
-from kutorejo_data.account_admin import AccountDraft
-from kutorejo_data.models import AuditLog, Laporan
-from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
+from kutorejo_data.access import account_admin, accounts
+from kutorejo_data.access.account_admin import AccountDraft
+from kutorejo_data.core.models import AuditLog, Laporan
+from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area
 from tests.signin import PASSWORD, add_user, open_as
 
@@ -64,7 +64,7 @@ def test_a_write_and_its_log_entry_are_saved_together_or_not_at_all(area_db: Eng
     def broken(*args, **kwargs) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kutorejo_data.audit.record", broken)
+    monkeypatch.setattr("kutorejo_data.records.audit.record", broken)
     with pytest.raises(RuntimeError):
         create_report(area_db, REPORT, actor="rt", now=NOW)
     with area_db.connect() as conn:
@@ -98,7 +98,7 @@ def test_account_changes_are_logged_and_passwords_never_are(area_db: Engine) -> 
 
 
 def test_the_admin_reads_the_log_and_manages_accounts_in_pengguna(monkeypatch, fresh_db_url: str) -> None:
-    from kutorejo_data.db import make_engine
+    from kutorejo_data.core.db import make_engine
 
     engine = make_engine(fresh_db_url)
     with engine.begin() as conn:
@@ -124,7 +124,7 @@ def test_the_admin_reads_the_log_and_manages_accounts_in_pengguna(monkeypatch, f
 
 
 def test_a_refused_account_change_says_why(monkeypatch, fresh_db_url: str) -> None:
-    from kutorejo_data.db import make_engine
+    from kutorejo_data.core.db import make_engine
 
     engine = make_engine(fresh_db_url)
     add_user(engine, "admin", "admin")

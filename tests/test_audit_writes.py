@@ -13,13 +13,12 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Engine, select
 
-from kutorejo_data.activities import ActivityInput, create_activity, update_activity
-from kutorejo_data.category_settings import add_category, delete_category, update_category
-from kutorejo_data.errors import ServiceError
-from kutorejo_data.filters import Scope
-from kutorejo_data.importing import ImportOptions, ImportRefused, read_table, run_import
-from kutorejo_data.models import RT, RW, AuditLog, Kategori, Kegiatan, KegiatanKehadiran, Kelurahan, Laporan
-from kutorejo_data.settings_service import (
+from kutorejo_data.core.errors import ServiceError
+from kutorejo_data.core.filters import Scope
+from kutorejo_data.core.models import RT, RW, AuditLog, Kategori, Kegiatan, KegiatanKehadiran, Kelurahan, Laporan
+from kutorejo_data.intake.importing import ImportOptions, ImportRefused, read_table, run_import
+from kutorejo_data.records.activities import ActivityInput, create_activity, update_activity
+from kutorejo_data.records.areas import (
     RtFields,
     add_kelurahan,
     add_rt,
@@ -29,6 +28,7 @@ from kutorejo_data.settings_service import (
     update_rt,
     update_rw,
 )
+from kutorejo_data.records.categories import add_category, delete_category, update_category
 from tests.factories import KUTOREJO, add_area, add_report
 from tests.spreadsheets import activities_xlsx, messy_xlsx, xlsx_bytes
 from tests.test_audit import entries
@@ -127,7 +127,7 @@ def test_a_write_and_its_entry_are_saved_together_or_not_at_all(area_db: Engine,
     def broken(*args, **kwargs) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("kutorejo_data.audit.record", broken)
+    monkeypatch.setattr("kutorejo_data.records.audit.record", broken)
     before = everything(area_db)
     writes = [
         lambda: create_activity(area_db, KERJA_BAKTI, actor="rt", today=TODAY),

@@ -8,12 +8,12 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import Engine, select, update
 
-from kutorejo_data.account_admin import set_active, set_password
-from kutorejo_data.accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, authenticate
-from kutorejo_data.login_cookie import sign_token, token_from_cookie
-from kutorejo_data.login_sessions import SESSION_MAX_AGE, end_session, resume_session, start_session
-from kutorejo_data.models import AuditLog, Pengguna, SesiLogin
-from kutorejo_data.secret_key import secret_key
+from kutorejo_data.access.account_admin import set_active, set_password
+from kutorejo_data.access.accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, authenticate
+from kutorejo_data.access.cookie import sign_token, token_from_cookie
+from kutorejo_data.access.secret_key import secret_key
+from kutorejo_data.access.sessions import SESSION_MAX_AGE, end_session, resume_session, start_session
+from kutorejo_data.core.models import AuditLog, Pengguna, SesiLogin
 from tests.factories import add_area
 from tests.signin import PASSWORD, add_user
 

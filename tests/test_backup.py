@@ -7,9 +7,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, func, insert, select
 
-from kutorejo_data.cli import main
-from kutorejo_data.db import make_engine
-from kutorejo_data.models import Laporan, StatusHistory
+from kutorejo_data.cli.main import main
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.models import Laporan, StatusHistory
 from tests.conftest import _throwaway_pg_database
 from tests.factories import add_area, add_report, at
 

@@ -10,7 +10,7 @@ import pytest
 from benchmarks import measure_app, report
 from benchmarks.pages import discover_pages
 from benchmarks.targets import evaluate
-from kutorejo_data.config import DATABASE_URL_ENV
+from kutorejo_data.core.config import DATABASE_URL_ENV
 
 
 def test_pages_are_the_registrys_pages_that_exist(tmp_path: Path) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine, text
 
-from kutorejo_data.bulk import bulk_load
-from kutorejo_data.db import make_engine
-from kutorejo_data.migrate import migrate
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.store.bulk import bulk_load
+from kutorejo_data.store.migrate import migrate
 
 TABLES = ("laporan", "status_history")
 SCHEMA = text(

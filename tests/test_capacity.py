@@ -9,11 +9,11 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from kutorejo_data import area_view, capacity, metrics
-from kutorejo_data.capacity import INDEX_KEY, NO_RECORDS, Finding, score_units
-from kutorejo_data.filters import ReportFilters, Scope, resolve_area
-from kutorejo_data.unit_measures import UnitCounts, UnitQuery, unit_counts, unit_counts_by_period
-from kutorejo_data.units import UNIT_COLUMNS
+from kutorejo_data.analytics import area_view, capacity, metrics
+from kutorejo_data.analytics.capacity import INDEX_KEY, NO_RECORDS, Finding, score_units
+from kutorejo_data.analytics.unit_measures import UnitCounts, UnitQuery, unit_counts, unit_counts_by_period
+from kutorejo_data.core.filters import ReportFilters, Scope, resolve_area
+from kutorejo_data.core.units import UNIT_COLUMNS
 from tests.factories import KUTOREJO, add_area, add_report
 from tests.factories_activities import add_activity, set_rt_facts, set_rw_head
 
@@ -168,7 +168,7 @@ def test_scope_limits_the_units(scorecard_data: Engine) -> None:
 
 
 def test_strengths_and_weak_points_in_plain_words(scorecard_data: Engine) -> None:
-    from kutorejo_data.ui.capacity_blocks import finding_text
+    from kutorejo_data.ui.blocks.capacity import finding_text
 
     with scorecard_data.connect() as conn:
         card = capacity.scorecard(conn, JAN_JUN, "rt", now=NOW)
@@ -307,8 +307,8 @@ def test_trend_of_one_unit_ends_with_the_tables_value(scorecard_data: Engine) ->
 
 
 def test_every_activity_type_role_and_measure_has_words_in_both_languages() -> None:
-    from kutorejo_data.domain import ACTIVITY_TYPES, ATTENDANCE_ROLES
-    from kutorejo_data.i18n import CATALOGUE
+    from kutorejo_data.core.domain import ACTIVITY_TYPES, ATTENDANCE_ROLES
+    from kutorejo_data.core.i18n import CATALOGUE
 
     keys = [f"jenis.{j}" for j in ACTIVITY_TYPES] + [f"peran.{p}" for p in ATTENDANCE_ROLES]
     keys += [f"kapasitas.detail.{m.metric.key}" for p in metrics.CAPACITY_PILLARS for m in p.measures]

@@ -8,14 +8,14 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, delete, func, select, update
 
-from kutorejo_data.capacity import scorecard
-from kutorejo_data.capacity_rekap import COUNTS, compute, report_counts
-from kutorejo_data.category_settings import update_category
-from kutorejo_data.demo import generate_demo
-from kutorejo_data.filters import EVERYTHING, Area, ReportFilters, resolve_area
-from kutorejo_data.models import RT, Laporan, RekapKapasitas
-from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
-from kutorejo_data.units import Level, unit_ids
+from kutorejo_data.analytics.capacity import scorecard
+from kutorejo_data.core.filters import EVERYTHING, Area, ReportFilters, resolve_area
+from kutorejo_data.core.models import RT, Laporan, RekapKapasitas
+from kutorejo_data.core.units import Level, unit_ids
+from kutorejo_data.demo.generate import generate_demo
+from kutorejo_data.records.categories import update_category
+from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
+from kutorejo_data.store.capacity_rekap import COUNTS, compute, report_counts
 
 from .factories import KUTOREJO, add_area, add_report
 

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, func, select
 
-from kutorejo_data import domain
-from kutorejo_data.errors import ServiceError
-from kutorejo_data.models import Laporan, StatusHistory
-from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
+from kutorejo_data.core import domain
+from kutorejo_data.core.errors import ServiceError
+from kutorejo_data.core.models import Laporan, StatusHistory
+from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area
 
 WRITERS = 8

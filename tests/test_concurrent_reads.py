@@ -7,7 +7,7 @@ import threading
 import pytest
 from sqlalchemy import Connection, Engine, text
 
-from kutorejo_data.concurrent_reads import read_concurrently
+from kutorejo_data.core.concurrent_reads import read_concurrently
 
 
 def test_each_read_gets_its_own_connection_and_its_result_comes_back_by_name(fresh_db: Engine) -> None:

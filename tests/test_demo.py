@@ -10,12 +10,12 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Engine, insert, text
 
-from kutorejo_data import domain
-from kutorejo_data.db import make_engine
-from kutorejo_data.demo import DemoError, generate_demo, run_demo_command
-from kutorejo_data.migrate import migrate
-from kutorejo_data.models import Laporan
-from kutorejo_data.wilayah import lookup
+from kutorejo_data.core import domain
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.models import Laporan
+from kutorejo_data.core.wilayah import lookup
+from kutorejo_data.demo.generate import DemoError, generate_demo, run_demo_command
+from kutorejo_data.store.migrate import migrate
 
 # Same values as tests/conftest.py's demo_db fixture (conftest is not importable as a module).
 DEMO_END = date(2026, 11, 29)

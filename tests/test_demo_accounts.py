@@ -6,11 +6,11 @@ from datetime import date
 
 from sqlalchemy import Engine, select
 
-from kutorejo_data.account_admin import AccountDraft, create_user
-from kutorejo_data.accounts import authenticate
-from kutorejo_data.demo import generate_demo
-from kutorejo_data.demo_accounts import listed_demo_accounts
-from kutorejo_data.models import RT, Pengguna
+from kutorejo_data.access.account_admin import AccountDraft, create_user
+from kutorejo_data.access.accounts import authenticate
+from kutorejo_data.core.models import RT, Pengguna
+from kutorejo_data.demo.accounts import listed_demo_accounts
+from kutorejo_data.demo.generate import generate_demo
 
 END = date(2026, 6, 30)
 

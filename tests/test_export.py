@@ -12,10 +12,10 @@ import openpyxl
 import pytest
 from sqlalchemy import Engine
 
-from kutorejo_data import exporting
-from kutorejo_data.cli import main
-from kutorejo_data.exporting import export_query, export_reports
-from kutorejo_data.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.cli.main import main
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.records import export as exporting
+from kutorejo_data.records.export import export_query, export_reports
 from tests.factories import add_area, add_report
 
 NOW = datetime(2026, 11, 29, 12, 0)

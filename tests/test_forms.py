@@ -8,8 +8,8 @@ import pytest
 from sqlalchemy import Engine, func, select
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.models import Laporan, StatusHistory
-from kutorejo_data.services import StatusChange, change_status
+from kutorejo_data.core.models import Laporan, StatusHistory
+from kutorejo_data.records.report_writes import StatusChange, change_status
 from tests.app_driver import click, open_page
 from tests.factories import add_area, add_report
 
@@ -24,8 +24,8 @@ def lapor_db(monkeypatch: pytest.MonkeyPatch, fresh_db: Engine, fresh_db_url: st
     with fresh_db.begin() as conn:
         for rw, rt in (("03", "002"), ("03", "005"), ("04", "001")):
             add_area(conn, rw=rw, rt=rt)
-    monkeypatch.setattr("kutorejo_data.ui.context.now_local", lambda: NOW)
-    monkeypatch.setattr("kutorejo_data.services.now_local", lambda: NOW)
+    monkeypatch.setattr("kutorejo_data.ui.frame.context.now_local", lambda: NOW)
+    monkeypatch.setattr("kutorejo_data.records.report_writes.now_local", lambda: NOW)
     return fresh_db
 
 

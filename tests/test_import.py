@@ -12,14 +12,21 @@ import pytest
 from openpyxl.utils.datetime import from_excel
 from sqlalchemy import Engine, func, select
 
-from kutorejo_data import import_reading
-from kutorejo_data.db import write_transaction
-from kutorejo_data.filters import Scope
-from kutorejo_data.import_reports import write_reports
-from kutorejo_data.import_template import template_csv, template_xlsx
-from kutorejo_data.importing import ImportOptions, ImportPlan, ImportRefused, preview_import, read_table, run_import
-from kutorejo_data.models import Kegiatan, KegiatanKehadiran, Laporan, StatusHistory
-from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
+from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.filters import Scope
+from kutorejo_data.core.models import Kegiatan, KegiatanKehadiran, Laporan, StatusHistory
+from kutorejo_data.intake import reading as import_reading
+from kutorejo_data.intake.importing import (
+    ImportOptions,
+    ImportPlan,
+    ImportRefused,
+    preview_import,
+    read_table,
+    run_import,
+)
+from kutorejo_data.intake.reports import write_reports
+from kutorejo_data.intake.template import template_csv, template_xlsx
+from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area
 from tests.spreadsheets import (
     activities_xlsx,

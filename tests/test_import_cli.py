@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from kutorejo_data import import_reading, importing
-from kutorejo_data.cli import main
-from kutorejo_data.db import make_engine
-from kutorejo_data.models import AuditLog, Kegiatan, Laporan
+from kutorejo_data.cli.main import main
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.models import AuditLog, Kegiatan, Laporan
+from kutorejo_data.intake import importing
+from kutorejo_data.intake import reading as import_reading
 from tests.factories import add_area
 from tests.spreadsheets import activities_xlsx, csv_bytes, messy_xlsx, xlsx_bytes
 from tests.test_import import NOW

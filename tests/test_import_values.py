@@ -6,10 +6,10 @@ from datetime import date, datetime
 
 import pytest
 
-from kutorejo_data import domain
-from kutorejo_data.import_columns import map_columns, recognise
-from kutorejo_data.import_values import ValueProblem, cell_text, parse_area, parse_count, parse_datetime, parse_phone
-from kutorejo_data.import_vocab import ACTIVITY_TYPES, STATUSES, category_vocabulary
+from kutorejo_data.core import domain
+from kutorejo_data.intake.columns import map_columns, recognise
+from kutorejo_data.intake.values import ValueProblem, cell_text, parse_area, parse_count, parse_datetime, parse_phone
+from kutorejo_data.intake.vocab import ACTIVITY_TYPES, STATUSES, category_vocabulary
 
 CATEGORIES = category_vocabulary({c.slug: c.nama for c in domain.DEFAULT_CATEGORIES})
 

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import update
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.config import now_local
-from kutorejo_data.db import make_engine
-from kutorejo_data.login_cookie import COOKIE_NAME
-from kutorejo_data.models import SesiLogin
+from kutorejo_data.access.cookie import COOKIE_NAME
+from kutorejo_data.core.config import now_local
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.models import SesiLogin
 from tests.factories import add_area, add_report, at
 from tests.signin import PASSWORD, add_user, open_as, open_link, sign_in
 
@@ -87,7 +87,7 @@ def test_signing_in_asks_the_browser_to_keep_a_signed_cookie(monkeypatch, office
 
 def test_a_reloaded_tab_stays_signed_in_with_its_cookie(monkeypatch, office_db: str) -> None:
     [change] = cookie_changes(open_as(monkeypatch, office_db, "rt03-002", password=PASSWORD))
-    monkeypatch.setattr("kutorejo_data.ui.cookies.login_cookie", lambda: change["value"])
+    monkeypatch.setattr("kutorejo_data.ui.frame.cookies.login_cookie", lambda: change["value"])
     reloaded = open_link(monkeypatch, office_db, "pages/masalah.py")  # a new browser session, same cookie
     assert not is_login_page(reloaded)
     assert reloaded.title[0].value == "Masalah"
@@ -95,7 +95,7 @@ def test_a_reloaded_tab_stays_signed_in_with_its_cookie(monkeypatch, office_db: 
 
 
 def test_a_forged_cookie_shows_the_login_page(monkeypatch, office_db: str) -> None:
-    monkeypatch.setattr("kutorejo_data.ui.cookies.login_cookie", lambda: "palsu.palsu.palsu")
+    monkeypatch.setattr("kutorejo_data.ui.frame.cookies.login_cookie", lambda: "palsu.palsu.palsu")
     app = open_link(monkeypatch, office_db, "pages/masalah.py")
     assert is_login_page(app) and not app.dataframe
 
@@ -112,7 +112,7 @@ def test_logout_ends_the_session_drops_the_cookie_and_the_next_user_starts_afres
     assert "lapor_pelapor_nama" not in app.session_state
     assert app.title[0].value == "Masalah" and app.selectbox(key="masalah_rt").value == "002"
     # The old cookie is of no use any more, in any tab.
-    monkeypatch.setattr("kutorejo_data.ui.cookies.login_cookie", lambda: change["value"])
+    monkeypatch.setattr("kutorejo_data.ui.frame.cookies.login_cookie", lambda: change["value"])
     assert is_login_page(open_link(monkeypatch, office_db))
 
 

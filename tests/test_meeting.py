@@ -1,4 +1,4 @@
-"""The meeting's content (kutorejo_data.meeting): the same numbers as the metrics, scope, and the minimum-data rule."""
+"""The meeting deck (kutorejo_data.meeting.deck): the same numbers as the metrics, scope, and the minimum-data rule."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Engine
 
-from kutorejo_data import metrics
-from kutorejo_data.capacity import INDEX_KEY, scorecard_with_change
-from kutorejo_data.filters import EVERYTHING, ReportFilters, Scope
-from kutorejo_data.meeting import (
+from kutorejo_data.analytics import metrics
+from kutorejo_data.analytics.capacity import INDEX_KEY, scorecard_with_change
+from kutorejo_data.analytics.overview import breakdown_by_area, breakdown_by_category
+from kutorejo_data.analytics.resolution import overdue_reports
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.meeting.deck import (
     HIGHLIGHTS,
     OVERDUE_LISTED,
     TOP_N,
@@ -22,9 +24,7 @@ from kutorejo_data.meeting import (
     parse_month,
     selectable_months,
 )
-from kutorejo_data.meeting_words import headline, next_steps
-from kutorejo_data.overview import breakdown_by_area, breakdown_by_category
-from kutorejo_data.resolution import overdue_reports
+from kutorejo_data.meeting.words import headline, next_steps
 from tests.factories import KUTOREJO
 
 NOW = datetime(2026, 11, 29, 12, 0)

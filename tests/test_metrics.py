@@ -7,11 +7,11 @@ from datetime import date, timedelta
 import pytest
 from sqlalchemy import Engine, insert, literal, select, union_all
 
-from kutorejo_data import metrics, overview
-from kutorejo_data.filters import EVERYTHING, ReportFilters, Scope
-from kutorejo_data.models import Laporan, StatusHistory
-from kutorejo_data.periods import previous_period
-from kutorejo_data.sqlfuncs import median
+from kutorejo_data.analytics import metrics, overview
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.core.models import Laporan, StatusHistory
+from kutorejo_data.core.periods import previous_period
+from kutorejo_data.core.sqlfuncs import median
 from tests.factories import add_area, add_report, at
 
 NOVEMBER = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 30))
@@ -173,7 +173,7 @@ def test_every_metric_has_a_definition_in_both_languages() -> None:
     ],
 )
 def test_percentile_interpolates_like_percentile_cont(any_db: Engine, values, fraction, expected) -> None:
-    from kutorejo_data.sqlfuncs import percentile
+    from kutorejo_data.core.sqlfuncs import percentile
 
     if values:
         values_select = select(union_all(*(select(literal(v).label("v")) for v in values)).subquery().c.v)
@@ -235,7 +235,7 @@ def test_a_reports_first_response_and_resolution_follow_its_history(any_db: Engi
 def test_percentiles_of_every_grouping_match_numpy(any_db: Engine) -> None:
     import numpy as np
 
-    from kutorejo_data.sqlfuncs import MEDIAN, P90, percentile_table, row_percentile
+    from kutorejo_data.core.sqlfuncs import MEDIAN, P90, percentile_table, row_percentile
 
     rng = np.random.default_rng(3)
     groups = rng.integers(0, 5, 300)
@@ -257,7 +257,7 @@ def test_percentiles_of_every_grouping_match_numpy(any_db: Engine) -> None:
 def test_a_past_months_resolution_kpis_come_from_the_monthly_store(handmade_db: Engine) -> None:
     from sqlalchemy import update
 
-    from kutorejo_data.models import RekapBulanan
+    from kutorejo_data.core.models import RekapBulanan
 
     november, now = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 30)), at(12, 5)
     resolution_kpis = (metrics.SELESAI.key, metrics.MEDIAN_WAKTU_PENYELESAIAN.key)

@@ -11,10 +11,10 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from kutorejo_data.db import make_engine
-from kutorejo_data.domain import DEFAULT_CATEGORIES
-from kutorejo_data.migrate import alembic_config, current_revision, head_revision, migrate
-from kutorejo_data.models import RT, RW, Base, Kategori, Kelurahan, Laporan, StatusHistory
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.domain import DEFAULT_CATEGORIES
+from kutorejo_data.core.models import RT, RW, Base, Kategori, Kelurahan, Laporan, StatusHistory
+from kutorejo_data.store.migrate import alembic_config, current_revision, head_revision, migrate
 
 
 def _add_area(conn) -> tuple[int, int, int]:

@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine, delete, func, select, update
 
-from kutorejo_data.demo import generate_demo
-from kutorejo_data.filters import EVERYTHING, ReportFilters
-from kutorejo_data.models import RT, Laporan, RekapBulanan
-from kutorejo_data.monthly_rekap import compute, monthly_figures
-from kutorejo_data.services import NewReport, create_report
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters
+from kutorejo_data.core.models import RT, Laporan, RekapBulanan
+from kutorejo_data.demo.generate import generate_demo
+from kutorejo_data.records.report_writes import NewReport, create_report
+from kutorejo_data.store.monthly_rekap import compute, monthly_figures
 
 from .factories import KUTOREJO, add_area, add_report
 

@@ -1,4 +1,4 @@
-"""One clock: nothing but kutorejo_data.config reads the wall clock, and KUTOREJO_NOW pins it for a whole process."""
+"""One clock: only kutorejo_data.core.config reads the wall clock, and KUTOREJO_NOW pins it for a whole process."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import time_machine
 
-from kutorejo_data import config
+from kutorejo_data.core import config
 
 ROOT = Path(__file__).resolve().parent.parent
-THE_CLOCK = ROOT / "kutorejo_data" / "config.py"
+THE_CLOCK = ROOT / "kutorejo_data" / "core" / "config.py"
 # Calls that read the wall clock (by their last two name parts), and SQL that asks the database for its time.
 CLOCK_CALLS = {("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow"), ("date", "today"),
                ("time", "time"), ("time", "localtime"), ("time", "gmtime"), ("func", "now"),
@@ -53,7 +53,7 @@ def test_nothing_but_the_config_reads_the_wall_clock() -> None:
         if path != THE_CLOCK
         for read in _clock_reads(path.read_text(encoding="utf-8"))
     ]
-    assert offenders == [], "read the time through kutorejo_data.config.now_local():\n" + "\n".join(offenders)
+    assert offenders == [], "read the time through kutorejo_data.core.config.now_local():\n" + "\n".join(offenders)
 
 
 def test_the_scan_notices_clock_reads_in_code_and_in_sql() -> None:

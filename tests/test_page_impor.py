@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import func, select
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.db import make_engine
-from kutorejo_data.models import Laporan
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.models import Laporan
 from tests.factories import add_area, add_report
 from tests.signin import open_signed_in
 from tests.spreadsheets import csv_bytes, encrypted_xlsx_bytes, xlsx_bytes

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.filters import ReportFilters
-from kutorejo_data.formatting import fmt_int
-from kutorejo_data.meeting import SLIDES
-from kutorejo_data.metrics import kpi_values
-from kutorejo_data.report_whatsapp import WHATSAPP_LIMIT
+from kutorejo_data.analytics.metrics import kpi_values
+from kutorejo_data.core.filters import ReportFilters
+from kutorejo_data.core.formatting import fmt_int
+from kutorejo_data.meeting.deck import SLIDES
+from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT
 from tests.factories import KUTOREJO
 from tests.signin import open_signed_in
 

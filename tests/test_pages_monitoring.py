@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.db import make_engine
-from kutorejo_data.filters import ReportFilters
-from kutorejo_data.reports import count_reports
-from kutorejo_data.urlstate import expand_statuses
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.filters import ReportFilters
+from kutorejo_data.records.reports import count_reports
+from kutorejo_data.ui.frame.url_params import expand_statuses
 from tests.factories import add_area, add_report
 from tests.factories import at as moment
 from tests.signin import PASSWORD, add_user, open_as, open_signed_in
@@ -116,7 +116,7 @@ def test_penyelesaian_shows_comparisons_with_the_min_data_rule(monkeypatch, demo
 
 
 def test_list_mixes_reports_with_and_without_a_handler(monkeypatch, fresh_db_url: str) -> None:
-    from kutorejo_data.db import make_engine
+    from kutorejo_data.core.db import make_engine
 
     engine = make_engine(fresh_db_url)
     with engine.begin() as conn:

@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import insert
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data.db import make_engine
-from kutorejo_data.models import RT
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.models import RT
 from tests.factories import add_area
 from tests.signin import open_signed_in
 

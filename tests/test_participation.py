@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from kutorejo_data import participation
-from kutorejo_data.cadence import cadence_grid
-from kutorejo_data.filters import Area, ReportFilters, Scope, resolve_area
-from kutorejo_data.participation_summary import has_activities, participation_kpis
-from kutorejo_data.periods import period_months
-from kutorejo_data.unit_measures import heads_attendance
+from kutorejo_data.analytics import participation
+from kutorejo_data.analytics.cadence import cadence_grid
+from kutorejo_data.analytics.participation_summary import has_activities, participation_kpis
+from kutorejo_data.analytics.unit_measures import heads_attendance
+from kutorejo_data.core.filters import Area, ReportFilters, Scope, resolve_area
+from kutorejo_data.core.periods import period_months
 from tests.factories import KUTOREJO, add_area
 from tests.factories_activities import add_activity, add_tokoh, set_rt_facts, set_rw_head
 

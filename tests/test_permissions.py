@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kutorejo_data import permissions
-from kutorejo_data.permissions import PAGES, page_spec, pages_for
+from kutorejo_data.access import permissions
+from kutorejo_data.access.permissions import PAGES, page_spec, pages_for
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,12 +16,13 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, Engine, event
 
-from kutorejo_data import capacity, metrics, overview, reports, resolution
-from kutorejo_data.config import DEFAULT_KELURAHAN_KODE
-from kutorejo_data.db import make_engine
-from kutorejo_data.demo import generate_demo
-from kutorejo_data.filters import ReportFilters
-from kutorejo_data.migrate import migrate
+from kutorejo_data.analytics import capacity, metrics, overview, resolution
+from kutorejo_data.core.config import DEFAULT_KELURAHAN_KODE
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.filters import ReportFilters
+from kutorejo_data.demo.generate import generate_demo
+from kutorejo_data.records import reports
+from kutorejo_data.store.migrate import migrate
 from tests.conftest import DEMO_END, DEMO_SEED, _throwaway_pg_database
 
 NOW = datetime.combine(DEMO_END, datetime.max.time()).replace(microsecond=0)

@@ -12,19 +12,19 @@ from pptx.util import Emu
 from pypdf import PdfReader
 from sqlalchemy import Engine
 
-from kutorejo_data import metrics
-from kutorejo_data.capacity import INDEX_KEY, scorecard_with_change
-from kutorejo_data.cli import main
-from kutorejo_data.db import make_engine
-from kutorejo_data.filters import EVERYTHING, ReportFilters
-from kutorejo_data.formatting import fmt_days, fmt_int, fmt_percent
-from kutorejo_data.meeting import SLIDES, MeetingArea, MeetingReport, build_meeting_report
-from kutorejo_data.overview import breakdown_by_area, breakdown_by_category
-from kutorejo_data.participation import participation_by
-from kutorejo_data.report_pdf import meeting_pdf
-from kutorejo_data.report_pptx import meeting_pptx
-from kutorejo_data.report_whatsapp import WHATSAPP_LIMIT, whatsapp_text
-from kutorejo_data.resolution import monthly_timing
+from kutorejo_data.analytics import metrics
+from kutorejo_data.analytics.capacity import INDEX_KEY, scorecard_with_change
+from kutorejo_data.analytics.overview import breakdown_by_area, breakdown_by_category
+from kutorejo_data.analytics.participation import participation_by
+from kutorejo_data.analytics.resolution import monthly_timing
+from kutorejo_data.cli.main import main
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters
+from kutorejo_data.core.formatting import fmt_days, fmt_int, fmt_percent
+from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingReport, build_meeting_report
+from kutorejo_data.meeting.pdf import meeting_pdf
+from kutorejo_data.meeting.pptx import meeting_pptx
+from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT, whatsapp_text
 from tests.factories import KUTOREJO, add_area, add_report, at
 
 NOW = datetime(2026, 11, 29, 12, 0)

@@ -9,10 +9,10 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from sqlalchemy import Engine, text
 
-from kutorejo_data.exporting import export_reports
-from kutorejo_data.filters import ReportFilters, Scope
-from kutorejo_data.reports import count_reports, report_detail, report_page
-from kutorejo_data.urlstate import expand_statuses
+from kutorejo_data.core.filters import ReportFilters, Scope
+from kutorejo_data.records.export import export_reports
+from kutorejo_data.records.reports import count_reports, report_detail, report_page
+from kutorejo_data.ui.frame.url_params import expand_statuses
 from tests.factories import KUTOREJO, add_area, add_report, at
 
 AFTER_NOVEMBER = at(12, 5, 12)

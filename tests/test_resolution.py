@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from kutorejo_data import resolution
-from kutorejo_data.filters import ReportFilters
-from kutorejo_data.metrics import MIN_REPORTS_FOR_COMPARISON
+from kutorejo_data.analytics import resolution
+from kutorejo_data.analytics.metrics import MIN_REPORTS_FOR_COMPARISON
+from kutorejo_data.core.filters import ReportFilters
 from tests.factories import add_area, add_report, at
 
 NOVEMBER = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 30))

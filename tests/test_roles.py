@@ -14,8 +14,8 @@ import pytest
 from sqlalchemy import ColumnElement, Engine, select
 from streamlit.testing.v1 import AppTest
 
-from kutorejo_data import permissions
-from kutorejo_data.models import RT, RW, Laporan
+from kutorejo_data.access import permissions
+from kutorejo_data.core.models import RT, RW, Laporan
 from tests.signin import open_as
 
 

@@ -10,12 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from kutorejo_data import permissions
-from kutorejo_data.errors import ServiceError, ValidationError
-from kutorejo_data.exporting import export_reports
-from kutorejo_data.filters import EVERYTHING, ReportFilters, Scope
-from kutorejo_data.models import AuditLog, Laporan
-from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
+from kutorejo_data.access import permissions
+from kutorejo_data.core.errors import ServiceError, ValidationError
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.core.models import AuditLog, Laporan
+from kutorejo_data.records.export import export_reports
+from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area, add_report, at
 
 NOW = datetime(2026, 11, 29, 10, 0)
@@ -119,7 +119,7 @@ def test_a_guest_never_gets_personal_data_in_an_export(areas_db: Engine) -> None
 
 
 def test_cached_reads_are_kept_apart_by_scope(demo_db_url: str) -> None:
-    from kutorejo_data.ui import data
+    from kutorejo_data.ui.frame import data
 
     everything = data.report_count(demo_db_url, ReportFilters(), EVERYTHING)
     rw03 = data.report_count(demo_db_url, ReportFilters(), Scope(rw="03"))
@@ -129,7 +129,7 @@ def test_cached_reads_are_kept_apart_by_scope(demo_db_url: str) -> None:
 
 
 def test_every_cached_read_of_rows_or_aggregates_takes_the_scope() -> None:
-    source = (Path(__file__).resolve().parent.parent / "kutorejo_data" / "ui" / "data.py").read_text()
+    source = (Path(__file__).resolve().parent.parent / "kutorejo_data" / "ui" / "frame" / "data.py").read_text()
     cached = source.split("@st.cache_data")[1:]
     unscoped = [block.split("def ")[1].split("(")[0] for block in cached if "scope: Scope" not in block.split(":\n")[0]]
     # Only lookups that are the same for everyone (categories, whether data exists) may ignore the scope.

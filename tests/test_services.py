@@ -8,10 +8,10 @@ from datetime import datetime
 import pytest
 from sqlalchemy import Engine, select
 
-from kutorejo_data.errors import ServiceError, ValidationError
-from kutorejo_data.filters import Scope
-from kutorejo_data.models import Laporan, StatusHistory
-from kutorejo_data.services import NewReport, StatusChange, change_status, create_report
+from kutorejo_data.core.errors import ServiceError, ValidationError
+from kutorejo_data.core.filters import Scope
+from kutorejo_data.core.models import Laporan, StatusHistory
+from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
 from tests.factories import KUTOREJO, add_area
 
 NOW = datetime(2026, 11, 29, 10, 0)

@@ -7,13 +7,11 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Engine, select
 
-from kutorejo_data.activities import ActivityInput, create_activity
-from kutorejo_data.category_settings import add_category, delete_category, slugify, update_category
-from kutorejo_data.errors import ServiceError, ValidationError
-from kutorejo_data.filters import EVERYTHING, Scope
-from kutorejo_data.models import RT, RW, Kategori, Kelurahan
-from kutorejo_data.settings_lists import category_rows, rt_rows, rw_rows
-from kutorejo_data.settings_service import (
+from kutorejo_data.core.errors import ServiceError, ValidationError
+from kutorejo_data.core.filters import EVERYTHING, Scope
+from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan
+from kutorejo_data.records.activities import ActivityInput, create_activity
+from kutorejo_data.records.areas import (
     RtFields,
     add_kelurahan,
     add_rt,
@@ -23,6 +21,8 @@ from kutorejo_data.settings_service import (
     update_rt,
     update_rw,
 )
+from kutorejo_data.records.categories import add_category, delete_category, slugify, update_category
+from kutorejo_data.records.settings_lists import category_rows, rt_rows, rw_rows
 from tests.app_driver import click, open_page
 from tests.factories import KUTOREJO, add_area, add_report
 from tests.test_audit import entries

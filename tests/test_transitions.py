@@ -7,11 +7,11 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import Connection, Engine, select
 
-from kutorejo_data import domain
-from kutorejo_data.errors import ServiceError
-from kutorejo_data.errors import ValidationError as FormError
-from kutorejo_data.models import Laporan, StatusHistory
-from kutorejo_data.services import StatusChange, change_status, note_required, parse_coordinates
+from kutorejo_data.core import domain
+from kutorejo_data.core.errors import ServiceError
+from kutorejo_data.core.errors import ValidationError as FormError
+from kutorejo_data.core.models import Laporan, StatusHistory
+from kutorejo_data.records.report_writes import StatusChange, change_status, note_required, parse_coordinates
 from tests.factories import AreaIds, add_area, add_report
 
 REPORTED = datetime(2026, 11, 1, 8, 0)

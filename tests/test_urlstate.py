@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kutorejo_data.urlstate import expand_statuses, parse_link_filters
+from kutorejo_data.ui.frame.url_params import expand_statuses, parse_link_filters
 
 TODAY = date(2026, 11, 29)
 RWS = ["01", "02", "03"]

@@ -8,10 +8,10 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine, select
 
-from kutorejo_data.accounts import authenticate
-from kutorejo_data.cli import main
-from kutorejo_data.db import make_engine
-from kutorejo_data.models import AuditLog, Pengguna
+from kutorejo_data.access.accounts import authenticate
+from kutorejo_data.cli.main import main
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.core.models import AuditLog, Pengguna
 from tests.factories import add_area
 
 

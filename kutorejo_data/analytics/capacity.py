@@ -1,0 +1,192 @@
+"""The RT/RW capacity scorecard: measure shares → four pillar scores → index, with the minimum-data rule.
+
+Formulas, weights and minimums are in metrics.CAPACITY_PILLARS; this module only applies them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import Connection, null, select
+
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, resolve_area
+from kutorejo_data.core.models import RT, RW, Kelurahan
+from kutorejo_data.core.periods import add_months, month_end
+from kutorejo_data.core.units import Level
+
+from .metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, PILLAR_MIN_WEIGHT_SHARE
+from .unit_measures import UnitCounts, UnitQuery, unit_counts, unit_counts_by_period
+
+PILLAR_KEYS: tuple[str, ...] = tuple(p.key for p in CAPACITY_PILLARS)
+INDEX_KEY = INDEKS_KAPASITAS.key
+NO_RECORDS = "no_records"  # reason a unit is not scored at all
+# A measure this good is named a strength, this weak a point to work on (shares 0–1).
+STRENGTH_FROM = 0.75
+WEAKNESS_BELOW = 0.5
+TREND_POINTS = 6
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """Scores of every unit of a level in an area for one period.
+
+    `table`: one row per unit — unit_id, rw, rt, label, jumlah_kk, the four pillar keys and INDEX_KEY (0–100 or None),
+    peringkat (1 = best; None when not ranked), kurang_data (pillar keys without enough data, or NO_RECORDS).
+    `measures`: one row per unit and measure — unit_id, pillar, measure, weight, num, den, share, counts.
+    """
+
+    table: pd.DataFrame
+    measures: pd.DataFrame
+
+
+def _measure_rows(counts: UnitCounts) -> pd.DataFrame:
+    """Each unit's measure counts with their pillar, weight and share, and whether they count (minimum data)."""
+    config = pd.DataFrame(
+        [(p.key, m.metric.key, m.weight, m.min_denominator) for p in CAPACITY_PILLARS for m in p.measures],
+        columns=["pillar", "measure", "weight", "min_den"],
+    )
+    rows = counts.counts.merge(config, on="measure")
+    has_records = rows["unit_id"].isin(counts.with_records)
+    rows["share"] = (rows["num"] / rows["den"].where(rows["den"] > 0)).astype("float64")
+    rows["counts"] = has_records & (rows["den"] >= rows["min_den"])
+    return rows[["unit_id", "pillar", "measure", "weight", "num", "den", "share", "counts"]]
+
+
+def _pillar_scores(measures: pd.DataFrame, unit_ids: pd.Series) -> pd.DataFrame:
+    """Each unit's pillar scores (rows: unit_ids, columns: PILLAR_KEYS; NaN where a pillar has too little data).
+
+    A score is the weighted mean of the counting measures (×100), if they carry enough of the pillar's weight.
+    """
+    counting_weight = measures["weight"].where(measures["counts"], 0.0)
+    sums = measures.assign(
+        counting_weight=counting_weight, weighted_share=(counting_weight * measures["share"]).fillna(0.0)
+    ).groupby(["unit_id", "pillar"])[["weight", "counting_weight", "weighted_share"]].sum()
+    enough = (sums["counting_weight"] > 0) & (sums["counting_weight"] >= PILLAR_MIN_WEIGHT_SHARE * sums["weight"])
+    scores = (100 * sums["weighted_share"] / sums["counting_weight"]).where(enough)
+    return scores.unstack("pillar").reindex(index=unit_ids.to_numpy(), columns=list(PILLAR_KEYS))
+
+
+def score_units(counts: UnitCounts) -> Scorecard:
+    """Apply the pillar formulas and the minimum-data rule to measure counts; rank the units with an index."""
+    measures = _measure_rows(counts)
+    scores = _pillar_scores(measures, counts.units["unit_id"]).to_numpy(dtype="float64")
+    table = counts.units[["unit_id", "rw", "rt", "label", "jumlah_kk"]].reset_index(drop=True)
+    # Without records no measure counts, so every pillar is None; the reason is then the missing records.
+    recorded = table["unit_id"].isin(counts.with_records).to_numpy()
+    table[list(PILLAR_KEYS)] = scores
+    table[INDEX_KEY] = np.where(recorded & ~np.isnan(scores).any(axis=1), scores.mean(axis=1), np.nan)
+    table["kurang_data"] = [
+        tuple(key for key, score in zip(PILLAR_KEYS, row, strict=True) if np.isnan(score)) if has else (NO_RECORDS,)
+        for row, has in zip(scores, recorded, strict=True)
+    ]
+    table["peringkat"] = table[INDEX_KEY].rank(ascending=False, method="min").astype("Int64")
+    return Scorecard(table=table, measures=measures)
+
+
+def scorecard(
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime,
+    reports: pd.DataFrame | None = None,
+) -> Scorecard:
+    """The scorecard of every RT (or RW) in the filter's area for the filter's period.
+
+    `reports`: the period's capacity_rekap.report_counts when the caller has them (see MonthlyCounts.read).
+    """
+    assert filters.dari and filters.sampai
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    counts = unit_counts(conn, UnitQuery(area, level, filters.dari, filters.sampai, now), reports)
+    return score_units(counts)
+
+
+def with_change(current: Scorecard, previous: Scorecard) -> pd.DataFrame:
+    """The current table plus `perubahan` (index minus the previous period's; None unless both exist)."""
+    before = previous.table.set_index("unit_id")[INDEX_KEY]
+    table = current.table.copy()
+    table["perubahan"] = (table[INDEX_KEY] - table["unit_id"].map(before)).astype("float64")
+    return table
+
+
+def scorecard_with_change(
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
+) -> tuple[Scorecard, pd.DataFrame]:
+    """The scorecard for the period, and its table with the change since the previous period."""
+    assert filters.dari and filters.sampai
+    current = scorecard(conn, filters, level, scope, now=now)
+    previous = scorecard(conn, filters.compared_with(), level, scope, now=now)
+    return current, with_change(current, previous)
+
+
+def trend_windows(dari: date, sampai: date, points: int = TREND_POINTS) -> list[tuple[date, date]]:
+    """Windows as long as the period, ending at the period's end and at the ends of the months before it."""
+    months = (sampai.year - dari.year) * 12 + sampai.month - dari.month + 1
+    windows = []
+    for back in range(points - 1, 0, -1):
+        end = month_end(add_months(sampai, -back))
+        windows.append((add_months(end, -months) + timedelta(days=1), end))
+    return [*windows, (dari, sampai)]  # the last point is the period itself, as in the table
+
+
+def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id: int) -> ReportFilters:
+    """The filter with its area set to one unit (the scope still applies when it is resolved)."""
+    if level == "rt":
+        stmt = select(Kelurahan.kode, RW.nomor, RT.nomor).join(RW, RW.id == RT.rw_id).where(RT.id == unit_id)
+    else:
+        stmt = select(Kelurahan.kode, RW.nomor, null()).where(RW.id == unit_id)
+    found = conn.execute(stmt.join_from(RW, Kelurahan, Kelurahan.id == RW.kelurahan_id)).first()
+    if found is None:
+        return filters
+    kode, rw, rt = found
+    return replace(filters, kelurahan_kode=kode, rw=rw, rt=rt)
+
+
+def unit_trend(
+    conn: Connection, filters: ReportFilters, level: Level, unit_id: int, scope: Scope = EVERYTHING, *,
+    now: datetime,
+) -> pd.DataFrame:
+    """One unit's pillar scores and index over rolling windows (TREND_POINTS of them, see trend_windows).
+
+    Columns: sampai, the four pillar keys, INDEX_KEY. The area is narrowed to the unit, and the windows' monthly
+    counts are read once, so the whole trend costs little more than one scorecard.
+    """
+    assert filters.dari and filters.sampai
+    unit_filters = _narrowed_to(conn, filters, level, unit_id)
+    area = resolve_area(conn, unit_filters.kelurahan_kode, unit_filters.rw, unit_filters.rt, scope)
+    windows = trend_windows(filters.dari, filters.sampai)
+    rows = []
+    for (_, sampai), counts in zip(windows, unit_counts_by_period(conn, area, level, windows, now), strict=True):
+        table = score_units(counts).table
+        unit = table[table["unit_id"] == unit_id]
+        values = unit.iloc[0][[*PILLAR_KEYS, INDEX_KEY]].to_dict() if len(unit) else {}
+        rows.append({"sampai": sampai, **{k: values.get(k) for k in (*PILLAR_KEYS, INDEX_KEY)}})
+    return pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One measure of one unit in words: which, how many of how many, and its share."""
+
+    measure: str
+    num: float
+    den: int
+    share: float
+
+
+def strengths_and_weaknesses(card: Scorecard, unit_id: int, limit: int = 3) -> tuple[list[Finding], list[Finding]]:
+    """The unit's best measures (share ≥ STRENGTH_FROM) and weakest (share < WEAKNESS_BELOW), counting ones only."""
+    rows = card.measures[(card.measures["unit_id"] == unit_id) & card.measures["counts"]]
+    findings = [Finding(r.measure, float(r.num), int(r.den), float(r.share)) for r in rows.itertuples()]
+    strong = sorted((f for f in findings if f.share >= STRENGTH_FROM), key=lambda f: -f.share)[:limit]
+    weak = sorted((f for f in findings if f.share < WEAKNESS_BELOW), key=lambda f: f.share)[:limit]
+    return strong, weak
+
+
+def weakest_measure(card: Scorecard, unit_id: int, pillar: str) -> Finding | None:
+    """The counting measure with the lowest share in one pillar of a unit (what to work on first)."""
+    rows = card.measures[(card.measures["unit_id"] == unit_id) & (card.measures["pillar"] == pillar)
+                         & card.measures["counts"]]  # fmt: skip
+    if rows.empty:
+        return None
+    r = rows.loc[rows["share"].idxmin()]
+    return Finding(str(r["measure"]), float(r["num"]), int(r["den"]), float(r["share"]))

@@ -1,0 +1,656 @@
+"""Every number on screen: one definition each, computed in SQL, with the help text the UI shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Literal
+
+import pandas as pd
+from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select, union_all
+
+from kutorejo_data.core.db import is_sqlite
+from kutorejo_data.core.domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_SELESAI
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
+from kutorejo_data.core.models import Kategori, Laporan, StatusHistory
+from kutorejo_data.core.periods import month_end, month_start
+from kutorejo_data.core.sqlfuncs import MEDIAN, days_between, median, percentile_rows, row_percentile
+
+Unit = Literal["count", "percent", "days", "score", "per_100_kk"]
+
+
+@dataclass(frozen=True)
+class Metric:
+    """A metric's identity and its words: label and one-line definition in each UI language."""
+
+    key: str
+    unit: Unit
+    higher_is_better: bool | None
+    label_id: str
+    label_en: str
+    help_id: str
+    help_en: str
+    # Which reports a card counts, under its value, so two cards side by side cannot be misread.
+    counts_id: str = ""
+    counts_en: str = ""
+    # For a share: the keys of its numerator and denominator among the computed values, spelled out with the words.
+    counts_of: tuple[str, str] | None = None
+
+    def label(self, lang: str) -> str:
+        """The label in the UI language."""
+        return self.label_en if lang == "en" else self.label_id
+
+    def help(self, lang: str) -> str:
+        """The one-line definition in the UI language (shown as help text)."""
+        return self.help_en if lang == "en" else self.help_id
+
+    def counts(self, lang: str) -> str:
+        """Which reports the number counts, in the UI language ("" when the label says it)."""
+        return self.counts_en if lang == "en" else self.counts_id
+
+
+LAPORAN_MASUK = Metric(
+    "laporan_masuk", "count", None,
+    "Laporan masuk", "Reports received",
+    "Jumlah laporan dengan tanggal lapor di dalam periode.",
+    "Number of reports whose report date falls in the period.",
+    "Dilaporkan dalam periode ini", "Reported in this period",
+)  # fmt: skip
+SELESAI = Metric(
+    "selesai", "count", True,
+    "Diselesaikan dalam periode", "Resolved in the period",
+    "Jumlah laporan yang berstatus selesai di dalam periode (menurut riwayat status), kapan pun dilaporkan.",
+    "Number of reports marked resolved during the period (from the status history), whenever reported.",
+    "Kapan pun dilaporkan", "Whenever reported",
+)  # fmt: skip
+TINGKAT_PENYELESAIAN = Metric(
+    "tingkat_penyelesaian", "percent", True,
+    "Tingkat penyelesaian", "Resolution rate",
+    "Dari laporan yang masuk dalam periode (tanpa ditolak/duplikat), persentase yang sekarang berstatus selesai. "
+    "Dibandingkan dengan periode sebelumnya pada umur yang sama: laporan periode itu yang sudah selesai "
+    "sekian hari setelah periodenya berakhir, sebanyak hari yang sudah lewat sejak akhir periode ini.",
+    "Of the reports received in the period (excluding rejected/duplicates), the share now resolved. Compared with "
+    "the previous period at the same age: its reports resolved as many days after it ended as have passed since "
+    "this period ended.",
+    "Selesai dari laporan periode ini", "Resolved of this period's reports", ("selesai_dari_masuk", "masuk_sah"),
+)  # fmt: skip
+SELESAI_DARI_MASUK = Metric(
+    "selesai_dari_masuk", "count", True,
+    "Selesai dari laporan periode ini", "Resolved of this period's reports",
+    "Dari laporan yang masuk dalam periode (tanpa ditolak/duplikat), berapa yang sekarang berstatus selesai.",
+    "Of the reports received in the period (excluding rejected/duplicates), how many are now resolved.",
+)  # fmt: skip
+MASUK_SAH = Metric(
+    "masuk_sah", "count", None,
+    "Laporan sah", "Valid reports",
+    "Laporan yang masuk dalam periode, tanpa yang ditolak atau duplikat.",
+    "Reports received in the period, not counting rejected or duplicate ones.",
+)  # fmt: skip
+MEDIAN_WAKTU_TANGGAP = Metric(
+    "median_waktu_tanggap", "days", False,
+    "Median waktu tanggap", "Median response time",
+    "Median hari dari laporan masuk sampai status pertama kali berubah dari 'baru', untuk laporan masuk "
+    "dalam periode yang sudah ditanggapi.",
+    "Median days from report to its first status change away from 'new', for reports received in the period "
+    "that have been responded to.",
+    "Laporan masuk periode ini yang sudah ditanggapi", "This period's reports that were responded to",
+)  # fmt: skip
+MEDIAN_WAKTU_PENYELESAIAN = Metric(
+    "median_waktu_penyelesaian", "days", False,
+    "Median waktu penyelesaian", "Median resolution time",
+    "Median hari dari laporan masuk sampai selesai, untuk laporan yang selesai di dalam periode.",
+    "Median days from report to resolution, for reports resolved during the period.",
+    "Laporan yang selesai dalam periode ini", "Reports resolved in this period",
+)  # fmt: skip
+TERBUKA = Metric(
+    "terbuka", "count", False,
+    "Terbuka", "Open",
+    "Laporan yang masih terbuka (baru, diverifikasi, diproses) pada akhir periode.",
+    "Reports still open (new, verified, in progress) at the end of the period.",
+    "Pada akhir periode", "At the end of the period",
+)  # fmt: skip
+TERLAMBAT = Metric(
+    "terlambat", "count", False,
+    "Terlambat", "Overdue",
+    "Laporan terbuka pada akhir periode yang umurnya melewati batas waktu (SLA) kategorinya.",
+    "Reports open at the end of the period that are older than their category's target time (SLA).",
+    "Terbuka, melewati SLA kategorinya", "Open, past their category's SLA",
+)  # fmt: skip
+
+P90_WAKTU_TANGGAP = Metric(
+    "p90_waktu_tanggap", "days", False,
+    "P90 waktu tanggap", "P90 response time",
+    "9 dari 10 laporan ditanggapi dalam waktu ini (persentil ke-90 hari sampai status pertama berubah).",
+    "9 in 10 reports are responded to within this time (90th percentile of days to the first status change).",
+    "Laporan masuk periode ini yang sudah ditanggapi", "This period's reports that were responded to",
+)  # fmt: skip
+P90_WAKTU_PENYELESAIAN = Metric(
+    "p90_waktu_penyelesaian", "days", False,
+    "P90 waktu penyelesaian", "P90 resolution time",
+    "9 dari 10 laporan yang selesai dalam periode diselesaikan dalam waktu ini (persentil ke-90).",
+    "9 in 10 reports resolved in the period were resolved within this time (90th percentile).",
+    "Laporan yang selesai dalam periode ini", "Reports resolved in this period",
+)  # fmt: skip
+PORSI_TERLAMBAT = Metric(
+    "porsi_terlambat", "percent", False,
+    "Porsi terlambat", "Overdue share",
+    "Dari laporan terbuka pada akhir periode, persentase yang melewati batas waktu (SLA) kategorinya.",
+    "Of the reports open at the end of the period, the share older than their category's target time (SLA).",
+)  # fmt: skip
+PORSI_ESKALASI = Metric(
+    "porsi_eskalasi", "percent", None,
+    "Porsi eskalasi", "Escalated share",
+    "Dari laporan yang masuk dalam periode, persentase yang ditangani kelurahan atau dinas/OPD, bukan RT/RW.",
+    "Of the reports received in the period, the share handled by the kelurahan or a regency office, not the RT/RW.",
+    "Laporan masuk periode ini", "Reports received in this period",
+)  # fmt: skip
+UMUR = Metric(
+    "umur", "days", False,
+    "Umur", "Age",
+    "Hari sejak laporan masuk; untuk laporan tertutup, sampai laporan ditutup.",
+    "Days since the report was received; for closed reports, until it was closed.",
+)  # fmt: skip
+STATUS_SLA = Metric(
+    "status_sla", "days", None,
+    "Batas waktu (SLA)", "Target time (SLA)",
+    "Tepat waktu bila umur laporan tidak melewati SLA kategorinya; jika lewat, terlambat sekian hari.",
+    "On time when the report's age is within its category's SLA; otherwise overdue by that many days.",
+)  # fmt: skip
+
+# Below this many reports in the period, an RW or RT is shown as "data belum cukup" and not compared or ranked:
+# a unit with one solved report must not top a league table.
+MIN_REPORTS_FOR_COMPARISON = 5
+DATA_BELUM_CUKUP = Metric(
+    "data_belum_cukup", "count", None,
+    "Data belum cukup", "Not enough data",
+    f"RW/RT dengan kurang dari {MIN_REPORTS_FOR_COMPARISON} laporan dalam periode tidak dibandingkan atau diperingkat.",
+    f"An RW/RT with fewer than {MIN_REPORTS_FOR_COMPARISON} reports in the period is not compared or ranked.",
+)  # fmt: skip
+
+# Backlog age buckets in days (inclusive bounds; None = no upper bound).
+AGE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
+    ("0–7", 0, 7), ("8–30", 8, 30), ("31–90", 31, 90), (">90", 91, None),
+)  # fmt: skip
+UMUR_TERBUKA = Metric(
+    "umur_terbuka", "count", False,
+    "Umur laporan terbuka", "Age of open reports",
+    "Laporan terbuka pada akhir periode, dikelompokkan menurut hari sejak laporan masuk (0–7, 8–30, 31–90, >90).",
+    "Reports open at the end of the period, grouped by days since they were received (0–7, 8–30, 31–90, >90).",
+)  # fmt: skip
+ALUR_STATUS = Metric(
+    "alur_status", "count", None,
+    "Alur laporan", "Report flow",
+    "Laporan yang masuk dalam periode dan tahap terjauh yang pernah dicapai: ditanggapi (status pertama "
+    "berubah), diproses, selesai (saat ini); serta yang ditolak atau duplikat.",
+    "Reports received in the period and the furthest stage they reached: responded (first status change), "
+    "in progress, resolved (now); and those rejected or duplicate.",
+)  # fmt: skip
+
+
+KPI_METRICS: tuple[Metric, ...] = (
+    LAPORAN_MASUK,
+    SELESAI,
+    TINGKAT_PENYELESAIAN,
+    MEDIAN_WAKTU_PENYELESAIAN,
+    TERBUKA,
+    TERLAMBAT,
+)
+METRICS: dict[str, Metric] = {
+    m.key: m
+    for m in (LAPORAN_MASUK, SELESAI, TINGKAT_PENYELESAIAN, SELESAI_DARI_MASUK, MASUK_SAH, MEDIAN_WAKTU_TANGGAP,
+              MEDIAN_WAKTU_PENYELESAIAN, TERBUKA, TERLAMBAT, P90_WAKTU_TANGGAP, P90_WAKTU_PENYELESAIAN, PORSI_TERLAMBAT,
+              PORSI_ESKALASI, UMUR, STATUS_SLA, DATA_BELUM_CUKUP, UMUR_TERBUKA, ALUR_STATUS)
+}  # fmt: skip
+
+
+def _period_bounds(filters: ReportFilters) -> tuple[datetime, datetime]:
+    if filters.dari is None or filters.sampai is None:
+        raise ValueError("metrics need a period: set filters.dari and filters.sampai")
+    return day_start(filters.dari), day_after(filters.sampai)
+
+
+def received_conditions(conn: Connection, filters: ReportFilters, scope: Scope) -> list[ColumnElement[bool]]:
+    start, end = _period_bounds(filters)
+    return [
+        *report_conditions(conn, filters, scope, with_period=False),
+        Laporan.reported_at >= start,
+        Laporan.reported_at < end,
+    ]
+
+
+def _received_counts(
+    conn: Connection, filters: ReportFilters, scope: Scope, judged_at: datetime | None = None
+) -> tuple[int, int, int]:
+    """Reports received in the period: all, valid (not rejected/duplicate), and valid ones `selesai`.
+
+    Validity and `selesai` are read now, or as they stood at `judged_at` (from the history).
+    """
+    status: ColumnElement[str] = Laporan.status
+    if judged_at is not None:
+        # A report unchanged since that moment has the status it had then; only the others need their history.
+        status = case((Laporan.updated_at < judged_at, Laporan.status), else_=_status_at(judged_at))
+    valid = status.not_in(INVALID_STATUSES)
+    stmt = select(
+        func.count(),
+        func.coalesce(func.sum(case((valid, 1), else_=0)), 0),
+        func.coalesce(func.sum(case((status == STATUS_SELESAI, 1), else_=0)), 0),
+    ).where(*received_conditions(conn, filters, scope))
+    total, valid_total, solved = conn.execute(stmt).one()
+    return int(total), int(valid_total), int(solved)
+
+
+def laporan_masuk(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
+    """LAPORAN_MASUK: reports with reported_at in the period."""
+    return _received_counts(conn, filters, scope)[0]
+
+
+def resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope) -> Select:
+    """Per report resolved in the period: its last transition to `selesai` inside the period."""
+    start, end = _period_bounds(filters)
+    return (
+        select(StatusHistory.laporan_id, func.max(StatusHistory.changed_at).label("resolved_at"))
+        .join(Laporan, Laporan.id == StatusHistory.laporan_id)
+        .where(
+            StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
+            StatusHistory.changed_at < end, *report_conditions(conn, filters, scope, with_period=False),
+        )
+        .group_by(StatusHistory.laporan_id)
+    )  # fmt: skip
+
+
+def selesai(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
+    """SELESAI: distinct reports with a transition to `selesai` in the period."""
+    return _resolution_summary(conn, filters, scope)[0]
+
+
+def _tingkat(valid: int, solved: int) -> float | None:
+    return None if not valid else solved / valid
+
+
+def tingkat_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
+    """TINGKAT_PENYELESAIAN: share (0–1) now `selesai` of valid reports received in the period; None if none."""
+    _, valid, solved = _received_counts(conn, filters, scope)
+    return _tingkat(valid, solved)
+
+
+def response_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
+    """SELECT (*groups, days to first response) for reports received in the period that have a response."""
+    return select(*groups, days_between(Laporan.reported_at, Laporan.first_response_at).label("days")).where(
+        *received_conditions(conn, filters, scope), Laporan.first_response_at.is_not(None)
+    )
+
+
+def resolution_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
+    """SELECT (*groups, days from report to resolution) for reports resolved in the period."""
+    resolved = resolutions_in_period(conn, filters, scope).subquery()
+    return select(*groups, days_between(Laporan.reported_at, resolved.c.resolved_at).label("days")).join(
+        resolved, resolved.c.laporan_id == Laporan.id
+    )
+
+
+def median_waktu_tanggap(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
+    """MEDIAN_WAKTU_TANGGAP: median days from report to the first change away from `baru`."""
+    return median(conn, response_durations(conn, filters, scope))
+
+
+def _resolution_summary(
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime | None = None
+) -> tuple[int, float | None]:
+    """SELESAI and MEDIAN_WAKTU_PENYELESAIAN from one pass over the reports resolved in the period.
+
+    A whole month before `now`'s, filtered on the area alone, is read from the monthly store (the same figures).
+    """
+    if now is not None and _is_past_whole_month(filters, now):
+        from kutorejo_data.store.monthly_rekap import area_key, monthly_figures
+
+        if area_key(conn, filters, scope) is not None:
+            assert filters.dari and filters.sampai
+            month = monthly_figures(conn, filters, scope, filters.dari, filters.sampai, today=now.date())
+            if month.empty:
+                return 0, None
+            median_days = month["selesai_median"].iloc[0]
+            return int(month["selesai"].iloc[0]), None if pd.isna(median_days) else float(median_days)
+    row = conn.execute(percentile_rows(resolution_durations(conn, filters, scope), (MEDIAN,))).one()
+    return int(row.n or 0), row_percentile(row, 0)
+
+
+def _is_past_whole_month(filters: ReportFilters, now: datetime) -> bool:
+    """Whether the period is exactly one calendar month that ended before the current one began."""
+    dari, sampai = filters.dari, filters.sampai
+    return (
+        dari is not None and sampai is not None and dari == month_start(dari) and sampai == month_end(dari)
+        and sampai < month_start(now.date())
+    )
+
+
+def median_waktu_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> float | None:
+    """MEDIAN_WAKTU_PENYELESAIAN: median days from report to `selesai`, over reports resolved in the period."""
+    return _resolution_summary(conn, filters, scope)[1]
+
+
+def _status_at(cutoff: datetime) -> ColumnElement[str]:
+    """The status a report had just before `cutoff`: the last history entry before it."""
+    return (
+        select(StatusHistory.to_status)
+        .where(StatusHistory.laporan_id == Laporan.id, StatusHistory.changed_at < cutoff)
+        .order_by(StatusHistory.changed_at.desc(), StatusHistory.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def open_at_end_conditions(
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
+) -> tuple[list[ColumnElement[bool]], datetime]:
+    """Conditions for "open at the end of the period", and the moment that end stands for."""
+    _, end = _period_bounds(filters)
+    conditions = report_conditions(conn, filters, scope, with_period=False)
+    if end >= now:
+        # The period reaches today: the current status is the status at its end (and needs no history scan).
+        return [*conditions, Laporan.reported_at < now, Laporan.status.in_(OPEN_STATUSES)], now
+    # A report unchanged since that moment had the status it has now; only those changed since (updated_at never
+    # lags the history) need their history read. Each part is one index range.
+    unchanged_open = [Laporan.status.in_(OPEN_STATUSES), Laporan.updated_at < end]
+    changed_open = [Laporan.updated_at >= end, _status_at(end).in_(OPEN_STATUSES)]
+    if not is_sqlite(conn):
+        # PostgreSQL ORs the two index ranges into one bitmap scan, twice as fast as naming the reports by id.
+        return [*conditions, Laporan.reported_at < end, or_(and_(*unchanged_open), and_(*changed_open))], end
+    # SQLite would scan the whole area for the OR; each part is an index range of its own, the reports named by id.
+    parts = [select(Laporan.id).where(*conditions, Laporan.reported_at < end, *part).correlate(None)
+             for part in (unchanged_open, changed_open)]  # fmt: skip
+    return [Laporan.id.in_(union_all(*parts))], end
+
+
+def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[int, int]:
+    """TERBUKA and TERLAMBAT from one pass over the reports open at the end of the period."""
+    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
+    late = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
+    stmt = (
+        select(func.count(), func.coalesce(func.sum(late), 0))
+        .select_from(Laporan)
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions)
+    )
+    total, overdue = conn.execute(stmt).one()
+    return int(total), int(overdue)
+
+
+def terbuka(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
+    """TERBUKA: reports whose status at the end of the period (or now, if sooner) is open."""
+    return _open_and_overdue(conn, filters, scope, now)[0]
+
+
+def terlambat(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
+    """TERLAMBAT: reports open at the end of the period that are older than their category's SLA days."""
+    return _open_and_overdue(conn, filters, scope, now)[1]
+
+
+def comparison_moment(current: ReportFilters, previous: ReportFilters, now: datetime) -> datetime:
+    """When the earlier period's reports are judged for a like-with-like comparison: as long after that period's
+    end as `now` is after the current period's end (its end, while the current period is still running)."""
+    _, current_end = _period_bounds(current)
+    _, previous_end = _period_bounds(previous)
+    elapsed = max(now - current_end, timedelta(0))
+    return min(previous_end + elapsed, now)
+
+
+def kpi_values(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime,
+    open_and_overdue: tuple[int, int] | None = None, judged_at: datetime | None = None,
+) -> dict[str, float | int | None]:
+    """The overview's KPI values for one period and area, keyed by metric key (three queries for six metrics).
+
+    `open_and_overdue` is (TERBUKA, TERLAMBAT) when the caller has counted them already (e.g. split by holder).
+    `judged_at` reads the received reports' outcome (TINGKAT_PENYELESAIAN) as it stood then instead of now: for the
+    comparison period, see `comparison_moment`.
+    """
+    received, valid, solved = _received_counts(conn, filters, scope, judged_at)
+    resolved, median_days = _resolution_summary(conn, filters, scope, now)
+    still_open, overdue = open_and_overdue or _open_and_overdue(conn, filters, scope, now)
+    return {
+        LAPORAN_MASUK.key: received,
+        SELESAI.key: resolved,
+        TINGKAT_PENYELESAIAN.key: _tingkat(valid, solved),
+        SELESAI_DARI_MASUK.key: solved,
+        MASUK_SAH.key: valid,
+        MEDIAN_WAKTU_PENYELESAIAN.key: median_days,
+        TERBUKA.key: still_open,
+        TERLAMBAT.key: overdue,
+    }
+
+
+def previous_kpi_values(
+    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+) -> dict[str, float | int | None]:
+    """The KPI values of the period `filters` is compared with, its outcome judged at the same age."""
+    previous = filters.compared_with()
+    return kpi_values(conn, previous, scope, now=now, judged_at=comparison_moment(filters, previous, now))
+
+
+# ==============================================================================================================
+# Partisipasi, kapasitas RT/RW and the area view (issue 4)
+#
+# The definitions below are what the Partisipasi, Kapasitas and Wilayah pages show. Their SQL lives in
+# kutorejo_data/analytics/cadence.py, participation.py, unit_measures.py and area_view.py; the scoring in capacity.py.
+# Everything the kelurahan may want to adjust (the expected cadence of activities, the capacity weights and the
+# minimum data) is in the three config blocks below and nowhere else.
+# ==============================================================================================================
+
+TINGKAT_PARTISIPASI = Metric(
+    "tingkat_partisipasi", "percent", True,
+    "Tingkat partisipasi", "Participation rate",
+    "Rata-rata jumlah hadir ÷ target peserta per kegiatan (paling tinggi 100% per kegiatan), untuk kegiatan "
+    "bertarget dalam periode.",
+    "Average of attendance ÷ target per activity (at most 100% per activity), over activities with a target in "
+    "the period.",
+)  # fmt: skip
+KEGIATAN_TERLAKSANA = Metric(
+    "kegiatan_terlaksana", "percent", True,
+    "Kegiatan terlaksana", "Activities held",
+    "Kegiatan rutin yang terlaksana ÷ yang dijadwalkan (mis. ronda 4× sebulan per RT), per bulan penuh dalam "
+    "periode; bulan berjalan hanya menghitung yang sudah terlaksana.",
+    "Routine activities held ÷ scheduled (e.g. ronda 4× a month per RT), per whole month of the period; the "
+    "running month counts only what was already held.",
+)  # fmt: skip
+KEGIATAN_TERCATAT = Metric(
+    "kegiatan_tercatat", "count", None,
+    "Kegiatan tercatat", "Activities recorded",
+    "Jumlah kegiatan dengan tanggal di dalam periode.",
+    "Number of activities dated within the period.",
+)  # fmt: skip
+JUMLAH_HADIR = Metric(
+    "jumlah_hadir", "count", None,
+    "Jumlah kehadiran", "Attendance",
+    "Jumlah orang yang hadir di semua kegiatan dalam periode (satu orang di dua kegiatan dihitung dua kali).",
+    "People attending all activities in the period (one person at two activities counts twice).",
+)  # fmt: skip
+KEHADIRAN_RAKOR = Metric(
+    "kehadiran_rakor", "percent", True,
+    "Kehadiran rapat koordinasi", "Coordination meeting attendance",
+    "Dari rapat koordinasi kelurahan dalam periode, persentase yang dihadiri ketua RT/RW sendiri.",
+    "Of the kelurahan coordination meetings in the period, the share the RT/RW head attended in person.",
+)  # fmt: skip
+PENCATATAN_TEPAT_WAKTU = Metric(
+    "pencatatan_tepat_waktu", "percent", True,
+    "Pencatatan tepat waktu", "Timely recording",
+    "Dari bulan penuh dalam periode, persentase bulan ketika wilayah mencatat kegiatan atau laporan dan semuanya "
+    "dicatat paling lambat 7 hari setelah tanggalnya.",
+    "Of the whole months in the period, the share in which the area recorded activities or reports, all entered "
+    "within 7 days of their date.",
+)  # fmt: skip
+TINDAK_LANJUT_ESKALASI = Metric(
+    "tindak_lanjut_eskalasi", "percent", True,
+    "Tindak lanjut eskalasi", "Escalations followed up",
+    "Dari laporan masuk dalam periode yang ditangani tingkat di atasnya (RW, kelurahan, dinas), persentase yang "
+    "sudah diproses atau selesai (tanpa ditolak/duplikat).",
+    "Of the reports received in the period that are handled above the area's level (RW, kelurahan, dinas), the "
+    "share in progress or resolved (excluding rejected/duplicates).",
+)  # fmt: skip
+SELESAI_TEPAT_WAKTU = Metric(
+    "selesai_tepat_waktu", "percent", True,
+    "Selesai dalam SLA", "Resolved within SLA",
+    "Dari laporan masuk dalam periode (tanpa ditolak/duplikat) yang sudah selesai atau sudah lewat batas waktunya, "
+    "persentase yang pertama kali selesai dalam batas waktu (SLA) kategorinya.",
+    "Of the reports received in the period (excluding rejected/duplicates) that are resolved or past their "
+    "deadline, the share first resolved within their category's target time (SLA).",
+)  # fmt: skip
+TANGGAP_CEPAT = Metric(
+    "tanggap_cepat", "percent", True,
+    "Tanggap ≤ 3 hari", "Response ≤ 3 days",
+    "Dari laporan masuk dalam periode yang sudah ditanggapi atau sudah berumur lebih dari 3 hari, persentase yang "
+    "statusnya berubah dari 'baru' dalam 3 hari.",
+    "Of the reports received in the period that were responded to or are older than 3 days, the share whose "
+    "status left 'new' within 3 days.",
+)  # fmt: skip
+MUSYAWARAH_RUTIN = Metric(
+    "musyawarah_rutin", "percent", True,
+    "Musyawarah rutin", "Regular meetings",
+    "Musyawarah RT (dan rapat RW, untuk RW) yang terlaksana ÷ yang dijadwalkan (sebulan sekali), per bulan penuh.",
+    "RT meetings (and RW meetings, for an RW) held ÷ scheduled (once a month), per whole month.",
+)  # fmt: skip
+KEHADIRAN_BIMTEK = Metric(
+    "kehadiran_bimtek", "percent", True,
+    "Kehadiran Bimtek", "Bimtek attendance",
+    "Dari Bimtek/pelatihan dalam 12 bulan sampai akhir periode, persentase yang dihadiri ketua RT/RW.",
+    "Of the Bimtek/trainings in the 12 months up to the end of the period, the share the RT/RW head attended.",
+)  # fmt: skip
+KELENGKAPAN_DATA = Metric(
+    "kelengkapan_data", "percent", True,
+    "Kelengkapan data wilayah", "Area data complete",
+    "Persentase isian yang lengkap: nama ketua, jumlah KK, jumlah warga, dan data dikonfirmasi dalam 12 bulan "
+    "terakhir (RW: nama ketua RW dan isian semua RT-nya).",
+    "Share of filled-in facts: head's name, households, residents, and data confirmed in the last 12 months "
+    "(RW: the RW head's name and the facts of all its RTs).",
+)  # fmt: skip
+SKOR_KOORDINASI = Metric(
+    "skor_koordinasi", "score", True,
+    "Koordinasi", "Coordination",
+    "Skor 0–100: koordinasi ketua RT/RW dengan pemerintah kelurahan (rata-rata berbobot ukurannya).",
+    "Score 0–100: coordination of the RT/RW head with the kelurahan government (weighted mean of its measures).",
+)  # fmt: skip
+SKOR_PENYELESAIAN = Metric(
+    "skor_penyelesaian", "score", True,
+    "Penyelesaian masalah", "Problem solving",
+    "Skor 0–100: mengenali dan menyelesaikan masalah di wilayahnya (rata-rata berbobot ukurannya).",
+    "Score 0–100: identifying and solving the problems of the area (weighted mean of its measures).",
+)  # fmt: skip
+SKOR_PARTISIPASI = Metric(
+    "skor_partisipasi", "score", True,
+    "Partisipasi", "Participation",
+    "Skor 0–100: keikutsertaan warga dalam kegiatan (rata-rata berbobot ukurannya).",
+    "Score 0–100: residents taking part in activities (weighted mean of its measures).",
+)  # fmt: skip
+SKOR_KEPEMIMPINAN = Metric(
+    "skor_kepemimpinan", "score", True,
+    "Kepemimpinan & manajerial", "Leadership & management",
+    "Skor 0–100: mengorganisasi, memutuskan bersama, dan mengelola data wilayah (rata-rata berbobot ukurannya).",
+    "Score 0–100: organising, deciding together and keeping the area's data (weighted mean of its measures).",
+)  # fmt: skip
+INDEKS_KAPASITAS = Metric(
+    "indeks_kapasitas", "score", True,
+    "Indeks Kapasitas", "Capacity Index",
+    "Rata-rata empat skor tujuan Bimtek (0–100); hanya untuk wilayah yang datanya cukup di keempatnya.",
+    "Mean of the four Bimtek goal scores (0–100); only for areas with enough data for all four.",
+)  # fmt: skip
+TERBUKA_PER_100_KK = Metric(
+    "terbuka_per_100_kk", "per_100_kk", False,
+    "Laporan terbuka per 100 KK", "Open reports per 100 households",
+    "Laporan yang masih terbuka pada akhir periode, per 100 KK wilayah.",
+    "Reports still open at the end of the period, per 100 households of the area.",
+)  # fmt: skip
+PERSEN_TERLAMBAT = Metric(
+    "persen_terlambat", "percent", False,
+    "Porsi terlambat", "Overdue share",
+    "Dari laporan terbuka pada akhir periode, persentase yang umurnya melewati batas waktu (SLA) kategorinya.",
+    "Of the reports open at the end of the period, the share older than their category's target time (SLA).",
+)  # fmt: skip
+
+METRICS.update(
+    {m.key: m for m in (
+        TINGKAT_PARTISIPASI, KEGIATAN_TERLAKSANA, KEGIATAN_TERCATAT, JUMLAH_HADIR, KEHADIRAN_RAKOR,
+        PENCATATAN_TEPAT_WAKTU, TINDAK_LANJUT_ESKALASI, SELESAI_TEPAT_WAKTU, TANGGAP_CEPAT, MUSYAWARAH_RUTIN,
+        KEHADIRAN_BIMTEK, KELENGKAPAN_DATA, SKOR_KOORDINASI, SKOR_PENYELESAIAN, SKOR_PARTISIPASI, SKOR_KEPEMIMPINAN,
+        INDEKS_KAPASITAS, TERBUKA_PER_100_KK, PERSEN_TERLAMBAT,
+    )}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """How often each unit of a level (rt, rw, kelurahan) is expected to hold an activity type."""
+
+    jenis: str
+    tingkat: str
+    per_month: int
+
+
+# Config 1 of 3: the expected schedule. A month with more than `per_month` activities still counts `per_month`,
+# so a busy month cannot make up for a missed one.
+EXPECTED_CADENCE: tuple[Cadence, ...] = (
+    Cadence("kerja_bakti", "rt", 1),
+    Cadence("ronda", "rt", 4),  # weekly
+    Cadence("musyawarah_rt", "rt", 1),
+    Cadence("posyandu", "rw", 1),
+    Cadence("rapat_rw", "rw", 1),
+    Cadence("rapat_koordinasi", "kelurahan", 1),
+)
+# Which scheduled activity types each cadence-based measure counts.
+COMMUNITY_ACTIVITY_TYPES: tuple[str, ...] = ("kerja_bakti", "ronda", "posyandu")
+MEETING_ACTIVITY_TYPES: tuple[str, ...] = ("musyawarah_rt", "rapat_rw")
+
+# Config 2 of 3: the thresholds inside the measures. ON_TIME_RECORDING_DAYS and FAST_RESPONSE_DAYS are set in
+# domain.py, beside the other rules a report is judged by, because the capacity store keeps counts made with them.
+DATA_FRESH_DAYS = 365
+BIMTEK_WINDOW_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Measure:
+    """One measure of a capacity pillar: its weight in the pillar and the least data it needs to count."""
+
+    metric: Metric
+    weight: float
+    min_denominator: int
+
+
+@dataclass(frozen=True)
+class Pillar:
+    """One Bimtek goal: its score is the weighted mean of its measures (each a share 0–1, times 100)."""
+
+    metric: Metric
+    measures: tuple[Measure, ...]
+
+    @property
+    def key(self) -> str:
+        """The pillar's metric key."""
+        return self.metric.key
+
+
+# Config 3 of 3: the capacity scorecard. Minimum data rule:
+#  1. a measure counts only when its denominator reaches `min_denominator` (e.g. 5 reports, 3 meetings);
+#  2. a pillar is scored only when its counting measures carry at least PILLAR_MIN_WEIGHT_SHARE of its weight
+#     (their weights are then rescaled to sum to 1);
+#  3. the index (the plain mean of the four pillars) exists, and the unit is ranked, only when all four pillars
+#     are scored; a unit that recorded no report and no activity in the period is not scored at all.
+CAPACITY_PILLARS: tuple[Pillar, ...] = (
+    Pillar(SKOR_KOORDINASI, (
+        Measure(KEHADIRAN_RAKOR, 0.50, 3),
+        Measure(PENCATATAN_TEPAT_WAKTU, 0.25, 3),
+        Measure(TINDAK_LANJUT_ESKALASI, 0.25, 3),
+    )),
+    Pillar(SKOR_PENYELESAIAN, (
+        Measure(TINGKAT_PENYELESAIAN, 0.40, 5),
+        Measure(SELESAI_TEPAT_WAKTU, 0.35, 5),
+        Measure(TANGGAP_CEPAT, 0.25, 5),
+    )),
+    Pillar(SKOR_PARTISIPASI, (
+        Measure(TINGKAT_PARTISIPASI, 0.50, 3),
+        Measure(KEGIATAN_TERLAKSANA, 0.50, 3),
+    )),
+    Pillar(SKOR_KEPEMIMPINAN, (
+        Measure(MUSYAWARAH_RUTIN, 0.40, 3),
+        Measure(KEHADIRAN_BIMTEK, 0.30, 1),
+        Measure(KELENGKAPAN_DATA, 0.30, 1),
+    )),
+)  # fmt: skip
+PILLAR_MIN_WEIGHT_SHARE = 0.5

@@ -1,0 +1,99 @@
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|backup|create-user|...`."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from kutorejo_data.core.db import make_engine
+from kutorejo_data.store.migrate import migrate
+
+from .users import add_user_commands
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"bukan tanggal YYYY-MM-DD: {text!r}") from None
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m kutorejo_data", description="Dasbor masalah Kelurahan Kutorejo")
+    parser.add_argument("--database-url", help="database URL (default: env KUTOREJO_DATABASE_URL or instance/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sub.add_parser("migrate", help="bring the database to the current schema")
+
+    demo = sub.add_parser("demo", help="fill an empty database with deterministic demo data")
+    demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument("--months", type=int, default=24)
+    demo.add_argument("--reports", type=int, default=2000)
+    demo.add_argument("--sampai", type=_iso_date, help="last day of the demo data (default: today)")
+    demo.add_argument("--if-empty", action="store_true", help="do nothing (exit 0) when the database has data")
+
+    export = sub.add_parser("export", help="export reports as CSV, XLSX or Open311 JSON")
+    export.add_argument("--format", choices=("csv", "xlsx", "open311"), required=True)
+    export.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006")
+    export.add_argument("--rw")
+    export.add_argument("--rt")
+    export.add_argument("--dari", type=_iso_date)
+    export.add_argument("--sampai", type=_iso_date)
+    export.add_argument("--output", help="file to write (default: stdout)")
+    export.add_argument("--with-personal-data", action="store_true", help="include reporter name and phone")
+
+    imp = sub.add_parser("import", help="import reports or activities from a CSV or XLSX file")
+    imp.add_argument("file", help="CSV or XLSX file")
+    imp.add_argument("--jenis", choices=("laporan", "kegiatan"), default="laporan", help="what the file holds")
+    imp.add_argument("--dry-run", action="store_true", help="check and print the summary; write nothing")
+    imp.add_argument("--map", action="append", metavar="HEADER=FIELD",
+                     help="map a column to a field (repeatable); an empty FIELD ignores the column")  # fmt: skip
+    imp.add_argument("--kelurahan", help="Kemendagri code for rows without a kelurahan column")
+    report = sub.add_parser("report", help="the monthly meeting report as PPTX slides, a PDF or WhatsApp text")
+    report.add_argument("--format", choices=("pptx", "pdf", "text"), required=True)
+    report.add_argument("--bulan", help="month YYYY-MM (default: last month)")
+    report.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
+    report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
+    report.add_argument("--output", help="file to write (default: stdout)")
+    add_user_commands(sub)
+    backup = sub.add_parser("backup", help="consistent copy of an SQLite database, also while the app runs")
+    backup.add_argument("file", help="where to write the copy (must not exist yet)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the process exit code."""
+    args = _build_parser().parse_args(argv)
+    engine = make_engine(args.database_url)
+    migrate(engine)  # every command works on the current schema
+    try:
+        if args.command == "migrate":
+            print("Database is at the current schema.")
+            return 0
+        if args.command == "demo":
+            from kutorejo_data.demo.generate import run_demo_command
+
+            return run_demo_command(engine, args)
+        if args.command == "export":
+            from kutorejo_data.records.export import run_export_command
+
+            return run_export_command(engine, args)
+        if args.command == "import":
+            from kutorejo_data.intake.importing import run_import_command
+
+            return run_import_command(engine, args)
+        if args.command == "report":
+            from kutorejo_data.meeting.exports import run_report_command
+
+            return run_report_command(engine, args)
+        if args.command in ("create-user", "set-password", "deactivate-user"):
+            from .users import run_user_command
+
+            return run_user_command(engine, args)
+        if args.command == "backup":
+            from kutorejo_data.store.backup import run_backup_command
+
+            return run_backup_command(engine, args)
+    finally:
+        engine.dispose()
+    return 2

@@ -1,0 +1,324 @@
+"""Meeting mode: one month of one area (the kelurahan or one RW) as the numbers, tables and chart series of each slide.
+
+The content is built once here and presented four ways (the Presentasi page, PPTX, PDF and WhatsApp text), so every
+output shows the same numbers. Nothing here reads personal data: no reporter name or phone is ever selected.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+from sqlalchemy import Connection, Engine, case, func, select
+
+from kutorejo_data.analytics import metrics
+from kutorejo_data.analytics.capacity import INDEX_KEY, PILLAR_KEYS, scorecard_with_change
+from kutorejo_data.analytics.metrics import kpi_values, open_at_end_conditions, previous_kpi_values
+from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, breakdown_by_category
+from kutorejo_data.analytics.participation import participation_by
+from kutorejo_data.analytics.participation_summary import participation_comparison
+from kutorejo_data.analytics.resolution import NO_HANDLER, monthly_timing, overdue_reports
+from kutorejo_data.core.concurrent_reads import read_concurrently
+from kutorejo_data.core.filters import ReportFilters, Scope
+from kutorejo_data.core.models import Kategori, Laporan
+from kutorejo_data.core.periods import add_months, month_end, month_start, months_between, previous_period
+from kutorejo_data.core.sqlfuncs import days_between
+from kutorejo_data.core.units import Level
+from kutorejo_data.records.options import kelurahan_options, rw_options
+
+# The slides in order, the cover ("sampul") first; the page, the PPTX and the PDF all follow this list.
+SLIDES: tuple[str, ...] = (
+    "sampul", "angka", "masalah", "terlambat", "kecepatan", "partisipasi", "kapasitas", "tindak_lanjut",
+)  # fmt: skip
+TOP_N = 5  # categories and RWs/RTs on the problems slide: more is not readable from the back of a room
+OVERDUE_LISTED = 10  # overdue reports carried by the report; slides show the first OVERDUE_ON_SLIDE
+OVERDUE_ON_SLIDE = 5
+TREND_MONTHS = 12
+# The capacity index needs months of data (three coordination meetings, five reports...): one month never scores.
+CAPACITY_MONTHS = 12
+HIGHLIGHTS = 3  # units named as most improved / needing support (at most half the scored units need support)
+HOLDER_ORDER: tuple[str, ...] = (NO_HANDLER, "rt", "rw", "kelurahan", "dinas")
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class MeetingArea:
+    """What the meeting is about: a kelurahan (None: the only one in scope), optionally one RW of it."""
+
+    kelurahan_kode: str | None = None
+    rw: str | None = None
+
+
+@dataclass(frozen=True)
+class Series:
+    """One chart series: category keys (slug, `YYYY-MM`, `RW 03`), their labels in Indonesian, and the values."""
+
+    keys: tuple[str, ...]
+    labels: tuple[str, ...]
+    values: tuple[float | None, ...]
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """One overdue report as a meeting sees it: what, where, how late, and who holds it."""
+
+    nomor: int
+    judul: str
+    kategori: str
+    rw: str
+    rt: str
+    lewat_sla: int  # days past the category's SLA at the end of the month, rounded up (overdue is at least 1)
+    penanganan: str | None
+    penanganan_nama: str | None
+
+
+@dataclass(frozen=True)
+class UnitScore:
+    """A scored RW/RT: its capacity index, change since the comparison period, and its weakest goal."""
+
+    label: str
+    index: float
+    change: float | None
+    weakest_goal: str
+
+
+@dataclass(frozen=True)
+class CapacityHighlights:
+    """The capacity scorecard's highlights; units without enough data are only named, never ranked."""
+
+    level: Level
+    dari: date
+    sampai: date
+    previous_dari: date
+    previous_sampai: date
+    ranked: tuple[UnitScore, ...]  # every scored unit, best first
+    most_improved: tuple[UnitScore, ...]
+    needs_support: tuple[UnitScore, ...]
+    not_enough: tuple[str, ...]  # labels of the units shown as "data belum cukup"
+
+    @property
+    def index_series(self) -> Series:
+        """The scored units' INDEKS_KAPASITAS as a chart series, best first."""
+        labels = tuple(u.label for u in self.ranked)
+        return Series(labels, labels, tuple(u.index for u in self.ranked))
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Reports still open at the end of the month held at one level (NO_HANDLER: nobody has taken them on)."""
+
+    penanganan: str
+    terbuka: int
+    terlambat: int
+    tertua: int  # age in days of the oldest
+
+
+@dataclass(frozen=True)
+class MeetingReport:
+    """Everything the meeting slides, the PDF and the WhatsApp text show, for one month and one area."""
+
+    kelurahan_nama: str
+    kelurahan_kode: str
+    rw: str | None
+    month: str  # YYYY-MM
+    dari: date
+    sampai: date
+    generated_at: datetime
+    kpis: KpiComparison
+    by_category: Series
+    by_area: Series
+    overdue: tuple[OverdueItem, ...]
+    trend: Series  # median resolution days per month
+    participation: KpiComparison
+    participation_by_area: Series  # TINGKAT_PARTISIPASI share per RW (or RT)
+    capacity: CapacityHighlights
+    follow_ups: tuple[FollowUp, ...]
+
+    @property
+    def area_label(self) -> str:
+        """`Kelurahan Kutorejo` or `Kelurahan Kutorejo · RW 03`."""
+        name = f"Kelurahan {self.kelurahan_nama}"
+        return f"{name} · RW {self.rw}" if self.rw else name
+
+    @property
+    def unit(self) -> Level:
+        """The units compared inside the area: RWs of the kelurahan, or RTs of the RW."""
+        return "rt" if self.rw else "rw"
+
+    @property
+    def previous_month(self) -> str:
+        """The comparison month as `YYYY-MM`."""
+        return self.kpis.previous_dari.strftime("%Y-%m")
+
+    @property
+    def overdue_total(self) -> int:
+        """TERLAMBAT at the end of the month (the overdue list shows the worst of these)."""
+        return int(self.kpis.current[metrics.TERLAMBAT.key] or 0)
+
+
+def parse_month(text: str | None) -> date | None:
+    """The first day of a `YYYY-MM` month, or None when the text is not one."""
+    found = MONTH_RE.match((text or "").strip())
+    if not found or not 1 <= int(found.group(2)) <= 12:
+        return None
+    return date(int(found.group(1)), int(found.group(2)), 1)
+
+
+def month_period(month: date, today: date) -> tuple[date, date]:
+    """The days of a month that have happened: the whole month, or up to today for the running one."""
+    return month_start(month), min(month_end(month), today)
+
+
+def selectable_months(today: date, count: int = 24) -> list[str]:
+    """The last `count` months up to the current one, newest first, as `YYYY-MM`."""
+    return months_between(month_start(add_months(today, -(count - 1))), today)[::-1]
+
+
+def _series(keys: list[str], labels: list[str], values: list[object]) -> Series:
+    clean = tuple(None if value is None or pd.isna(value) else float(value) for value in values)  # type: ignore[arg-type]
+    return Series(tuple(keys), tuple(labels), clean)
+
+
+def _top_problems(conn: Connection, filters: ReportFilters, scope: Scope) -> tuple[Series, Series]:
+    """Reports received per category and per RW (RT inside an RW), the TOP_N largest of each."""
+    categories = breakdown_by_category(conn, filters, scope).head(TOP_N)
+    areas = breakdown_by_area(conn, filters, scope).head(TOP_N)
+    return (
+        _series(list(categories["kategori"]), list(categories["nama"]), list(categories["total"])),
+        _series(list(areas["wilayah"]), list(areas["wilayah"]), list(areas["total"])),
+    )
+
+
+def _text_or_none(value: object) -> str | None:
+    """A text cell of a DataFrame, with pandas' missing value (NaN) and the empty text as None."""
+    return None if value is None or pd.isna(value) or value == "" else str(value)  # type: ignore[arg-type]
+
+
+def _overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[OverdueItem, ...]:
+    rows = overdue_reports(conn, filters, scope, now=now, limit=OVERDUE_LISTED)
+    return tuple(
+        OverdueItem(nomor=int(r.nomor), judul=str(r.judul), kategori=str(r.kategori_nama), rw=str(r.rw),
+                    rt=str(r.rt), lewat_sla=math.ceil(r.lewat_sla), penanganan=_text_or_none(r.penanganan),
+                    penanganan_nama=_text_or_none(r.penanganan_nama))
+        for r in rows.itertuples()
+    )  # fmt: skip
+
+
+def _trend(conn: Connection, filters: ReportFilters, scope: Scope) -> Series:
+    """Median resolution days for each of the TREND_MONTHS months up to the meeting's month (None: none resolved)."""
+    assert filters.sampai
+    timing = monthly_timing(conn, filters, scope, months=TREND_MONTHS).set_index("bulan")["selesai_median"]
+    months = months_between(month_start(add_months(filters.sampai, -(TREND_MONTHS - 1))), filters.sampai)
+    return _series(months, months, [timing.get(month) for month in months])
+
+
+def _participation_by_area(conn: Connection, filters: ReportFilters, scope: Scope) -> Series:
+    """TINGKAT_PARTISIPASI per RW (or per RT of the RW), for the units that held an activity with a target."""
+    if filters.rw:
+        frame = participation_by(conn, filters, scope, by="rt")
+        labels = [f"RT {rt}" for rt in frame["rt"]]
+    else:
+        frame = participation_by(conn, filters, scope, by="rw")
+        labels = [f"RW {rw}" for rw in frame["rw"]]
+    frame = frame.assign(label=labels).dropna(subset=["partisipasi"])
+    return _series(list(frame["label"]), list(frame["label"]), list(frame["partisipasi"]))
+
+
+def _capacity(
+    conn: Connection, filters: ReportFilters, scope: Scope, level: Level, now: datetime
+) -> CapacityHighlights:
+    """Highlights of the scorecard over the CAPACITY_MONTHS up to the month's end, vs the months before them."""
+    assert filters.dari and filters.sampai
+    window = filters.with_period(month_start(add_months(filters.dari, -(CAPACITY_MONTHS - 1))), filters.sampai)
+    assert window.dari and window.sampai
+    _, table = scorecard_with_change(conn, window, level, scope, now=now)
+    previous = previous_period(window.dari, window.sampai)
+    scored = table.dropna(subset=[INDEX_KEY]).sort_values([INDEX_KEY, "label"], ascending=[False, True])
+    units = [
+        UnitScore(label=str(row.label), index=float(getattr(row, INDEX_KEY)),
+                  change=None if pd.isna(row.perubahan) else float(row.perubahan),
+                  weakest_goal=min(PILLAR_KEYS, key=lambda key, row=row: getattr(row, key)))
+        for row in scored.itertuples()
+    ]  # fmt: skip
+    improved = sorted((u for u in units if u.change is not None and u.change > 0), key=lambda u: -(u.change or 0))
+    return CapacityHighlights(
+        level=level, dari=window.dari, sampai=window.sampai, previous_dari=previous[0], previous_sampai=previous[1],
+        ranked=tuple(units), most_improved=tuple(improved[:HIGHLIGHTS]),
+        needs_support=tuple(sorted(units, key=lambda u: (u.index, u.label))[:min(HIGHLIGHTS, len(units) // 2)]),
+        not_enough=tuple(sorted(table.loc[table[INDEX_KEY].isna(), "label"])),
+    )  # fmt: skip
+
+
+def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, now: datetime) -> tuple[FollowUp, ...]:
+    """TERBUKA and TERLAMBAT at the end of the period split by who holds the reports, in HOLDER_ORDER."""
+    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
+    age = days_between(Laporan.reported_at, moment)
+    late = func.coalesce(func.sum(case((age > Kategori.sla_hari, 1), else_=0)), 0)
+    rows = conn.execute(
+        select(Laporan.penanganan, func.count(), late, func.max(age))
+        .select_from(Laporan)
+        .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*conditions)
+        .group_by(Laporan.penanganan)  # the raw column: PostgreSQL will not match two bound COALESCE expressions
+    ).all()  # fmt: skip
+    found: dict[str, tuple[int, int, float]] = {}
+    for level, count, late, oldest in rows:
+        key = level or NO_HANDLER
+        before = found.get(key, (0, 0, 0.0))
+        found[key] = (before[0] + int(count), before[1] + int(late), max(before[2], float(oldest)))
+    return tuple(FollowUp(level, n, late, int(oldest)) for level in HOLDER_ORDER if level in found
+                 for n, late, oldest in [found[level]])  # fmt: skip
+
+
+def _kpis_and_follow_ups(
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
+) -> tuple[dict[str, float | int | None], tuple[FollowUp, ...]]:
+    """The month's KPIs and its follow-ups, which split TERBUKA and TERLAMBAT by holder (counted once for both)."""
+    follow_ups = open_by_holder(conn, filters, scope, now=now)
+    totals = (sum(f.terbuka for f in follow_ups), sum(f.terlambat for f in follow_ups))
+    return kpi_values(conn, filters, scope, now=now, open_and_overdue=totals), follow_ups
+
+
+def build_meeting_report(
+    engine: Engine, month: date, area: MeetingArea, scope: Scope, *, now: datetime
+) -> MeetingReport:
+    """The meeting's content for a month (any day in it) and an area, inside the reader's scope.
+
+    The parts are independent reads, run side by side (read_concurrently). Raises LookupError (with a message for
+    the user) when the kelurahan or the RW is not in the scope.
+    """
+    with engine.connect() as conn:
+        chosen = [o for o in kelurahan_options(conn, scope) if area.kelurahan_kode in (None, o.kode)]
+        if not chosen:
+            raise LookupError(f"kelurahan {area.kelurahan_kode or ''} tidak ada di database".replace("  ", " "))
+        kelurahan = chosen[0]
+        rw = scope.rw or area.rw  # an RW head's meeting is always about their own RW
+        if rw and rw not in {o.kode for o in rw_options(conn, kelurahan.kode, scope)}:
+            raise LookupError(f"RW {rw} tidak ada di Kelurahan {kelurahan.label}")
+    dari, sampai = month_period(month, now.date())
+    filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, dari=dari, sampai=sampai)
+    previous = filters.compared_with()
+    parts = read_concurrently(engine, {
+        # The slowest first, so they start at once.
+        "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
+        "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now),
+        "kpis_before": lambda conn: previous_kpi_values(conn, filters, scope, now=now),
+        "overdue": lambda conn: _overdue(conn, filters, scope, now),
+        "top_problems": lambda conn: _top_problems(conn, filters, scope),
+        "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),
+        "trend": lambda conn: _trend(conn, filters, scope),
+        "participation_by_area": lambda conn: _participation_by_area(conn, filters, scope),
+    })  # fmt: skip
+    by_category, by_area = parts.pop("top_problems")
+    kpis, parts["follow_ups"] = parts.pop("kpis")
+    parts["kpis"] = KpiComparison.of(kpis, parts.pop("kpis_before"), previous)
+    return MeetingReport(
+        kelurahan_nama=kelurahan.label, kelurahan_kode=kelurahan.kode, rw=rw, month=dari.strftime("%Y-%m"),
+        dari=dari, sampai=sampai, generated_at=now, by_category=by_category, by_area=by_area, **parts,
+    )  # fmt: skip

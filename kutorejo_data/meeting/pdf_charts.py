@@ -1,0 +1,105 @@
+"""Charts of the monthly PDF, drawn by reportlab itself (vector, no browser, no image library)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+
+from .deck import Series
+
+FONT = "Vera"
+INK = colors.HexColor("#111b2b")
+ACCENT = colors.HexColor("#1f5f99")
+LABEL_SIZE = 9
+Formatter = Callable[[float], str]
+
+
+def _values(series: Series) -> list[float]:
+    """Bar heights: a missing value draws no bar (reportlab bars need numbers)."""
+    return [0.0 if value is None else value for value in series.values]
+
+
+def horizontal_bars(labels: Sequence[str], series: Series, label: Formatter, width: float = 170 * mm) -> Drawing:
+    """One bar per category, largest first at the top, each labelled with its value."""
+    row = 7 * mm
+    height = row * len(series) + 6 * mm
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 70 * mm, 3 * mm
+    chart.width, chart.height = width - chart.x - 14 * mm, height - 6 * mm
+    chart.data = [list(reversed(_values(series)))]  # reportlab draws the first category at the bottom
+    chart.categoryAxis.categoryNames = list(reversed(labels))
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -2
+    chart.categoryAxis.strokeColor = INK
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.visible = False
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = label
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = LABEL_SIZE
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    drawing.add(chart)
+    return drawing
+
+
+def vertical_bars(labels: Sequence[str], series: Series, label: Formatter, width: float = 170 * mm) -> Drawing:
+    """One column per category, each labelled with its value."""
+    height = 55 * mm
+    drawing = Drawing(width, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y = 4 * mm, 10 * mm
+    chart.width, chart.height = width - 8 * mm, height - 17 * mm
+    chart.data = [_values(series)]
+    chart.categoryAxis.categoryNames = list(labels)
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE
+    chart.categoryAxis.strokeColor = INK
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.visible = False
+    chart.bars[0].fillColor = ACCENT
+    chart.bars[0].strokeColor = None
+    chart.barLabelFormat = label
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = LABEL_SIZE
+    chart.barLabels.boxAnchor = "s"
+    chart.barLabels.dy = 2
+    drawing.add(chart)
+    return drawing
+
+
+def line(labels: Sequence[str], series: Series, label: Formatter, width: float = 170 * mm) -> Drawing:
+    """A line over the months, each point marked and labelled; a month without a value has no point."""
+    height = 60 * mm
+    drawing = Drawing(width, height)
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 4 * mm, 14 * mm
+    chart.width, chart.height = width - 8 * mm, height - 22 * mm
+    chart.data = [list(series.values)]
+    chart.categoryAxis.categoryNames = list(labels)
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = LABEL_SIZE - 1
+    chart.categoryAxis.strokeColor = INK
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.visible = False
+    chart.lines[0].strokeColor = ACCENT
+    chart.lines[0].strokeWidth = 2.5
+    chart.lines[0].symbol = makeMarker("FilledCircle", fillColor=ACCENT, strokeColor=ACCENT, size=5)
+    # reportlab cannot draw a line through fewer than two points: then the markers alone show the values.
+    chart.joinedLines = sum(value is not None for value in series.values) >= 2
+    chart.lineLabelFormat = label
+    chart.lineLabels.fontName = FONT
+    chart.lineLabels.fontSize = LABEL_SIZE
+    chart.lineLabels.dy = 5
+    drawing.add(chart)
+    return drawing

@@ -1,0 +1,54 @@
+"""The meeting as a short WhatsApp message: the key numbers and the worst overdue reports, in plain text.
+
+WhatsApp formatting only (`*bold*`, `_italic_`, line breaks). The message never exceeds WHATSAPP_LIMIT characters
+(it should fit one phone screen without "Read more"): the overdue lines are added worst first while they fit.
+"""
+
+from __future__ import annotations
+
+from kutorejo_data.analytics import metrics
+from kutorejo_data.core.formatting import fmt_date, fmt_int
+from kutorejo_data.core.i18n import t
+
+from .deck import MeetingReport
+from .words import compared_with, holder_text, kpi_rows, month_title, next_steps, one_line, overdue_late, slide_title
+
+LANG = "id"
+WHATSAPP_LIMIT = 1000
+OVERDUE_LINES = 3
+TITLE_WIDTH = 45
+# WhatsApp has no escape character: user text loses its formatting marks so `*x*` in a title cannot turn bold.
+NEUTRAL = str.maketrans({"*": "∗", "_": " ", "~": "-", "`": "'"})
+
+
+def _plain(text: str, width: int | None = None) -> str:
+    return one_line(text, width).translate(NEUTRAL)
+
+
+def whatsapp_text(report: MeetingReport) -> str:
+    """The summary, at most WHATSAPP_LIMIT characters."""
+    lines = [
+        f"*{slide_title('sampul', LANG)} — {_plain(report.area_label)}*",
+        f"*{month_title(report, LANG)}*",
+        "",
+        f"*{t('rapat.slide.angka', LANG)}* _({compared_with(report, LANG)})_",
+    ]
+    for row in kpi_rows(report.kpis, metrics.KPI_METRICS, LANG):
+        counted = f" _({row.counts})_" if row.counts else ""
+        lines.append(f"• {row.label}: *{row.value}*{counted}" + (f" ({row.delta})" if row.delta else ""))
+    participation = kpi_rows(report.participation, (metrics.TINGKAT_PARTISIPASI,), LANG)[0]
+    lines.append(f"• {participation.label}: *{participation.value}*"
+                 + (f" ({participation.delta})" if participation.delta else ""))  # fmt: skip
+    closing = ["", f"*{t('rapat.next_steps', LANG)}*", *(f"• {_plain(step)}" for step in next_steps(report, LANG)),
+               "", f"_{t('rapat.generated', LANG, date=fmt_date(report.generated_at.date(), LANG))}_"]  # fmt: skip
+    overdue = []
+    if report.overdue:
+        overdue = ["", f"*{t('rapat.wa.overdue', LANG, n=fmt_int(report.overdue_total, LANG))}*"]
+        for item in report.overdue[:OVERDUE_LINES]:
+            overdue.append(f"• #{item.nomor} {_plain(item.judul, TITLE_WIDTH)} (RT {item.rt}/RW {item.rw}), "
+                           f"{overdue_late(item, LANG)}, {_plain(holder_text(item.penanganan, None, LANG))}")
+    # Drop overdue lines (least bad first) until the whole message fits; the numbers always stay.
+    while overdue and len("\n".join(lines + overdue + closing)) > WHATSAPP_LIMIT:
+        overdue = overdue[:-1] if len(overdue) > 2 else []
+    text = "\n".join(lines + overdue + closing)
+    return text if len(text) <= WHATSAPP_LIMIT else text[: WHATSAPP_LIMIT - 1] + "…"

@@ -1,0 +1,203 @@
+"""The report counts behind the capacity measures, per RT and month of receipt: settled months kept, the rest live.
+
+Every report-based capacity measure (TINGKAT_PENYELESAIAN, SELESAI_TEPAT_WAKTU, TANGGAP_CEPAT,
+TINDAK_LANJUT_ESKALASI and the reports of PENCATATAN_TEPAT_WAKTU) is a count over the reports a unit received in
+the period, so it adds up over RTs and months. A month is *settled* once every report in it is past the longest
+deadline any count compares against: from then on its counts change only when one of its reports is written.
+Settled whole months of the period are read from `rekap_kapasitas` (missing ones are computed once and stored);
+database triggers (migration 0007) delete a row when a write touches one of its reports, and every row when a
+category's SLA changes. The other days of the period are counted live.
+
+The thresholds (domain.FAST_RESPONSE_DAYS, ON_TIME_RECORDING_DAYS, the handler levels of ESCALATED_FROM) are part
+of the stored counts: a migration that changes one must empty the table.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pandas as pd
+from sqlalchemy import ColumnElement, Connection, Engine, Select, and_, case, func, or_, select, text
+from sqlalchemy.dialects import postgresql, sqlite
+
+from kutorejo_data.core.concurrent_reads import read_concurrently
+from kutorejo_data.core.db import is_sqlite, write_transaction
+from kutorejo_data.core.domain import (
+    FAST_RESPONSE_DAYS,
+    INVALID_STATUSES,
+    ON_TIME_RECORDING_DAYS,
+    STATUS_DIPROSES,
+    STATUS_SELESAI,
+)
+from kutorejo_data.core.filters import Area, day_after, day_start
+from kutorejo_data.core.models import RT, Kategori, Laporan, RekapKapasitas
+from kutorejo_data.core.periods import add_months, month_end, month_of_key, month_start, months_between, period_months
+from kutorejo_data.core.sqlfuncs import days_between, month_key
+from kutorejo_data.core.units import Level, unit_ids
+
+# Handler levels above a unit: a report handled there was escalated by the unit.
+ESCALATED_FROM: dict[str, tuple[str, ...]] = {"rt": ("rw", "kelurahan", "dinas"), "rw": ("kelurahan", "dinas")}
+COUNTS = ["laporan", "dicatat_terlambat", "sah", "sah_selesai", "eskalasi_dari_rt", "eskalasi_dari_rt_lanjut",
+          "eskalasi_dari_rw", "eskalasi_dari_rw_lanjut", "sla_dihitung", "sla_tepat", "tanggap_dihitung",
+          "tanggap_cepat"]  # fmt: skip
+COLUMNS = ["bulan", "rt_id", "rw_id", *COUNTS]
+# The capacity page and the meeting look back this far (twelve months and the twelve before): what the demo fills.
+FILLED_MONTHS = 24
+
+
+def _flag(condition: ColumnElement[bool]) -> Any:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def _counts(received: list[ColumnElement[bool]], now: datetime) -> Select[Any]:
+    """The counts of the reports matching `received`, per month of receipt, RT and RW."""
+    valid = Laporan.status.not_in(INVALID_STATUSES)
+    moving = Laporan.status.in_((STATUS_DIPROSES, STATUS_SELESAI))
+    done, answered = Laporan.first_resolved_at.is_not(None), Laporan.first_response_at.is_not(None)
+    age = days_between(Laporan.reported_at, now)
+    fast = FAST_RESPONSE_DAYS
+    escalated = {level: and_(valid, Laporan.penanganan.in_(above)) for level, above in ESCALATED_FROM.items()}
+    bulan = month_key(Laporan.reported_at)
+    return (
+        select(
+            bulan, Laporan.rt_id, Laporan.rw_id, func.count(),
+            _flag(days_between(Laporan.reported_at, Laporan.created_at) > ON_TIME_RECORDING_DAYS),
+            _flag(valid), _flag(and_(valid, Laporan.status == STATUS_SELESAI)),
+            _flag(escalated["rt"]), _flag(and_(escalated["rt"], moving)),
+            _flag(escalated["rw"]), _flag(and_(escalated["rw"], moving)),
+            _flag(and_(valid, or_(done, age > Kategori.sla_hari))),
+            _flag(and_(valid, days_between(Laporan.reported_at, Laporan.first_resolved_at) <= Kategori.sla_hari)),
+            _flag(or_(answered, age > fast)),
+            _flag(days_between(Laporan.reported_at, Laporan.first_response_at) <= fast),
+        )
+        .outerjoin(Kategori, Kategori.id == Laporan.kategori_id)
+        .where(*received)
+        .group_by(bulan, Laporan.rt_id, Laporan.rw_id)
+    )  # fmt: skip
+
+
+def _frame(rows: Any) -> pd.DataFrame:
+    frame = pd.DataFrame([tuple(row) for row in rows], columns=COLUMNS)
+    return frame.astype({column: "int64" for column in COLUMNS[1:]})
+
+
+def compute(conn: Connection, unit: ColumnElement[bool], dari: date, sampai: date, now: datetime) -> pd.DataFrame:
+    """Counts of the reports received from `dari` to `sampai` (inclusive days) matching `unit`. Columns: COLUMNS."""
+    received = [unit, Laporan.reported_at >= day_start(dari), Laporan.reported_at < day_after(sampai)]
+    return _frame(conn.execute(_counts(received, now)))
+
+
+def _settled_before(conn: Connection, now: datetime) -> date:
+    """The first day whose reports may still count differently later: every report before it is past every limit."""
+    longest_sla = conn.execute(select(func.max(Kategori.sla_hari))).scalar_one_or_none() or 0
+    longest = max(longest_sla, FAST_RESPONSE_DAYS)
+    # A report received before day D is more than `longest` days old for good once now > D + longest days.
+    return (now - timedelta(days=longest)).date() - timedelta(days=1)
+
+
+def _unit_filter(area: Area, level: Level) -> ColumnElement[bool]:
+    return (Laporan.rt_id if level == "rt" else Laporan.rw_id).in_(unit_ids(area, level))
+
+
+def report_counts(conn: Connection, area: Area, level: Level, dari: date, sampai: date, now: datetime) -> pd.DataFrame:
+    """Counts of the reports the units of a level in an area received in the period, per month and RT.
+
+    Columns: COLUMNS. An RT or month without reports may be missing or have zeros.
+    """
+    settled_before = _settled_before(conn, now)
+    months = period_months(dari, sampai)
+    settled = [bulan for bulan, whole in months if whole and month_end(month_of_key(bulan)) < settled_before]
+    live = [
+        (max(dari, month_of_key(bulan)), min(sampai, month_end(month_of_key(bulan))))
+        for bulan, _ in months if bulan not in settled
+    ]  # fmt: skip
+    frames = [_kept(conn, area, level, settled, now)] if settled else []
+    frames += _counted_live(conn, _unit_filter(area, level), live, now)
+    frames = [frame for frame in frames if not frame.empty]
+    return pd.concat(frames, ignore_index=True) if frames else _frame([])
+
+
+def _counted_live(
+    conn: Connection, unit: ColumnElement[bool], ranges: list[tuple[date, date]], now: datetime
+) -> list[pd.DataFrame]:
+    """compute for each live month's days; two or more months are counted side by side, each on a connection."""
+    if len(ranges) <= 1:
+        return [compute(conn, unit, first, last, now) for first, last in ranges]
+    reads = {
+        f"{first}": lambda reader, first=first, last=last: compute(reader, unit, first, last, now)
+        for first, last in ranges
+    }
+    return list(read_concurrently(conn.engine, reads).values())
+
+
+def _stored(conn: Connection, area: Area, level: Level, months: list[str]) -> pd.DataFrame:
+    key = RekapKapasitas.rt_id if level == "rt" else RekapKapasitas.rw_id
+    stmt = select(*(getattr(RekapKapasitas, column) for column in COLUMNS)).where(
+        key.in_(unit_ids(area, level)), RekapKapasitas.bulan.in_(months)
+    )
+    return _frame(conn.execute(stmt))
+
+
+def _rts(conn: Connection, area: Area, level: Level) -> list[tuple[int, int]]:
+    """(rt_id, rw_id) of every RT whose reports the units count (an RW's inactive RTs too)."""
+    owner = RT.id if level == "rt" else RT.rw_id
+    return [(rt, rw) for rt, rw in conn.execute(select(RT.id, RT.rw_id).where(owner.in_(unit_ids(area, level))))]
+
+
+def _kept(conn: Connection, area: Area, level: Level, months: list[str], now: datetime) -> pd.DataFrame:
+    """Stored counts of settled months; the missing (month, RT) rows are computed and stored first."""
+    stored = _stored(conn, area, level, months)
+    have = set(zip(stored["bulan"], stored["rt_id"], strict=True))
+    rts = _rts(conn, area, level)
+    missing = [(bulan, rt, rw) for bulan in months for rt, rw in rts if (bulan, rt) not in have]
+    if not missing:
+        return stored
+    return pd.concat([stored, _store(conn.engine, missing, now)], ignore_index=True)
+
+
+def _store(engine: Engine, missing: list[tuple[str, int, int]], now: datetime) -> pd.DataFrame:
+    """Compute and store the counts of the missing (month, RT, RW) rows, with writers held off meanwhile.
+
+    As in monthly_rekap: computing inside the write transaction (BEGIN IMMEDIATE on SQLite; a SHARE lock on the
+    counted tables on PostgreSQL) means no write can land between computing and storing, which its trigger would
+    then have nothing to delete for. A row another reader stored meanwhile is left as it is (it is the same).
+    """
+    rt_ids = sorted({rt for _, rt, _ in missing})
+    first, last = min(bulan for bulan, _, _ in missing), max(bulan for bulan, _, _ in missing)
+    with write_transaction(engine) as writer:
+        if not is_sqlite(writer):
+            writer.execute(text("LOCK TABLE laporan, status_history, kategori IN SHARE MODE"))
+        computed = compute(writer, Laporan.rt_id.in_(rt_ids), month_of_key(first), month_end(month_of_key(last)), now)
+        rows = _with_zeros(computed, missing)
+        _insert_new(writer, rows)
+    return _frame([tuple(row[column] for column in COLUMNS) for row in rows])
+
+
+def _with_zeros(computed: pd.DataFrame, keys: list[tuple[str, int, int]]) -> list[dict[str, Any]]:
+    """One row per key: its computed counts, or zeros (a month an RT received nothing is stored too)."""
+    found = {(row["bulan"], row["rt_id"]): row for row in computed.to_dict("records")}
+    zeros = dict.fromkeys(COUNTS, 0)
+    return [
+        found.get((bulan, rt), {**zeros, "rw_id": rw}) | {"bulan": bulan, "rt_id": rt}
+        for bulan, rt, rw in keys
+    ]
+
+
+def _insert_new(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert the rows, skipping any (month, RT) already stored."""
+    if not rows:
+        return
+    dialect = sqlite if is_sqlite(conn) else postgresql
+    conn.execute(dialect.insert(RekapKapasitas).on_conflict_do_nothing(), rows)
+
+
+def fill_every_rt(engine: Engine, now: datetime, *, months: int = FILLED_MONTHS) -> None:
+    """Store the settled months of the last `months` for every RT at once (the demo does this up front)."""
+    with engine.connect() as conn:
+        settled_before = _settled_before(conn, now)
+        rts = [(rt, rw) for rt, rw in conn.execute(select(RT.id, RT.rw_id))]
+    first = month_start(add_months(now.date(), -(months - 1)))
+    settled = [bulan for bulan in months_between(first, now.date()) if month_end(month_of_key(bulan)) < settled_before]
+    if settled and rts:
+        _store(engine, [(bulan, rt, rw) for bulan in settled for rt, rw in rts], now)

@@ -1,0 +1,140 @@
+"""Around the meeting slides: month and area pickers mirrored in the URL, previous/next, and the downloads.
+
+URL keys: `bulan` (YYYY-MM, default last month) and `rw` (default the whole kelurahan). A reader scoped to one RW
+only ever gets their RW.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import streamlit as st
+
+from kutorejo_data.core.formatting import fmt_int, fmt_month_long
+from kutorejo_data.core.i18n import t
+from kutorejo_data.core.periods import preset_period
+from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingReport, parse_month, selectable_months
+from kutorejo_data.meeting.exports import MEDIA_TYPES, render_report, report_filename
+from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT, whatsapp_text
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import AppContext
+
+PREFIX = "presentasi"
+WHOLE_KELURAHAN = ""  # the area choice meaning "all RWs"
+EXIT_PAGE = "pages/ringkasan.py"
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    """What to present: the month (its first day), the area, and which slide."""
+
+    month: date
+    area: MeetingArea
+    index: int
+
+
+def _key(name: str) -> str:
+    return f"{PREFIX}_{name}"
+
+
+def _url() -> dict[str, str]:
+    return {key: st.query_params[key] for key in ("bulan", "rw") if key in st.query_params}
+
+
+def _load_from_url(latest: str, areas: list[str], default_month: str, lang: str) -> None:
+    """Put the link's month and RW into the widgets; what is not valid becomes a notice and the default."""
+    params = _url()
+    notices = []
+    first_day = parse_month(params.get("bulan", default_month))
+    month = first_day.strftime("%Y-%m") if first_day else ""
+    if not month or month > latest:
+        notices.append(t("notice.bad_month", lang, value=params.get("bulan", "")))
+        month = default_month
+    rw = params.get("rw", WHOLE_KELURAHAN)
+    if rw:
+        padded = rw.zfill(2) if rw.isdigit() else rw
+        if padded not in areas:
+            notices.append(t("notice.unknown_rw", lang, value=rw))
+        rw = padded if padded in areas else WHOLE_KELURAHAN
+    if rw not in areas:
+        rw = areas[0]  # a reader scoped to one RW gets that RW
+    state = st.session_state
+    state[_key("bulan")], state[_key("rw")], state[_key("nomor")] = month, rw, 0
+    state[_key("notices")] = notices
+
+
+def _write_to_url(month: str, default_month: str, rw: str) -> None:
+    desired = {key: value for key, value in (("bulan", month if month != default_month else ""), ("rw", rw)) if value}
+    for key in ("bulan", "rw"):
+        if key in desired and st.query_params.get(key) != desired[key]:
+            st.query_params[key] = desired[key]
+        elif key not in desired and key in st.query_params:
+            del st.query_params[key]
+    st.session_state[_key("written")] = desired
+
+
+def _step(change: int) -> None:
+    state = st.session_state
+    state[_key("nomor")] = min(max(state[_key("nomor")] + change, 0), len(SLIDES) - 1)
+
+
+def _restart() -> None:
+    """A new month or area starts at the cover again."""
+    st.session_state[_key("nomor")] = 0
+    st.session_state[_key("notices")] = []
+
+
+def meeting_controls(ctx: AppContext) -> MeetingChoice:
+    """One compact row: month, area, previous, slide indicator, next, exit. Returns the reader's choice."""
+    lang = ctx.lang
+    kelurahan = data.kelurahan_options(ctx.db_url, ctx.scope)[0]
+    months = selectable_months(ctx.today)
+    default_month = preset_period("bulan_lalu", ctx.today)[0].strftime("%Y-%m")
+    rws = [o.kode for o in data.rw_options(ctx.db_url, kelurahan.kode, ctx.scope)]
+    areas = rws if ctx.scope.rw else [WHOLE_KELURAHAN, *rws]
+    state = st.session_state
+    if state.get(_key("written")) != _url() or _key("nomor") not in state:
+        _load_from_url(months[0], areas, default_month, lang)
+    if state[_key("bulan")] not in months:
+        months.append(state[_key("bulan")])  # a link to an older meeting still opens it
+
+    month_col, area_col, _, prev_col, count_col, next_col, exit_col = st.columns(
+        [1.6, 1.6, 2.4, 1, 0.6, 1, 0.8], vertical_alignment="center"
+    )
+    month_col.selectbox(t("presentasi.month", lang), months, key=_key("bulan"), on_change=_restart,
+                        format_func=lambda m: fmt_month_long(m, lang), label_visibility="collapsed")  # fmt: skip
+    area_col.selectbox(
+        t("presentasi.area", lang), areas, key=_key("rw"), on_change=_restart, label_visibility="collapsed",
+        format_func=lambda rw: f"RW {rw}" if rw else t("area.kelurahan", lang, nama=kelurahan.label),
+    )  # fmt: skip
+    index = state[_key("nomor")]
+    prev_col.button(t("presentasi.prev", lang), key=_key("prev"), on_click=_step, args=(-1,), disabled=index == 0,
+                    icon=":material/arrow_back:", width="stretch")  # fmt: skip
+    count_col.markdown(f"**{t('presentasi.indicator', lang, n=index + 1, total=len(SLIDES))}**")
+    next_col.button(t("presentasi.next", lang), key=_key("next"), on_click=_step, args=(1,), type="primary",
+                    disabled=index == len(SLIDES) - 1, icon=":material/arrow_forward:", width="stretch")  # fmt: skip
+    exit_col.page_link(EXIT_PAGE, label=t("presentasi.exit", lang), icon=":material/close:")
+    for notice in state.get(_key("notices"), []):
+        st.warning(notice, icon=":material/warning:")
+
+    month, rw = state[_key("bulan")], state[_key("rw")]
+    _write_to_url(month, default_month, rw)
+    first_day = parse_month(month)
+    assert first_day is not None  # every choice is a valid month
+    return MeetingChoice(month=first_day, area=MeetingArea(kelurahan.kode, rw or None), index=index)
+
+
+def render_exports(report: MeetingReport, lang: str) -> None:
+    """PPTX and PDF downloads (built only when clicked) and the WhatsApp text with its copy button."""
+    with st.expander(t("presentasi.exports", lang), icon=":material/download:"):
+        left, right, _ = st.columns([1, 1, 2])
+        for column, fmt in ((left, "pptx"), (right, "pdf")):
+            column.download_button(
+                t(f"presentasi.download_{fmt}", lang), data=lambda fmt=fmt: render_report(report, fmt),
+                file_name=report_filename(report, fmt),
+                mime=MEDIA_TYPES[fmt], key=_key(f"unduh_{fmt}"), help=t("presentasi.download_help", lang),
+                on_click="ignore", icon=":material/download:",
+            )  # fmt: skip
+        st.caption(t("presentasi.whatsapp", lang, limit=fmt_int(WHATSAPP_LIMIT, lang)))
+        st.code(whatsapp_text(report), language=None, wrap_lines=True)

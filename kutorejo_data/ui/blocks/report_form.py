@@ -1,0 +1,138 @@
+"""The new-report form an RT head fills on a phone: area, category, what and where; the rest has defaults."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+from kutorejo_data.core import domain
+from kutorejo_data.core.domain import EARLIEST_REPORT
+from kutorejo_data.core.errors import ValidationError
+from kutorejo_data.core.i18n import category_label, t
+from kutorejo_data.records.report_writes import NewReport, create_report, parse_coordinates, report_errors
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import AppContext, engine_for
+from kutorejo_data.ui.kit.forms import Message, errors_of, field_error, render_outcome, run_write
+from kutorejo_data.ui.kit.links import render_report_link
+
+from .area_picker import pick_kelurahan, pick_rw_rt
+
+PREFIX = "lapor"
+TEXT_FIELDS = ("judul", "deskripsi", "lokasi", "koordinat", "pelapor_nama", "pelapor_telepon")
+DETAIL_FIELDS = ("sumber", "reported_at", "lat")
+PERSONAL_FIELDS = ("pelapor_nama", "pelapor_telepon")
+
+
+def _key(name: str) -> str:
+    return f"{PREFIX}_{name}"
+
+
+def _reset_fields(ctx: AppContext) -> None:
+    """Empty the form for the next report; area, category, source and priority stay as they were."""
+    state = st.session_state
+    for name in TEXT_FIELDS:
+        state[_key(name)] = ""
+    state[_key("tanggal")] = ctx.now.date()
+    state[_key("jam")] = ctx.now.time().replace(second=0)
+
+
+def _report_from_state() -> tuple[NewReport, dict[str, str]]:
+    """The report as typed, and the errors found before asking the database (the coordinates' format)."""
+    state = st.session_state
+    try:
+        coordinates = parse_coordinates(state[_key("koordinat")])
+        own_errors: dict[str, str] = {}
+    except ValidationError as invalid:
+        coordinates, own_errors = None, dict(invalid.fields)
+    report = NewReport(
+        kelurahan_kode=state[_key("kel")] or "", rw=state[_key("rw")] or "", rt=state[_key("rt")] or "",
+        kategori=state[_key("kategori")] or "", judul=state[_key("judul")], deskripsi=state[_key("deskripsi")],
+        lokasi=state[_key("lokasi")], lat=coordinates[0] if coordinates else None,
+        lon=coordinates[1] if coordinates else None, sumber=state[_key("sumber")],
+        prioritas=state[_key("prioritas")], pelapor_nama=state[_key("pelapor_nama")],
+        pelapor_telepon=state[_key("pelapor_telepon")],
+        reported_at=datetime.combine(state[_key("tanggal")], state[_key("jam")]),
+    )  # fmt: skip
+    return report, own_errors
+
+
+def _submit(ctx: AppContext) -> None:
+    engine = engine_for(ctx.db_url)
+
+    def write() -> Message:
+        report, own_errors = _report_from_state()
+        if own_errors:
+            raise ValidationError({**report_errors(engine, report, scope=ctx.scope), **own_errors})
+        nomor = create_report(engine, report, actor=ctx.actor, scope=ctx.scope)
+        st.session_state[_key("created")] = nomor
+        return "lapor.created", {"nomor": nomor}
+
+    if run_write(PREFIX, write):
+        _reset_fields(ctx)
+
+
+def _init_state(ctx: AppContext) -> None:
+    state = st.session_state
+    if _key("judul") not in state:
+        _reset_fields(ctx)
+        state[_key("prioritas")] = "sedang"
+        state[_key("sumber")] = "rt"
+
+
+def render_new_report(ctx: AppContext) -> None:
+    """The whole new-report section: outcome, area choosers, the form."""
+    lang = ctx.lang
+    _init_state(ctx)
+    if render_outcome(PREFIX, lang):
+        render_report_link(st.session_state[_key("created")], lang)
+    kelurahan = pick_kelurahan(PREFIX, ctx)
+    if kelurahan is None:
+        st.info(t("lapor.no_areas", lang), icon=":material/info:")
+        st.page_link("pages/pengaturan.py", label=t("nav.pengaturan", lang), icon=":material/settings:")
+        return
+    pick_rw_rt(PREFIX, ctx, kelurahan)
+    field_error(PREFIX, "rt", lang)
+    categories = data.active_categories(ctx.db_url)
+    errors = errors_of(PREFIX)
+    with st.form(f"{PREFIX}_form", enter_to_submit=False):
+        st.selectbox(t("lapor.kategori", lang), list(categories), key=_key("kategori"), index=None,
+                     placeholder=t("lapor.kategori_placeholder", lang),
+                     format_func=lambda slug: category_label(slug, categories.get(slug, slug), lang))  # fmt: skip
+        field_error(PREFIX, "kategori", lang)
+        st.text_input(t("lapor.judul", lang), key=_key("judul"), placeholder=t("lapor.judul_placeholder", lang))
+        field_error(PREFIX, "judul", lang)
+        st.text_area(t("lapor.deskripsi", lang), key=_key("deskripsi"), height=96)
+        field_error(PREFIX, "deskripsi", lang)
+        st.text_input(t("lapor.lokasi", lang), key=_key("lokasi"), placeholder=t("lapor.lokasi_placeholder", lang))
+        field_error(PREFIX, "lokasi", lang)
+        st.radio(t("lapor.prioritas", lang), domain.PRIORITIES, key=_key("prioritas"), horizontal=True,
+                 format_func=lambda p: t(f"prioritas.{p}", lang))  # fmt: skip
+        field_error(PREFIX, "prioritas", lang)
+        with st.expander(t("lapor.more_details", lang), expanded=any(f in errors for f in DETAIL_FIELDS)):
+            _render_details(ctx)
+        with st.expander(t("lapor.personal_data", lang), expanded=any(f in errors for f in PERSONAL_FIELDS)):
+            st.caption(t("lapor.personal_data_note", lang))
+            st.text_input(t("lapor.pelapor_nama", lang), key=_key("pelapor_nama"))
+            field_error(PREFIX, "pelapor_nama", lang)
+            st.text_input(t("lapor.pelapor_telepon", lang), key=_key("pelapor_telepon"),
+                          placeholder="0812 3456 7890")  # fmt: skip
+            field_error(PREFIX, "pelapor_telepon", lang)
+        st.form_submit_button(t("lapor.submit", lang), type="primary", icon=":material/send:", width="stretch",
+                              on_click=_submit, args=(ctx,))  # fmt: skip
+
+
+def _render_details(ctx: AppContext) -> None:
+    """Source, report date and time, coordinates: defaults that fit most reports."""
+    lang = ctx.lang
+    st.selectbox(t("lapor.sumber", lang), domain.SOURCES, key=_key("sumber"),
+                 format_func=lambda s: t(f"sumber.{s}", lang))  # fmt: skip
+    field_error(PREFIX, "sumber", lang)
+    day, clock = st.columns(2)
+    day.date_input(t("lapor.tanggal", lang), key=_key("tanggal"), min_value=EARLIEST_REPORT.date(),
+                   max_value=ctx.today, format="DD/MM/YYYY")  # fmt: skip
+    clock.time_input(t("lapor.jam", lang), key=_key("jam"), step=60)
+    field_error(PREFIX, "reported_at", lang)
+    st.text_input(t("lapor.koordinat", lang), key=_key("koordinat"), placeholder="-7.6453, 112.6834",
+                  help=t("lapor.koordinat_help", lang))  # fmt: skip
+    field_error(PREFIX, "lat", lang)

@@ -1,0 +1,102 @@
+"""Blocks of the Penyelesaian page: KPI strip, timing tables, overdue list and the RW/RT comparison."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import streamlit as st
+
+from kutorejo_data.analytics.metrics import (
+    DATA_BELUM_CUKUP,
+    MEDIAN_WAKTU_PENYELESAIAN,
+    MEDIAN_WAKTU_TANGGAP,
+    P90_WAKTU_PENYELESAIAN,
+    P90_WAKTU_TANGGAP,
+    PORSI_ESKALASI,
+    PORSI_TERLAMBAT,
+)
+from kutorejo_data.analytics.resolution import porsi_eskalasi
+from kutorejo_data.core.formatting import fmt_days, fmt_percent
+from kutorejo_data.core.i18n import category_label, t
+from kutorejo_data.ui.kit.cards import render_value_cards
+from kutorejo_data.ui.kit.links import report_link
+
+from .report_list import report_columns
+
+
+def render_speed_cards(by_handler: pd.DataFrame, overall: dict[str, float | None], lang: str) -> None:
+    """Median/P90 response and resolution for the whole selection, and the escalated share."""
+    values = {
+        MEDIAN_WAKTU_TANGGAP.key: overall["tanggap_median"],
+        P90_WAKTU_TANGGAP.key: overall["tanggap_p90"],
+        MEDIAN_WAKTU_PENYELESAIAN.key: overall["selesai_median"],
+        P90_WAKTU_PENYELESAIAN.key: overall["selesai_p90"],
+        PORSI_ESKALASI.key: porsi_eskalasi(by_handler),
+    }
+    shown = (MEDIAN_WAKTU_TANGGAP, P90_WAKTU_TANGGAP, MEDIAN_WAKTU_PENYELESAIAN, P90_WAKTU_PENYELESAIAN, PORSI_ESKALASI)
+    render_value_cards(values, shown, lang)
+
+
+def timing_table(frame: pd.DataFrame, group: str, lang: str, names: dict[str, str] | None = None) -> pd.DataFrame:
+    """A timing table (n, median, P90 for response and resolution) with localised headers and units."""
+    if group == "kategori":
+        labels = [category_label(g, (names or {}).get(g, g), lang) for g in frame["grup"]]
+    else:
+        labels = [t(f"penanganan.{g}", lang) for g in frame["grup"]]
+    table = {t(f"col.grup_{group}", lang): labels}
+    if "masuk" in frame:
+        table[t("col.masuk", lang)] = frame["masuk"].astype(int)
+        table[t("col.porsi", lang)] = [fmt_percent(p, lang) for p in frame["porsi"]]
+    for column in ("tanggap_n", "tanggap_median", "tanggap_p90", "selesai_n", "selesai_median", "selesai_p90"):
+        values = frame[column]
+        table[t(f"col.{column}", lang)] = (
+            values.astype(int) if column.endswith("_n") else [fmt_days(_none(v), lang) for v in values]
+        )
+    return pd.DataFrame(table)
+
+
+def _none(value: float | None) -> float | None:
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else value
+
+
+def render_overdue(overdue: pd.DataFrame, total_overdue: int, lang: str) -> None:
+    """The worst overdue reports, each linking to its detail in Masalah."""
+    if overdue.empty:
+        st.success(t("penyelesaian.overdue_none", lang), icon=":material/check_circle:")
+        return
+    table = pd.DataFrame({
+        t("col.buka", lang): [report_link(int(n)) for n in overdue["nomor"]],
+        **report_columns(overdue, lang),
+        t("col.lewat_sla", lang): [math.floor(v) for v in overdue["lewat_sla"]],
+    })  # fmt: skip
+    st.dataframe(
+        table, hide_index=True, width="stretch",
+        column_config={t("col.buka", lang): st.column_config.LinkColumn(display_text=r"laporan=(\d+)$")},
+    )  # fmt: skip
+    if total_overdue > len(overdue):
+        st.caption(t("penyelesaian.overdue_more", lang, shown=len(overdue), total=total_overdue))
+
+
+def render_comparison(comparison: pd.DataFrame, lang: str) -> None:
+    """RW/RT comparison; units below the minimum number of reports say "data belum cukup" instead of figures."""
+    not_enough = DATA_BELUM_CUKUP.label(lang)
+
+    def figure(value: float | None, enough: bool, formatter) -> str:  # type: ignore[no-untyped-def]
+        return formatter(_none(value), lang) if enough else not_enough
+
+    rows = comparison.itertuples()
+    table = pd.DataFrame([
+        {
+            t("col.wilayah", lang): row.wilayah,
+            t("col.masuk", lang): int(row.masuk),
+            t("col.tingkat_penyelesaian", lang): figure(row.tingkat_penyelesaian, row.cukup_data, fmt_percent),
+            t("col.median_penyelesaian", lang): figure(row.median_penyelesaian, row.cukup_data, fmt_days),
+            t("col.terbuka", lang): int(row.terbuka),
+            t("col.porsi_terlambat", lang): figure(row.porsi_terlambat, row.cukup_data, fmt_percent),
+        }
+        for row in rows
+    ])  # fmt: skip
+    st.dataframe(table, hide_index=True, width="stretch")
+    st.caption(f"{DATA_BELUM_CUKUP.help(lang)} {PORSI_TERLAMBAT.label(lang)}: {PORSI_TERLAMBAT.help(lang)}")
+

@@ -1,0 +1,169 @@
+"""The meeting slides on screen: full width, large type, one message per slide; the same words as the exports."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kutorejo_data.analytics import metrics
+from kutorejo_data.core.formatting import fmt_date, fmt_int, fmt_percent
+from kutorejo_data.core.i18n import t
+from kutorejo_data.meeting.deck import OVERDUE_ON_SLIDE, SLIDES, MeetingReport
+from kutorejo_data.meeting.words import (
+    PARTICIPATION_SHOWN,
+    capacity_note,
+    category_names,
+    follow_up_cells,
+    follow_up_header,
+    footer,
+    headline,
+    holder_text,
+    improved_line,
+    month_title,
+    next_steps,
+    one_line,
+    overdue_late,
+    overdue_place,
+    slide_title,
+    support_line,
+    trend_months,
+)
+from kutorejo_data.ui.kit import slide_charts
+from kutorejo_data.ui.kit.cards import render_metric_cards
+from kutorejo_data.ui.kit.layout import render_kpis
+from kutorejo_data.ui.kit.text import escape_markdown
+
+SLIDE_KEY = "presentasi_slide"  # the slide's container; the CSS below sizes everything inside it
+TITLE_WIDTH = 70
+CHART_OPTIONS = {"config": {"displayModeBar": False, "staticPlot": True}, "theme": None}
+
+# Static CSS only (never user text). It hides the sidebar, its expand button and the toolbar on this page alone:
+# st.html with nothing but a <style> is not shown, and it is gone as soon as the reader leaves the page, whereas
+# set_page_config(initial_sidebar_state=...) belongs to app.py and only acts on the first load of the app.
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stExpandSidebarButton"], [data-testid="stSidebarCollapseButton"],
+header[data-testid="stHeader"] { display: none; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 0.75rem 2.5rem 2rem; }
+[data-testid="stCaptionContainer"] { opacity: 1 !important; }
+.st-key-presentasi_slide { min-height: 82vh; padding: 0.5rem 1.5rem; background: #ffffff; }
+.st-key-presentasi_slide h1 { font-size: clamp(2.2rem, 3.3vw, 4rem); color: #111b2b; padding-bottom: 0; }
+.st-key-presentasi_slide h3 { font-size: clamp(1.4rem, 2vw, 2.5rem); color: #1f5f99; font-weight: 500; }
+.st-key-presentasi_slide p, .st-key-presentasi_slide li { font-size: clamp(1.15rem, 1.55vw, 1.9rem); color: #111b2b; }
+.st-key-presentasi_slide [data-testid="stCaptionContainer"] p { font-size: clamp(0.9rem, 1vw, 1.2rem); color: #4a5568; }
+.st-key-presentasi_slide [data-testid="stMetricValue"] p { font-size: clamp(2.4rem, 4vw, 4.8rem); font-weight: 700; }
+.st-key-presentasi_slide [data-testid="stMetricLabel"] p { font-size: clamp(1rem, 1.3vw, 1.6rem); }
+.st-key-presentasi_slide [data-testid="stMetricDelta"] p { font-size: clamp(1rem, 1.25vw, 1.5rem); }
+.st-key-presentasi_slide > [data-testid="stElementContainer"]:last-child { margin-top: auto; }
+.st-key-presentasi_slide th, .st-key-presentasi_slide td { font-size: clamp(1.1rem, 1.4vw, 1.7rem); }
+.st-key-presentasi_cover h1 { font-size: clamp(3rem, 5vw, 6rem); }
+</style>
+"""
+
+
+def use_presentation_layout() -> None:
+    """Full width, no sidebar and no toolbar, for the projector."""
+    st.html(PRESENTATION_CSS)
+
+
+def _cover(report: MeetingReport, lang: str) -> None:
+    with st.container(key="presentasi_cover"):
+        st.title(slide_title("sampul", lang), anchor=False)
+        st.markdown(f"### {escape_markdown(report.area_label)}")
+        st.markdown(f"## {escape_markdown(month_title(report, lang))}")
+        st.caption(escape_markdown(t("rapat.cover_code", lang, kode=report.kelurahan_kode) + " · "
+                                   + t("rapat.generated", lang, date=fmt_date(report.generated_at.date(), lang))))
+
+
+def _masalah(report: MeetingReport, lang: str) -> None:
+    if not len(report.by_category):
+        return
+    left, right = st.columns(2, gap="large")
+    count = lambda value: fmt_int(value, lang)  # noqa: E731
+    left.markdown(f"**{t('rapat.by_category', lang)}**")
+    left.plotly_chart(slide_charts.horizontal_bars(category_names(report, lang), report.by_category, count),
+                      **CHART_OPTIONS)  # fmt: skip
+    right.markdown(f"**{t('rapat.by_area', lang, unit=t(f'unit.{report.unit}', lang))}**")
+    right.plotly_chart(slide_charts.horizontal_bars(list(report.by_area.labels), report.by_area, count),
+                       **CHART_OPTIONS)  # fmt: skip
+
+
+def _terlambat(report: MeetingReport, lang: str) -> None:
+    shown = report.overdue[:OVERDUE_ON_SLIDE]
+    lines = [
+        f"- **#{item.nomor}** {escape_markdown(one_line(item.judul, TITLE_WIDTH))} — {overdue_place(item)} · "
+        f"**{overdue_late(item, lang)}** · {escape_markdown(holder_text(item.penanganan, item.penanganan_nama, lang))}"
+        for item in shown
+    ]
+    if lines:
+        st.markdown("\n".join(lines))
+    if report.overdue_total > len(shown):
+        st.caption(t("rapat.overdue_more", lang, n=fmt_int(report.overdue_total - len(shown), lang)))
+
+
+def _kecepatan(report: MeetingReport, lang: str) -> None:
+    chart, number = st.columns([3, 1], gap="large")
+    chart.markdown(f"**{t('rapat.chart_median', lang)}**")
+    days = lambda value: fmt_int(value, lang)  # noqa: E731
+    months = [month.replace(" ", "<br>") for month in trend_months(report, lang)]
+    chart.plotly_chart(slide_charts.line(months, report.trend, days), **CHART_OPTIONS)
+    with number:
+        render_metric_cards(report.kpis, (metrics.MEDIAN_WAKTU_PENYELESAIAN,), lang)
+
+
+def _partisipasi(report: MeetingReport, lang: str) -> None:
+    render_metric_cards(report.participation, PARTICIPATION_SHOWN, lang)
+    series = report.participation_by_area
+    if len(series):
+        share = lambda value: fmt_percent(value, lang)  # noqa: E731
+        st.markdown(f"**{t('rapat.by_area', lang, unit=t(f'unit.{report.unit}', lang))}**")
+        st.plotly_chart(slide_charts.vertical_bars(list(series.labels), series, share), **CHART_OPTIONS)
+
+
+def _kapasitas(report: MeetingReport, lang: str) -> None:
+    capacity = report.capacity
+    chart, words = st.columns([3, 2], gap="large")
+    if capacity.ranked:
+        series = capacity.index_series
+        chart.markdown(f"**{metrics.INDEKS_KAPASITAS.label(lang)}**")
+        chart.plotly_chart(slide_charts.horizontal_bars(list(series.labels), series, lambda v: fmt_int(v, lang)),
+                           **CHART_OPTIONS)  # fmt: skip
+    with words:
+        st.markdown(f"**{t('rapat.most_improved', lang)}**")
+        st.markdown("\n".join(f"- {escape_markdown(improved_line(u, lang))}" for u in capacity.most_improved) or "—")
+        st.markdown(f"**{t('rapat.needs_support', lang)}**")
+        st.markdown("\n".join(f"- {escape_markdown(support_line(u, lang))}" for u in capacity.needs_support) or "—")
+    if capacity.not_enough:
+        st.caption(escape_markdown(t("rapat.not_enough", lang, units=", ".join(capacity.not_enough))))
+    st.caption(escape_markdown(capacity_note(report, lang)))
+
+
+def _tindak_lanjut(report: MeetingReport, lang: str) -> None:
+    table, steps = st.columns([1, 1], gap="large")
+    if report.follow_ups:
+        rows = [follow_up_cells(row, lang) for row in report.follow_ups]
+        columns = {name: [row[i] for row in rows] for i, name in enumerate(follow_up_header(lang))}
+        table.table(columns, border="horizontal")
+    steps.markdown(f"**{t('rapat.next_steps', lang)}**")
+    steps.markdown("\n".join(f"- {escape_markdown(step)}" for step in next_steps(report, lang)))
+
+
+BODIES = {
+    "masalah": _masalah, "terlambat": _terlambat, "kecepatan": _kecepatan, "partisipasi": _partisipasi,
+    "kapasitas": _kapasitas, "tindak_lanjut": _tindak_lanjut,
+}  # fmt: skip
+
+
+def render_slide(report: MeetingReport, index: int, lang: str) -> None:
+    """Slide number `index` of SLIDES: title, its one message, its content, and the footer."""
+    key = SLIDES[index]
+    with st.container(key=SLIDE_KEY, border=True):
+        if key == "sampul":
+            _cover(report, lang)
+        else:
+            st.title(slide_title(key, lang), anchor=False)
+            st.markdown(f"### {escape_markdown(headline(report, key, lang))}")
+            if key == "angka":
+                render_kpis(report.kpis, lang)
+            else:
+                BODIES[key](report, lang)
+        st.caption(escape_markdown(f"{footer(report, lang)} · {index + 1} / {len(SLIDES)}"))

@@ -1,0 +1,295 @@
+"""Cached wrappers around the query layer. Cache keys include the database, the filters and the scope."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+import pandas as pd
+import streamlit as st
+
+from kutorejo_data.analytics import (
+    area_view,
+    cadence,
+    capacity,
+    metrics,
+    participation,
+    participation_summary,
+    resolution,
+)
+from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, breakdown_by_category, monthly_flow
+from kutorejo_data.core.concurrent_reads import read_concurrently
+from kutorejo_data.core.filters import ReportFilters, Scope
+from kutorejo_data.meeting import deck as meeting
+from kutorejo_data.records import options, reports, settings_lists
+
+from .context import engine_for
+
+# Short enough that a report recorded elsewhere shows up within a minute without manual refresh.
+CACHE_TTL_SECONDS = 60
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the Ringkasan page shows for one filter."""
+
+    kpis: KpiComparison
+    flow: pd.DataFrame
+    by_area: pd.DataFrame
+    by_category: pd.DataFrame
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def database_status(db_url: str) -> tuple[bool, bool]:
+    """(has reports, is demo data) for the database."""
+    with engine_for(db_url).connect() as conn:
+        return options.has_reports(conn), options.is_demo_database(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def kelurahan_options(db_url: str, scope: Scope) -> list[options.AreaOption]:
+    """Kelurahan the reader may pick."""
+    with engine_for(db_url).connect() as conn:
+        return options.kelurahan_options(conn, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def rw_options(db_url: str, kelurahan_kode: str, scope: Scope) -> list[options.AreaOption]:
+    """RWs of a kelurahan the reader may pick."""
+    with engine_for(db_url).connect() as conn:
+        return options.rw_options(conn, kelurahan_kode, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def rt_options(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> list[options.AreaOption]:
+    """RTs of an RW the reader may pick."""
+    with engine_for(db_url).connect() as conn:
+        return options.rt_options(conn, kelurahan_kode, rw, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def overview(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> Overview:
+    """KPIs with comparison, the monthly flow and both breakdowns, in one cached call (queries side by side)."""
+    previous = filters.compared_with()
+    found = read_concurrently(engine_for(db_url), {
+        "current": lambda conn: metrics.kpi_values(conn, filters, scope, now=now),
+        "previous": lambda conn: metrics.previous_kpi_values(conn, filters, scope, now=now),
+        "flow": lambda conn: monthly_flow(conn, filters, scope),
+        "by_area": lambda conn: breakdown_by_area(conn, filters, scope),
+        "by_category": lambda conn: breakdown_by_category(conn, filters, scope),
+    })  # fmt: skip
+    return Overview(
+        kpis=KpiComparison.of(found["current"], found["previous"], previous),
+        flow=found["flow"],
+        by_area=found["by_area"],
+        by_category=found["by_category"],
+    )
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def category_names(db_url: str) -> dict[str, str]:
+    """Category slug → name."""
+    with engine_for(db_url).connect() as conn:
+        return options.category_names(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report_count(db_url: str, filters: ReportFilters, scope: Scope) -> int:
+    """How many reports match the filters."""
+    with engine_for(db_url).connect() as conn:
+        return reports.count_reports(conn, filters, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report_page(db_url: str, filters: ReportFilters, scope: Scope, now: datetime, page: int) -> pd.DataFrame:
+    """One page of the report list."""
+    with engine_for(db_url).connect() as conn:
+        return reports.report_page(conn, filters, scope, now=now, page=page)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report_detail(
+    db_url: str, nomor: int, scope: Scope, now: datetime, with_personal_data: bool
+) -> reports.ReportDetail | None:
+    """One report with its history, or None outside the scope."""
+    with engine_for(db_url).connect() as conn:
+        return reports.report_detail(conn, nomor, scope, now=now, with_personal_data=with_personal_data)
+
+
+@dataclass(frozen=True)
+class ResolutionAnalytics:
+    """Everything the Penyelesaian page shows for one filter."""
+
+    flow: dict[str, int]
+    overall: dict[str, float | None]
+    by_category: pd.DataFrame
+    by_handler: pd.DataFrame
+    monthly: pd.DataFrame
+    backlog_age: pd.DataFrame
+    backlog_area: pd.DataFrame
+    overdue: pd.DataFrame
+    overdue_total: int
+    comparison: pd.DataFrame
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ResolutionAnalytics:
+    """Flow, timings, backlog, overdue list and comparisons, in one cached call (queries side by side)."""
+    engine = engine_for(db_url)
+    found = read_concurrently(engine, {
+        # The slowest first, so the two connections finish at about the same time.
+        "selesai": lambda conn: resolution.resolution_percentiles(conn, filters, scope),
+        "tanggap": lambda conn: resolution.response_percentiles(conn, filters, scope),
+        "monthly": lambda conn: resolution.monthly_timing(conn, filters, scope),
+        "flow": lambda conn: resolution.status_flow(conn, filters, scope),
+        "backlog_age": lambda conn: resolution.backlog_by_age(conn, filters, scope, now=now),
+        # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
+        "backlog_area": lambda conn: resolution.backlog_by_area(conn, filters, scope, now=now),
+        "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
+    })  # fmt: skip
+    backlog_area = found["backlog_area"]
+    with engine.connect() as conn:
+        timing = resolution.timing(conn, filters, scope, tanggap=found["tanggap"], selesai=found["selesai"])
+        comparison = resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog_area, timings=timing)
+    return ResolutionAnalytics(
+        flow=found["flow"],
+        overall=timing.overall,
+        by_category=timing.by_category,
+        by_handler=timing.by_handler,
+        monthly=found["monthly"],
+        backlog_age=found["backlog_age"],
+        backlog_area=backlog_area,
+        overdue=found["overdue"],
+        overdue_total=int(backlog_area["terlambat"].sum()),
+        comparison=comparison,
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Partisipasi, Kapasitas and Wilayah
+
+
+@dataclass(frozen=True)
+class ParticipationView:
+    """Everything the Partisipasi page shows for one filter."""
+
+    kpis: KpiComparison
+    by_jenis: pd.DataFrame
+    by_area: pd.DataFrame
+    by_rt_month: pd.DataFrame
+    schedule: pd.DataFrame
+    roles: pd.DataFrame
+    bimtek: pd.DataFrame
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def activity_status(db_url: str) -> tuple[bool, bool]:
+    """(has areas, has activities) for the database."""
+    with engine_for(db_url).connect() as conn:
+        return participation_summary.has_areas(conn), participation_summary.has_activities(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ParticipationView:
+    """Participation KPIs, breakdowns, the schedule grid, roles and the Bimtek record, in one cached call."""
+    assert filters.dari and filters.sampai
+    engine = engine_for(db_url)
+    with engine.connect() as conn:
+        area = participation.activity_area(conn, filters, scope)
+    previous = filters.compared_with()
+    found = read_concurrently(engine, {
+        "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
+        "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
+        "schedule": lambda conn: cadence.cadence_grid(conn, area, filters.dari, filters.sampai),
+        "by_jenis": lambda conn: participation.participation_by(conn, filters, scope, by="jenis"),
+        "by_area": lambda conn: participation.participation_by(conn, filters, scope, by="rt" if filters.rw else "rw"),
+        "by_rt_month": lambda conn: participation.participation_by(conn, filters, scope, by="rt_bulan"),
+        "roles": lambda conn: participation.attendance_by_role(conn, filters, scope),
+        "bimtek": lambda conn: participation.bimtek_record(conn, filters, scope),
+    })  # fmt: skip
+    kpis = KpiComparison.of(found.pop("current"), found.pop("previous"), previous)
+    return ParticipationView(kpis=kpis, **found)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def capacity_scorecard(
+    db_url: str, filters: ReportFilters, scope: Scope, level: str, now: datetime
+) -> tuple[capacity.Scorecard, pd.DataFrame]:
+    """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
+    previous = filters.compared_with()
+    found = read_concurrently(engine_for(db_url), {
+        "current": lambda conn: capacity.scorecard(conn, filters, level, scope, now=now),  # type: ignore[arg-type]
+        "previous": lambda conn: capacity.scorecard(conn, previous, level, scope, now=now),  # type: ignore[arg-type]
+    })  # fmt: skip
+    return found["current"], capacity.with_change(found["current"], found["previous"])
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def capacity_trend(
+    db_url: str, filters: ReportFilters, scope: Scope, level: str, unit_id: int, now: datetime
+) -> pd.DataFrame:
+    """One unit's pillar scores and index over rolling windows."""
+    with engine_for(db_url).connect() as conn:
+        return capacity.unit_trend(conn, filters, level, unit_id, scope, now=now)  # type: ignore[arg-type]
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def area_measures(
+    db_url: str, filters: ReportFilters, scope: Scope, now: datetime
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The area-view measures of every RT and of every RW in the area (what both levels count is read once, side by
+    side, then the two levels side by side)."""
+    engine = engine_for(db_url)
+    shared = read_concurrently(engine, {
+        "reports": lambda conn: area_view.shared_report_counts(conn, filters, scope, now),
+        "open_counts": lambda conn: area_view.open_and_overdue(conn, filters, scope, now),
+    })  # fmt: skip
+    found = read_concurrently(engine, {
+        level: lambda conn, level=level: area_view.area_measures(conn, filters, level, scope, now=now, **shared)
+        for level in ("rt", "rw")
+    })  # fmt: skip
+    return found["rt"], found["rw"]
+
+
+def active_categories(db_url: str) -> dict[str, str]:
+    """Slug → name of the categories a new report may use."""
+    with engine_for(db_url).connect() as conn:
+        return options.active_category_names(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def settings_rws(db_url: str, kelurahan_kode: str, scope: Scope) -> list[settings_lists.RwRow]:
+    """The RWs of a kelurahan as Pengaturan lists them (each with its RTs and reports counted)."""
+    with engine_for(db_url).connect() as conn:
+        return settings_lists.rw_rows(conn, kelurahan_kode, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def settings_rts(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> list[settings_lists.RtRow]:
+    """The RTs of an RW as Pengaturan lists them (each with its reports counted)."""
+    with engine_for(db_url).connect() as conn:
+        return settings_lists.rt_rows(conn, kelurahan_kode, rw, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def settings_categories(db_url: str, scope: Scope) -> list[settings_lists.CategoryRow]:
+    """The categories as Pengaturan lists them (each with its reports inside the scope counted)."""
+    with engine_for(db_url).connect() as conn:
+        return settings_lists.category_rows(conn, scope)
+
+
+def invalidate_cached_reads() -> None:
+    """Forget every cached read, so the next rerun of any page shows what was just written."""
+    st.cache_data.clear()
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Presentasi rapat
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def meeting_report(
+    db_url: str, month: date, area: meeting.MeetingArea, scope: Scope, now: datetime
+) -> meeting.MeetingReport:
+    """The meeting's slides content for a month and an area (raises LookupError outside the scope)."""
+    return meeting.build_meeting_report(engine_for(db_url), month, area, scope, now=now)

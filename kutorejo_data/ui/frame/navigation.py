@@ -1,0 +1,94 @@
+"""The menu: the registry's pages the user's role may open, grouped by section, plus who is signed in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+from kutorejo_data.access import permissions
+from kutorejo_data.access.accounts import Account
+from kutorejo_data.core.i18n import t
+from kutorejo_data.ui.kit.text import escape_markdown
+
+from . import auth
+from .context import PAGE_KEY
+
+
+def _forbidden(slug: str, lang: str) -> Callable[[], None]:
+    """A stand-in for a page the role may not open: a link to it explains instead of running the page."""
+
+    def explain() -> None:
+        st.warning(t("nav.not_allowed", lang, page=t(f"nav.{slug}", lang)), icon=":material/block:")
+        start = permissions.DEFAULT_PAGE
+        st.page_link(start.path, label=t(f"nav.{start.slug}", lang), icon=":material/arrow_back:")
+
+    return explain
+
+
+def navigation(role: str, lang: str) -> StreamlitPage:
+    """st.navigation over the pages this role may open (other existing pages answer with an explanation).
+
+    Also records the running page's slug for the context (`ctx.page`, `ctx.may_write`).
+    """
+    # One flat list in registry order: Streamlit's sectioned menu puts headings inside its <ul> (an axe violation).
+    pages = [
+        st.Page(spec.path, title=t(f"nav.{spec.slug}", lang), icon=f":material/{spec.icon}:", url_path=spec.slug,
+                default=spec.default)
+        for spec in permissions.pages_for(role)
+    ]  # fmt: skip
+    hidden = [
+        st.Page(_forbidden(spec.slug, lang), title=t(f"nav.{spec.slug}", lang), url_path=spec.slug,
+                visibility="hidden")
+        for spec in permissions.PAGES
+        if role not in spec.roles and spec.exists()
+    ]  # fmt: skip
+    page = st.navigation(pages + hidden)
+    # The default page's url_path is "" (the root URL); the context wants its registry slug.
+    st.session_state[PAGE_KEY] = page.url_path or permissions.DEFAULT_PAGE.slug
+    return page
+
+
+def signed_out_navigation(render_login: Callable[[str | None], None], lang: str) -> StreamlitPage:
+    """While nobody is signed in, every page's URL shows the login page (told which page the link wanted).
+
+    A stand-in has its page's URL path, hence its page's identity in Streamlit: the browser keeps that page as
+    the current one, so the first run after signing in opens it, with the link's query string untouched.
+    """
+    pages = [
+        st.Page(_login_for(render_login, None if spec.default else spec.slug), title=t(f"nav.{spec.slug}", lang),
+                url_path=spec.slug, default=spec.default)
+        for spec in permissions.PAGES
+        if spec.exists()
+    ]  # fmt: skip
+    return st.navigation(pages, position="hidden")
+
+
+def _login_for(render_login: Callable[[str | None], None], slug: str | None) -> Callable[[], None]:
+    def login() -> None:
+        render_login(slug)
+
+    return login
+
+
+def area_label(account: Account, lang: str) -> str:
+    """The user's area in words: `RT 002 / RW 03`, `RW 03`, `Kel. Kutorejo`, or everything."""
+    if account.rt:
+        return f"RT {account.rt} / RW {account.rw}"
+    if account.rw:
+        return f"RW {account.rw}"
+    if account.kelurahan_kode:
+        return t("area.kelurahan", lang, nama=account.kelurahan_nama or account.kelurahan_kode)
+    return t("account.everywhere", lang)
+
+
+def render_account(account: Account, db_url: str, lang: str) -> None:
+    """Sidebar: who is signed in, in which role and area, and the logout button."""
+    with st.sidebar, st.container(border=True):
+        who = f"**{escape_markdown(account.nama)}**  \n{escape_markdown(account.username)}" if account.nama else (
+            f"**{escape_markdown(account.username)}**")  # fmt: skip
+        st.markdown(who)
+        st.caption(f"{t(f'role.{account.role}', lang)} · {area_label(account, lang)}")
+        st.button(t("account.logout", lang), key="auth_logout", on_click=auth.logout, args=(db_url,),
+                  icon=":material/logout:", width="stretch")  # fmt: skip

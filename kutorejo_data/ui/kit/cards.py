@@ -1,0 +1,55 @@
+"""KPI cards: a value, its change since the previous period, which reports it counts, and its definition as help."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
+
+from kutorejo_data.analytics.metrics import Metric
+from kutorejo_data.analytics.overview import KpiComparison
+from kutorejo_data.core.formatting import fmt_period, format_counts, format_delta, format_value
+from kutorejo_data.core.i18n import t
+
+Values = dict[str, float | int | None]
+
+
+def clean(value: object) -> float | int | None:
+    """A number for display: None for every kind of missing value (None, NaN, pd.NA), so no 'nan' reaches the
+    screen."""
+    return None if value is None or pd.isna(value) else value  # type: ignore[return-value]
+
+
+def _card(column: DeltaGenerator, metric: Metric, values: Values, previous: Values | None, lang: str) -> None:
+    """One bordered card; with `previous`, the change since then, coloured by whether it is good news."""
+    current = clean(values.get(metric.key))
+    delta, delta_color = None, "off"
+    if previous is not None:
+        before = clean(previous.get(metric.key))
+        delta = format_delta(metric, current, before, lang)
+        if metric.higher_is_better is not None and current != before:
+            delta_color = "normal" if metric.higher_is_better else "inverse"
+    with column.container(border=True):
+        st.metric(metric.label(lang), format_value(metric, current, lang), delta=delta, delta_color=delta_color,
+                  help=metric.help(lang))  # fmt: skip
+        caption = format_counts(metric, values, lang)
+        if caption:
+            st.caption(caption)
+
+
+def _columns(count: int, per_row: int | None) -> list[DeltaGenerator]:
+    per_row = per_row or count
+    return [column for _ in range(0, count, per_row) for column in st.columns(per_row)]
+
+
+def render_metric_cards(kpis: KpiComparison, shown: tuple[Metric, ...], lang: str, per_row: int | None = None) -> None:
+    """One card per metric (`per_row` to a row, default all in one) with its change since the previous period."""
+    for column, metric in zip(_columns(len(shown), per_row), shown, strict=False):
+        _card(column, metric, kpis.current, kpis.previous, lang)
+    st.caption(t("ringkasan.compare", lang, period=fmt_period(kpis.previous_dari, kpis.previous_sampai, lang)))
+
+
+def render_value_cards(values: Values, shown: tuple[Metric, ...], lang: str) -> None:
+    """One card per metric in a row, without a comparison."""
+    for column, metric in zip(_columns(len(shown), None), shown, strict=False):
+        _card(column, metric, values, None, lang)

@@ -1,0 +1,21 @@
+"""Links between pages that more than one page uses, so a target page is changed in one place."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from kutorejo_data.core.i18n import t
+
+# The Masalah page shows one report at `masalah?laporan=N`.
+REPORT_DETAIL_PAGE = "pages/masalah.py"
+
+
+def report_link(nomor: int) -> str:
+    """The URL of a report's detail on the Masalah page (shareable)."""
+    return f"masalah?laporan={nomor}"
+
+
+def render_report_link(nomor: int, lang: str) -> None:
+    """A link to the report's detail page."""
+    st.page_link(REPORT_DETAIL_PAGE, label=t("link.report_detail", lang, nomor=nomor),
+                 query_params={"laporan": str(nomor)}, icon=":material/open_in_new:")  # fmt: skip
