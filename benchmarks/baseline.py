@@ -77,18 +77,24 @@ def _kpis(t: Tables, start: datetime, end: datetime, now: datetime) -> dict[str,
     durations = _days(resolved - rep.set_index("id").loc[resolved.index, "reported_at"])
     open_ = _open_at(t, end, now).merge(t.kategori[["id", "sla_hari"]], left_on="kategori_id", right_on="id")
     return {
-        "masuk": len(received), "selesai": len(resolved),
+        "masuk": len(received),
+        "selesai": len(resolved),
         "tingkat": (valid["status"] == "selesai").mean() if len(valid) else None,
-        "median": durations.median(), "terbuka": len(open_),
+        "median": durations.median(),
+        "terbuka": len(open_),
         "terlambat": int((_days(open_["moment"] - open_["reported_at"]) > open_["sla_hari"]).sum()),
-    }  # fmt: skip
+    }
 
 
 def ringkasan(t: Tables, start: datetime, end: datetime, now: datetime) -> object:
     """KPIs now and in the previous period, received/resolved per month, per RW and per category by outcome."""
     prev_dari, prev_sampai = previous_period(start.date(), (end - DAY).date())
-    prev = _kpis(t, datetime.combine(prev_dari, datetime.min.time()),
-                 datetime.combine(prev_sampai, datetime.min.time()) + DAY, now)  # fmt: skip
+    prev = _kpis(
+        t,
+        datetime.combine(prev_dari, datetime.min.time()),
+        datetime.combine(prev_sampai, datetime.min.time()) + DAY,
+        now,
+    )
     first = datetime.combine(month_start(add_months(start.date(), -11)), datetime.min.time())
     rep = t.laporan
     in_year = rep[(rep["reported_at"] >= first) & (rep["reported_at"] < end)]
@@ -110,8 +116,9 @@ def masalah(t: Tables, start: datetime, end: datetime, now: datetime) -> object:
     page = chosen.sort_values(["reported_at", "id"], ascending=False).head(50)
     closed_at = page["id"].map(last_change)
     age = _days(closed_at.where(~page["status"].isin(OPEN_STATUSES), now) - page["reported_at"])
-    return len(chosen), page.assign(umur=age).merge(t.kategori[["id", "sla_hari"]], left_on="kategori_id",
-                                                     right_on="id")  # fmt: skip
+    return len(chosen), page.assign(umur=age).merge(
+        t.kategori[["id", "sla_hari"]], left_on="kategori_id", right_on="id"
+    )
 
 
 def _percentiles(values: pd.Series, by: pd.Series | None = None) -> pd.DataFrame | pd.Series:
@@ -127,9 +134,11 @@ def penyelesaian(t: Tables, start: datetime, end: datetime, now: datetime) -> ob
     first_response = h[h["from_status"] == "baru"].groupby("laporan_id")["changed_at"].min()
     reached = h[h["to_status"].isin(["diproses", "selesai"])]["laporan_id"].unique()
     flow = {
-        "masuk": len(received), "ditanggapi": received.index.isin(first_response.index).sum(),
-        "diproses": received.index.isin(reached).sum(), **received["status"].value_counts().to_dict(),
-    }  # fmt: skip
+        "masuk": len(received),
+        "ditanggapi": received.index.isin(first_response.index).sum(),
+        "diproses": received.index.isin(reached).sum(),
+        **received["status"].value_counts().to_dict(),
+    }
     response = _days(first_response.reindex(received.index) - received["reported_at"]).dropna()
     resolved = _resolved_in(t, start, end)
     by_id = rep.set_index("id")
@@ -143,17 +152,21 @@ def penyelesaian(t: Tables, start: datetime, end: datetime, now: datetime) -> ob
     late = open_age > open_["sla_hari"]
     buckets = pd.cut(open_age, [-1, 8, 31, 91, float("inf")], right=False)
     return (
-        flow, _percentiles(response), _percentiles(resolution),
+        flow,
+        _percentiles(response),
+        _percentiles(resolution),
         _percentiles(response, by_id.loc[response.index, "kategori_id"]),
         _percentiles(resolution, by_id.loc[resolution.index, "kategori_id"]),
-        _percentiles(response, handler.loc[response.index]), _percentiles(resolution, handler.loc[resolution.index]),
+        _percentiles(response, handler.loc[response.index]),
+        _percentiles(resolution, handler.loc[resolution.index]),
         _percentiles(year_days, year_resolved.dt.strftime("%Y-%m")),
-        open_age.groupby(buckets, observed=False).size(), late.groupby(buckets, observed=False).sum(),
+        open_age.groupby(buckets, observed=False).size(),
+        late.groupby(buckets, observed=False).sum(),
         open_.groupby("rw_id").agg(terbuka=("id_x", "size"), terlambat=("sla_hari", lambda s: late[s.index].sum())),
         open_.assign(lewat=open_age - open_["sla_hari"])[late].nlargest(50, "lewat"),
         received.groupby("rw_id")["status"].agg(["size", lambda s: (s == "selesai").sum()]),
         _percentiles(resolution, by_id.loc[resolution.index, "rw_id"]),
-    )  # fmt: skip
+    )
 
 
 # page (file stem) → its questions answered the naive way. A page without an entry gets no baseline ratio.
@@ -173,8 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     engine = make_engine(args.db_url)
     now = now_local().replace(second=0)
     dari, sampai = preset_period(DEFAULT_PRESET, now.date())
-    start, end = datetime.combine(dari, datetime.min.time()), datetime.combine(sampai + timedelta(days=1),
-                                                                                 datetime.min.time())  # fmt: skip
+    start, end = (
+        datetime.combine(dari, datetime.min.time()),
+        datetime.combine(sampai + timedelta(days=1), datetime.min.time()),
+    )
     reads, answers = [], {name: [] for name in PAGE_QUESTIONS}
     for _ in range(args.repeat):
         started = time.perf_counter()

@@ -61,9 +61,11 @@ class Samples:
     def summary(self, prefix: str) -> dict[str, Any]:
         """Medians (and the samples) under keys starting with `prefix`."""
         return {
-            f"{prefix}_ms": _ms(self.wall), f"{prefix}_cpu_ms": _ms(self.cpu), f"{prefix}_bytes": max(self.sent),
+            f"{prefix}_ms": _ms(self.wall),
+            f"{prefix}_cpu_ms": _ms(self.cpu),
+            f"{prefix}_bytes": max(self.sent),
             f"{prefix}_samples_ms": [round(s * 1000, 1) for s in self.wall],
-        }  # fmt: skip
+        }
 
 
 def _signed_in(page: BenchPage) -> AppTest:
@@ -157,9 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             print(page.name, json.dumps(results[page.name]), file=sys.stderr, flush=True)  # progress of a long run
     rss_after_pages = peak_rss_mb()
     queries = measure_queries(args.db_url, args.repeat)
-    json.dump(
-        {"pages": results, "queries_ms": queries, "peak_rss_mb": max(rss_after_pages, peak_rss_mb())}, sys.stdout
-    )
+    json.dump({"pages": results, "queries_ms": queries, "peak_rss_mb": max(rss_after_pages, peak_rss_mb())}, sys.stdout)
     return 0
 
 

@@ -33,20 +33,26 @@ def pages_table(runs: list[dict[str, Any]]) -> list[str]:
 
 def databases_table(runs: list[dict[str, Any]]) -> list[str]:
     """Demo generation time and database size per run."""
-    lines = ["| backend | reports | demo generation s (CPU s) | database MB | naive read of both tables ms |",
-             "|---|---:|---:|---:|---:|"]  # fmt: skip
+    lines = [
+        "| backend | reports | demo generation s (CPU s) | database MB | naive read of both tables ms |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for run in runs:
         cpu = run.get("generation_cpu_s")
-        lines.append(f"| {run['backend']} | {run['reports']:,} | {_n(run['generation_s'], 1)} ({_n(cpu, 1)}) | "
-                     f"{_n(run['database_mb'])} | {_n(run['baseline']['read_ms'])} |")  # fmt: skip
+        lines.append(
+            f"| {run['backend']} | {run['reports']:,} | {_n(run['generation_s'], 1)} ({_n(cpu, 1)}) | "
+            f"{_n(run['database_mb'])} | {_n(run['baseline']['read_ms'])} |"
+        )
     return lines
 
 
 def queries_table(runs: list[dict[str, Any]]) -> list[str]:
     """Median ms of each key query per run (this month, whole kelurahan)."""
     names = list(runs[0]["queries_ms"])
-    lines = ["| query | " + " | ".join(f"{r['backend']} {r['reports']:,}" for r in runs) + " |",
-             "|---|" + "---:|" * len(runs)]  # fmt: skip
+    lines = [
+        "| query | " + " | ".join(f"{r['backend']} {r['reports']:,}" for r in runs) + " |",
+        "|---|" + "---:|" * len(runs),
+    ]
     for name in names:
         lines.append(f"| {name} | " + " | ".join(_n(r["queries_ms"].get(name)) for r in runs) + " |")
     return lines
@@ -54,8 +60,10 @@ def queries_table(runs: list[dict[str, Any]]) -> list[str]:
 
 def targets_list(targets: list[dict[str, Any]]) -> list[str]:
     """Every target with its value and whether it was met."""
-    return [f"- {'✅' if t['met'] else '❌'} {t['target']}: {_n(t['value'], 1)} (limit {_n(t['limit'], 1)})"
-            for t in targets]  # fmt: skip
+    return [
+        f"- {'✅' if t['met'] else '❌'} {t['target']}: {_n(t['value'], 1)} (limit {_n(t['limit'], 1)})"
+        for t in targets
+    ]
 
 
 def render(document: dict[str, Any]) -> str:

@@ -32,8 +32,12 @@ def _measure(module: str, db: BenchDatabase, repeat: int) -> dict[str, Any]:
     """Run one measuring module in a fresh Python process (its own memory) and read its JSON."""
     done = subprocess.run(
         [sys.executable, "-m", module, db.url, "--repeat", str(repeat)],
-        cwd=ROOT, check=True, capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": "0"},
-    )  # fmt: skip
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONHASHSEED": "0"},
+    )
     return json.loads(done.stdout)
 
 
@@ -49,19 +53,27 @@ def measure_database(backend: str, reports: int, db: BenchDatabase, repeat: int,
         page["baseline_ratio"] = round(naive / page["rerun_ms"], 1) if naive else None
         page["baseline_ratio_first_run"] = round(naive / page["first_run_ms"], 1) if naive else None
     return {
-        "backend": backend, "reports": reports, "generation_s": db.generation_seconds,
-        "generation_cpu_s": db.generation_cpu_seconds, "database_mb": db.size_mb,
-        "pages": app["pages"], "queries_ms": app["queries_ms"], "peak_rss_mb": app["peak_rss_mb"],
+        "backend": backend,
+        "reports": reports,
+        "generation_s": db.generation_seconds,
+        "generation_cpu_s": db.generation_cpu_seconds,
+        "database_mb": db.size_mb,
+        "pages": app["pages"],
+        "queries_ms": app["queries_ms"],
+        "peak_rss_mb": app["peak_rss_mb"],
         "baseline": baseline,
-    }  # fmt: skip
+    }
 
 
 def _versions(postgres: str | None) -> dict[str, str]:
     import streamlit
     from sqlalchemy import create_engine, text
 
-    versions = {"python": platform.python_version(), "sqlite": sqlite3.sqlite_version,
-                "streamlit": streamlit.__version__}  # fmt: skip
+    versions = {
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "streamlit": streamlit.__version__,
+    }
     if postgres:
         engine = create_engine(postgres.replace("postgresql://", "postgresql+psycopg://", 1))
         with engine.connect() as conn:
@@ -114,11 +126,14 @@ def _document(
 ) -> dict[str, Any]:
     machine = {"cpus": os.cpu_count(), "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg()}
     return {
-        "started_utc": started.isoformat(timespec="seconds"), "machine": machine,
-        "versions": _versions(args.postgres), "repeat": args.repeat,
+        "started_utc": started.isoformat(timespec="seconds"),
+        "machine": machine,
+        "versions": _versions(args.postgres),
+        "repeat": args.repeat,
         "bytes_counted": "serialized size of every ForwardMsg a run enqueues (upper bound of the websocket bytes)",
-        "runs": runs, "targets": evaluate(runs),
-    }  # fmt: skip
+        "runs": runs,
+        "targets": evaluate(runs),
+    }
 
 
 if __name__ == "__main__":

@@ -28,13 +28,26 @@ def evaluate(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     checks = []
     size = f"{lite['reports']:,}"
     for name, page in lite["pages"].items():
-        checks.append(_check(f"sqlite {size} {name} rerun ms", page["rerun_ms"], RERUN_MS,
-                             page["rerun_ms"] <= RERUN_MS))  # fmt: skip
-        checks.append(_check(f"sqlite {size} {name} first run ms", page["first_run_ms"], FIRST_RUN_MS,
-                             page["first_run_ms"] <= FIRST_RUN_MS))  # fmt: skip
+        checks.append(
+            _check(f"sqlite {size} {name} rerun ms", page["rerun_ms"], RERUN_MS, page["rerun_ms"] <= RERUN_MS)
+        )
+        checks.append(
+            _check(
+                f"sqlite {size} {name} first run ms",
+                page["first_run_ms"],
+                FIRST_RUN_MS,
+                page["first_run_ms"] <= FIRST_RUN_MS,
+            )
+        )
         if page["baseline_ratio"] is not None:
-            checks.append(_check(f"sqlite {size} {name} baseline ÷ rerun", page["baseline_ratio"], BASELINE_RATIO,
-                                 page["baseline_ratio"] >= BASELINE_RATIO))  # fmt: skip
+            checks.append(
+                _check(
+                    f"sqlite {size} {name} baseline ÷ rerun",
+                    page["baseline_ratio"],
+                    BASELINE_RATIO,
+                    page["baseline_ratio"] >= BASELINE_RATIO,
+                )
+            )
     for run in runs:
         label = f"{run['backend']} {run['reports']:,}"
         for name, page in run["pages"].items():
@@ -42,8 +55,14 @@ def evaluate(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             checks.append(_check(f"{label} {name} bytes per run", sent, MAX_BYTES, sent <= MAX_BYTES))
         checks.append(_check(f"{label} peak RSS MB", run["peak_rss_mb"], MAX_RSS_MB, run["peak_rss_mb"] < MAX_RSS_MB))
     if lite["generation_s"] is not None and lite["reports"] >= TARGET_REPORTS:
-        checks.append(_check(f"sqlite {size} demo generation s", lite["generation_s"], GENERATION_SECONDS,
-                             lite["generation_s"] <= GENERATION_SECONDS))  # fmt: skip
+        checks.append(
+            _check(
+                f"sqlite {size} demo generation s",
+                lite["generation_s"],
+                GENERATION_SECONDS,
+                lite["generation_s"] <= GENERATION_SECONDS,
+            )
+        )
     if pg is not None:
         # "The same targets within 1.5x of SQLite's": 225 ms rerun, 1.5 s first run.
         for name, page in pg["pages"].items():
@@ -51,4 +70,3 @@ def evaluate(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 limit = POSTGRES_FACTOR * target
                 checks.append(_check(f"postgresql {size} {name} {key}", page[key], limit, page[key] <= limit))
     return checks
-

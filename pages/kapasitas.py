@@ -24,8 +24,13 @@ filters = selection.filters
 st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
 level = "rt"
 if filters.rt is None:
-    level = st.radio(t("kapasitas.level", lang), ["rt", "rw"], key="kapasitas_tingkat", horizontal=True,
-                     format_func=lambda v: t(f"kapasitas.level_{v}", lang))  # fmt: skip
+    level = st.radio(
+        t("kapasitas.level", lang),
+        ["rt", "rw"],
+        key="kapasitas_tingkat",
+        horizontal=True,
+        format_func=lambda v: t(f"kapasitas.level_{v}", lang),
+    )
 now = ctx.now.replace(second=0)
 card, table = data.capacity_scorecard(ctx.db_url, filters, ctx.scope, level, now)
 blocks.render_method(lang)
@@ -46,7 +51,8 @@ st.subheader(t("kapasitas.profile_title", lang))
 # Open on the unit that most needs support; the reader can pick any other.
 by_need = table.sort_values(INDEX_KEY, na_position="last")
 labels = dict(zip(table["unit_id"], table["label"], strict=True))
-unit_id = st.selectbox(t("kapasitas.profile_pick", lang), list(by_need["unit_id"]), key="kapasitas_profil",
-                       format_func=labels.get)  # fmt: skip
+unit_id = st.selectbox(
+    t("kapasitas.profile_pick", lang), list(by_need["unit_id"]), key="kapasitas_profil", format_func=labels.get
+)
 trend = data.capacity_trend(ctx.db_url, filters, ctx.scope, level, int(unit_id), now)
 blocks.render_profile(card, table, int(unit_id), trend, lang)

@@ -31,8 +31,9 @@ selection = filter_bar("masalah", ctx, EVERY_FILTER)
 st.session_state["masalah_nomor"] = current_report_number()  # the URL (`laporan`) says which report is open
 now = ctx.now.replace(second=0)
 total = data.report_count(ctx.db_url, selection.filters, ctx.scope)
-st.caption(t("masalah.count", lang, count=fmt_int(total, lang), area=selection.area_label,
-             period=selection.period_label))  # fmt: skip
+st.caption(
+    t("masalah.count", lang, count=fmt_int(total, lang), area=selection.area_label, period=selection.period_label)
+)
 
 if total == 0:
     st.info(t("masalah.none", lang), icon=":material/filter_alt_off:")
@@ -47,14 +48,22 @@ else:
     page = data.report_page(ctx.db_url, selection.filters, ctx.scope, now, st.session_state["masalah_halaman"] - 1)
     table = list_table(page, lang)
     event = st.dataframe(
-        styled_list(table, lang), hide_index=True, on_select="rerun", selection_mode="single-row",
-        key="masalah_tabel", width="stretch", column_config=list_column_config(lang),
-    )  # fmt: skip
+        styled_list(table, lang),
+        hide_index=True,
+        on_select="rerun",
+        selection_mode="single-row",
+        key="masalah_tabel",
+        width="stretch",
+        column_config=list_column_config(lang),
+    )
     pager, hint = st.columns([1, 3])
     pager.number_input(
-        f"{t('masalah.page', lang)} ({t('masalah.page_of', lang, pages=pages)})", min_value=1, max_value=pages,
-        step=1, key="masalah_halaman",
-    )  # fmt: skip
+        f"{t('masalah.page', lang)} ({t('masalah.page_of', lang, pages=pages)})",
+        min_value=1,
+        max_value=pages,
+        step=1,
+        key="masalah_halaman",
+    )
     hint.caption(t("masalah.select_hint", lang))
     chosen = int(page.iloc[event.selection.rows[0]]["nomor"]) if event.selection.rows else None
     if chosen is not None and chosen != st.session_state.get("masalah_chosen_seen"):  # a new click, not a rerun
@@ -72,7 +81,13 @@ def open_typed_number() -> None:
         st.query_params["laporan"] = str(int(typed))
 
 
-st.number_input(t("masalah.open_number", lang), min_value=1, step=1, key="masalah_nomor", placeholder="#",
-                on_change=open_typed_number)  # fmt: skip
+st.number_input(
+    t("masalah.open_number", lang),
+    min_value=1,
+    step=1,
+    key="masalah_nomor",
+    placeholder="#",
+    on_change=open_typed_number,
+)
 if st.session_state.get("masalah_nomor") is not None:
     show_report(ctx, int(st.session_state["masalah_nomor"]))

@@ -17,8 +17,9 @@ lang = ctx.lang
 st.title(t("nav.pengguna", lang))
 
 render_outcome()
-accounts_tab, new_tab, audit_tab = st.tabs([t("user.tab_accounts", lang), t("user.tab_new", lang),
-                                            t("user.tab_audit", lang)])  # fmt: skip
+accounts_tab, new_tab, audit_tab = st.tabs(
+    [t("user.tab_accounts", lang), t("user.tab_new", lang), t("user.tab_audit", lang)]
+)
 with accounts_tab:
     frame = render_account_list(ctx)
     render_manage_account(ctx, frame)

@@ -31,8 +31,10 @@ with flow_column:
     st.subheader(t("penyelesaian.flow", lang), help=ALUR_STATUS.help(lang))
     if analytics.flow["masuk"]:
         st.plotly_chart(charts.flow_funnel(analytics.flow, lang), config={"displayModeBar": False})
-        st.caption(f"{t('flow.ditolak', lang)}: {analytics.flow['ditolak']} · "
-                   f"{t('flow.duplikat', lang)}: {analytics.flow['duplikat']}")  # fmt: skip
+        st.caption(
+            f"{t('flow.ditolak', lang)}: {analytics.flow['ditolak']} · "
+            f"{t('flow.duplikat', lang)}: {analytics.flow['duplikat']}"
+        )
     else:
         st.info(t("penyelesaian.no_data", lang))
 with backlog_column:
@@ -48,8 +50,11 @@ else:  # a guest sees how many, not which
 st.subheader(t("penyelesaian.by_handler", lang))
 st.dataframe(timing_table(analytics.by_handler, "penanganan", lang), hide_index=True, width="stretch")
 st.subheader(t("penyelesaian.by_category", lang))
-st.dataframe(timing_table(analytics.by_category, "kategori", lang, data.category_names(ctx.db_url)), hide_index=True,
-             width="stretch")  # fmt: skip
+st.dataframe(
+    timing_table(analytics.by_category, "kategori", lang, data.category_names(ctx.db_url)),
+    hide_index=True,
+    width="stretch",
+)
 
 st.subheader(t("penyelesaian.trend", lang))
 st.plotly_chart(charts.timing_trend(analytics.monthly, lang), config={"displayModeBar": False})
@@ -60,8 +65,9 @@ with area_column:
     if analytics.backlog_area.empty:
         st.info(t("penyelesaian.overdue_none", lang))
     else:
-        st.plotly_chart(charts.open_overdue_bars(analytics.backlog_area, "wilayah", lang),
-                        config={"displayModeBar": False})  # fmt: skip
+        st.plotly_chart(
+            charts.open_overdue_bars(analytics.backlog_area, "wilayah", lang), config={"displayModeBar": False}
+        )
 with comparison_column:
     st.subheader(t("penyelesaian.comparison", lang, unit=unit))
     render_comparison(analytics.comparison, lang)

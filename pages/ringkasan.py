@@ -38,7 +38,9 @@ else:
     with by_category_column if selection.filters.rt is None else by_area_column:
         st.subheader(t("ringkasan.by_category_title", lang))
         by_category = overview.by_category.assign(
-            label=[category_label(s, n, lang) for s, n in zip(overview.by_category["kategori"],
-                                                               overview.by_category["nama"], strict=True)]
-        )  # fmt: skip
+            label=[
+                category_label(s, n, lang)
+                for s, n in zip(overview.by_category["kategori"], overview.by_category["nama"], strict=True)
+            ]
+        )
         st.plotly_chart(charts.outcome_bars(by_category, "label", lang), config={"displayModeBar": False})

@@ -23,8 +23,12 @@ if not has_areas:
 selection = filter_bar("wilayah", ctx, default_preset="12_bulan")
 filters = selection.filters
 st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
-metric_key = st.selectbox(t("wilayah.measure", lang), [m.key for m in AREA_METRICS], key="wilayah_ukuran",
-                          format_func=lambda key: METRICS[key].label(lang))  # fmt: skip
+metric_key = st.selectbox(
+    t("wilayah.measure", lang),
+    [m.key for m in AREA_METRICS],
+    key="wilayah_ukuran",
+    format_func=lambda key: METRICS[key].label(lang),
+)
 metric = METRICS[metric_key]
 st.caption(metric.help(lang))
 

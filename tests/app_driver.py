@@ -21,8 +21,12 @@ def open_page(monkeypatch: pytest.MonkeyPatch, db_url: str, page: str, lang: str
 
 def click(at: AppTest, label: str, form: str | None = None) -> AppTest:
     """Press the button with this label (the submit button of `form` when several share it) and run the app."""
-    return next(
-        button
-        for button in at.button
-        if button.label == label and (form is None or button.key.startswith(f"FormSubmitter:{form}-"))
-    ).click().run()
+    return (
+        next(
+            button
+            for button in at.button
+            if button.label == label and (form is None or button.key.startswith(f"FormSubmitter:{form}-"))
+        )
+        .click()
+        .run()
+    )

@@ -53,6 +53,7 @@ def pinned_clock() -> Iterator[None]:
         patch.setenv(NOW_ENV, PINNED_NOW)
         yield
 
+
 PG_ADMIN_URL = os.environ.get("KUTOREJO_TEST_DATABASE_URL") or "postgresql+psycopg://root@127.0.0.1:5432/postgres"
 
 
@@ -108,8 +109,8 @@ def pg_template(pg_admin: Engine) -> Iterator[str]:
 
 
 def _database_url(name: str) -> str:
-    return make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg", database=name).render_as_string(
-        hide_password=False
+    return (
+        make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
     )
 
 
@@ -202,17 +203,37 @@ def handmade_db(any_db: Engine) -> Engine:
     with any_db.begin() as conn:
         rt2 = add_area(conn, rw="03", rt="002")
         rt1 = add_area(conn, rw="04", rt="001")
-        add_report(conn, rt2, "drainase-banjir", at(11, 2),
-                   [(at(11, 3), "diverifikasi", "rt"), (at(11, 4), "diproses", "rt"), (at(11, 12), "selesai", "rt")])
-        add_report(conn, rt2, "sampah-kebersihan", at(11, 5),
-                   [(at(11, 5, 20), "diverifikasi", "rt"), (at(11, 9), "selesai", "rt")])
+        add_report(
+            conn,
+            rt2,
+            "drainase-banjir",
+            at(11, 2),
+            [(at(11, 3), "diverifikasi", "rt"), (at(11, 4), "diproses", "rt"), (at(11, 12), "selesai", "rt")],
+        )
+        add_report(
+            conn,
+            rt2,
+            "sampah-kebersihan",
+            at(11, 5),
+            [(at(11, 5, 20), "diverifikasi", "rt"), (at(11, 9), "selesai", "rt")],
+        )
         add_report(conn, rt2, "sampah-kebersihan", at(11, 10), [(at(11, 13), "ditolak", "rt")])
         add_report(conn, rt2, "keamanan-ketertiban", at(11, 20))
-        add_report(conn, rt2, "drainase-banjir", at(10, 1),
-                   [(at(10, 3), "diproses", "kelurahan"), (at(11, 15), "selesai", "kelurahan")])
+        add_report(
+            conn,
+            rt2,
+            "drainase-banjir",
+            at(10, 1),
+            [(at(10, 3), "diproses", "kelurahan"), (at(11, 15), "selesai", "kelurahan")],
+        )
         add_report(conn, rt1, "sampah-kebersihan", at(10, 20), [(at(10, 21), "diverifikasi", "rw")])
         add_report(conn, rt1, "drainase-banjir", at(11, 25), [(at(11, 27), "diverifikasi", "rw")])
-        add_report(conn, rt2, "drainase-banjir", at(10, 5),
-                   [(at(10, 6), "diproses", "rt"), (at(10, 20), "selesai", "rt"), (at(12, 2), "diproses", "rt")])
+        add_report(
+            conn,
+            rt2,
+            "drainase-banjir",
+            at(10, 5),
+            [(at(10, 6), "diproses", "rt"), (at(10, 20), "selesai", "rt"), (at(12, 2), "diproses", "rt")],
+        )
         add_report(conn, rt2, "drainase-banjir", at(12, 3))
-    return any_db  # fmt: skip
+    return any_db

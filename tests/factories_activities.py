@@ -57,18 +57,32 @@ def add_activity(
 def add_tokoh(conn: Connection, area: AreaIds, jenis: str, nama: str, *, of_rt: bool = True) -> int:
     """Register a Tomas/Toga of the area's RW (and of its RT when `of_rt`); return the id."""
     return conn.execute(
-        insert(Tokoh).values(kelurahan_id=area.kelurahan_id, rw_id=area.rw_id, rt_id=area.rt_id if of_rt else None,
-                             jenis=jenis, nama=nama, aktif=True)  # fmt: skip
+        insert(Tokoh).values(
+            kelurahan_id=area.kelurahan_id,
+            rw_id=area.rw_id,
+            rt_id=area.rt_id if of_rt else None,
+            jenis=jenis,
+            nama=nama,
+            aktif=True,
+        )
     ).inserted_primary_key[0]
 
 
 def set_rt_facts(
-    conn: Connection, area: AreaIds, *, ketua: str | None, kk: int | None, warga: int | None,
+    conn: Connection,
+    area: AreaIds,
+    *,
+    ketua: str | None,
+    kk: int | None,
+    warga: int | None,
     diperbarui: date | None,
-) -> None:  # fmt: skip
+) -> None:
     """Set an RT's head, households, residents and the date they were last confirmed."""
-    conn.execute(update(RT).where(RT.id == area.rt_id).values(ketua_nama=ketua, jumlah_kk=kk, jumlah_warga=warga,
-                                                               data_diperbarui=diperbarui))  # fmt: skip
+    conn.execute(
+        update(RT)
+        .where(RT.id == area.rt_id)
+        .values(ketua_nama=ketua, jumlah_kk=kk, jumlah_warga=warga, data_diperbarui=diperbarui)
+    )
 
 
 def set_rw_head(conn: Connection, area: AreaIds, ketua: str | None) -> None:

@@ -69,8 +69,9 @@ def open_signed_in(
 
     engine = make_engine(db_url)
     with engine.connect() as conn:
-        existing = set(conn.execute(select(Pengguna.username).where(Pengguna.username.in_(("admin", "uji-admin"))))
-                       .scalars())  # fmt: skip
+        existing = set(
+            conn.execute(select(Pengguna.username).where(Pengguna.username.in_(("admin", "uji-admin")))).scalars()
+        )
     if "admin" in existing:
         username, password = "admin", DEMO_PASSWORD
     else:

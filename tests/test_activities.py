@@ -24,9 +24,17 @@ from tests.test_audit import entries
 
 TODAY = date(2026, 11, 29)
 KERJA_BAKTI = ActivityInput(
-    kelurahan_kode=KUTOREJO, tingkat="rt", rw="03", rt="002", jenis="kerja_bakti", tanggal=date(2026, 11, 22),
-    judul="Bersih selokan", target_peserta=40, target_satuan="KK", kehadiran={"warga": 31, "ketua_rt": 1},
-)  # fmt: skip
+    kelurahan_kode=KUTOREJO,
+    tingkat="rt",
+    rw="03",
+    rt="002",
+    jenis="kerja_bakti",
+    tanggal=date(2026, 11, 22),
+    judul="Bersih selokan",
+    target_peserta=40,
+    target_satuan="KK",
+    kehadiran={"warga": 31, "ketua_rt": 1},
+)
 
 
 @pytest.fixture
@@ -79,9 +87,13 @@ def test_invalid_activities_are_refused_field_by_field_and_nothing_is_written(
 
 @pytest.mark.parametrize(
     ("tingkat", "rw", "rt", "expected"),
-    [("rt", "03", "002", "ok"), ("rw", "03", None, "ok"), ("kelurahan", None, None, "error.tingkat_outside_scope"),
-     ("rt", "04", "001", "error.rt_unknown")],
-)  # fmt: skip
+    [
+        ("rt", "03", "002", "ok"),
+        ("rw", "03", None, "ok"),
+        ("kelurahan", None, None, "error.tingkat_outside_scope"),
+        ("rt", "04", "001", "error.rt_unknown"),
+    ],
+)
 def test_an_rw_head_records_activities_only_in_their_rw(
     area_db: Engine, tingkat: str, rw: str | None, rt: str | None, expected: str
 ) -> None:
@@ -96,8 +108,14 @@ def test_an_rw_head_records_activities_only_in_their_rw(
 
 def test_a_correction_replaces_fields_and_attendance_together(area_db: Engine) -> None:
     nomor = create_activity(area_db, KERJA_BAKTI, actor="rt", today=TODAY)
-    corrected = replace(KERJA_BAKTI, tingkat="rw", rt=None, jenis="rapat_rw", kehadiran={"ketua_rt": 4,
-                        "ketua_rw": 1}, target_peserta=None)  # fmt: skip
+    corrected = replace(
+        KERJA_BAKTI,
+        tingkat="rw",
+        rt=None,
+        jenis="rapat_rw",
+        kehadiran={"ketua_rt": 4, "ketua_rw": 1},
+        target_peserta=None,
+    )
     update_activity(area_db, nomor, corrected, actor="rt", today=TODAY)
     assert attendance(area_db, nomor) == {"ketua_rt": 4, "ketua_rw": 1}
     with area_db.connect() as conn:
@@ -118,8 +136,9 @@ def test_recent_activities_are_newest_first_paged_in_sql_and_scoped(area_db: Eng
     for day in range(1, 26):
         rw = "03" if day % 2 else "04"
         rt = "002" if rw == "03" else "001"
-        create_activity(area_db, replace(KERJA_BAKTI, rw=rw, rt=rt, tanggal=date(2026, 10, day)), actor="rt",
-                        today=TODAY)  # fmt: skip
+        create_activity(
+            area_db, replace(KERJA_BAKTI, rw=rw, rt=rt, tanggal=date(2026, 10, day)), actor="rt", today=TODAY
+        )
     with area_db.connect() as conn:
         first = recent_activities(conn, EVERYTHING, page=1, page_size=10)
         last = recent_activities(conn, EVERYTHING, page=3, page_size=10)
@@ -154,5 +173,7 @@ def test_the_page_records_an_activity_and_corrects_it(monkeypatch, fresh_db: Eng
     assert at.success[0].value == "Kegiatan #1 sudah dikoreksi."
     assert attendance(fresh_db, 1) == {"warga": 28, "tomas": 2}
     assert [(e["actor"], e["action"], e["entity"], e["entity_id"]) for e in entries(fresh_db)[-2:]] == [
-        ("uji-admin", "create", "kegiatan", "1"), ("uji-admin", "update", "kegiatan", "1")]  # fmt: skip
+        ("uji-admin", "create", "kegiatan", "1"),
+        ("uji-admin", "update", "kegiatan", "1"),
+    ]
     assert at.dataframe[0].value.iloc[0]["Hadir"] == "30"

@@ -139,9 +139,7 @@ def test_the_demo_ends_today_and_nothing_lies_in_the_future(now: datetime, demo_
         last_report = conn.execute(select(func.max(Laporan.reported_at))).scalar_one()
         last_change = conn.execute(select(func.max(StatusHistory.changed_at))).scalar_one()
         last_activity = conn.execute(select(func.max(Kegiatan.tanggal))).scalar_one()
-        recent = conn.execute(
-            select(func.count()).where(Laporan.reported_at >= now - timedelta(days=30))
-        ).scalar_one()  # fmt: skip
+        recent = conn.execute(select(func.count()).where(Laporan.reported_at >= now - timedelta(days=30))).scalar_one()
     engine.dispose()
     assert last_report <= now and last_change <= now and last_activity <= now.date()
     assert last_report >= now - timedelta(days=3)  # it reaches today, not last month

@@ -42,7 +42,10 @@ def test_laporan_masuk_card_equals_an_independent_count(monkeypatch, demo_db_url
     assert not at.exception
     with demo_db.connect() as conn:
         expected = conn.execute(
-            select(func.count()).select_from(Laporan).join(RW, RW.id == Laporan.rw_id).where(
+            select(func.count())
+            .select_from(Laporan)
+            .join(RW, RW.id == Laporan.rw_id)
+            .where(
                 RW.nomor == "03",
                 Laporan.reported_at >= datetime(2026, 9, 1),
                 Laporan.reported_at < datetime(2026, 11, 1),
@@ -51,9 +54,13 @@ def test_laporan_masuk_card_equals_an_independent_count(monkeypatch, demo_db_url
     assert expected > 0
     assert indonesian_int(metric_value(at, "Laporan masuk")) == expected
     assert [m.label for m in at.metric] == [
-        "Laporan masuk", "Diselesaikan dalam periode", "Tingkat penyelesaian", "Median waktu penyelesaian", "Terbuka",
+        "Laporan masuk",
+        "Diselesaikan dalam periode",
+        "Tingkat penyelesaian",
+        "Median waktu penyelesaian",
+        "Terbuka",
         "Terlambat",
-    ]  # fmt: skip
+    ]
     assert all(m.help for m in at.metric)  # every number carries its definition
 
 

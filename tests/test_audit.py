@@ -17,8 +17,15 @@ from tests.factories import KUTOREJO, add_area
 from tests.signin import PASSWORD, add_user, open_as
 
 NOW = datetime(2026, 11, 29, 10, 0)
-REPORT = NewReport(kelurahan_kode=KUTOREJO, rw="03", rt="002", kategori="drainase-banjir", judul="Selokan mampet",
-                   pelapor_nama="Siti Aminah", pelapor_telepon="081234567890")  # fmt: skip
+REPORT = NewReport(
+    kelurahan_kode=KUTOREJO,
+    rw="03",
+    rt="002",
+    kategori="drainase-banjir",
+    judul="Selokan mampet",
+    pelapor_nama="Siti Aminah",
+    pelapor_telepon="081234567890",
+)
 
 
 @pytest.fixture
@@ -31,18 +38,31 @@ def area_db(any_db: Engine) -> Engine:
 def entries(engine: Engine) -> list[dict]:
     with engine.connect() as conn:
         rows = conn.execute(
-            select(AuditLog.at, AuditLog.actor, AuditLog.action, AuditLog.entity, AuditLog.entity_id,
-                   AuditLog.before, AuditLog.after).order_by(AuditLog.id)
-        ).mappings()  # fmt: skip
-        return [{**row, "before": json.loads(row["before"] or "null"), "after": json.loads(row["after"] or "null")}
-                for row in rows]  # fmt: skip
+            select(
+                AuditLog.at,
+                AuditLog.actor,
+                AuditLog.action,
+                AuditLog.entity,
+                AuditLog.entity_id,
+                AuditLog.before,
+                AuditLog.after,
+            ).order_by(AuditLog.id)
+        ).mappings()
+        return [
+            {**row, "before": json.loads(row["before"] or "null"), "after": json.loads(row["after"] or "null")}
+            for row in rows
+        ]
 
 
 def test_a_new_report_is_logged_without_the_reporters_personal_data(area_db: Engine) -> None:
     nomor = create_report(area_db, REPORT, actor="Budi (rt03-002)", now=NOW)
     [entry] = entries(area_db)
     assert (entry["actor"], entry["action"], entry["entity"], entry["entity_id"]) == (
-        "Budi (rt03-002)", "create", "laporan", str(nomor))
+        "Budi (rt03-002)",
+        "create",
+        "laporan",
+        str(nomor),
+    )
     assert entry["after"]["judul"] == "Selokan mampet" and entry["after"]["rt"] == "002"
     assert entry["after"]["pelapor_dicatat"] is True
     assert "Siti" not in json.dumps(entry, default=str) and "0812" not in json.dumps(entry, default=str)
@@ -51,8 +71,12 @@ def test_a_new_report_is_logged_without_the_reporters_personal_data(area_db: Eng
 
 def test_a_status_change_is_logged_with_before_and_after(area_db: Engine) -> None:
     nomor = create_report(area_db, REPORT, actor="rt", now=NOW)
-    change_status(area_db, StatusChange(nomor, "diproses", 1, note="Kerja bakti Minggu", penanganan="rt"),
-                  actor="Ketua RW (rw03)", now=NOW.replace(hour=11))  # fmt: skip
+    change_status(
+        area_db,
+        StatusChange(nomor, "diproses", 1, note="Kerja bakti Minggu", penanganan="rt"),
+        actor="Ketua RW (rw03)",
+        now=NOW.replace(hour=11),
+    )
     entry = entries(area_db)[-1]
     assert (entry["actor"], entry["action"], entry["entity_id"]) == ("Ketua RW (rw03)", "status", str(nomor))
     assert entry["before"]["status"] == "baru" and entry["before"]["version"] == 1
@@ -88,8 +112,12 @@ def test_account_changes_are_logged_and_passwords_never_are(area_db: Engine) -> 
     account_admin.unlock(area_db, "budi", actor="admin", now=NOW)
     logged = entries(area_db)
     assert [(e["actor"], e["action"]) for e in logged] == [
-        ("uji", "create"), ("admin", "update"), ("admin", "password"), ("admin", "deactivate"), ("admin", "unlock"),
-    ]  # fmt: skip
+        ("uji", "create"),
+        ("admin", "update"),
+        ("admin", "password"),
+        ("admin", "deactivate"),
+        ("admin", "unlock"),
+    ]
     assert logged[1]["before"] == {"nama": "", "role": "ketua_rt", "rt": "002"}  # only what changed
     assert logged[1]["after"] == {"nama": "Budi Santoso", "role": "ketua_rw", "rt": None}
     assert logged[3]["before"] == {"aktif": True} and logged[3]["after"] == {"aktif": False}

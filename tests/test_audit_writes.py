@@ -38,17 +38,26 @@ NOW = datetime(2026, 11, 29, 12, 0)
 GUEST = Scope(KUTOREJO, read_only=True)
 RW03 = Scope(KUTOREJO, "03")
 KERJA_BAKTI = ActivityInput(
-    kelurahan_kode=KUTOREJO, tingkat="rt", rw="03", rt="002", jenis="kerja_bakti", tanggal=date(2026, 11, 14),
-    judul="Kerja bakti selokan", target_peserta=40, target_satuan="KK", kehadiran={"ketua_rt": 1, "warga": 27},
-)  # fmt: skip
+    kelurahan_kode=KUTOREJO,
+    tingkat="rt",
+    rw="03",
+    rt="002",
+    jenis="kerja_bakti",
+    tanggal=date(2026, 11, 14),
+    judul="Kerja bakti selokan",
+    target_peserta=40,
+    target_satuan="KK",
+    kehadiran={"ketua_rt": 1, "warga": 27},
+)
 TABLES = (Kelurahan, RW, RT, Kategori, Kegiatan, KegiatanKehadiran, Laporan, AuditLog)
 
 
 def everything(engine: Engine) -> dict[str, list[tuple]]:
     """Every row of the tables these writes touch (small test databases): 'nothing changed' means all of them."""
     with engine.connect() as conn:
-        return {model.__tablename__: sorted(map(tuple, conn.execute(select(model.__table__))), key=repr)
-                for model in TABLES}  # fmt: skip
+        return {
+            model.__tablename__: sorted(map(tuple, conn.execute(select(model.__table__))), key=repr) for model in TABLES
+        }
 
 
 def logged(engine: Engine) -> list[tuple]:
@@ -81,13 +90,25 @@ def test_a_new_activity_is_logged_with_its_stored_values_and_attendance(area_db:
     nomor = create_activity(area_db, KERJA_BAKTI, actor="Sri (rt03-002)", today=TODAY)
     [entry] = entries(area_db)
     assert (entry["actor"], entry["action"], entry["entity"], entry["entity_id"]) == (
-        "Sri (rt03-002)", "create", "kegiatan", str(nomor))  # fmt: skip
+        "Sri (rt03-002)",
+        "create",
+        "kegiatan",
+        str(nomor),
+    )
     assert entry["before"] is None
     assert entry["after"] == {
-        "kelurahan": KUTOREJO, "tingkat": "rt", "rw": "03", "rt": "002", "jenis": "kerja_bakti",
-        "tanggal": "2026-11-14", "judul": "Kerja bakti selokan", "target_peserta": 40, "target_satuan": "KK",
-        "catatan": "", "kehadiran": {"ketua_rt": 1, "warga": 27},
-    }  # fmt: skip
+        "kelurahan": KUTOREJO,
+        "tingkat": "rt",
+        "rw": "03",
+        "rt": "002",
+        "jenis": "kerja_bakti",
+        "tanggal": "2026-11-14",
+        "judul": "Kerja bakti selokan",
+        "target_peserta": 40,
+        "target_satuan": "KK",
+        "catatan": "",
+        "kehadiran": {"ketua_rt": 1, "warga": 27},
+    }
 
 
 def test_a_corrected_activity_logs_only_what_changed_and_an_unchanged_save_logs_nothing(area_db: Engine) -> None:
@@ -95,8 +116,10 @@ def test_a_corrected_activity_logs_only_what_changed_and_an_unchanged_save_logs_
     corrected = replace(KERJA_BAKTI, judul="Kerja bakti saluran", kehadiran={"ketua_rt": 1, "warga": 31})
     update_activity(area_db, nomor, corrected, actor="Budi (rw03)", scope=RW03, today=TODAY)
     update_activity(area_db, nomor, corrected, actor="Budi (rw03)", scope=RW03, today=TODAY)
-    assert logged(area_db) == [("Sri (rt03-002)", "create", "kegiatan", str(nomor)),
-                               ("Budi (rw03)", "update", "kegiatan", str(nomor))]  # fmt: skip
+    assert logged(area_db) == [
+        ("Sri (rt03-002)", "create", "kegiatan", str(nomor)),
+        ("Budi (rw03)", "update", "kegiatan", str(nomor)),
+    ]
     entry = entries(area_db)[-1]
     assert entry["before"] == {"judul": "Kerja bakti selokan", "kehadiran": {"ketua_rt": 1, "warga": 27}}
     assert entry["after"] == {"judul": "Kerja bakti saluran", "kehadiran": {"ketua_rt": 1, "warga": 31}}
@@ -108,8 +131,12 @@ def test_a_refused_activity_write_leaves_no_entry_and_changes_nothing(area_db: E
     nobody = replace(KERJA_BAKTI, kehadiran={})
     assert refused_key(lambda: create_activity(area_db, nobody, actor="rt", today=TODAY)) == "error.form_invalid"
     assert refused_key(lambda: update_activity(area_db, nomor, nobody, actor="rt", today=TODAY)) == "error.form_invalid"
-    assert refused_key(lambda: update_activity(area_db, nomor, KERJA_BAKTI, actor="rw", scope=Scope(KUTOREJO, "01"),
-                                               today=TODAY)) == "error.kegiatan_not_found"  # fmt: skip
+    assert (
+        refused_key(
+            lambda: update_activity(area_db, nomor, KERJA_BAKTI, actor="rw", scope=Scope(KUTOREJO, "01"), today=TODAY)
+        )
+        == "error.kegiatan_not_found"
+    )
     assert everything(area_db) == before
 
 
@@ -117,9 +144,16 @@ def test_a_guest_can_record_or_correct_no_activity(area_db: Engine) -> None:
     nomor = create_activity(area_db, KERJA_BAKTI, actor="rt", today=TODAY)
     before = everything(area_db)
     assert refused_key(lambda: create_activity(area_db, KERJA_BAKTI, actor="tamu", scope=GUEST, today=TODAY)) == (
-        "error.read_only")  # fmt: skip
-    assert refused_key(lambda: update_activity(area_db, nomor, replace(KERJA_BAKTI, judul="Lain"), actor="tamu",
-                                               scope=GUEST, today=TODAY)) == "error.read_only"  # fmt: skip
+        "error.read_only"
+    )
+    assert (
+        refused_key(
+            lambda: update_activity(
+                area_db, nomor, replace(KERJA_BAKTI, judul="Lain"), actor="tamu", scope=GUEST, today=TODAY
+            )
+        )
+        == "error.read_only"
+    )
     assert everything(area_db) == before
 
 
@@ -152,24 +186,41 @@ def test_every_area_write_is_logged_with_what_it_changed(any_db: Engine) -> None
     update_rw(any_db, KUTOREJO, "03", "Pak Slamet", False, actor="lurah")
     update_rw(any_db, KUTOREJO, "03", "Pak Slamet", False, actor="lurah")  # nothing changes, nothing is logged
     add_rt(any_db, KUTOREJO, "03", 2, RtFields("Bu Sri", 45, 160), actor="admin")
-    update_rt(any_db, KUTOREJO, "03", "002", RtFields("Bu Sri", 47, 166), actor="Sri (rt03-002)",
-              scope=Scope(KUTOREJO, "03", "002"))  # fmt: skip
+    update_rt(
+        any_db,
+        KUTOREJO,
+        "03",
+        "002",
+        RtFields("Bu Sri", 47, 166),
+        actor="Sri (rt03-002)",
+        scope=Scope(KUTOREJO, "03", "002"),
+    )
     delete_rt(any_db, KUTOREJO, "03", "002", actor="admin")
     delete_rw(any_db, KUTOREJO, "03", actor="admin")
     rw, rt = f"{KUTOREJO} RW 03", f"{KUTOREJO} RW 03 RT 002"
     assert logged(any_db) == [
-        ("admin", "create", "kelurahan", KUTOREJO), ("admin", "create", "rw", rw), ("lurah", "update", "rw", rw),
-        ("admin", "create", "rt", rt), ("Sri (rt03-002)", "update", "rt", rt), ("admin", "delete", "rt", rt),
+        ("admin", "create", "kelurahan", KUTOREJO),
+        ("admin", "create", "rw", rw),
+        ("lurah", "update", "rw", rw),
+        ("admin", "create", "rt", rt),
+        ("Sri (rt03-002)", "update", "rt", rt),
+        ("admin", "delete", "rt", rt),
         ("admin", "delete", "rw", rw),
-    ]  # fmt: skip
+    ]
     kelurahan, new_rw, rw_change, new_rt, rt_change, gone_rt, gone_rw = entries(any_db)
     assert kelurahan["after"]["kode"] == KUTOREJO and kelurahan["after"]["nama"] == "Kutorejo"
     assert new_rw["after"] == {"ketua_nama": "Pak Slamet", "aktif": True}
     assert (rw_change["before"], rw_change["after"]) == ({"aktif": True}, {"aktif": False})
     assert {k: new_rt["after"][k] for k in ("ketua_nama", "jumlah_kk", "jumlah_warga", "aktif")} == {
-        "ketua_nama": "Bu Sri", "jumlah_kk": 45, "jumlah_warga": 160, "aktif": True}  # fmt: skip
+        "ketua_nama": "Bu Sri",
+        "jumlah_kk": 45,
+        "jumlah_warga": 160,
+        "aktif": True,
+    }
     assert (rt_change["before"], rt_change["after"]) == (
-        {"jumlah_kk": 45, "jumlah_warga": 160}, {"jumlah_kk": 47, "jumlah_warga": 166})  # fmt: skip
+        {"jumlah_kk": 45, "jumlah_warga": 160},
+        {"jumlah_kk": 47, "jumlah_warga": 166},
+    )
     assert gone_rt["before"]["ketua_nama"] == "Bu Sri" and gone_rt["after"] is None
     assert gone_rw["before"] == {"ketua_nama": "Pak Slamet", "aktif": False} and gone_rw["after"] is None
 
@@ -185,10 +236,14 @@ def test_a_refused_area_write_leaves_no_entry_and_changes_nothing(area_db: Engin
             lambda: add_rt(area_db, KUTOREJO, "03", 2, RtFields(), actor="admin"),  # already there
             lambda: update_rt(area_db, KUTOREJO, "03", "002", RtFields(jumlah_kk=50, jumlah_warga=10), actor="admin"),
         ],
-        "error.settings_outside_scope": [lambda: update_rw(area_db, KUTOREJO, "03", "Pak Slamet", True, actor="rw",
-                                                           scope=RW03)],  # fmt: skip
-        "error.area_not_found": [lambda: update_rt(area_db, KUTOREJO, "03", "001", RtFields("Bu Sri"), actor="rt",
-                                                   scope=Scope(KUTOREJO, "03", "002"))],  # fmt: skip
+        "error.settings_outside_scope": [
+            lambda: update_rw(area_db, KUTOREJO, "03", "Pak Slamet", True, actor="rw", scope=RW03)
+        ],
+        "error.area_not_found": [
+            lambda: update_rt(
+                area_db, KUTOREJO, "03", "001", RtFields("Bu Sri"), actor="rt", scope=Scope(KUTOREJO, "03", "002")
+            )
+        ],
         "error.rt_in_use": [lambda: delete_rt(area_db, KUTOREJO, "03", "002", actor="admin")],
         "error.rw_has_rt": [lambda: delete_rw(area_db, KUTOREJO, "03", actor="admin")],
     }
@@ -224,9 +279,11 @@ def test_every_category_write_is_logged_with_what_it_changed(any_db: Engine) -> 
     update_category(any_db, slug, "Pohon tumbang", 5, True, actor="lurah")
     update_category(any_db, slug, "Pohon tumbang", 5, True, actor="lurah")  # nothing changes, nothing is logged
     delete_category(any_db, slug, actor="admin")
-    assert logged(any_db) == [("lurah", "create", "kategori", "pohon-tumbang"),
-                              ("lurah", "update", "kategori", "pohon-tumbang"),
-                              ("admin", "delete", "kategori", "pohon-tumbang")]  # fmt: skip
+    assert logged(any_db) == [
+        ("lurah", "create", "kategori", "pohon-tumbang"),
+        ("lurah", "update", "kategori", "pohon-tumbang"),
+        ("admin", "delete", "kategori", "pohon-tumbang"),
+    ]
     created, changed, deleted = entries(any_db)
     assert (created["before"], created["after"]) == (None, {"nama": "Pohon tumbang", "sla_hari": 3, "aktif": True})
     assert (changed["before"], changed["after"]) == ({"sla_hari": 3}, {"sla_hari": 5})
@@ -238,10 +295,12 @@ def test_a_refused_category_write_leaves_no_entry_and_changes_nothing(area_db: E
     assert refused_key(lambda: add_category(area_db, " ", 3, actor="lurah")) == "error.form_invalid"
     assert refused_key(lambda: add_category(area_db, "Pohon tumbang", 0, actor="lurah")) == "error.form_invalid"
     assert refused_key(lambda: update_category(area_db, "tidak-ada", "X", 3, True, actor="lurah")) == (
-        "error.kategori_not_found")  # fmt: skip
+        "error.kategori_not_found"
+    )
     assert refused_key(lambda: delete_category(area_db, "drainase-banjir", actor="lurah")) == "error.kategori_in_use"
     assert refused_key(lambda: add_category(area_db, "Pohon tumbang", 3, actor="rw", scope=RW03)) == (
-        "error.settings_outside_scope")  # fmt: skip
+        "error.settings_outside_scope"
+    )
     assert everything(area_db) == before
 
 
@@ -260,8 +319,13 @@ def test_an_import_is_one_entry_per_file_with_its_counts(area_db: Engine) -> Non
 
 
 def test_an_activity_import_is_logged_as_kegiatan(area_db: Engine) -> None:
-    run_import(area_db, read_table(activities_xlsx(), "kegiatan"), ImportOptions(jenis="kegiatan"),
-               actor="Budi (rw03)", now=NOW)  # fmt: skip
+    run_import(
+        area_db,
+        read_table(activities_xlsx(), "kegiatan"),
+        ImportOptions(jenis="kegiatan"),
+        actor="Budi (rw03)",
+        now=NOW,
+    )
     [entry] = entries(area_db)
     assert (entry["actor"], entry["action"], entry["entity"]) == ("Budi (rw03)", "import", "kegiatan")
     assert entry["after"] == {"ditambah": 3, "diperbarui": 0, "sama": 0, "ditolak": 2}  # no file name given
@@ -280,6 +344,8 @@ def test_a_dry_run_or_a_refused_import_writes_no_entry(area_db: Engine) -> None:
 def test_a_guest_cannot_import_not_even_a_dry_run(area_db: Engine, dry_run: bool) -> None:
     before = everything(area_db)
     table = read_table(messy_xlsx(), "laporan")
-    assert refused_key(lambda: run_import(area_db, table, ImportOptions(), GUEST, actor="tamu", now=NOW,
-                                          dry_run=dry_run)) == "error.read_only"  # fmt: skip
+    assert (
+        refused_key(lambda: run_import(area_db, table, ImportOptions(), GUEST, actor="tamu", now=NOW, dry_run=dry_run))
+        == "error.read_only"
+    )
     assert everything(area_db) == before

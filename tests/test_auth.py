@@ -107,8 +107,10 @@ def test_a_session_ends_at_logout_and_after_a_working_day(users_db: Engine) -> N
     token = start_session(users_db, lurah, now=NOW)
     for minutes in range(20, 12 * 60, 20):  # active all day long
         resume_session(users_db, token, now=NOW + timedelta(minutes=minutes), idle_limit=IDLE)
-    assert resume_session(users_db, token, now=NOW + SESSION_MAX_AGE + timedelta(minutes=1),
-                          idle_limit=IDLE).reason == "expired"  # fmt: skip
+    assert (
+        resume_session(users_db, token, now=NOW + SESSION_MAX_AGE + timedelta(minutes=1), idle_limit=IDLE).reason
+        == "expired"
+    )
 
 
 def test_a_new_password_or_deactivation_signs_the_account_out_everywhere(users_db: Engine) -> None:

@@ -29,9 +29,15 @@ def test_backup_copies_what_is_committed_while_a_write_is_in_progress(fresh_db: 
     target = tmp_path / "cadangan.sqlite3"
     with fresh_db.begin() as writer:  # the app is in the middle of saving a status change
         writer.execute(
-            insert(StatusHistory).values(laporan_id=1, changed_at=datetime(2026, 11, 4), from_status="diverifikasi",
-                                         to_status="diproses", changed_by="RT", note="")
-        )  # fmt: skip
+            insert(StatusHistory).values(
+                laporan_id=1,
+                changed_at=datetime(2026, 11, 4),
+                from_status="diverifikasi",
+                to_status="diproses",
+                changed_by="RT",
+                note="",
+            )
+        )
         assert main(["--database-url", str(fresh_db.url), "backup", str(target)]) == 0
     assert "Cadangan dibuat" in capsys.readouterr().out
     copy = make_engine(f"sqlite:///{target}")

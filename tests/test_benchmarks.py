@@ -36,12 +36,28 @@ def test_every_page_is_measured_with_bytes_and_memory(monkeypatch, demo_db_url: 
 
 
 def _run(backend: str, reports: int, rerun_ms: float, ratio: float, rss: float) -> dict:
-    page = {"first_run_ms": 500.0, "rerun_ms": rerun_ms, "first_run_cpu_ms": 400.0, "rerun_cpu_ms": 90.0,
-            "first_run_bytes": 10_000, "rerun_bytes": 9_000, "baseline_ms": ratio * rerun_ms,
-            "baseline_ratio": ratio, "baseline_ratio_first_run": 1.0}  # fmt: skip
-    return {"backend": backend, "reports": reports, "generation_s": 90.0, "generation_cpu_s": 60.0,
-            "database_mb": 1.0, "pages": {"p": page},
-            "queries_ms": {"q": 1.0}, "peak_rss_mb": rss, "baseline": {"read_ms": 1.0}}  # fmt: skip
+    page = {
+        "first_run_ms": 500.0,
+        "rerun_ms": rerun_ms,
+        "first_run_cpu_ms": 400.0,
+        "rerun_cpu_ms": 90.0,
+        "first_run_bytes": 10_000,
+        "rerun_bytes": 9_000,
+        "baseline_ms": ratio * rerun_ms,
+        "baseline_ratio": ratio,
+        "baseline_ratio_first_run": 1.0,
+    }
+    return {
+        "backend": backend,
+        "reports": reports,
+        "generation_s": 90.0,
+        "generation_cpu_s": 60.0,
+        "database_mb": 1.0,
+        "pages": {"p": page},
+        "queries_ms": {"q": 1.0},
+        "peak_rss_mb": rss,
+        "baseline": {"read_ms": 1.0},
+    }
 
 
 @pytest.mark.parametrize(
@@ -56,6 +72,12 @@ def test_targets_are_judged_at_the_largest_sqlite_size(rerun_ms, ratio, rss, mis
     runs = [_run("sqlite", 10_000, 999.0, 1.0, 300.0), _run("sqlite", 1_000_000, rerun_ms, ratio, rss)]
     checks = evaluate(runs)
     assert {c["target"] for c in checks if not c["met"]} == missed
-    document = {"started_utc": "2026-11-29T00:00:00+00:00", "repeat": 3, "versions": {"sqlite": "3"},
-                "machine": {"cpus": 2, "load_average_at_start": [1.0, 1.0, 1.0]}, "runs": runs, "targets": checks}
-    assert "| sqlite | 1,000,000 | p |" in report.render(document)  # fmt: skip
+    document = {
+        "started_utc": "2026-11-29T00:00:00+00:00",
+        "repeat": 3,
+        "versions": {"sqlite": "3"},
+        "machine": {"cpus": 2, "load_average_at_start": [1.0, 1.0, 1.0]},
+        "runs": runs,
+        "targets": checks,
+    }
+    assert "| sqlite | 1,000,000 | p |" in report.render(document)

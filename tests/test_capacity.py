@@ -61,31 +61,70 @@ def scorecard_data(any_db: Engine) -> Engine:
         set_rw_head(conn, a, "Budi")
         for month in range(1, 7):
             heads = [("ketua_rw", a)] + [("ketua_rt", a)] * (month != 6) + [("ketua_rt", b)] * (month <= 2)
-            add_activity(conn, "rapat_koordinasi", d(month, 10), a, tingkat="kelurahan", target=10,
-                         counts={"ketua_rt": len(heads) - 1, "ketua_rw": 1}, named=heads)
-            add_activity(conn, "kerja_bakti", d(month, 7), a, target=40, counts={"warga": 20},
-                         entered=at(3, 17) if month == 3 else None)
+            add_activity(
+                conn,
+                "rapat_koordinasi",
+                d(month, 10),
+                a,
+                tingkat="kelurahan",
+                target=10,
+                counts={"ketua_rt": len(heads) - 1, "ketua_rw": 1},
+                named=heads,
+            )
+            add_activity(
+                conn,
+                "kerja_bakti",
+                d(month, 7),
+                a,
+                target=40,
+                counts={"warga": 20},
+                entered=at(3, 17) if month == 3 else None,
+            )
         for month in (1, 3, 5):
             add_activity(conn, "musyawarah_rt", d(month, 20), a, target=40, counts={"warga": 30})
         for day in (3, 10, 17, 24):
             add_activity(conn, "ronda", d(1, day), b, target=8, counts={"warga": 8})
-        add_activity(conn, "bimtek", d(3, 5), a, tingkat="kelurahan", target=20, counts={"ketua_rt": 1},
-                     named=[("ketua_rt", a), ("ketua_rw", a)])
-        add_activity(conn, "bimtek", d(1, 10, 2025), a, tingkat="kelurahan", target=20, counts={"ketua_rt": 1},
-                     named=[("ketua_rt", b)])
-        add_report(conn, a, "drainase-banjir", at(1, 5),
-                   [(at(1, 6), "diverifikasi", "rt"), (at(1, 10), "selesai", "rt")])
-        add_report(conn, a, "sampah-kebersihan", at(2, 2),
-                   [(at(2, 3), "diproses", "kelurahan"), (at(2, 20), "selesai", "kelurahan")])
+        add_activity(
+            conn,
+            "bimtek",
+            d(3, 5),
+            a,
+            tingkat="kelurahan",
+            target=20,
+            counts={"ketua_rt": 1},
+            named=[("ketua_rt", a), ("ketua_rw", a)],
+        )
+        add_activity(
+            conn,
+            "bimtek",
+            d(1, 10, 2025),
+            a,
+            tingkat="kelurahan",
+            target=20,
+            counts={"ketua_rt": 1},
+            named=[("ketua_rt", b)],
+        )
+        add_report(
+            conn, a, "drainase-banjir", at(1, 5), [(at(1, 6), "diverifikasi", "rt"), (at(1, 10), "selesai", "rt")]
+        )
+        add_report(
+            conn,
+            a,
+            "sampah-kebersihan",
+            at(2, 2),
+            [(at(2, 3), "diproses", "kelurahan"), (at(2, 20), "selesai", "kelurahan")],
+        )
         add_report(conn, a, "jalan-gang", at(3, 1), [(at(3, 8), "diverifikasi", "rw")])
         add_report(conn, a, "keamanan-ketertiban", at(4, 1), [(at(4, 2), "ditolak", "rt")])
         add_report(conn, a, "drainase-banjir", at(6, 28))
-        add_report(conn, a, "sampah-kebersihan", at(5, 10),
-                   [(at(5, 11), "diproses", "dinas"), (at(5, 15), "selesai", "dinas")])
-        add_report(conn, b, "sampah-kebersihan", at(1, 10),
-                   [(at(1, 11), "diverifikasi", "rt"), (at(1, 12), "selesai", "rt")])
+        add_report(
+            conn, a, "sampah-kebersihan", at(5, 10), [(at(5, 11), "diproses", "dinas"), (at(5, 15), "selesai", "dinas")]
+        )
+        add_report(
+            conn, b, "sampah-kebersihan", at(1, 10), [(at(1, 11), "diverifikasi", "rt"), (at(1, 12), "selesai", "rt")]
+        )
         add_report(conn, b, "lainnya", at(2, 1))
-    return any_db  # fmt: skip
+    return any_db
 
 
 def _counts(card: capacity.Scorecard, label: str) -> dict[str, tuple[float, int]]:
@@ -176,10 +215,14 @@ def test_strengths_and_weak_points_in_plain_words(scorecard_data: Engine) -> Non
     strong, weak = capacity.strengths_and_weaknesses(card, unit_id)
     assert [f.measure for f in strong] == ["kehadiran_bimtek", "kelengkapan_data", "kehadiran_rakor"]
     assert [f.measure for f in weak] == ["kegiatan_terlaksana"]
-    assert finding_text(Finding("kehadiran_rakor", 5, 6, 5 / 6), "id") == \
-        "Kehadiran rapat koordinasi: hadir 5 dari 6 rapat"  # fmt: skip
-    assert finding_text(Finding("kehadiran_rakor", 3, 12, 0.25), "en") == \
-        "Coordination meeting attendance: attended 3 of 12 meetings"  # fmt: skip
+    assert (
+        finding_text(Finding("kehadiran_rakor", 5, 6, 5 / 6), "id")
+        == "Kehadiran rapat koordinasi: hadir 5 dari 6 rapat"
+    )
+    assert (
+        finding_text(Finding("kehadiran_rakor", 3, 12, 0.25), "en")
+        == "Coordination meeting attendance: attended 3 of 12 meetings"
+    )
     assert capacity.weakest_measure(card, unit_id, "skor_partisipasi") == Finding("kegiatan_terlaksana", 6, 30, 0.2)
 
 
@@ -210,8 +253,10 @@ def test_both_area_view_levels_from_shared_counts_equal_each_counted_alone(demo_
     now = datetime(2026, 11, 29, 12)
     filters = ReportFilters(rw=rw, rt=rt, dari=date(2025, 12, 1), sampai=date(2026, 11, 29))
     with demo_db.connect() as conn:
-        shared = {"reports": area_view.shared_report_counts(conn, filters, Scope(), now),
-                  "open_counts": area_view.open_and_overdue(conn, filters, Scope(), now)}  # fmt: skip
+        shared = {
+            "reports": area_view.shared_report_counts(conn, filters, Scope(), now),
+            "open_counts": area_view.open_and_overdue(conn, filters, Scope(), now),
+        }
         for level in ("rt", "rw"):
             alone = area_view.area_measures(conn, filters, level, now=now)
             together = area_view.area_measures(conn, filters, level, now=now, **shared)
@@ -235,18 +280,28 @@ def test_an_empty_database_has_no_units_and_no_errors(any_db: Engine) -> None:
 def _one_unit(counts: dict[str, tuple[float, int]], *, has_records: bool = True) -> capacity.Scorecard:
     """Score one unit whose measures have the given (numerator, denominator); others have no data."""
     units = pd.DataFrame([[1, 1, 1, "01", "001", "RT 001/RW 01", "X", 40, 150]], columns=UNIT_COLUMNS)
-    rows = [(1, key, *counts.get(key, (0, 0))) for p in metrics.CAPACITY_PILLARS for key in
-            (m.metric.key for m in p.measures)]  # fmt: skip
+    rows = [
+        (1, key, *counts.get(key, (0, 0)))
+        for p in metrics.CAPACITY_PILLARS
+        for key in (m.metric.key for m in p.measures)
+    ]
     frame = pd.DataFrame(rows, columns=["unit_id", "measure", "num", "den"])
     return score_units(UnitCounts(units, frame, frozenset({1} if has_records else set())))
 
 
 FULL = {
-    "kehadiran_rakor": (6, 6), "pencatatan_tepat_waktu": (6, 6), "tindak_lanjut_eskalasi": (3, 3),
-    "tingkat_penyelesaian": (5, 5), "selesai_tepat_waktu": (5, 5), "tanggap_cepat": (5, 5),
-    "tingkat_partisipasi": (3.0, 3), "kegiatan_terlaksana": (30, 30), "musyawarah_rutin": (6, 6),
-    "kehadiran_bimtek": (1, 1), "kelengkapan_data": (4, 4),
-}  # fmt: skip
+    "kehadiran_rakor": (6, 6),
+    "pencatatan_tepat_waktu": (6, 6),
+    "tindak_lanjut_eskalasi": (3, 3),
+    "tingkat_penyelesaian": (5, 5),
+    "selesai_tepat_waktu": (5, 5),
+    "tanggap_cepat": (5, 5),
+    "tingkat_partisipasi": (3.0, 3),
+    "kegiatan_terlaksana": (30, 30),
+    "musyawarah_rutin": (6, 6),
+    "kehadiran_bimtek": (1, 1),
+    "kelengkapan_data": (4, 4),
+}
 
 
 def test_full_marks_give_100_and_nothing_gives_0() -> None:

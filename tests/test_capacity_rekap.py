@@ -66,8 +66,9 @@ def _rts(engine: Engine, area: Area) -> int:
         return len(conn.execute(unit_ids(area, "rt")).all())
 
 
-@pytest.mark.parametrize(("rw", "rt", "level"), [(None, None, "rt"), (None, None, "rw"), ("03", None, "rt"),
-                                                 ("03", "002", "rt")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("rw", "rt", "level"), [(None, None, "rt"), (None, None, "rw"), ("03", None, "rt"), ("03", "002", "rt")]
+)
 def test_stored_counts_are_what_counting_the_reports_now_gives(
     small_demo: Engine, rw: str | None, rt: str | None, level: Level
 ) -> None:
@@ -86,8 +87,11 @@ def test_stored_counts_are_what_counting_the_reports_now_gives(
 def test_only_settled_whole_months_are_stored(small_demo: Engine) -> None:
     kelurahan = _area(small_demo)
     part_of_a_month = (date(2026, 3, 10), date(2026, 6, 20))
-    pd.testing.assert_frame_equal(_read(small_demo, kelurahan, "rt", part_of_a_month),
-                                  _counted_now(small_demo, kelurahan, "rt", part_of_a_month), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        _read(small_demo, kelurahan, "rt", part_of_a_month),
+        _counted_now(small_demo, kelurahan, "rt", part_of_a_month),
+        check_dtype=False,
+    )
     with small_demo.connect() as conn:
         months = set(conn.execute(select(RekapKapasitas.bulan).distinct()).scalars())
     assert months == {"2026-04", "2026-05"}  # March and June are only partly in the period
@@ -102,8 +106,9 @@ def test_a_report_backdated_into_a_settled_month_forgets_that_month_of_its_rt_on
     create_report(
         small_demo,
         NewReport(KUTOREJO, "03", "002", "sampah-kebersihan", "Sampah menumpuk", reported_at=datetime(2026, 6, 10, 9)),
-        actor="uji", now=NOW,
-    )  # fmt: skip
+        actor="uji",
+        now=NOW,
+    )
     assert _stored(small_demo) == stored - 1
     after = _read(small_demo, kelurahan, "rt")
     rt = _area(small_demo, "03", "002").rt_id
@@ -133,16 +138,19 @@ def test_moving_a_report_to_another_rt_forgets_both_rts(small_demo: Engine) -> N
     old_rt, new_rt = _area(small_demo, "03", "002").rt_id, _area(small_demo, "03", "001").rt_id
     with small_demo.begin() as conn:
         moved, month = conn.execute(
-            select(Laporan.id, func.min(Laporan.reported_at)).where(Laporan.rt_id == old_rt,
-                                                                    Laporan.reported_at < datetime(2026, 9, 1))
-            .group_by(Laporan.id).order_by(Laporan.id).limit(1)
-        ).one()  # fmt: skip
+            select(Laporan.id, func.min(Laporan.reported_at))
+            .where(Laporan.rt_id == old_rt, Laporan.reported_at < datetime(2026, 9, 1))
+            .group_by(Laporan.id)
+            .order_by(Laporan.id)
+            .limit(1)
+        ).one()
         conn.execute(update(Laporan).where(Laporan.id == moved).values(rt_id=new_rt))
     bulan = pd.Timestamp(month).strftime("%Y-%m")
     assert _stored(small_demo, bulan=bulan, rt_id=old_rt) == 0
     assert _stored(small_demo, bulan=bulan, rt_id=new_rt) == 0
-    pd.testing.assert_frame_equal(_read(small_demo, kelurahan, "rt"), _counted_now(small_demo, kelurahan, "rt"),
-                                  check_dtype=False)  # fmt: skip
+    pd.testing.assert_frame_equal(
+        _read(small_demo, kelurahan, "rt"), _counted_now(small_demo, kelurahan, "rt"), check_dtype=False
+    )
 
 
 def test_changing_a_categorys_sla_forgets_everything(small_demo: Engine) -> None:
@@ -150,8 +158,9 @@ def test_changing_a_categorys_sla_forgets_everything(small_demo: Engine) -> None
     _read(small_demo, kelurahan, "rt")
     update_category(small_demo, "sampah-kebersihan", "Sampah & kebersihan", 2, True, actor="uji")
     assert _stored(small_demo) == 0
-    pd.testing.assert_frame_equal(_read(small_demo, kelurahan, "rt"), _counted_now(small_demo, kelurahan, "rt"),
-                                  check_dtype=False)  # fmt: skip
+    pd.testing.assert_frame_equal(
+        _read(small_demo, kelurahan, "rt"), _counted_now(small_demo, kelurahan, "rt"), check_dtype=False
+    )
 
 
 def test_two_readers_filling_the_same_months_store_each_row_once(small_demo: Engine) -> None:

@@ -40,8 +40,13 @@ class Tally:
 
 def _report(rng: random.Random) -> NewReport:
     rt = rng.choice(("001", "002"))
-    return NewReport(kelurahan_kode=KUTOREJO, rw="03", rt=rt, kategori="drainase-banjir",
-                     judul=f"Selokan mampet {rng.randrange(1000)}")  # fmt: skip
+    return NewReport(
+        kelurahan_kode=KUTOREJO,
+        rw="03",
+        rt=rt,
+        kategori="drainase-banjir",
+        judul=f"Selokan mampet {rng.randrange(1000)}",
+    )
 
 
 def _change_one(engine: Engine, rng: random.Random, nomor: int, actor: str) -> None:
@@ -53,8 +58,7 @@ def _change_one(engine: Engine, rng: random.Random, nomor: int, actor: str) -> N
     change_status(engine, StatusChange(nomor, to, version, note=note), actor=actor)
 
 
-def _writer(engine: Engine, seed: int, deadline: float, reports: list[int], lock: threading.Lock,
-            tally: Tally) -> None:  # fmt: skip
+def _writer(engine: Engine, seed: int, deadline: float, reports: list[int], lock: threading.Lock, tally: Tally) -> None:
     rng = random.Random(seed)
     while time.monotonic() < deadline:
         with lock:
@@ -98,8 +102,10 @@ def test_eight_concurrent_writers_lose_nothing_and_never_see_a_lock(any_db: Engi
     changed = sum((tally.changed for tally in tallies), Counter())
     conflicts = sum(tally.conflicts for tally in tallies)
     errors = [error for tally in tallies for error in tally.errors]
-    print(f"\n{any_db.dialect.name}: {len(created)} reports created, {changed.total()} status changes, "
-          f"{conflicts} stale versions refused, {len(errors)} errors")  # fmt: skip
+    print(
+        f"\n{any_db.dialect.name}: {len(created)} reports created, {changed.total()} status changes, "
+        f"{conflicts} stale versions refused, {len(errors)} errors"
+    )
 
     assert errors == []
     assert len(created) > 50 and changed.total() > 100 and conflicts > 0

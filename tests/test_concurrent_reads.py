@@ -27,7 +27,10 @@ def test_each_read_gets_its_own_connection_and_its_result_comes_back_by_name(fre
 
 def test_an_error_in_one_read_reaches_the_caller(fresh_db: Engine) -> None:
     with pytest.raises(Exception, match="no such table"):
-        read_concurrently(fresh_db, {
-            "fine": lambda conn: conn.execute(text("SELECT 1")).scalar_one(),
-            "broken": lambda conn: conn.execute(text("SELECT * FROM tidak_ada")).all(),
-        })  # fmt: skip
+        read_concurrently(
+            fresh_db,
+            {
+                "fine": lambda conn: conn.execute(text("SELECT 1")).scalar_one(),
+                "broken": lambda conn: conn.execute(text("SELECT * FROM tidak_ada")).all(),
+            },
+        )

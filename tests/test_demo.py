@@ -289,7 +289,10 @@ def test_kelurahan_comes_from_the_official_list(demo_db: Engine) -> None:
 def test_wilayah_lookup_names_the_parents() -> None:
     entry = lookup("35.14.11.1006")
     assert (entry.nama, entry.tingkat, entry.kecamatan, entry.kabupaten) == (
-        "Kutorejo", "kelurahan", "Pandaan", "Kabupaten Pasuruan"
+        "Kutorejo",
+        "kelurahan",
+        "Pandaan",
+        "Kabupaten Pasuruan",
     )
     with pytest.raises(KeyError):
         lookup("35.14.99.9999")
@@ -441,13 +444,25 @@ def test_works_on_every_backend_and_later_inserts_get_fresh_ids(any_db: Engine) 
     with any_db.begin() as conn:
         new_id = conn.execute(
             insert(Laporan).values(
-                kelurahan_id=1, rw_id=1, rt_id=1, kategori_id=1, judul="Laporan baru", sumber="warga",
-                prioritas="sedang", reported_at=when, status="baru", version=1, created_at=when, updated_at=when,
+                kelurahan_id=1,
+                rw_id=1,
+                rt_id=1,
+                kategori_id=1,
+                judul="Laporan baru",
+                sumber="warga",
+                prioritas="sedang",
+                reported_at=when,
+                status="baru",
+                version=1,
+                created_at=when,
+                updated_at=when,
             )
         ).inserted_primary_key[0]
         tokoh_id = conn.execute(
-            text("INSERT INTO tokoh (kelurahan_id, rw_id, jenis, nama, aktif) VALUES (1, 1, 'tomas', :n, :t)"
-                 " RETURNING id"),
+            text(
+                "INSERT INTO tokoh (kelurahan_id, rw_id, jenis, nama, aktif) VALUES (1, 1, 'tomas', :n, :t)"
+                " RETURNING id"
+            ),
             {"n": "Tokoh baru", "t": True},
         ).scalar_one()
     assert new_id == 151

@@ -13,13 +13,18 @@ from tests.factories import add_area
 @pytest.mark.parametrize("page", ["lapor", "kegiatan", "pengaturan"])
 def test_each_entry_page_opens_on_the_demo_data(monkeypatch, demo_db_url: str, page: str, lang: str) -> None:
     at = open_page(monkeypatch, demo_db_url, page, lang)
-    assert at.title[0].value == {"lapor": ("Lapor", "Report"), "kegiatan": ("Kegiatan", "Activities"),
-                                 "pengaturan": ("Pengaturan", "Settings")}[page][lang == "en"]  # fmt: skip
+    assert (
+        at.title[0].value
+        == {
+            "lapor": ("Lapor", "Report"),
+            "kegiatan": ("Kegiatan", "Activities"),
+            "pengaturan": ("Pengaturan", "Settings"),
+        }[page][lang == "en"]
+    )
     assert not at.error
 
 
-def test_a_new_report_shows_on_the_overview_at_the_next_rerun(monkeypatch, fresh_db: Engine,
-                                                              fresh_db_url: str) -> None:  # fmt: skip
+def test_a_new_report_shows_on_the_overview_at_the_next_rerun(monkeypatch, fresh_db: Engine, fresh_db_url: str) -> None:
     with fresh_db.begin() as conn:
         add_area(conn, rw="03", rt="002")
     at = open_page(monkeypatch, fresh_db_url, "ringkasan")

@@ -66,16 +66,25 @@ def test_an_empty_title_gets_its_message_the_typed_text_stays_and_nothing_is_wri
     [
         ("text_input", "lapor_judul", "x" * 201, "Judul paling panjang 200 karakter."),
         ("text_input", "lapor_pelapor_telepon", "bukan nomor", "Nomor telepon tidak valid (contoh: 0812 3456 7890)."),
-        ("text_input", "lapor_koordinat", "Gang Mawar", "Koordinat tidak dikenali; tulis lintang, bujur "
-                                                        "(mis. -7.6453, 112.6834)."),
-        ("text_input", "lapor_koordinat", "-97.1, 112.6", "Koordinat di luar jangkauan (lintang −90…90, bujur "
-                                                          "−180…180)."),
+        (
+            "text_input",
+            "lapor_koordinat",
+            "Gang Mawar",
+            "Koordinat tidak dikenali; tulis lintang, bujur (mis. -7.6453, 112.6834).",
+        ),
+        (
+            "text_input",
+            "lapor_koordinat",
+            "-97.1, 112.6",
+            "Koordinat di luar jangkauan (lintang −90…90, bujur −180…180).",
+        ),
         ("time_input", "lapor_jam", time(15, 30), "Tanggal lapor tidak boleh di masa depan."),
         ("selectbox", "lapor_kategori", None, "Pilih kategori masalahnya."),
     ],
-)  # fmt: skip
-def test_each_invalid_input_gets_a_message_at_its_field(monkeypatch, lapor_db: Engine, widget: str, key: str,
-                                                        value: object, message: str) -> None:  # fmt: skip
+)
+def test_each_invalid_input_gets_a_message_at_its_field(
+    monkeypatch, lapor_db: Engine, widget: str, key: str, value: object, message: str
+) -> None:
     at = open_lapor(monkeypatch, lapor_db)
     fill_valid(at)
     getattr(at, widget)(key=key).set_value(value)
@@ -114,12 +123,30 @@ def test_a_valid_report_is_saved_with_its_number_and_the_form_is_ready_for_the_n
     assert at.selectbox(key="lapor_rt").value == "005"  # the next report usually comes from the same RT
     with lapor_db.connect() as conn:
         saved = conn.execute(
-            select(Laporan.judul, Laporan.lokasi, Laporan.prioritas, Laporan.lat, Laporan.lon, Laporan.pelapor_nama,
-                   Laporan.pelapor_telepon, Laporan.reported_at, Laporan.status)
-        ).one()  # fmt: skip
+            select(
+                Laporan.judul,
+                Laporan.lokasi,
+                Laporan.prioritas,
+                Laporan.lat,
+                Laporan.lon,
+                Laporan.pelapor_nama,
+                Laporan.pelapor_telepon,
+                Laporan.reported_at,
+                Laporan.status,
+            )
+        ).one()
         history = conn.execute(select(StatusHistory.to_status, StatusHistory.changed_at)).all()
-    assert tuple(saved) == ("Selokan mampet di Gang Mawar", "depan musala", "tinggi", -7.6453, 112.6834, "Bu Siti",
-                            "0812 3456 7890", datetime(2026, 11, 28, 19, 15), "baru")  # fmt: skip
+    assert tuple(saved) == (
+        "Selokan mampet di Gang Mawar",
+        "depan musala",
+        "tinggi",
+        -7.6453,
+        112.6834,
+        "Bu Siti",
+        "0812 3456 7890",
+        datetime(2026, 11, 28, 19, 15),
+        "baru",
+    )
     assert [tuple(row) for row in history] == [("baru", datetime(2026, 11, 28, 19, 15))]
 
 
@@ -135,9 +162,14 @@ def test_messages_follow_the_language(monkeypatch, lapor_db: Engine) -> None:
 def one_report(lapor_db: Engine) -> int:
     with lapor_db.begin() as conn:
         area = add_area(conn, rw="03", rt="002")
-        return add_report(conn, area, "sampah-kebersihan", datetime(2026, 11, 20, 8, 0),
-                          judul="<img src=x onerror=alert(1)> **tebal**",
-                          lokasi="`Gang` [Mawar](javascript:x)")  # fmt: skip
+        return add_report(
+            conn,
+            area,
+            "sampah-kebersihan",
+            datetime(2026, 11, 20, 8, 0),
+            judul="<img src=x onerror=alert(1)> **tebal**",
+            lokasi="`Gang` [Mawar](javascript:x)",
+        )
 
 
 def history(engine: Engine, nomor: int) -> list[tuple[str | None, str]]:
@@ -150,8 +182,9 @@ def history(engine: Engine, nomor: int) -> list[tuple[str | None, str]]:
         return [tuple(row) for row in rows]
 
 
-def test_a_link_opens_the_status_update_with_only_the_allowed_next_statuses(monkeypatch, lapor_db: Engine,
-                                                                             one_report: int) -> None:  # fmt: skip
+def test_a_link_opens_the_status_update_with_only_the_allowed_next_statuses(
+    monkeypatch, lapor_db: Engine, one_report: int
+) -> None:
     at = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
     assert at.number_input(key="lapor_status_nomor").value == one_report
     assert at.radio(key="lapor_status_ke").options == ["Diverifikasi", "Diproses", "Ditolak", "Duplikat"]
@@ -171,8 +204,9 @@ def test_rejecting_needs_a_reason_at_the_note_field(monkeypatch, lapor_db: Engin
     assert history(lapor_db, one_report) == [(None, "baru")]
 
 
-def test_a_status_change_appends_history_and_the_page_shows_the_new_status(monkeypatch, lapor_db: Engine,
-                                                                           one_report: int) -> None:  # fmt: skip
+def test_a_status_change_appends_history_and_the_page_shows_the_new_status(
+    monkeypatch, lapor_db: Engine, one_report: int
+) -> None:
     at = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
     at.radio(key="lapor_status_ke").set_value("diproses").run()
     at.text_area(key="lapor_status_catatan").input("diangkut DLH Jumat")
@@ -185,9 +219,10 @@ def test_a_status_change_appends_history_and_the_page_shows_the_new_status(monke
     assert history(lapor_db, one_report) == [(None, "baru"), ("baru", "diproses")]
     with lapor_db.connect() as conn:
         row = conn.execute(
-            select(StatusHistory.note, StatusHistory.penanganan, StatusHistory.penanganan_nama,
-                   StatusHistory.changed_at).where(StatusHistory.to_status == "diproses")
-        ).one()  # fmt: skip
+            select(
+                StatusHistory.note, StatusHistory.penanganan, StatusHistory.penanganan_nama, StatusHistory.changed_at
+            ).where(StatusHistory.to_status == "diproses")
+        ).one()
     assert tuple(row) == ("diangkut DLH Jumat", "dinas", "DLH Kab. Pasuruan", NOW)
 
 
@@ -202,8 +237,9 @@ def test_a_duplicate_needs_the_number_of_its_original(monkeypatch, lapor_db: Eng
     assert history(lapor_db, one_report) == [(None, "baru")]
 
 
-def test_two_people_updating_the_same_report_the_second_is_told_it_changed(monkeypatch, lapor_db: Engine,
-                                                                           one_report: int) -> None:  # fmt: skip
+def test_two_people_updating_the_same_report_the_second_is_told_it_changed(
+    monkeypatch, lapor_db: Engine, one_report: int
+) -> None:
     rt_head = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
     rw_head = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
     rw_head.radio(key="lapor_status_ke").set_value("diverifikasi").run()
@@ -221,8 +257,9 @@ def test_two_people_updating_the_same_report_the_second_is_told_it_changed(monke
     assert history(lapor_db, one_report) == [(None, "baru"), ("baru", "diverifikasi")]
 
 
-def test_a_change_made_between_loading_and_saving_is_not_overwritten(monkeypatch, lapor_db: Engine,
-                                                                     one_report: int) -> None:  # fmt: skip
+def test_a_change_made_between_loading_and_saving_is_not_overwritten(
+    monkeypatch, lapor_db: Engine, one_report: int
+) -> None:
     at = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))  # shows "baru", version 1
     change_status(lapor_db, StatusChange(one_report, "diproses", 1), actor="kelurahan")
     click(at, SAVE_STATUS)  # "diverifikasi", chosen while the page still showed "baru"
@@ -232,8 +269,9 @@ def test_a_change_made_between_loading_and_saving_is_not_overwritten(monkeypatch
     assert history(lapor_db, one_report) == [(None, "baru"), ("baru", "diproses")]
 
 
-def test_a_final_status_offers_no_change_and_an_unknown_number_says_so(monkeypatch, lapor_db: Engine,
-                                                                       one_report: int) -> None:  # fmt: skip
+def test_a_final_status_offers_no_change_and_an_unknown_number_says_so(
+    monkeypatch, lapor_db: Engine, one_report: int
+) -> None:
     change_status(lapor_db, StatusChange(one_report, "ditolak", 1, note="di luar wilayah"), actor="kelurahan")
     at = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
     assert at.info[0].value == "Status Ditolak sudah final; tidak bisa diubah lagi."

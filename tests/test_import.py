@@ -50,8 +50,9 @@ def area_db(any_db: Engine) -> Engine:
     return any_db
 
 
-def do_import(engine: Engine, data: bytes, *, dry_run: bool = False, scope: Scope | None = None,
-              **options: object) -> ImportPlan:  # fmt: skip
+def do_import(
+    engine: Engine, data: bytes, *, dry_run: bool = False, scope: Scope | None = None, **options: object
+) -> ImportPlan:
     opts = ImportOptions(**options)  # type: ignore[arg-type]
     table = read_table(data, opts.jenis)
     if scope is None:
@@ -71,8 +72,10 @@ def reasons(plan: ImportPlan) -> dict[int, list[str]]:
 
 def table_sizes(engine: Engine) -> tuple[int, int, int]:
     with engine.connect() as conn:
-        return tuple(conn.execute(select(func.count()).select_from(m)).scalar_one()  # type: ignore[return-value]
-                     for m in (Laporan, StatusHistory, Kegiatan))  # fmt: skip
+        return tuple(
+            conn.execute(select(func.count()).select_from(m)).scalar_one()  # type: ignore[return-value]
+            for m in (Laporan, StatusHistory, Kegiatan)
+        )
 
 
 def test_messy_xlsx_exact_outcome(area_db: Engine) -> None:
@@ -102,8 +105,14 @@ def test_messy_xlsx_exact_outcome(area_db: Engine) -> None:
     assert stored["6"].reported_at == from_excel(46300)
     assert stored["3"].reported_at == datetime(2026, 11, 20)
     assert {k: stored[k].status for k in stored} == {
-        "1": "baru", "2": "diproses", "3": "selesai", "4": "selesai", "5": "baru", "6": "diverifikasi", "11": "baru",
-    }  # fmt: skip
+        "1": "baru",
+        "2": "diproses",
+        "3": "selesai",
+        "4": "selesai",
+        "5": "baru",
+        "6": "diverifikasi",
+        "11": "baru",
+    }
 
 
 def test_a_skipped_step_is_one_history_entry_noted_impor(area_db: Engine) -> None:
@@ -112,8 +121,9 @@ def test_a_skipped_step_is_one_history_entry_noted_impor(area_db: Engine) -> Non
         laporan_id = conn.execute(select(Laporan.id).where(Laporan.external_id == "3")).scalar_one()
         history = conn.execute(
             select(StatusHistory.from_status, StatusHistory.to_status, StatusHistory.note, StatusHistory.changed_by)
-            .where(StatusHistory.laporan_id == laporan_id).order_by(StatusHistory.id)
-        ).all()  # fmt: skip
+            .where(StatusHistory.laporan_id == laporan_id)
+            .order_by(StatusHistory.id)
+        ).all()
         version = conn.execute(select(Laporan.version).where(Laporan.id == laporan_id)).scalar_one()
     assert [tuple(h) for h in history] == [(None, "baru", "impor", "impor"), ("baru", "selesai", "impor", "impor")]
     assert version == 2
@@ -131,8 +141,16 @@ def test_reimporting_the_same_file_adds_and_changes_nothing(area_db: Engine) -> 
 def test_messy_csv_with_semicolons_windows_encoding_and_separate_rt_rw(area_db: Engine) -> None:
     rows = [
         ["Tanggal Lapor", "RT", "RW", "Kategori", "Judul", "Uraian", "Prioritas", "No HP"],
-        ["29/11/2026", "2", "3", "Sampah & kebersihan", "Sampah di pinggir kali", "Bau — dekat café", "Tinggi",
-         "0812-3456-7890"],
+        [
+            "29/11/2026",
+            "2",
+            "3",
+            "Sampah & kebersihan",
+            "Sampah di pinggir kali",
+            "Bau — dekat café",
+            "Tinggi",
+            "0812-3456-7890",
+        ],
         ["28/11/2026", "002", "03", "Air bersih", "PDAM mati", "", "sedang", ""],
         ["27/11/2026", "RT 1", "RW 1", "kebersihan", "Got kotor", "", "rendah", ""],
         ["29/11/2026", "2", "3", "Sampah & kebersihan", "Sampah di pinggir kali", "", "Tinggi", ""],  # same key
@@ -140,7 +158,7 @@ def test_messy_csv_with_semicolons_windows_encoding_and_separate_rt_rw(area_db: 
         ["25/11/2026", "2", "", "Air bersih", "RW kosong", "", "", ""],
         ["", "", "", "", "", "", "", ""],
         ["24/11/2026", "2", "3", "Air bersih", "Prioritas aneh", "", "super", ""],
-    ]  # fmt: skip
+    ]
     plan = do_import(area_db, csv_bytes(rows, delimiter=";", encoding="cp1252"))
 
     assert counts(plan) == (3, 0, 0, 4)
@@ -169,8 +187,9 @@ def history_of(engine: Engine, external_id: str) -> list[tuple[str | None, str, 
         rows = conn.execute(
             select(StatusHistory.from_status, StatusHistory.to_status, StatusHistory.changed_at)
             .join(Laporan, Laporan.id == StatusHistory.laporan_id)
-            .where(Laporan.external_id == external_id).order_by(StatusHistory.id)
-        )  # fmt: skip
+            .where(Laporan.external_id == external_id)
+            .order_by(StatusHistory.id)
+        )
         return [tuple(row) for row in rows]
 
 
@@ -198,11 +217,19 @@ def test_a_rejected_report_stays_rejected(area_db: Engine) -> None:
 
 
 def test_a_report_typed_in_the_app_is_matched_by_content_not_duplicated(area_db: Engine) -> None:
-    report = NewReport(kelurahan_kode=KUTOREJO, rw="03", rt="002", kategori="penerangan-jalan", judul="Lampu padam",
-                       reported_at=datetime(2026, 11, 2, 19, 0))  # fmt: skip
+    report = NewReport(
+        kelurahan_kode=KUTOREJO,
+        rw="03",
+        rt="002",
+        kategori="penerangan-jalan",
+        judul="Lampu padam",
+        reported_at=datetime(2026, 11, 2, 19, 0),
+    )
     number = create_report(area_db, report, actor="rt", now=NOW)
-    rows = [["Tanggal", "RT", "RW", "Kategori", "Judul", "Status"],
-            ["02/11/2026", 2, 3, "Lampu jalan", "lampu  PADAM", "diproses"]]  # fmt: skip
+    rows = [
+        ["Tanggal", "RT", "RW", "Kategori", "Judul", "Status"],
+        ["02/11/2026", 2, 3, "Lampu jalan", "lampu  PADAM", "diproses"],
+    ]
 
     plan = do_import(area_db, xlsx_bytes(rows))
 
@@ -226,17 +253,23 @@ def test_the_same_number_with_another_rt_or_date_is_refused_not_overwritten(area
 
 
 def test_rows_outside_the_writers_scope_are_refused(area_db: Engine) -> None:
-    rows = [HEADER, [1, "05/11/2026", "RT 2 / RW 3", "sampah", "Di RW 03", None],
-            [2, "05/11/2026", "RT 1 / RW 1", "sampah", "Di RW 01", None]]  # fmt: skip
+    rows = [
+        HEADER,
+        [1, "05/11/2026", "RT 2 / RW 3", "sampah", "Di RW 03", None],
+        [2, "05/11/2026", "RT 1 / RW 1", "sampah", "Di RW 01", None],
+    ]
     plan = do_import(area_db, xlsx_bytes(rows), scope=Scope(KUTOREJO, "03"))
     assert counts(plan) == (1, 0, 0, 1)
     assert reasons(plan) == {3: ["import.reason.outside_scope"]}
 
 
 def test_kelurahan_by_column_code_or_name(area_db: Engine) -> None:
-    rows = [["Kelurahan", *HEADER], [KUTOREJO, 1, "05/11/2026", "RT 2 / RW 3", "sampah", "Dengan kode", None],
-            ["Kel. Kutorejo", 2, "05/11/2026", "RT 2 / RW 3", "sampah", "Dengan nama", None],
-            ["Sumberrejo", 3, "05/11/2026", "RT 2 / RW 3", "sampah", "Kelurahan lain", None]]  # fmt: skip
+    rows = [
+        ["Kelurahan", *HEADER],
+        [KUTOREJO, 1, "05/11/2026", "RT 2 / RW 3", "sampah", "Dengan kode", None],
+        ["Kel. Kutorejo", 2, "05/11/2026", "RT 2 / RW 3", "sampah", "Dengan nama", None],
+        ["Sumberrejo", 3, "05/11/2026", "RT 2 / RW 3", "sampah", "Kelurahan lain", None],
+    ]
     plan = do_import(area_db, xlsx_bytes(rows))
     assert counts(plan) == (2, 0, 0, 1)
     assert reasons(plan) == {4: ["import.reason.kelurahan_unknown"]}
@@ -279,8 +312,9 @@ def test_unknown_headers_can_be_mapped(area_db: Engine) -> None:
 
 
 def test_the_header_row_is_found_below_a_cover_sheet_and_title(area_db: Engine) -> None:
-    data = xlsx_bytes([["Rekap 2026"], HEADER, [1, "05/11/2026", "RT 2 / RW 3", "sampah", "Sampah", None]],
-                      cover="Sampul")  # fmt: skip
+    data = xlsx_bytes(
+        [["Rekap 2026"], HEADER, [1, "05/11/2026", "RT 2 / RW 3", "sampah", "Sampah", None]], cover="Sampul"
+    )
     table = read_table(data, "laporan")
     assert table.header_row == 2
     assert counts(do_import(area_db, data)) == (1, 0, 0, 0)
@@ -311,9 +345,14 @@ def test_activities_exact_outcome_levels_and_attendance(area_db: Engine) -> None
     assert reasons(plan) == {5: ["import.reason.jenis_unknown"], 6: ["import.reason.hadir_mismatch"]}
     with area_db.connect() as conn:
         stored = {k.external_id: k for k in conn.execute(select(Kegiatan))}
-        hadir = {(k, p): n for k, p, n in conn.execute(
-            select(Kegiatan.external_id, KegiatanKehadiran.peran, KegiatanKehadiran.jumlah)
-            .join(Kegiatan, Kegiatan.id == KegiatanKehadiran.kegiatan_id))}  # fmt: skip
+        hadir = {
+            (k, p): n
+            for k, p, n in conn.execute(
+                select(Kegiatan.external_id, KegiatanKehadiran.peran, KegiatanKehadiran.jumlah).join(
+                    Kegiatan, Kegiatan.id == KegiatanKehadiran.kegiatan_id
+                )
+            )
+        }
     assert {k: (v.tingkat, v.jenis, v.tanggal) for k, v in stored.items()} == {
         "K1": ("rt", "kerja_bakti", date(2026, 11, 14)),
         "K2": ("rw", "rapat_rw", date(2026, 11, 10)),
@@ -321,8 +360,13 @@ def test_activities_exact_outcome_levels_and_attendance(area_db: Engine) -> None
     }
     assert (stored["K1"].target_peserta, stored["K1"].target_satuan) == (40, "KK")
     assert stored["K3"].catatan == "=SUM(1,2)"
-    assert hadir == {("K1", "ketua_rt"): 1, ("K1", "tomas"): 2, ("K1", "warga"): 27, ("K2", "warga"): 15,
-                     ("K3", "warga"): 40}  # fmt: skip
+    assert hadir == {
+        ("K1", "ketua_rt"): 1,
+        ("K1", "tomas"): 2,
+        ("K1", "warga"): 27,
+        ("K2", "warga"): 15,
+        ("K3", "warga"): 40,
+    }
     assert counts(do_import(area_db, activities_xlsx(), jenis="kegiatan")) == (0, 0, 3, 2)
 
 
@@ -355,16 +399,33 @@ def _zip(files: dict[str, str]) -> bytes:
         (lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "import.refused.xls"),
         (lambda: b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "import.refused.wrong_type"),
         (lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "import.refused.wrong_type"),
-        (lambda: _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
-         "import.refused.wrong_type"),
+        (
+            lambda: _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "<x/>"}),
+            "import.refused.wrong_type",
+        ),
         (lambda: b"\x00\x01\x02binary" * 100, "import.refused.wrong_type"),
         (lambda: b"Tanggal,Judul\n" + b"x" * import_reading.upload_limit_bytes(), "import.refused.too_large"),
-        (lambda: b"Tanggal,Judul\n" + b"29/11/2026,x\n" * (import_reading.MAX_ROWS + 1),
-         "import.refused.too_many_rows"),
+        (
+            lambda: b"Tanggal,Judul\n" + b"29/11/2026,x\n" * (import_reading.MAX_ROWS + 1),
+            "import.refused.too_many_rows",
+        ),
     ],
-    ids=["empty", "blank", "header-only", "truncated-xlsx", "broken-xml", "encrypted", "old-xls", "pdf", "png",
-         "ods", "binary", "oversized", "too-many-rows"],
-)  # fmt: skip
+    ids=[
+        "empty",
+        "blank",
+        "header-only",
+        "truncated-xlsx",
+        "broken-xml",
+        "encrypted",
+        "old-xls",
+        "pdf",
+        "png",
+        "ods",
+        "binary",
+        "oversized",
+        "too-many-rows",
+    ],
+)
 def test_refused_files_write_nothing(area_db: Engine, make, key: str) -> None:
     with pytest.raises(ImportRefused) as refused:
         do_import(area_db, make())
@@ -400,8 +461,10 @@ def test_a_20000_row_file_previews_and_imports_in_reasonable_time(area_db: Engin
     imported = time.perf_counter() - started - previewed
     again = run_import(area_db, table, ImportOptions(), actor="impor", now=NOW)
     reimported = time.perf_counter() - started - previewed - imported
-    print(f"\n20,000 rows on {area_db.dialect.name}: read+preview {previewed:.1f}s, import {imported:.1f}s, "
-          f"re-import {reimported:.1f}s")  # fmt: skip
+    print(
+        f"\n20,000 rows on {area_db.dialect.name}: read+preview {previewed:.1f}s, import {imported:.1f}s, "
+        f"re-import {reimported:.1f}s"
+    )
 
     assert counts(preview) == counts(plan) == (19_995, 0, 0, 5)
     assert counts(again) == (0, 0, 19_995, 5)

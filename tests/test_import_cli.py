@@ -142,8 +142,16 @@ def test_an_oversized_file_is_refused_before_it_is_read(
 
 
 def test_unknown_columns_are_mapped_with_map(db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = write(tmp_path, "x.csv", csv_bytes([["Tanggal", "RT/RW", "Kategori", "Perihal X", "Paraf"],
-                                               ["05/11/2026", "2/3", "sampah", "Sampah liar", "ttd"]]))  # fmt: skip
+    path = write(
+        tmp_path,
+        "x.csv",
+        csv_bytes(
+            [
+                ["Tanggal", "RT/RW", "Kategori", "Perihal X", "Paraf"],
+                ["05/11/2026", "2/3", "sampah", "Sampah liar", "ttd"],
+            ]
+        ),
+    )
     assert run(db_url, path) == 1
     assert "Kolom wajib belum ada: judul" in capsys.readouterr().err
 

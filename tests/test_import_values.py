@@ -93,14 +93,27 @@ def test_unreadable_areas_are_refused(cell: str) -> None:
 @pytest.mark.parametrize(
     ("cell", "status"),
     [
-        ("Baru", "baru"), ("belum ditangani", "baru"), ("Diverifikasi", "diverifikasi"),
+        ("Baru", "baru"),
+        ("belum ditangani", "baru"),
+        ("Diverifikasi", "diverifikasi"),
         ("terverifikasi", "diverifikasi"),
-        ("proses", "diproses"), ("Dalam proses", "diproses"), ("sdg diproses", "diproses"), ("on progress", "diproses"),
-        ("Selesai", "selesai"), ("sdh selesai", "selesai"), ("SUDAH SELESAI", "selesai"), ("seleasi", "selesai"),
-        ("tuntas", "selesai"), ("Ditolak", "ditolak"), ("tdk valid", "ditolak"), ("dobel", "duplikat"),
-        ("belum selesai", None), ("tidak selesai", None), ("entahlah", None),
+        ("proses", "diproses"),
+        ("Dalam proses", "diproses"),
+        ("sdg diproses", "diproses"),
+        ("on progress", "diproses"),
+        ("Selesai", "selesai"),
+        ("sdh selesai", "selesai"),
+        ("SUDAH SELESAI", "selesai"),
+        ("seleasi", "selesai"),
+        ("tuntas", "selesai"),
+        ("Ditolak", "ditolak"),
+        ("tdk valid", "ditolak"),
+        ("dobel", "duplikat"),
+        ("belum selesai", None),
+        ("tidak selesai", None),
+        ("entahlah", None),
     ],
-)  # fmt: skip
+)
 def test_statuses_by_name_abbreviation_or_close_spelling(cell: str, status: str | None) -> None:
     assert STATUSES.match(cell) == status
 
@@ -108,23 +121,40 @@ def test_statuses_by_name_abbreviation_or_close_spelling(cell: str, status: str 
 @pytest.mark.parametrize(
     ("cell", "slug"),
     [
-        ("Drainase", "drainase-banjir"), ("banjir", "drainase-banjir"), ("Drainase & Banjir", "drainase-banjir"),
-        ("drainase-banjir", "drainase-banjir"), ("drainse", "drainase-banjir"), ("selokan", "drainase-banjir"),
-        ("sampah", "sampah-kebersihan"), ("Jalan & Gang", "jalan-gang"), ("jalan berlubang", "jalan-gang"),
-        ("Lampu jalan", "penerangan-jalan"), ("PJU", "penerangan-jalan"), ("Penerangan Jalan Umum", "penerangan-jalan"),
-        ("DBD", "kesehatan"), ("Kesehatan (posyandu, DBD, stunting)", "kesehatan"), ("lain-lain", "lainnya"),
-        ("Pertanian", None), ("", None),
+        ("Drainase", "drainase-banjir"),
+        ("banjir", "drainase-banjir"),
+        ("Drainase & Banjir", "drainase-banjir"),
+        ("drainase-banjir", "drainase-banjir"),
+        ("drainse", "drainase-banjir"),
+        ("selokan", "drainase-banjir"),
+        ("sampah", "sampah-kebersihan"),
+        ("Jalan & Gang", "jalan-gang"),
+        ("jalan berlubang", "jalan-gang"),
+        ("Lampu jalan", "penerangan-jalan"),
+        ("PJU", "penerangan-jalan"),
+        ("Penerangan Jalan Umum", "penerangan-jalan"),
+        ("DBD", "kesehatan"),
+        ("Kesehatan (posyandu, DBD, stunting)", "kesehatan"),
+        ("lain-lain", "lainnya"),
+        ("Pertanian", None),
+        ("", None),
     ],
-)  # fmt: skip
+)
 def test_categories_by_slug_name_word_or_close_spelling(cell: str, slug: str | None) -> None:
     assert CATEGORIES.match(cell) == slug
 
 
 @pytest.mark.parametrize(
     ("cell", "jenis"),
-    [("Kerja Bakti", "kerja_bakti"), ("gotong royong", "kerja_bakti"), ("Siskamling", "ronda"),
-     ("Yasinan", "keagamaan"), ("rakor", "rapat_koordinasi"), ("Senam pagi", None)],
-)  # fmt: skip
+    [
+        ("Kerja Bakti", "kerja_bakti"),
+        ("gotong royong", "kerja_bakti"),
+        ("Siskamling", "ronda"),
+        ("Yasinan", "keagamaan"),
+        ("rakor", "rapat_koordinasi"),
+        ("Senam pagi", None),
+    ],
+)
 def test_activity_types(cell: str, jenis: str | None) -> None:
     assert ACTIVITY_TYPES.match(cell) == jenis
 
@@ -132,15 +162,31 @@ def test_activity_types(cell: str, jenis: str | None) -> None:
 @pytest.mark.parametrize(
     ("header", "field"),
     [
-        ("Tanggal", "tanggal"), ("Tgl Lapor", "tanggal"), ("tanggal_lapor", "tanggal"), ("TGL. LAPOR", "tanggal"),
-        ("Tanggal (dd/mm/yyyy)", "tanggal"), ("Tangal Lapor", "tanggal"), ("RT/RW", "rt_rw"), ("Wilayah", "rt_rw"),
-        ("Kategori", "kategori"), ("Jenis Masalah", "kategori"), ("Judul", "judul"), ("Masalah", "judul"),
-        ("Keterangan", "deskripsi"), ("Uraian", "deskripsi"), ("Status", "status"), ("No.", "nomor"),
-        ("Nomor laporan", "nomor"), ("ID", "nomor"), ("Tanggal selesai", "tanggal_status"),
+        ("Tanggal", "tanggal"),
+        ("Tgl Lapor", "tanggal"),
+        ("tanggal_lapor", "tanggal"),
+        ("TGL. LAPOR", "tanggal"),
+        ("Tanggal (dd/mm/yyyy)", "tanggal"),
+        ("Tangal Lapor", "tanggal"),
+        ("RT/RW", "rt_rw"),
+        ("Wilayah", "rt_rw"),
+        ("Kategori", "kategori"),
+        ("Jenis Masalah", "kategori"),
+        ("Judul", "judul"),
+        ("Masalah", "judul"),
+        ("Keterangan", "deskripsi"),
+        ("Uraian", "deskripsi"),
+        ("Status", "status"),
+        ("No.", "nomor"),
+        ("Nomor laporan", "nomor"),
+        ("ID", "nomor"),
+        ("Tanggal selesai", "tanggal_status"),
         ("No HP", "pelapor_telepon"),
-        ("Paraf", None), ("RT", "rt"), ("RW", "rw"),
+        ("Paraf", None),
+        ("RT", "rt"),
+        ("RW", "rw"),
     ],
-)  # fmt: skip
+)
 def test_report_headers_in_any_case_with_synonyms(header: str, field: str | None) -> None:
     assert recognise(header, "laporan") == field
 

@@ -44,8 +44,9 @@ def cookie_changes(app: AppTest) -> list[dict]:
 
 
 def test_a_shared_link_opened_signed_out_leads_to_that_page_with_its_filters(monkeypatch, demo_db_url: str) -> None:
-    app = open_link(monkeypatch, demo_db_url, "pages/masalah.py", rw="03", status="terbuka", dari="2026-10-01",
-                    sampai="2026-10-31")  # fmt: skip
+    app = open_link(
+        monkeypatch, demo_db_url, "pages/masalah.py", rw="03", status="terbuka", dari="2026-10-01", sampai="2026-10-31"
+    )
     assert is_login_page(app)
     assert not app.dataframe  # nothing of the page before signing in
     assert any("halaman Masalah" in c.value for c in app.caption)
@@ -162,9 +163,15 @@ def sso_db(office_db: str) -> str:
     return office_db
 
 
-SSO_SECRETS = {"auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "c" * 32,
-                        "client_id": "dasbor", "client_secret": "rahasia",
-                        "server_metadata_url": "https://sso.example/.well-known/openid-configuration"}}  # fmt: skip
+SSO_SECRETS = {
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "c" * 32,
+        "client_id": "dasbor",
+        "client_secret": "rahasia",
+        "server_metadata_url": "https://sso.example/.well-known/openid-configuration",
+    }
+}
 
 
 def open_with_sso(monkeypatch, db_url: str, email: str) -> AppTest:
@@ -212,4 +219,3 @@ def test_every_page_is_behind_the_login(monkeypatch, office_db: str, username: s
     for page in ("pages/ringkasan.py", "pages/masalah.py", "pages/penyelesaian.py", "pages/pengguna.py"):
         app = open_link(monkeypatch, office_db, page, rw="03")
         assert is_login_page(app) and not app.dataframe and not app.metric
-

@@ -37,9 +37,16 @@ def october(rw: str | None = None) -> ReportFilters:
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2026-10", date(2026, 10, 1)), (" 2025-01 ", date(2025, 1, 1)), ("2026-13", None), ("2026-1", None),
-     ("oktober", None), ("", None), (None, None)],
-)  # fmt: skip
+    [
+        ("2026-10", date(2026, 10, 1)),
+        (" 2025-01 ", date(2025, 1, 1)),
+        ("2026-13", None),
+        ("2026-1", None),
+        ("oktober", None),
+        ("", None),
+        (None, None),
+    ],
+)
 def test_parse_month_reads_only_yyyy_mm(text: str | None, expected: date | None) -> None:
     assert parse_month(text) == expected
 
@@ -102,8 +109,10 @@ def test_a_meeting_on_hand_made_data_names_who_must_act(handmade_db: Engine) -> 
     assert report.kpis.current[metrics.LAPORAN_MASUK.key] == 5
     assert headline(report, "terlambat", "id") == "2 laporan melewati batas waktu"
     assert [item.penanganan for item in report.overdue] == ["rw", None]
-    assert next_steps(report, "id")[:2] == ["Putuskan langkah untuk 2 laporan terlambat",
-                                            "Tunjuk penanggung jawab 1 laporan yang belum ditangani"]  # fmt: skip
+    assert next_steps(report, "id")[:2] == [
+        "Putuskan langkah untuk 2 laporan terlambat",
+        "Tunjuk penanggung jawab 1 laporan yang belum ditangani",
+    ]
 
 
 @pytest.mark.parametrize("rw", [None, "03"])

@@ -70,8 +70,12 @@ def test_metrics_respect_the_area_filter_and_the_scope(handmade_db: Engine) -> N
         assert metrics.terbuka(conn, rw04, now=AFTER_NOVEMBER) == 2
         assert metrics.laporan_masuk(conn, NOVEMBER, Scope(rw="04")) == 1
         # Asking for another RW than the scope allows yields nothing, not the other RW's rows.
-        assert metrics.laporan_masuk(conn, ReportFilters(rw="03", dari=NOVEMBER.dari, sampai=NOVEMBER.sampai),
-                                     Scope(rw="04")) == 0  # fmt: skip
+        assert (
+            metrics.laporan_masuk(
+                conn, ReportFilters(rw="03", dari=NOVEMBER.dari, sampai=NOVEMBER.sampai), Scope(rw="04")
+            )
+            == 0
+        )
         assert metrics.laporan_masuk(conn, ReportFilters(rw="99", dari=NOVEMBER.dari, sampai=NOVEMBER.sampai)) == 0
 
 
@@ -91,8 +95,10 @@ def test_breakdowns_split_received_reports_by_current_outcome(handmade_db: Engin
         {"wilayah": "RW 04", "terbuka": 1, "selesai": 0, "tidak_valid": 0, "total": 1},
     ]
     assert by_category.set_index("kategori")["total"].to_dict() == {
-        "drainase-banjir": 2, "sampah-kebersihan": 2, "keamanan-ketertiban": 1,
-    }  # fmt: skip
+        "drainase-banjir": 2,
+        "sampah-kebersihan": 2,
+        "keamanan-ketertiban": 1,
+    }
     assert by_rt["wilayah"].tolist() == ["RT 001"]
 
 
@@ -197,13 +203,25 @@ def test_a_history_entry_never_leaves_the_reports_updated_at_behind(handmade_db:
     with handmade_db.begin() as conn:
         report = conn.execute(select(Laporan.id, Laporan.updated_at).order_by(Laporan.id).limit(1)).one()
         later = report.updated_at + timedelta(days=3)
-        conn.execute(insert(StatusHistory).values(
-            laporan_id=report.id, changed_at=later, from_status="selesai", to_status="diproses", changed_by="sql",
-        ))  # fmt: skip
+        conn.execute(
+            insert(StatusHistory).values(
+                laporan_id=report.id,
+                changed_at=later,
+                from_status="selesai",
+                to_status="diproses",
+                changed_by="sql",
+            )
+        )
         earlier = report.updated_at - timedelta(days=30)
-        conn.execute(insert(StatusHistory).values(
-            laporan_id=report.id, changed_at=earlier, from_status="baru", to_status="diverifikasi", changed_by="sql",
-        ))  # fmt: skip
+        conn.execute(
+            insert(StatusHistory).values(
+                laporan_id=report.id,
+                changed_at=earlier,
+                from_status="baru",
+                to_status="diverifikasi",
+                changed_by="sql",
+            )
+        )
     with handmade_db.connect() as conn:
         assert conn.execute(select(Laporan.updated_at).where(Laporan.id == report.id)).scalar_one() == later
 
@@ -211,8 +229,10 @@ def test_a_history_entry_never_leaves_the_reports_updated_at_behind(handmade_db:
 def test_a_reports_first_response_and_resolution_follow_its_history(any_db: Engine) -> None:
     with any_db.begin() as conn:
         area = add_area(conn, rw="03", rt="002")
-        report = add_report(conn, area, "drainase-banjir", at(10, 1), [(at(10, 5), "diverifikasi", "rt"),
-                                                                       (at(10, 9), "selesai", "rt")])  # fmt: skip
+        report = add_report(
+            conn, area, "drainase-banjir", at(10, 1), [(at(10, 5), "diverifikasi", "rt"), (at(10, 9), "selesai", "rt")]
+        )
+
         def firsts(report_id: int = report) -> tuple:
             stmt = select(Laporan.first_response_at, Laporan.first_resolved_at).where(Laporan.id == report_id)
             return tuple(conn.execute(stmt).one())
@@ -220,13 +240,19 @@ def test_a_reports_first_response_and_resolution_follow_its_history(any_db: Engi
         assert firsts() == (at(10, 5), at(10, 9))
         # A reopening and a second resolution leave the first ones as they were.
         for when, from_status, to_status in ((at(11, 1), "selesai", "diproses"), (at(11, 3), "diproses", "selesai")):
-            conn.execute(insert(StatusHistory).values(laporan_id=report, changed_at=when, from_status=from_status,
-                                                      to_status=to_status, changed_by="sql"))  # fmt: skip
+            conn.execute(
+                insert(StatusHistory).values(
+                    laporan_id=report, changed_at=when, from_status=from_status, to_status=to_status, changed_by="sql"
+                )
+            )
         assert firsts() == (at(10, 5), at(10, 9))
         # An import bringing earlier entries (typed on paper first) moves them earlier.
         for when, from_status, to_status in ((at(10, 2), "baru", "diproses"), (at(10, 4), "diproses", "selesai")):
-            conn.execute(insert(StatusHistory).values(laporan_id=report, changed_at=when, from_status=from_status,
-                                                      to_status=to_status, changed_by="sql"))  # fmt: skip
+            conn.execute(
+                insert(StatusHistory).values(
+                    laporan_id=report, changed_at=when, from_status=from_status, to_status=to_status, changed_by="sql"
+                )
+            )
         assert firsts() == (at(10, 2), at(10, 4))
         unanswered = add_report(conn, area, "drainase-banjir", at(10, 6))
         assert firsts(unanswered) == (None, None)
@@ -240,8 +266,9 @@ def test_percentiles_of_every_grouping_match_numpy(any_db: Engine) -> None:
     rng = np.random.default_rng(3)
     groups = rng.integers(0, 5, 300)
     values = np.round(rng.exponential(4.0, 300), 1)  # rounded: ties, as durations in days have
-    rows = union_all(*(select(literal(int(g)).label("g"), literal(float(v)).label("v"))
-                       for g, v in zip(groups, values, strict=True)))  # fmt: skip
+    rows = union_all(
+        *(select(literal(int(g)).label("g"), literal(float(v)).label("v")) for g, v in zip(groups, values, strict=True))
+    )
     source = rows.subquery()
     with any_db.connect() as conn:
         found = conn.execute(percentile_table(select(source.c.g, source.c.v), (None, 0), (MEDIAN, P90))).all()

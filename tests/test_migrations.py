@@ -30,9 +30,20 @@ def _add_report(conn, kel: int, rw: int, rt: int, **overrides) -> int:
     kategori_id = conn.execute(select(Kategori.id).limit(1)).scalar_one()
     when = datetime(2026, 11, 1, 9, 0)
     values = dict(
-        kelurahan_id=kel, rw_id=rw, rt_id=rt, kategori_id=kategori_id, judul="Selokan mampet", deskripsi="",
-        lokasi="", sumber="warga", prioritas="sedang", reported_at=when, status="baru", version=1,
-        created_at=when, updated_at=when,
+        kelurahan_id=kel,
+        rw_id=rw,
+        rt_id=rt,
+        kategori_id=kategori_id,
+        judul="Selokan mampet",
+        deskripsi="",
+        lokasi="",
+        sumber="warga",
+        prioritas="sedang",
+        reported_at=when,
+        status="baru",
+        version=1,
+        created_at=when,
+        updated_at=when,
     )
     values.update(overrides)
     return conn.execute(insert(Laporan).values(**values)).inserted_primary_key[0]
@@ -119,12 +130,19 @@ def test_accounts_migration_keeps_existing_accounts_and_can_be_undone(tmp_path) 
     engine = make_engine(f"sqlite:///{tmp_path / 'accounts.sqlite3'}")
     migrate(engine, "0002")
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO pengguna (username, password_hash, nama, role, aktif, created_at)"
-                          " VALUES ('lama', 'x', '', 'admin', 1, '2026-01-01 00:00:00')"))
+        conn.execute(
+            text(
+                "INSERT INTO pengguna (username, password_hash, nama, role, aktif, created_at)"
+                " VALUES ('lama', 'x', '', 'admin', 1, '2026-01-01 00:00:00')"
+            )
+        )
     migrate(engine)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT username, gagal_login, terkunci_sampai FROM pengguna")).one() == (
-            "lama", 0, None)
+            "lama",
+            0,
+            None,
+        )
     with engine.begin() as conn:
         cfg = alembic_config()
         cfg.attributes["connection"] = conn
@@ -137,7 +155,6 @@ def test_accounts_migration_keeps_existing_accounts_and_can_be_undone(tmp_path) 
     engine.dispose()
 
 
-
 def test_first_response_and_resolution_are_filled_from_the_history_and_can_be_undone(any_db: Engine) -> None:
     cfg = alembic_config()
     with any_db.begin() as conn:
@@ -146,11 +163,20 @@ def test_first_response_and_resolution_are_filled_from_the_history_and_can_be_un
     with any_db.begin() as conn:
         kel, rw, rt = _add_area(conn)
         report = _add_report(conn, kel, rw, rt)
-        for day, from_status, to_status in ((1, None, "baru"), (3, "baru", "diproses"), (6, "diproses", "selesai"),
-                                            (8, "selesai", "diproses"), (9, "diproses", "selesai")):
-            conn.execute(text("INSERT INTO status_history (laporan_id, changed_at, from_status, to_status, changed_by,"
-                              " note) VALUES (:r, :at, :f, :t, 'lama', '')"),
-                         {"r": report, "at": datetime(2026, 11, day, 9), "f": from_status, "t": to_status})
+        for day, from_status, to_status in (
+            (1, None, "baru"),
+            (3, "baru", "diproses"),
+            (6, "diproses", "selesai"),
+            (8, "selesai", "diproses"),
+            (9, "diproses", "selesai"),
+        ):
+            conn.execute(
+                text(
+                    "INSERT INTO status_history (laporan_id, changed_at, from_status, to_status, changed_by,"
+                    " note) VALUES (:r, :at, :f, :t, 'lama', '')"
+                ),
+                {"r": report, "at": datetime(2026, 11, day, 9), "f": from_status, "t": to_status},
+            )
     migrate(any_db)
     with any_db.connect() as conn:
         firsts = conn.execute(select(Laporan.first_response_at, Laporan.first_resolved_at)).one()

@@ -78,22 +78,27 @@ def test_the_running_month_and_other_filters_are_never_stored(small_demo: Engine
 
 
 def test_a_report_backdated_into_a_closed_month_forgets_that_month_of_its_areas_only(small_demo: Engine) -> None:
-    kelurahan, rw03, rw04 = (ReportFilters(kelurahan_kode=KUTOREJO), ReportFilters(kelurahan_kode=KUTOREJO, rw="03"),
-                             ReportFilters(kelurahan_kode=KUTOREJO, rw="04"))  # fmt: skip
+    kelurahan, rw03, rw04 = (
+        ReportFilters(kelurahan_kode=KUTOREJO),
+        ReportFilters(kelurahan_kode=KUTOREJO, rw="03"),
+        ReportFilters(kelurahan_kode=KUTOREJO, rw="04"),
+    )
     before = _figures(small_demo, rw03).set_index("bulan")
     _figures(small_demo, kelurahan), _figures(small_demo, rw04)
     create_report(
         small_demo,
         NewReport(KUTOREJO, "03", "002", "sampah-kebersihan", "Sampah menumpuk", reported_at=datetime(2026, 6, 10, 9)),
-        actor="uji", now=datetime(2026, 11, 29, 10),
-    )  # fmt: skip
+        actor="uji",
+        now=datetime(2026, 11, 29, 10),
+    )
     assert _stored_rows(small_demo, bulan="2026-06") == 1  # only RW 04's June is still stored
     assert _stored_rows(small_demo, bulan="2026-05") == 3
     after = _figures(small_demo, rw03).set_index("bulan")
     assert after.loc["2026-06", "masuk"] == before.loc["2026-06", "masuk"] + 1
     for filters in (kelurahan, rw03, rw04):
-        pd.testing.assert_frame_equal(_figures(small_demo, filters), _computed_now(small_demo, filters),
-                                      check_dtype=False)  # fmt: skip
+        pd.testing.assert_frame_equal(
+            _figures(small_demo, filters), _computed_now(small_demo, filters), check_dtype=False
+        )
 
 
 def test_a_resolution_recorded_in_a_closed_month_forgets_that_month(any_db: Engine) -> None:
@@ -113,8 +118,10 @@ def test_a_resolution_recorded_in_a_closed_month_forgets_that_month(any_db: Engi
 
 
 def test_moving_a_report_to_another_rt_forgets_both_areas(small_demo: Engine) -> None:
-    old_rt, new_rt = ReportFilters(kelurahan_kode=KUTOREJO, rw="03", rt="002"), ReportFilters(
-        kelurahan_kode=KUTOREJO, rw="03", rt="001")  # fmt: skip
+    old_rt, new_rt = (
+        ReportFilters(kelurahan_kode=KUTOREJO, rw="03", rt="002"),
+        ReportFilters(kelurahan_kode=KUTOREJO, rw="03", rt="001"),
+    )
     _figures(small_demo, old_rt), _figures(small_demo, new_rt)
     with small_demo.begin() as conn:
         moved = conn.execute(
@@ -124,8 +131,9 @@ def test_moving_a_report_to_another_rt_forgets_both_areas(small_demo: Engine) ->
         conn.execute(update(Laporan).where(Laporan.id == moved).values(rt_id=target))
     assert _stored_rows(small_demo, tingkat="rt") == 0
     for filters in (old_rt, new_rt):
-        pd.testing.assert_frame_equal(_figures(small_demo, filters), _computed_now(small_demo, filters),
-                                      check_dtype=False)  # fmt: skip
+        pd.testing.assert_frame_equal(
+            _figures(small_demo, filters), _computed_now(small_demo, filters), check_dtype=False
+        )
 
 
 def test_two_readers_filling_the_same_months_store_each_month_once(small_demo: Engine) -> None:
@@ -141,9 +149,10 @@ def test_the_demo_stores_the_trend_months_of_every_area(any_db: Engine) -> None:
     generate_demo(any_db, seed=5, months=14, reports=300, end=TODAY)
     with any_db.connect() as conn:
         stored = conn.execute(
-            select(RekapBulanan.tingkat, func.count(), func.min(RekapBulanan.bulan), func.max(RekapBulanan.bulan))
-            .group_by(RekapBulanan.tingkat)
-        ).all()  # fmt: skip
+            select(
+                RekapBulanan.tingkat, func.count(), func.min(RekapBulanan.bulan), func.max(RekapBulanan.bulan)
+            ).group_by(RekapBulanan.tingkat)
+        ).all()
         rts = conn.execute(select(func.count()).select_from(RT)).scalar_one()
     by_level = {tingkat: (n, first, last) for tingkat, n, first, last in stored}
     assert by_level["kelurahan"] == (11, "2025-12", "2026-10")

@@ -15,9 +15,19 @@ from kutorejo_data.core import config
 ROOT = Path(__file__).resolve().parent.parent
 THE_CLOCK = ROOT / "kutorejo_data" / "core" / "config.py"
 # Calls that read the wall clock (by their last two name parts), and SQL that asks the database for its time.
-CLOCK_CALLS = {("datetime", "now"), ("datetime", "today"), ("datetime", "utcnow"), ("date", "today"),
-               ("time", "time"), ("time", "localtime"), ("time", "gmtime"), ("func", "now"),
-               ("func", "current_timestamp"), ("func", "current_date"), ("func", "localtimestamp")}  # fmt: skip
+CLOCK_CALLS = {
+    ("datetime", "now"),
+    ("datetime", "today"),
+    ("datetime", "utcnow"),
+    ("date", "today"),
+    ("time", "time"),
+    ("time", "localtime"),
+    ("time", "gmtime"),
+    ("func", "now"),
+    ("func", "current_timestamp"),
+    ("func", "current_date"),
+    ("func", "localtimestamp"),
+}
 CLOCK_SQL = re.compile(r"current_timestamp|current_date|localtimestamp|\bnow\(\)|'now'", re.IGNORECASE)
 
 

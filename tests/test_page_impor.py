@@ -19,13 +19,15 @@ from tests.test_audit import entries
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/impor_ekspor.py"
 HEADER = ["No", "Tanggal", "RT/RW", "Kategori", "Judul", "Status"]
-RECAP = csv_bytes([
-    HEADER,
-    [1, "05/11/2025", "RT 2 / RW 3", "Drainase", "Selokan mampet", "Baru"],
-    [2, "2025-11-06", "002/003", "sampah", "<b>Sampah</b> **tebal**", "proses"],
-    [3, "07-11-25", "RT 1 / RW 1", "Pertanian", "Hama tikus", ""],
-    [4, "31/02/2025", "RT 2 / RW 3", "sampah", "Tanggal salah", ""],
-])  # fmt: skip
+RECAP = csv_bytes(
+    [
+        HEADER,
+        [1, "05/11/2025", "RT 2 / RW 3", "Drainase", "Selokan mampet", "Baru"],
+        [2, "2025-11-06", "002/003", "sampah", "<b>Sampah</b> **tebal**", "proses"],
+        [3, "07-11-25", "RT 1 / RW 1", "Pertanian", "Hama tikus", ""],
+        [4, "31/02/2025", "RT 2 / RW 3", "sampah", "Tanggal salah", ""],
+    ]
+)
 
 
 @pytest.fixture
@@ -78,8 +80,7 @@ def test_upload_preview_confirm_then_the_same_file_changes_nothing(
     at = upload(open_page(monkeypatch, db_url), "rekap.csv", RECAP)
 
     assert not at.exception
-    assert metric_values(at) == {"Ditambahkan": "2", "Diperbarui": "0", "Sudah ada, tidak berubah": "0",
-                                 "Ditolak": "2"}  # fmt: skip
+    assert metric_values(at) == {"Ditambahkan": "2", "Diperbarui": "0", "Sudah ada, tidak berubah": "0", "Ditolak": "2"}
     rejected, added = (frame.value for frame in at.dataframe)
     assert rejected["Baris"].tolist() == [4, 5]
     assert rejected["Alasan"].tolist()[0] == "Kategori: kategori 'Pertanian' tidak dikenali"

@@ -20,11 +20,27 @@ from tests.signin import open_signed_in
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/presentasi.py"
 TITLES = {
-    "id": ["Rapat Koordinasi", "Angka bulan ini", "Masalah terbanyak", "Terlambat: perlu keputusan",
-           "Kecepatan penyelesaian", "Partisipasi warga", "Kapasitas RT/RW", "Tindak lanjut"],
-    "en": ["Coordination meeting", "The month in numbers", "Top problems", "Overdue: decisions needed",
-           "Resolution speed", "Residents taking part", "RT/RW capacity", "Follow-ups"],
-}  # fmt: skip
+    "id": [
+        "Rapat Koordinasi",
+        "Angka bulan ini",
+        "Masalah terbanyak",
+        "Terlambat: perlu keputusan",
+        "Kecepatan penyelesaian",
+        "Partisipasi warga",
+        "Kapasitas RT/RW",
+        "Tindak lanjut",
+    ],
+    "en": [
+        "Coordination meeting",
+        "The month in numbers",
+        "Top problems",
+        "Overdue: decisions needed",
+        "Resolution speed",
+        "Residents taking part",
+        "RT/RW capacity",
+        "Follow-ups",
+    ],
+}
 
 
 def open_presentation(monkeypatch: pytest.MonkeyPatch, db_url: str, lang: str = "id", **params: str) -> AppTest:
@@ -38,8 +54,9 @@ def slide_footer(at: AppTest) -> str:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("rw", ["", "03"])
-def test_every_slide_shows_for_the_kelurahan_and_one_rw_in_both_languages(monkeypatch, demo_db_url: str, rw: str,
-                                                                           lang: str) -> None:  # fmt: skip
+def test_every_slide_shows_for_the_kelurahan_and_one_rw_in_both_languages(
+    monkeypatch, demo_db_url: str, rw: str, lang: str
+) -> None:
     params = {"bulan": "2026-10", **({"rw": rw} if rw else {})}
     at = open_presentation(monkeypatch, demo_db_url, lang, **params)
     shown = []
@@ -56,8 +73,9 @@ def test_every_slide_shows_for_the_kelurahan_and_one_rw_in_both_languages(monkey
     assert at.title[0].value == TITLES[lang][-2]
 
 
-def test_the_numbers_slide_shows_the_metrics_and_the_whatsapp_text_fits(monkeypatch, demo_db_url: str,
-                                                                        demo_db: Engine) -> None:  # fmt: skip
+def test_the_numbers_slide_shows_the_metrics_and_the_whatsapp_text_fits(
+    monkeypatch, demo_db_url: str, demo_db: Engine
+) -> None:
     at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10", rw="03")
     at.button(key="presentasi_next").click().run()
     october = ReportFilters(kelurahan_kode=KUTOREJO, rw="03", dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
@@ -88,8 +106,10 @@ def test_a_new_month_starts_again_at_the_cover(monkeypatch, demo_db_url: str) ->
     assert at.title[0].value == "Rapat Koordinasi"
 
 
-@pytest.mark.parametrize(("params", "notice"), [({"bulan": "2026-13"}, "2026-13"), ({"bulan": "2099-01"}, "2099-01"),
-                                                ({"rw": "99"}, "RW '99'")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("params", "notice"),
+    [({"bulan": "2026-13"}, "2026-13"), ({"bulan": "2099-01"}, "2099-01"), ({"rw": "99"}, "RW '99'")],
+)
 def test_a_bad_link_opens_with_a_notice(monkeypatch, demo_db_url: str, params: dict[str, str], notice: str) -> None:
     at = open_presentation(monkeypatch, demo_db_url, **params)
     assert not at.exception

@@ -46,14 +46,27 @@ def test_every_page_explains_an_empty_database(monkeypatch, fresh_db_url: str, p
 def test_masalah_link_fills_the_filters_and_lists_exactly_the_matching_reports(
     monkeypatch, demo_db_url: str, demo_db: Engine
 ) -> None:
-    at = open_page(monkeypatch, demo_db_url, "pages/masalah.py", rw="03", status="terbuka", kategori="drainase-banjir",
-                   dari="2025-12-01", sampai="2026-11-29")  # fmt: skip
+    at = open_page(
+        monkeypatch,
+        demo_db_url,
+        "pages/masalah.py",
+        rw="03",
+        status="terbuka",
+        kategori="drainase-banjir",
+        dari="2025-12-01",
+        sampai="2026-11-29",
+    )
     assert not at.exception
     assert at.selectbox(key="masalah_rw").value == "03"
     assert at.multiselect(key="masalah_status").value == ["terbuka"]
     assert at.multiselect(key="masalah_kategori").value == ["drainase-banjir"]
-    filters = ReportFilters(rw="03", status=expand_statuses(["terbuka"]), kategori=("drainase-banjir",),
-                            dari=date(2025, 12, 1), sampai=date(2026, 11, 29))  # fmt: skip
+    filters = ReportFilters(
+        rw="03",
+        status=expand_statuses(["terbuka"]),
+        kategori=("drainase-banjir",),
+        dari=date(2025, 12, 1),
+        sampai=date(2026, 11, 29),
+    )
     with demo_db.connect() as conn:
         expected = count_reports(conn, filters)
     assert at.caption[0].value.startswith(f"{expected} laporan")
@@ -70,8 +83,16 @@ def test_changing_a_filter_updates_the_link(monkeypatch, demo_db_url: str) -> No
 
 
 def test_invalid_link_values_become_notices(monkeypatch, demo_db_url: str) -> None:
-    at = open_page(monkeypatch, demo_db_url, "pages/masalah.py", rw="03", rt="999", status="hilang",
-                   dari="2026-10-31", sampai="2026-10-01")  # fmt: skip
+    at = open_page(
+        monkeypatch,
+        demo_db_url,
+        "pages/masalah.py",
+        rw="03",
+        rt="999",
+        status="hilang",
+        dari="2026-10-31",
+        sampai="2026-10-01",
+    )
     assert not at.exception
     notices = " ".join(w.value for w in at.warning)
     assert "RT '999'" in notices and "hilang" in notices and "setelah" in notices
@@ -82,12 +103,14 @@ def test_report_text_is_shown_literally_never_as_html_or_markdown(monkeypatch, f
     engine = make_engine(fresh_db_url)
     title = "<img src=x onerror=alert(1)> **tebal**"
     with engine.begin() as conn:
-        nomor = add_report(conn, add_area(conn), "lainnya", moment(11, 20), judul=title,
-                           deskripsi="[klik](http://x) _a_")  # fmt: skip
+        nomor = add_report(
+            conn, add_area(conn), "lainnya", moment(11, 20), judul=title, deskripsi="[klik](http://x) _a_"
+        )
     add_user(engine, "lurah", "lurah")
     engine.dispose()
-    at = open_as(monkeypatch, fresh_db_url, "lurah", "pages/masalah.py", password=PASSWORD, laporan=str(nomor),
-                 dari="2026-11-01")  # fmt: skip
+    at = open_as(
+        monkeypatch, fresh_db_url, "lurah", "pages/masalah.py", password=PASSWORD, laporan=str(nomor), dari="2026-11-01"
+    )
     assert not at.exception
     assert title in at.dataframe[0].value.iloc[:, 4].tolist()  # the list cell holds the raw text
     shown = [m.value for m in at.markdown]

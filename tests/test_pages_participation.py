@@ -62,8 +62,9 @@ def test_pages_on_demo_data_show_values_within_0_and_100(monkeypatch, demo_db_ur
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 @pytest.mark.parametrize("page", PAGES)
-def test_pages_on_an_empty_database_explain_how_to_get_data(monkeypatch, fresh_db_url: str, page: str,
-                                                            lang: str) -> None:  # fmt: skip
+def test_pages_on_an_empty_database_explain_how_to_get_data(
+    monkeypatch, fresh_db_url: str, page: str, lang: str
+) -> None:
     at = open_page(monkeypatch, fresh_db_url, page, lang)
     assert not at.exception
     assert "python -m kutorejo_data demo" in at.info[0].value
@@ -73,8 +74,11 @@ def test_pages_on_an_empty_database_explain_how_to_get_data(monkeypatch, fresh_d
 def test_partisipasi_cards_carry_their_definitions(monkeypatch, demo_db_url: str) -> None:
     at = open_page(monkeypatch, demo_db_url, "pages/partisipasi.py")
     assert [m.label for m in at.metric][:4] == [
-        "Tingkat partisipasi", "Kegiatan terlaksana", "Kehadiran rapat koordinasi", "Kegiatan tercatat",
-    ]  # fmt: skip
+        "Tingkat partisipasi",
+        "Kegiatan terlaksana",
+        "Kehadiran rapat koordinasi",
+        "Kegiatan tercatat",
+    ]
     assert all(m.help for m in at.metric[:4])
     assert at.selectbox(key="partisipasi_preset").value == "12_bulan"  # this page's default period
     assert "dari" not in at.query_params  # the default period stays out of the link
@@ -93,8 +97,9 @@ def test_kapasitas_table_ranks_only_units_with_enough_data(monkeypatch, demo_db_
     at = open_page(monkeypatch, demo_db_url, "pages/kapasitas.py")
     assert not at.exception
     table = at.dataframe[0].value
-    scores = table[["skor_koordinasi", "skor_penyelesaian", "skor_partisipasi", "skor_kepemimpinan",
-                    "indeks_kapasitas"]].to_numpy(dtype=float)  # fmt: skip
+    scores = table[
+        ["skor_koordinasi", "skor_penyelesaian", "skor_partisipasi", "skor_kepemimpinan", "indeks_kapasitas"]
+    ].to_numpy(dtype=float)
     assert ((scores[~pd.isna(scores)] >= 0) & (scores[~pd.isna(scores)] <= 100)).all()
     unranked = table[table["peringkat"].isna()]
     assert unranked["indeks_kapasitas"].isna().all()
@@ -110,8 +115,9 @@ def test_kapasitas_compares_rws_too(monkeypatch, demo_db_url: str) -> None:
     assert any(m.label == "Capacity Index" for m in at.metric)
 
 
-def test_kapasitas_profile_of_a_new_rt_says_there_is_not_enough_data(monkeypatch, demo_db_url: str,
-                                                                     tmp_path: Path) -> None:  # fmt: skip
+def test_kapasitas_profile_of_a_new_rt_says_there_is_not_enough_data(
+    monkeypatch, demo_db_url: str, tmp_path: Path
+) -> None:
     copy = tmp_path / "demo-with-new-rt.sqlite3"
     shutil.copy(demo_db_url.removeprefix("sqlite:///"), copy)
     engine = make_engine(f"sqlite:///{copy}")

@@ -63,19 +63,58 @@ def activities(any_db: Engine) -> Engine:
         add_activity(conn, "kerja_bakti", d(9, 20), b, target=30, counts={"warga": 30})
         add_activity(conn, "posyandu", d(10, 5), a, tingkat="rw", target=20, counts={"pkk": 4, "warga": 12})
         add_activity(conn, "musyawarah_rt", d(11, 10), c, counts={"warga": 10})
-        add_activity(conn, "rapat_koordinasi", d(9, 8), a, tingkat="kelurahan", target=5,
-                     counts={"ketua_rt": 1, "ketua_rw": 1}, named=[("ketua_rt", a), ("ketua_rw", a)])
-        add_activity(conn, "rapat_koordinasi", d(10, 13), a, tingkat="kelurahan", target=5, counts={"ketua_rt": 2},
-                     named=[("ketua_rt", a), ("ketua_rt", b)])
-        add_activity(conn, "rapat_koordinasi", d(11, 10), a, tingkat="kelurahan", target=5, counts={"ketua_rt": 1},
-                     named=[("ketua_rt", a)])
+        add_activity(
+            conn,
+            "rapat_koordinasi",
+            d(9, 8),
+            a,
+            tingkat="kelurahan",
+            target=5,
+            counts={"ketua_rt": 1, "ketua_rw": 1},
+            named=[("ketua_rt", a), ("ketua_rw", a)],
+        )
+        add_activity(
+            conn,
+            "rapat_koordinasi",
+            d(10, 13),
+            a,
+            tingkat="kelurahan",
+            target=5,
+            counts={"ketua_rt": 2},
+            named=[("ketua_rt", a), ("ketua_rt", b)],
+        )
+        add_activity(
+            conn,
+            "rapat_koordinasi",
+            d(11, 10),
+            a,
+            tingkat="kelurahan",
+            target=5,
+            counts={"ketua_rt": 1},
+            named=[("ketua_rt", a)],
+        )
         add_activity(conn, "kerja_bakti", d(12, 5), a, target=40, counts={"warga": 30})
-        add_activity(conn, "bimtek", d(7, 2), a, tingkat="kelurahan", target=10,
-                     counts={"ketua_rt": 1, "ketua_rw": 1, "tomas": 1},
-                     named=[("ketua_rt", a), ("ketua_rw", a), ("tomas", t1)])
-        add_activity(conn, "bimtek", d(3, 1, 2025), b, tingkat="kelurahan", target=10, counts={"ketua_rt": 1},
-                     named=[("ketua_rt", b)])
-    return any_db  # fmt: skip
+        add_activity(
+            conn,
+            "bimtek",
+            d(7, 2),
+            a,
+            tingkat="kelurahan",
+            target=10,
+            counts={"ketua_rt": 1, "ketua_rw": 1, "tomas": 1},
+            named=[("ketua_rt", a), ("ketua_rw", a), ("tomas", t1)],
+        )
+        add_activity(
+            conn,
+            "bimtek",
+            d(3, 1, 2025),
+            b,
+            tingkat="kelurahan",
+            target=10,
+            counts={"ketua_rt": 1},
+            named=[("ketua_rt", b)],
+        )
+    return any_db
 
 
 def test_participation_is_the_mean_of_capped_rates_over_activities_with_a_target(activities: Engine) -> None:
@@ -126,9 +165,12 @@ def test_attendance_by_role(activities: Engine) -> None:
     with activities.connect() as conn:
         roles = participation.attendance_by_role(conn, rw03).set_index(["jenis", "peran"])["jumlah"].to_dict()
     assert roles == {
-        ("kerja_bakti", "warga"): 115, ("kerja_bakti", "ketua_rt"): 1, ("ronda", "warga"): 10,
-        ("posyandu", "pkk"): 4, ("posyandu", "warga"): 12,
-    }  # fmt: skip
+        ("kerja_bakti", "warga"): 115,
+        ("kerja_bakti", "ketua_rt"): 1,
+        ("ronda", "warga"): 10,
+        ("posyandu", "pkk"): 4,
+        ("posyandu", "warga"): 12,
+    }
 
 
 def test_held_vs_expected_caps_each_month_at_the_cadence(activities: Engine) -> None:
@@ -148,8 +190,10 @@ def test_held_vs_expected_caps_each_month_at_the_cadence(activities: Engine) -> 
 
 def test_a_partly_covered_month_expects_only_what_was_held() -> None:
     assert period_months(date(2026, 9, 10), date(2026, 11, 15)) == [
-        ("2026-09", False), ("2026-10", True), ("2026-11", False),
-    ]  # fmt: skip
+        ("2026-09", False),
+        ("2026-10", True),
+        ("2026-11", False),
+    ]
 
 
 def test_held_vs_expected_in_a_period_ending_mid_month(activities: Engine) -> None:
@@ -201,5 +245,9 @@ def test_an_empty_database_gives_empty_answers_not_errors(any_db: Engine) -> Non
         assert participation.bimtek_record(conn, SEP_NOV).empty
         assert cadence_grid(conn, Area(), SEP_NOV.dari, SEP_NOV.sampai).empty  # type: ignore[arg-type]
         kpis = participation_kpis(conn, SEP_NOV, now=NOW)
-    assert kpis == {"tingkat_partisipasi": None, "kegiatan_terlaksana": None, "kehadiran_rakor": None,
-                    "kegiatan_tercatat": 0}  # fmt: skip
+    assert kpis == {
+        "tingkat_partisipasi": None,
+        "kegiatan_terlaksana": None,
+        "kehadiran_rakor": None,
+        "kegiatan_tercatat": 0,
+    }

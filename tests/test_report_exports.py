@@ -67,8 +67,16 @@ def test_the_deck_has_the_pages_slides_in_16_9_with_area_and_month_on_each(built
     assert (Emu(deck.slide_width).inches, Emu(deck.slide_height).inches) == pytest.approx((13.333, 7.5), abs=0.01)
     assert len(deck.slides) == len(SLIDES)
     titles = [slide_text(s).strip().split("\n")[0] for s in deck.slides]
-    assert titles == ["Rapat Koordinasi", "Angka bulan ini", "Masalah terbanyak", "Terlambat: perlu keputusan",
-                      "Kecepatan penyelesaian", "Partisipasi warga", "Kapasitas RT/RW", "Tindak lanjut"]  # fmt: skip
+    assert titles == [
+        "Rapat Koordinasi",
+        "Angka bulan ini",
+        "Masalah terbanyak",
+        "Terlambat: perlu keputusan",
+        "Kecepatan penyelesaian",
+        "Partisipasi warga",
+        "Kapasitas RT/RW",
+        "Tindak lanjut",
+    ]
     area = "Kelurahan Kutorejo · RW 03" if rw else "Kelurahan Kutorejo"
     for slide in deck.slides:
         assert area in slide_text(slide) and "Oktober 2026" in slide_text(slide)
@@ -82,8 +90,9 @@ def test_every_chart_is_native_and_holds_the_metrics_modules_numbers(built, demo
         areas = breakdown_by_area(conn, october(rw)).head(5)["total"]
         timing = monthly_timing(conn, october(rw), months=12).set_index("bulan")["selesai_median"]
         participation = participation_by(conn, october(rw), by="rt" if rw else "rw")["partisipasi"].dropna()
-        _, capacity = scorecard_with_change(conn, october(rw).with_period(date(2025, 11, 1), date(2026, 10, 31)),
-                                            "rt" if rw else "rw", now=NOW)  # fmt: skip
+        _, capacity = scorecard_with_change(
+            conn, october(rw).with_period(date(2025, 11, 1), date(2026, 10, 31)), "rt" if rw else "rw", now=NOW
+        )
     months = [f"{2025 + (10 + i) // 12}-{(10 + i) % 12 + 1:02d}" for i in range(12)]
     assert chart_values(deck[SLIDES.index("masalah")]) == [tuple(map(float, categories)), tuple(map(float, areas))]
     trend = chart_values(deck[SLIDES.index("kecepatan")])[0]
@@ -113,8 +122,10 @@ def test_the_pdf_holds_the_headline_numbers_their_definitions_and_page_numbers(b
     assert "Laporan Bulanan" in text and "Oktober 2026" in text
     for metric in metrics.KPI_METRICS:
         assert metric.help("id") in text
-    assert (f"Laporan masuk (Dilaporkan dalam periode ini) Jumlah laporan dengan tanggal lapor di dalam periode. "
-            f"{current['laporan_masuk']}") in text
+    assert (
+        f"Laporan masuk (Dilaporkan dalam periode ini) Jumlah laporan dengan tanggal lapor di dalam periode. "
+        f"{current['laporan_masuk']}"
+    ) in text
     solved, valid = current[metrics.SELESAI_DARI_MASUK.key], current[metrics.MASUK_SAH.key]
     assert f"Selesai dari laporan periode ini: {solved} dari {valid}" in text  # which reports the rate counts
     assert fmt_percent(current[metrics.TINGKAT_PENYELESAIAN.key]) in text
@@ -141,8 +152,17 @@ def private_db_url(fresh_db_url: str) -> str:
     engine = make_engine(fresh_db_url)
     with engine.begin() as conn:
         add_report(conn, add_area(conn, rw="02", rt="001"), "jalan-gang", at(9, 20), judul="Jalan berlubang")
-        add_report(conn, add_area(conn), "drainase-banjir", at(3, 1), [(at(3, 2), "diverifikasi", "rw")],
-                   judul=TITLE, pelapor_nama=NAME, pelapor_telepon=PHONE, deskripsi=f"hubungi {PHONE}")  # fmt: skip
+        add_report(
+            conn,
+            add_area(conn),
+            "drainase-banjir",
+            at(3, 1),
+            [(at(3, 2), "diverifikasi", "rw")],
+            judul=TITLE,
+            pelapor_nama=NAME,
+            pelapor_telepon=PHONE,
+            deskripsi=f"hubungi {PHONE}",
+        )
     engine.dispose()
     return fresh_db_url
 
@@ -175,18 +195,36 @@ def test_report_command_prints_the_text_and_writes_files(demo_db_url: str, tmp_p
     assert out.startswith("*Rapat Koordinasi — Kelurahan Kutorejo · RW 03*\n*Oktober 2026*")
     for fmt, magic in (("pptx", b"PK"), ("pdf", b"%PDF")):
         target = tmp_path / f"rapat.{fmt}"
-        assert main(["--database-url", demo_db_url, "report", "--format", fmt, "--bulan", "2026-10",
-                     "--output", str(target)]) == 0  # fmt: skip
+        assert (
+            main(
+                [
+                    "--database-url",
+                    demo_db_url,
+                    "report",
+                    "--format",
+                    fmt,
+                    "--bulan",
+                    "2026-10",
+                    "--output",
+                    str(target),
+                ]
+            )
+            == 0
+        )
         assert target.read_bytes().startswith(magic)
     assert len(Presentation(str(tmp_path / "rapat.pptx")).slides) == len(SLIDES)
 
 
 @pytest.mark.parametrize(
     ("args", "code", "message"),
-    [(["--bulan", "2026-13"], 2, "YYYY-MM"), (["--bulan", "2099-01"], 2, "paling lambat"),
-     (["--bulan", "2026-10", "--rw", "99"], 1, "RW 99 tidak ada")],
-)  # fmt: skip
-def test_report_command_refuses_bad_arguments(demo_db_url: str, capsys, args: list[str], code: int,
-                                              message: str) -> None:  # fmt: skip
+    [
+        (["--bulan", "2026-13"], 2, "YYYY-MM"),
+        (["--bulan", "2099-01"], 2, "paling lambat"),
+        (["--bulan", "2026-10", "--rw", "99"], 1, "RW 99 tidak ada"),
+    ],
+)
+def test_report_command_refuses_bad_arguments(
+    demo_db_url: str, capsys, args: list[str], code: int, message: str
+) -> None:
     assert main(["--database-url", demo_db_url, "report", "--format", "text", *args]) == code
     assert message in capsys.readouterr().err

@@ -45,10 +45,15 @@ def test_detail_has_history_times_and_hides_personal_data_unless_allowed(any_db:
         area = add_area(conn)
         original = add_report(conn, area, "sampah-kebersihan", at(11, 1))
         copy = add_report(
-            conn, area, "sampah-kebersihan", at(11, 2),
+            conn,
+            area,
+            "sampah-kebersihan",
+            at(11, 2),
             [(at(11, 2, 12), "duplikat", "rt", "sama dengan laporan sebelumnya")],
-            duplikat_dari_id=original, pelapor_nama="Siti Aminah", pelapor_telepon="0812 1111 2222",
-        )  # fmt: skip
+            duplikat_dari_id=original,
+            pelapor_nama="Siti Aminah",
+            pelapor_telepon="0812 1111 2222",
+        )
     with any_db.connect() as conn:
         hidden = report_detail(conn, copy, now=AFTER_NOVEMBER)
         shown = report_detail(conn, copy, now=AFTER_NOVEMBER, with_personal_data=True)
@@ -73,17 +78,20 @@ FILTER_GRID = [
     ReportFilters(rw="03"),
     ReportFilters(rw="03", rt="002", dari=date(2026, 1, 1), sampai=date(2026, 6, 30)),
     ReportFilters(kategori=("drainase-banjir",), status=expand_statuses(["terbuka"])),
-    ReportFilters(status=expand_statuses(["tertutup"]), prioritas=("tinggi",), dari=date(2026, 10, 1),
-                  sampai=date(2026, 10, 31)),
+    ReportFilters(
+        status=expand_statuses(["tertutup"]), prioritas=("tinggi",), dari=date(2026, 10, 1), sampai=date(2026, 10, 31)
+    ),
     ReportFilters(q="selokan"),
     ReportFilters(rw="07", kategori=("sampah-kebersihan", "kesehatan"), q="gang"),
-]  # fmt: skip
+]
 
 
 def _independent_count(conn, filters: ReportFilters) -> int:
     """The same question in hand-written SQL, to check the query layer against."""
-    sql = ["SELECT count(*) FROM laporan l JOIN rw ON rw.id = l.rw_id JOIN rt ON rt.id = l.rt_id "
-           "JOIN kategori k ON k.id = l.kategori_id WHERE 1 = 1"]  # fmt: skip
+    sql = [
+        "SELECT count(*) FROM laporan l JOIN rw ON rw.id = l.rw_id JOIN rt ON rt.id = l.rt_id "
+        "JOIN kategori k ON k.id = l.kategori_id WHERE 1 = 1"
+    ]
     params: dict[str, object] = {}
     if filters.rw:
         sql.append("AND rw.nomor = :rw")
@@ -91,8 +99,11 @@ def _independent_count(conn, filters: ReportFilters) -> int:
     if filters.rt:
         sql.append("AND rt.nomor = :rt")
         params["rt"] = filters.rt
-    for name, values, column in (("k", filters.kategori, "k.slug"), ("s", filters.status, "l.status"),
-                                 ("p", filters.prioritas, "l.prioritas")):  # fmt: skip
+    for name, values, column in (
+        ("k", filters.kategori, "k.slug"),
+        ("s", filters.status, "l.status"),
+        ("p", filters.prioritas, "l.prioritas"),
+    ):
         if values:
             names = [f"{name}{i}" for i in range(len(values))]
             sql.append(f"AND {column} IN ({', '.join(':' + n for n in names)})")

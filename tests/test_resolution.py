@@ -30,8 +30,10 @@ def test_backlog_by_age_uses_the_status_and_age_at_the_end_of_the_period(handmad
         backlog = resolution.backlog_by_age(conn, NOVEMBER, now=AFTER_NOVEMBER)
     # On 1 Dec 00:00: R7 is 5.7 days old, R4 10.7 days (overdue), R6 41.7 days (overdue).
     assert backlog.to_dict("list") == {
-        "umur": ["0–7", "8–30", "31–90", ">90"], "terbuka": [1, 1, 1, 0], "terlambat": [0, 1, 1, 0],
-    }  # fmt: skip
+        "umur": ["0–7", "8–30", "31–90", ">90"],
+        "terbuka": [1, 1, 1, 0],
+        "terlambat": [0, 1, 1, 0],
+    }
 
 
 def test_overdue_reports_worst_first(handmade_db: Engine) -> None:
@@ -76,8 +78,13 @@ def test_units_below_the_minimum_show_no_figures_and_are_not_ranked(any_db: Engi
         quiet = add_area(conn, rw="02", rt="001")
         for day in range(1, MIN_REPORTS_FOR_COMPARISON + 1):
             add_report(conn, busy, "sampah-kebersihan", at(11, day), [(at(11, day, 12), "diverifikasi", "rt")])
-        add_report(conn, quiet, "sampah-kebersihan", at(11, 2),
-                   [(at(11, 2, 9), "diproses", "rt"), (at(11, 3), "selesai", "rt")])  # fmt: skip
+        add_report(
+            conn,
+            quiet,
+            "sampah-kebersihan",
+            at(11, 2),
+            [(at(11, 2, 9), "diproses", "rt"), (at(11, 3), "selesai", "rt")],
+        )
     with any_db.connect() as conn:
         comparison = resolution.area_comparison(conn, NOVEMBER, now=AFTER_NOVEMBER).set_index("wilayah")
     assert bool(comparison.loc["RW 01", "cukup_data"]) is True

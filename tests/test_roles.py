@@ -53,8 +53,9 @@ VISITORS = [
 # Pages known to name areas in tables or charts (a page added later is checked too, without this guarantee).
 SHOWS_AREAS = {"pages/ringkasan.py", "pages/masalah.py", "pages/penyelesaian.py"}
 # Pages whose area comes from the link (the shared filter bar): an out-of-area link there gets a notice.
-READS_AREA_FROM_LINK = {f"pages/{slug}.py" for slug in ("ringkasan", "masalah", "penyelesaian", "partisipasi",
-                                                        "kapasitas", "wilayah")}  # fmt: skip
+READS_AREA_FROM_LINK = {
+    f"pages/{slug}.py" for slug in ("ringkasan", "masalah", "penyelesaian", "partisipasi", "kapasitas", "wilayah")
+}
 CASES = [
     pytest.param(visitor, spec.path, id=f"{visitor.username}-{spec.slug}")
     for visitor in VISITORS
@@ -74,8 +75,11 @@ def chart_labels(app: AppTest) -> list[str]:
 
 def visible_text(app: AppTest) -> str:
     """Everything a reader could read on the page: text elements, tables and chart data."""
-    parts = [e.value for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader")
-             for e in getattr(app, kind)]  # fmt: skip
+    parts = [
+        e.value
+        for kind in ("markdown", "caption", "info", "warning", "error", "success", "subheader")
+        for e in getattr(app, kind)
+    ]
     parts += [m.value for m in app.metric]
     parts += [frame.value.to_string() for frame in app.dataframe]
     parts += [chart.proto.spec for chart in app.get("plotly_chart")]
@@ -86,9 +90,11 @@ def phones(engine: Engine, where: ColumnElement[bool]) -> set[str]:
     """Reporter phone numbers of the reports matching `where` (personal data a page must not leak)."""
     with engine.connect() as conn:
         rows = conn.execute(
-            select(Laporan.pelapor_telepon).join(RW, RW.id == Laporan.rw_id).join(RT, RT.id == Laporan.rt_id)
+            select(Laporan.pelapor_telepon)
+            .join(RW, RW.id == Laporan.rw_id)
+            .join(RT, RT.id == Laporan.rt_id)
             .where(Laporan.pelapor_telepon.is_not(None), where)
-        ).scalars()  # fmt: skip
+        ).scalars()
         return set(rows)
 
 
@@ -116,8 +122,7 @@ def test_every_role_sees_only_its_area_on_every_page(
     assert not [phone for phone in leaked if phone in text]
 
 
-@pytest.mark.parametrize("visitor", [v for v in VISITORS if v.role in permissions.AREA_ROLES],
-                         ids=lambda v: v.username)  # fmt: skip
+@pytest.mark.parametrize("visitor", [v for v in VISITORS if v.role in permissions.AREA_ROLES], ids=lambda v: v.username)
 def test_an_area_head_cannot_pick_another_area(monkeypatch, demo_db_url: str, visitor: Visitor) -> None:
     app = open_as(monkeypatch, demo_db_url, visitor.username, "pages/ringkasan.py", **visitor.params)
     rw = app.selectbox(key="ringkasan_rw")
@@ -134,20 +139,28 @@ def independent_count(engine: Engine, rw: str, rt: str | None) -> int:
 
     with engine.connect() as conn:
         stmt = (
-            select(Laporan.id).join(RW, RW.id == Laporan.rw_id).join(RT, RT.id == Laporan.rt_id)
-            .where(RW.nomor == rw, Laporan.reported_at >= datetime(2025, 12, 1),
-                   Laporan.reported_at < datetime(2026, 11, 30))
-        )  # fmt: skip
+            select(Laporan.id)
+            .join(RW, RW.id == Laporan.rw_id)
+            .join(RT, RT.id == Laporan.rt_id)
+            .where(
+                RW.nomor == rw,
+                Laporan.reported_at >= datetime(2025, 12, 1),
+                Laporan.reported_at < datetime(2026, 11, 30),
+            )
+        )
         if rt:
             stmt = stmt.where(RT.nomor == rt)
         return len(conn.execute(stmt).all())
 
 
-@pytest.mark.parametrize(("username", "params", "rw", "rt"), [
-    ("rw03", {"rw": "05"}, "03", None),
-    ("rt03-002", {"rw": "05", "rt": "001"}, "03", "002"),
-    ("lurah", {"rw": "05"}, "05", None),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("username", "params", "rw", "rt"),
+    [
+        ("rw03", {"rw": "05"}, "03", None),
+        ("rt03-002", {"rw": "05", "rt": "001"}, "03", "002"),
+        ("lurah", {"rw": "05"}, "05", None),
+    ],
+)
 def test_the_figures_count_only_the_area(
     monkeypatch, demo_db_url: str, demo_db: Engine, username: str, params: dict, rw: str, rt: str | None
 ) -> None:
@@ -159,13 +172,21 @@ def test_the_figures_count_only_the_area(
 def report_in(engine: Engine, rw: str, rt: str) -> tuple[int, str, str]:
     """A report of RT rt / RW rw with a named reporter: (number, name, phone)."""
     with engine.connect() as conn:
-        return tuple(conn.execute(
-            select(Laporan.id, Laporan.pelapor_nama, Laporan.pelapor_telepon)
-            .join(RW, RW.id == Laporan.rw_id).join(RT, RT.id == Laporan.rt_id)
-            .where(RW.nomor == rw, RT.nomor == rt, Laporan.pelapor_telepon.is_not(None),
-                   Laporan.pelapor_nama.is_not(None))
-            .order_by(Laporan.id.desc()).limit(1)
-        ).one())  # fmt: skip
+        return tuple(
+            conn.execute(
+                select(Laporan.id, Laporan.pelapor_nama, Laporan.pelapor_telepon)
+                .join(RW, RW.id == Laporan.rw_id)
+                .join(RT, RT.id == Laporan.rt_id)
+                .where(
+                    RW.nomor == rw,
+                    RT.nomor == rt,
+                    Laporan.pelapor_telepon.is_not(None),
+                    Laporan.pelapor_nama.is_not(None),
+                )
+                .order_by(Laporan.id.desc())
+                .limit(1)
+            ).one()
+        )
 
 
 @pytest.mark.parametrize("username", ["admin", "lurah", "staf", "rw03", "rt03-002"])
@@ -190,10 +211,15 @@ def test_a_report_of_another_area_is_not_found(
     assert name not in visible_text(app) and phone not in visible_text(app)
 
 
-@pytest.mark.parametrize(("username", "page"), [
-    ("tamu", "pages/masalah.py"), ("rw03", "pages/pengguna.py"), ("lurah", "pages/pengguna.py"),
-    ("rt03-002", "pages/pengguna.py"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("username", "page"),
+    [
+        ("tamu", "pages/masalah.py"),
+        ("rw03", "pages/pengguna.py"),
+        ("lurah", "pages/pengguna.py"),
+        ("rt03-002", "pages/pengguna.py"),
+    ],
+)
 def test_a_page_outside_the_role_explains_itself_and_shows_nothing(
     monkeypatch, demo_db_url: str, username: str, page: str
 ) -> None:
@@ -214,14 +240,17 @@ AREA_HEAD = ANALYTICS | {"masalah", "presentasi", "lapor", "kegiatan"}
 OFFICE = AREA_HEAD | {"impor_ekspor", "pengaturan"}
 
 
-@pytest.mark.parametrize(("username", "expected"), [
-    ("admin", OFFICE | {"pengguna"}),
-    ("lurah", OFFICE),
-    ("staf", OFFICE),
-    ("rw03", AREA_HEAD | {"impor_ekspor"}),
-    ("rt03-002", AREA_HEAD),
-    ("tamu", ANALYTICS),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("username", "expected"),
+    [
+        ("admin", OFFICE | {"pengguna"}),
+        ("lurah", OFFICE),
+        ("staf", OFFICE),
+        ("rw03", AREA_HEAD | {"impor_ekspor"}),
+        ("rt03-002", AREA_HEAD),
+        ("tamu", ANALYTICS),
+    ],
+)
 def test_each_role_may_open_exactly_its_pages(username: str, expected: set[str]) -> None:
     role = {"rw03": "ketua_rw", "rt03-002": "ketua_rt"}.get(username, username)
     assert {spec.slug for spec in permissions.pages_for(role)} == expected

@@ -34,25 +34,36 @@ def areas_db(any_db: Engine) -> Engine:
     """RT 001 and 002 of RW 03 and RT 001 of RW 05, one report each (ids 1, 2, 3 in that order)."""
     with any_db.begin() as conn:
         for rw, rt in (("03", "001"), ("03", "002"), ("05", "001")):
-            add_report(conn, add_area(conn, rw=rw, rt=rt), "sampah-kebersihan", at(11, 2),
-                       pelapor_nama=f"Warga {rw}/{rt}", pelapor_telepon=f"0812000{rw}{rt}")  # fmt: skip
+            add_report(
+                conn,
+                add_area(conn, rw=rw, rt=rt),
+                "sampah-kebersihan",
+                at(11, 2),
+                pelapor_nama=f"Warga {rw}/{rt}",
+                pelapor_telepon=f"0812000{rw}{rt}",
+            )
     return any_db
 
 
 def counts(engine: Engine) -> tuple[int, int]:
     with engine.connect() as conn:
-        return (conn.execute(select(func.count()).select_from(Laporan)).scalar_one(),
-                conn.execute(select(func.count()).select_from(AuditLog)).scalar_one())  # fmt: skip
+        return (
+            conn.execute(select(func.count()).select_from(Laporan)).scalar_one(),
+            conn.execute(select(func.count()).select_from(AuditLog)).scalar_one(),
+        )
 
 
-@pytest.mark.parametrize(("role", "rw", "rt", "expected"), [
-    (permissions.KETUA_RW, "03", None, Scope(KUTOREJO, "03")),
-    (permissions.KETUA_RT, "03", "002", Scope(KUTOREJO, "03", "002")),
-    (permissions.TAMU, None, None, Scope(KUTOREJO, read_only=True)),
-    (permissions.LURAH, "03", "002", Scope(KUTOREJO)),  # area fields mean nothing for the office
-    (permissions.STAF, None, None, Scope(KUTOREJO)),
-    (permissions.ADMIN, None, None, Scope(KUTOREJO)),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "rw", "rt", "expected"),
+    [
+        (permissions.KETUA_RW, "03", None, Scope(KUTOREJO, "03")),
+        (permissions.KETUA_RT, "03", "002", Scope(KUTOREJO, "03", "002")),
+        (permissions.TAMU, None, None, Scope(KUTOREJO, read_only=True)),
+        (permissions.LURAH, "03", "002", Scope(KUTOREJO)),  # area fields mean nothing for the office
+        (permissions.STAF, None, None, Scope(KUTOREJO)),
+        (permissions.ADMIN, None, None, Scope(KUTOREJO)),
+    ],
+)
 def test_the_scope_of_each_role(role: str, rw: str | None, rt: str | None, expected: Scope) -> None:
     assert permissions.scope_for(role, KUTOREJO, rw, rt) == expected
     assert permissions.scope_for(permissions.ADMIN, None, None, None) == EVERYTHING
@@ -96,11 +107,14 @@ def exported(engine: Engine, filters: ReportFilters, role: str, scope: Scope) ->
     return list(csv.DictReader(io.StringIO(buffer.getvalue().decode("utf-8-sig"))))
 
 
-@pytest.mark.parametrize(("role", "scope", "expected"), [
-    (permissions.KETUA_RW, RW03, {("03", "001"), ("03", "002")}),
-    (permissions.KETUA_RT, RT03_002, {("03", "002")}),
-    (permissions.LURAH, LURAH, {("03", "001"), ("03", "002"), ("05", "001")}),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("role", "scope", "expected"),
+    [
+        (permissions.KETUA_RW, RW03, {("03", "001"), ("03", "002")}),
+        (permissions.KETUA_RT, RT03_002, {("03", "002")}),
+        (permissions.LURAH, LURAH, {("03", "001"), ("03", "002"), ("05", "001")}),
+    ],
+)
 def test_an_export_holds_only_the_area_even_when_asked_for_another(
     areas_db: Engine, role: str, scope: Scope, expected: set
 ) -> None:

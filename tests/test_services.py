@@ -77,11 +77,15 @@ def test_a_report_outside_the_writers_scope_is_refused(area_db: Engine) -> None:
 def test_status_changes_append_history_and_bump_the_version(area_db: Engine) -> None:
     number = create_report(area_db, REPORT, actor="rt", now=NOW)
     version = change_status(area_db, StatusChange(number, "diverifikasi", 1, penanganan="rw"), actor="rw", now=NOW)
-    version = change_status(area_db, StatusChange(number, "selesai", version, note="sudah dikeruk"), actor="rw",
-                            now=NOW)  # fmt: skip
+    version = change_status(
+        area_db, StatusChange(number, "selesai", version, note="sudah dikeruk"), actor="rw", now=NOW
+    )
     assert version == 3
-    assert history(area_db, number) == [(None, "baru", "rt"), ("baru", "diverifikasi", "rw"),
-                                        ("diverifikasi", "selesai", "rw")]  # fmt: skip
+    assert history(area_db, number) == [
+        (None, "baru", "rt"),
+        ("baru", "diverifikasi", "rw"),
+        ("diverifikasi", "selesai", "rw"),
+    ]
 
 
 def test_a_stale_version_is_refused_as_changed_meanwhile(area_db: Engine) -> None:
@@ -105,10 +109,13 @@ def test_only_allowed_transitions_are_accepted(area_db: Engine) -> None:
     [
         ([StatusChange(0, "ditolak", 1)], "note", "error.reject_needs_reason"),
         ([StatusChange(0, "duplikat", 1)], "duplikat_dari_id", "error.duplikat_needs_original"),
-        ([StatusChange(0, "diproses", 1), StatusChange(0, "selesai", 2), StatusChange(0, "diproses", 3)],
-         "note", "error.reopen_needs_reason"),
+        (
+            [StatusChange(0, "diproses", 1), StatusChange(0, "selesai", 2), StatusChange(0, "diproses", 3)],
+            "note",
+            "error.reopen_needs_reason",
+        ),
     ],
-)  # fmt: skip
+)
 def test_some_transitions_need_more_information(
     area_db: Engine, steps: list[StatusChange], field: str, key: str
 ) -> None:
@@ -133,7 +140,8 @@ def test_duplicate_points_to_its_original(area_db: Engine) -> None:
 def test_status_change_outside_the_scope_finds_nothing(area_db: Engine) -> None:
     number = create_report(area_db, REPORT, actor="rt", now=NOW)  # RW 03
     with pytest.raises(ServiceError) as refused:
-        change_status(area_db, StatusChange(number, "diverifikasi", 1), actor="rw04", scope=Scope(KUTOREJO, "04"),
-                      now=NOW)  # fmt: skip
+        change_status(
+            area_db, StatusChange(number, "diverifikasi", 1), actor="rw04", scope=Scope(KUTOREJO, "04"), now=NOW
+        )
     assert refused.value.key == "error.report_not_found"
     assert len(history(area_db, number)) == 1

@@ -43,8 +43,11 @@ def test_a_kelurahan_is_added_by_its_kemendagri_code_with_the_official_names(kel
     with kelurahan_db.connect() as conn:
         row = conn.execute(select(Kelurahan.nama, Kelurahan.kecamatan, Kelurahan.kabupaten)).one()
     assert tuple(row) == ("Kutorejo", "Pandaan", "Kabupaten Pasuruan")
-    for kode, key in [(KUTOREJO, "error.kelurahan_exists"), ("35.14.99.9999", "error.kode_unknown"),
-                      ("35.14.11", "error.kode_not_kelurahan")]:  # fmt: skip
+    for kode, key in [
+        (KUTOREJO, "error.kelurahan_exists"),
+        ("35.14.99.9999", "error.kode_unknown"),
+        ("35.14.11", "error.kode_not_kelurahan"),
+    ]:
         with pytest.raises(ValidationError) as refused:
             add_kelurahan(kelurahan_db, kode, actor="admin")
         assert refused.value.fields == {"kode": key}
@@ -110,15 +113,19 @@ def test_areas_in_use_are_refused_with_an_explanation_and_unused_ones_deleted(ke
     with kelurahan_db.begin() as conn:
         area = add_area(conn, rw="03", rt="002")
         add_report(conn, area, "drainase-banjir", datetime(2026, 11, 1))
-    create_activity(kelurahan_db, ActivityInput(KUTOREJO, "rt", "03", "002", "kerja_bakti", date(2026, 11, 2),
-                                                kehadiran={"warga": 9}), actor="admin")  # fmt: skip
+    create_activity(
+        kelurahan_db,
+        ActivityInput(KUTOREJO, "rt", "03", "002", "kerja_bakti", date(2026, 11, 2), kehadiran={"warga": 9}),
+        actor="admin",
+    )
     add_rt(kelurahan_db, KUTOREJO, "03", 7, RtFields(), actor="admin")
     add_rw(kelurahan_db, KUTOREJO, 9, actor="admin")
 
     with pytest.raises(ServiceError) as refused:
         delete_rt(kelurahan_db, KUTOREJO, "03", "002", actor="admin")
     assert (refused.value.key, refused.value.values) == (
-        "error.rt_in_use", {"rt": "002", "laporan": 1, "kegiatan": 1, "lainnya": 0}
+        "error.rt_in_use",
+        {"rt": "002", "laporan": 1, "kegiatan": 1, "lainnya": 0},
     )
     with pytest.raises(ServiceError) as refused:
         delete_rw(kelurahan_db, KUTOREJO, "03", actor="admin")
@@ -150,9 +157,14 @@ def test_rw_heads_manage_only_their_own_rts(kelurahan_db: Engine) -> None:
 
 @pytest.mark.parametrize(
     ("nama", "slug"),
-    [("Jalan & gang", "jalan-gang"), ("Pohon Tumbang", "pohon-tumbang"), ("Pemakaman / makam", "pemakaman-makam"),
-     ("Résumé 2026!", "resume-2026"), ("???", "kategori")],
-)  # fmt: skip
+    [
+        ("Jalan & gang", "jalan-gang"),
+        ("Pohon Tumbang", "pohon-tumbang"),
+        ("Pemakaman / makam", "pemakaman-makam"),
+        ("Résumé 2026!", "resume-2026"),
+        ("???", "kategori"),
+    ],
+)
 def test_category_slugs_are_url_safe(nama: str, slug: str) -> None:
     assert slugify(nama) == slug
 
@@ -161,10 +173,12 @@ def test_new_categories_get_a_unique_slug_and_names_stay_unique(any_db: Engine) 
     assert add_category(any_db, "Pohon tumbang", 3, actor="admin") == "pohon-tumbang"
     assert add_category(any_db, "Pohon-tumbang (jalan)", 3, actor="admin") == "pohon-tumbang-jalan"
     assert add_category(any_db, "Pohon tumbang?", 3, actor="admin") == "pohon-tumbang-2"
-    for nama, sla, field, key in [("pohon TUMBANG", 3, "nama", "error.kategori_exists"),
-                                  ("  ", 3, "nama", "error.kategori_nama_required"),
-                                  ("Banjir rob", 0, "sla_hari", "error.sla_positive"),
-                                  ("Banjir rob", 400, "sla_hari", "error.sla_too_large")]:  # fmt: skip
+    for nama, sla, field, key in [
+        ("pohon TUMBANG", 3, "nama", "error.kategori_exists"),
+        ("  ", 3, "nama", "error.kategori_nama_required"),
+        ("Banjir rob", 0, "sla_hari", "error.sla_positive"),
+        ("Banjir rob", 400, "sla_hari", "error.sla_too_large"),
+    ]:
         with pytest.raises(ValidationError) as refused:
             add_category(any_db, nama, sla, actor="admin")
         assert refused.value.fields == {field: key}
@@ -186,8 +200,9 @@ def test_a_category_in_use_is_deactivated_not_deleted(any_db: Engine) -> None:
         assert conn.execute(select(Kategori.slug).where(Kategori.slug == "air-bersih")).first() is None
 
 
-def test_the_page_adds_an_rt_and_explains_why_a_used_one_stays(monkeypatch, fresh_db: Engine,
-                                                               fresh_db_url: str) -> None:  # fmt: skip
+def test_the_page_adds_an_rt_and_explains_why_a_used_one_stays(
+    monkeypatch, fresh_db: Engine, fresh_db_url: str
+) -> None:
     with fresh_db.begin() as conn:
         add_report(conn, add_area(conn, rw="03", rt="002"), "drainase-banjir", datetime(2026, 11, 1))
     at = open_page(monkeypatch, fresh_db_url, "pengaturan")

@@ -47,8 +47,14 @@ def _outcome(engine: Engine, nomor: int, dari: str, ke: str, original: int) -> s
     """Try one move on a report at `dari`: "allowed" with exactly one new history row, or "refused" with none."""
     version = 1 + len(PATH_TO[dari])
     before = _history(engine, nomor)
-    change = StatusChange(nomor, ke, version, note="alasan yang jelas", penanganan="kelurahan",
-                          duplikat_dari_id=original if ke == domain.STATUS_DUPLIKAT else None)  # fmt: skip
+    change = StatusChange(
+        nomor,
+        ke,
+        version,
+        note="alasan yang jelas",
+        penanganan="kelurahan",
+        duplikat_dari_id=original if ke == domain.STATUS_DUPLIKAT else None,
+    )
     try:
         new_version = change_status(engine, change, actor="Ketua RW 03", now=NOW)
     except ServiceError as refused:
@@ -76,15 +82,29 @@ def test_from_each_status_only_the_workflows_moves_are_allowed(any_db: Engine, d
 def test_the_history_row_records_who_when_note_and_handler(any_db: Engine) -> None:
     with any_db.begin() as conn:
         nomor = add_report(conn, add_area(conn), "jalan-gang", REPORTED)
-    change_status(any_db, StatusChange(nomor, "diproses", 1, note="diteruskan ke PUPR", penanganan="dinas",
-                                       penanganan_nama="Dinas PUPR Kab. Pasuruan"), actor="Staf Kelurahan",
-                  now=NOW)  # fmt: skip
+    change_status(
+        any_db,
+        StatusChange(
+            nomor,
+            "diproses",
+            1,
+            note="diteruskan ke PUPR",
+            penanganan="dinas",
+            penanganan_nama="Dinas PUPR Kab. Pasuruan",
+        ),
+        actor="Staf Kelurahan",
+        now=NOW,
+    )
     with any_db.connect() as conn:
         row = conn.execute(
-            select(StatusHistory.changed_at, StatusHistory.changed_by, StatusHistory.note, StatusHistory.penanganan,
-                   StatusHistory.penanganan_nama).where(StatusHistory.laporan_id == nomor,
-                                                        StatusHistory.from_status.is_not(None))
-        ).one()  # fmt: skip
+            select(
+                StatusHistory.changed_at,
+                StatusHistory.changed_by,
+                StatusHistory.note,
+                StatusHistory.penanganan,
+                StatusHistory.penanganan_nama,
+            ).where(StatusHistory.laporan_id == nomor, StatusHistory.from_status.is_not(None))
+        ).one()
         handler = conn.execute(select(Laporan.penanganan, Laporan.penanganan_nama).where(Laporan.id == nomor)).one()
     assert tuple(row) == (NOW, "Staf Kelurahan", "diteruskan ke PUPR", "dinas", "Dinas PUPR Kab. Pasuruan")
     assert tuple(handler) == ("dinas", "Dinas PUPR Kab. Pasuruan")

@@ -27,8 +27,16 @@ def test_no_params_means_the_whole_area_over_the_last_30_days_and_no_other_filte
 
 
 def test_valid_params_are_applied_and_unpadded_numbers_accepted() -> None:
-    result = parse(rw="3", rt="2", dari="2026-01-01", sampai="2026-06-30", kategori="drainase-banjir,jalan-gang",
-                   status="terbuka", prioritas="tinggi", q=" selokan ")  # fmt: skip
+    result = parse(
+        rw="3",
+        rt="2",
+        dari="2026-01-01",
+        sampai="2026-06-30",
+        kategori="drainase-banjir,jalan-gang",
+        status="terbuka",
+        prioritas="tinggi",
+        q=" selokan ",
+    )
     assert (result.rw, result.rt) == ("03", "002")
     assert (result.dari, result.sampai, result.preset) == (date(2026, 1, 1), date(2026, 6, 30), "kustom")
     assert result.kategori == ("drainase-banjir", "jalan-gang")

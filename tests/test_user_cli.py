@@ -37,12 +37,32 @@ def run(monkeypatch: pytest.MonkeyPatch, db_url: str, stdin: str, *args: str) ->
 
 
 def test_create_user_reads_the_password_from_stdin_and_stores_a_hash(monkeypatch, db_url, engine: Engine, capsys):
-    assert run(monkeypatch, db_url, "rahasia-rt-2026\n", "create-user", "RT03-002", "--role", "ketua_rt",
-               "--rw", "3", "--rt", "2", "--nama", "Budi Santoso") == 0  # fmt: skip
+    assert (
+        run(
+            monkeypatch,
+            db_url,
+            "rahasia-rt-2026\n",
+            "create-user",
+            "RT03-002",
+            "--role",
+            "ketua_rt",
+            "--rw",
+            "3",
+            "--rt",
+            "2",
+            "--nama",
+            "Budi Santoso",
+        )
+        == 0
+    )
     assert "rt03-002" in capsys.readouterr().out
     account = authenticate(engine, "rt03-002", "rahasia-rt-2026")
     assert account is not None and (account.role, account.rw, account.rt, account.nama) == (
-        "ketua_rt", "03", "002", "Budi Santoso")
+        "ketua_rt",
+        "03",
+        "002",
+        "Budi Santoso",
+    )
     with engine.connect() as conn:
         stored = conn.execute(select(Pengguna.password_hash)).scalar_one()
         actor, action = conn.execute(select(AuditLog.actor, AuditLog.action)).one()
@@ -55,12 +75,15 @@ def test_an_account_gets_the_only_kelurahan_of_the_database(monkeypatch, db_url,
     assert authenticate(engine, "lurah", "rahasia-lurah").kelurahan_kode == "35.14.11.1006"
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["create-user", "rw", "--role", "ketua_rw", "--rw", "09"], "Wilayah itu tidak ada"),
-    (["create-user", "rt", "--role", "ketua_rt", "--rw", "03"], "Ketua RT perlu RW dan RT"),
-    (["create-user", "x", "--role", "lurah"], "Nama pengguna 3–64"),
-    (["create-user", "staf", "--role", "staf", "--rt", "002"], "Hanya ketua RW dan ketua RT"),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["create-user", "rw", "--role", "ketua_rw", "--rw", "09"], "Wilayah itu tidak ada"),
+        (["create-user", "rt", "--role", "ketua_rt", "--rw", "03"], "Ketua RT perlu RW dan RT"),
+        (["create-user", "x", "--role", "lurah"], "Nama pengguna 3–64"),
+        (["create-user", "staf", "--role", "staf", "--rt", "002"], "Hanya ketua RW dan ketua RT"),
+    ],
+)
 def test_invalid_accounts_are_refused_with_the_reason(monkeypatch, db_url, capsys, args, message) -> None:
     assert run(monkeypatch, db_url, "rahasia-panjang\n", *args) == 1
     assert message in capsys.readouterr().err

@@ -84,14 +84,16 @@ def _snapshot(conn: Connection, username: str) -> dict[str, object]:
     if account is None:
         raise ServiceError("error.user_not_found", username=username)
     return {
-        "nama": account.nama, "role": account.role, "kelurahan": account.kelurahan_kode, "rw": account.rw,
-        "rt": account.rt, "aktif": account.aktif,
-    }  # fmt: skip
+        "nama": account.nama,
+        "role": account.role,
+        "kelurahan": account.kelurahan_kode,
+        "rw": account.rw,
+        "rt": account.rt,
+        "aktif": account.aktif,
+    }
 
 
-def create_user(
-    engine: Engine, draft: AccountDraft, password: str, *, actor: str, now: datetime | None = None
-) -> int:
+def create_user(engine: Engine, draft: AccountDraft, password: str, *, actor: str, now: datetime | None = None) -> int:
     """Create an active account with a hashed password; returns its id. Raises ValidationError on bad input."""
     now = now or now_local()
     draft = replace(draft, username=normalise_username(draft.username), nama=draft.nama.strip())
@@ -106,9 +108,15 @@ def create_user(
             raise ValidationError(errors)
         account_id = conn.execute(
             insert(Pengguna).values(
-                username=draft.username, password_hash=hash_password(password), nama=draft.nama, role=draft.role,
-                aktif=True, created_at=now, gagal_login=0, **ids,
-            )  # fmt: skip
+                username=draft.username,
+                password_hash=hash_password(password),
+                nama=draft.nama,
+                role=draft.role,
+                aktif=True,
+                created_at=now,
+                gagal_login=0,
+                **ids,
+            )
         ).inserted_primary_key[0]
         audit.record(conn, actor, "create", "pengguna", draft.username, after=_snapshot(conn, draft.username), at=now)
     return int(account_id)
@@ -136,10 +144,10 @@ def update_user(engine: Engine, draft: AccountDraft, *, actor: str, now: datetim
 def _keep_an_admin(conn: Connection, username: str) -> None:
     """Refuse a change that would leave no active admin to manage accounts."""
     others = conn.execute(
-        select(func.count()).select_from(Pengguna).where(
-            Pengguna.role == permissions.ADMIN, Pengguna.aktif.is_(True), Pengguna.username != username
-        )
-    ).scalar_one()  # fmt: skip
+        select(func.count())
+        .select_from(Pengguna)
+        .where(Pengguna.role == permissions.ADMIN, Pengguna.aktif.is_(True), Pengguna.username != username)
+    ).scalar_one()
     if others == 0:
         raise ServiceError("error.last_admin")
 
@@ -156,9 +164,10 @@ def set_password(engine: Engine, username: str, password: str, *, actor: str, no
         if account is None:
             raise ServiceError("error.user_not_found", username=username)
         conn.execute(
-            update(Pengguna).where(Pengguna.id == account.id)
+            update(Pengguna)
+            .where(Pengguna.id == account.id)
             .values(password_hash=hash_password(password), gagal_login=0, terkunci_sampai=None)
-        )  # fmt: skip
+        )
         end_user_sessions(conn, account.id, now=now, reason="password")
         audit.record(conn, actor, "password", "pengguna", username, after={"password": "diganti"}, at=now)
 
@@ -178,8 +187,16 @@ def set_active(engine: Engine, username: str, active: bool, *, actor: str, now: 
         conn.execute(update(Pengguna).where(Pengguna.id == account.id).values(aktif=active))
         if not active:
             end_user_sessions(conn, account.id, now=now, reason="deactivated")
-        audit.record(conn, actor, "activate" if active else "deactivate", "pengguna", username,
-                     {"aktif": account.aktif}, {"aktif": active}, at=now)  # fmt: skip
+        audit.record(
+            conn,
+            actor,
+            "activate" if active else "deactivate",
+            "pengguna",
+            username,
+            {"aktif": account.aktif},
+            {"aktif": active},
+            at=now,
+        )
 
 
 def unlock(engine: Engine, username: str, *, actor: str, now: datetime | None = None) -> None:
@@ -187,14 +204,20 @@ def unlock(engine: Engine, username: str, *, actor: str, now: datetime | None = 
     now = now or now_local()
     username = normalise_username(username)
     with write_transaction(engine) as conn:
-        before = conn.execute(
-            select(Pengguna.terkunci_sampai).where(Pengguna.username == username)
-        ).one_or_none()  # fmt: skip
+        before = conn.execute(select(Pengguna.terkunci_sampai).where(Pengguna.username == username)).one_or_none()
         if before is None:
             raise ServiceError("error.user_not_found", username=username)
         conn.execute(update(Pengguna).where(Pengguna.username == username).values(gagal_login=0, terkunci_sampai=None))
-        audit.record(conn, actor, "unlock", "pengguna", username, {"terkunci_sampai": before[0]},
-                     {"terkunci_sampai": None}, at=now)  # fmt: skip
+        audit.record(
+            conn,
+            actor,
+            "unlock",
+            "pengguna",
+            username,
+            {"terkunci_sampai": before[0]},
+            {"terkunci_sampai": None},
+            at=now,
+        )
 
 
 def list_accounts(conn: Connection) -> pd.DataFrame:
@@ -203,10 +226,19 @@ def list_accounts(conn: Connection) -> pd.DataFrame:
     Columns: username, nama, role, kelurahan, rw, rt, aktif, last_login_at, terkunci_sampai.
     """
     order = {role: index for index, role in enumerate(permissions.ROLES)}
-    stmt = with_area(select(
-        Pengguna.username, Pengguna.nama, Pengguna.role, Kelurahan.kode, RW.nomor, RT.nomor, Pengguna.aktif,
-        Pengguna.last_login_at, Pengguna.terkunci_sampai,
-    ))  # fmt: skip
+    stmt = with_area(
+        select(
+            Pengguna.username,
+            Pengguna.nama,
+            Pengguna.role,
+            Kelurahan.kode,
+            RW.nomor,
+            RT.nomor,
+            Pengguna.aktif,
+            Pengguna.last_login_at,
+            Pengguna.terkunci_sampai,
+        )
+    )
     rows = [tuple(row) for row in conn.execute(stmt)]
     columns = ["username", "nama", "role", "kelurahan", "rw", "rt", "aktif", "last_login_at", "terkunci_sampai"]
     frame = pd.DataFrame(rows, columns=columns)

@@ -72,10 +72,19 @@ def with_area(stmt: Select) -> Select:
 
 
 def _account_query() -> Select:
-    return with_area(select(
-        Pengguna.id, Pengguna.username, Pengguna.nama, Pengguna.role, Kelurahan.kode, RW.nomor, RT.nomor,
-        Pengguna.aktif, Kelurahan.nama,
-    ))  # fmt: skip
+    return with_area(
+        select(
+            Pengguna.id,
+            Pengguna.username,
+            Pengguna.nama,
+            Pengguna.role,
+            Kelurahan.kode,
+            RW.nomor,
+            RT.nomor,
+            Pengguna.aktif,
+            Kelurahan.nama,
+        )
+    )
 
 
 def load_account(conn: Connection, username: str) -> Account | None:
@@ -108,9 +117,10 @@ def authenticate(engine: Engine, username: str, password: str, *, now: datetime 
     username = normalise_username(username)
     with engine.connect() as conn:
         row = conn.execute(
-            select(Pengguna.id, Pengguna.password_hash, Pengguna.aktif, Pengguna.terkunci_sampai)
-            .where(Pengguna.username == username)
-        ).one_or_none()  # fmt: skip
+            select(Pengguna.id, Pengguna.password_hash, Pengguna.aktif, Pengguna.terkunci_sampai).where(
+                Pengguna.username == username
+            )
+        ).one_or_none()
     if row is None or not row.aktif or (row.terkunci_sampai is not None and now < row.terkunci_sampai):
         waste_a_verification(password)  # the same wait as a wrong password: the answer's timing reveals nothing
         return None
@@ -134,6 +144,6 @@ def _count_failure(engine: Engine, account_id: int, username: str, now: datetime
             update(Pengguna)
             .where(Pengguna.id == account_id, Pengguna.gagal_login >= LOCKOUT_ATTEMPTS)
             .values(gagal_login=0, terkunci_sampai=until)
-        ).rowcount  # fmt: skip
+        ).rowcount
         if locked:
             audit.record(conn, SYSTEM_ACTOR, "lockout", "pengguna", username, after={"terkunci_sampai": until}, at=now)

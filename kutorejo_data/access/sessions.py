@@ -51,21 +51,30 @@ def resume_session(engine: Engine, token: str, *, now: datetime, idle_limit: tim
     digest = _digest(token)
     with engine.connect() as conn:
         row = conn.execute(
-            select(SesiLogin.id, SesiLogin.pengguna_id, SesiLogin.created_at, SesiLogin.last_seen_at,
-                   SesiLogin.ended_at, Pengguna.aktif)
+            select(
+                SesiLogin.id,
+                SesiLogin.pengguna_id,
+                SesiLogin.created_at,
+                SesiLogin.last_seen_at,
+                SesiLogin.ended_at,
+                Pengguna.aktif,
+            )
             .join(Pengguna, Pengguna.id == SesiLogin.pengguna_id)
             .where(SesiLogin.token_hash == digest)
-        ).one_or_none()  # fmt: skip
+        ).one_or_none()
     if row is None:
         return Resumed(None, "unknown")
     if row.ended_at is not None:
         return Resumed(None, "ended")
     reason = (
-        "inactive" if not row.aktif
-        else "expired" if now - row.created_at > SESSION_MAX_AGE
-        else "timeout" if now - row.last_seen_at > idle_limit
+        "inactive"
+        if not row.aktif
+        else "expired"
+        if now - row.created_at > SESSION_MAX_AGE
+        else "timeout"
+        if now - row.last_seen_at > idle_limit
         else None
-    )  # fmt: skip
+    )
     if reason is not None:
         _end(engine, row.id, now, reason)
         return Resumed(None, reason)

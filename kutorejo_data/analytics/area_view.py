@@ -42,9 +42,7 @@ def open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now
     return pd.DataFrame(conn.execute(stmt).all(), columns=["rt_id", "rw_id", "terbuka", "terlambat"])
 
 
-def shared_report_counts(
-    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
-) -> pd.DataFrame | None:
+def shared_report_counts(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> pd.DataFrame | None:
     """The period's capacity report counts for both levels at once, or None for an RT's area (it shows no RW)."""
     assert filters.dari and filters.sampai
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
@@ -55,8 +53,14 @@ def shared_report_counts(
 
 
 def area_measures(
-    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime,
-    open_counts: pd.DataFrame | None = None, reports: pd.DataFrame | None = None,
+    conn: Connection,
+    filters: ReportFilters,
+    level: Level,
+    scope: Scope = EVERYTHING,
+    *,
+    now: datetime,
+    open_counts: pd.DataFrame | None = None,
+    reports: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Every RT (or RW) of the filter's area with open/overdue counts and the AREA_METRICS values.
 
@@ -77,12 +81,19 @@ def area_measures(
     for unit in card.table.itertuples():
         terbuka, terlambat = counts.get(unit.unit_id, (0, 0))
         kk = None if pd.isna(unit.jumlah_kk) else int(unit.jumlah_kk)
-        rows.append({
-            "unit_id": unit.unit_id, "rw": unit.rw, "rt": unit.rt, "label": unit.label, "jumlah_kk": kk,
-            "terbuka": terbuka, "terlambat": terlambat,
-            metrics.TERBUKA_PER_100_KK.key: 100 * terbuka / kk if kk else None,
-            metrics.PERSEN_TERLAMBAT.key: terlambat / terbuka if terbuka else None,
-            metrics.TINGKAT_PARTISIPASI.key: participation.get(unit.unit_id),
-            metrics.INDEKS_KAPASITAS.key: None if pd.isna(index[unit.unit_id]) else float(index[unit.unit_id]),
-        })  # fmt: skip
+        rows.append(
+            {
+                "unit_id": unit.unit_id,
+                "rw": unit.rw,
+                "rt": unit.rt,
+                "label": unit.label,
+                "jumlah_kk": kk,
+                "terbuka": terbuka,
+                "terlambat": terlambat,
+                metrics.TERBUKA_PER_100_KK.key: 100 * terbuka / kk if kk else None,
+                metrics.PERSEN_TERLAMBAT.key: terlambat / terbuka if terbuka else None,
+                metrics.TINGKAT_PARTISIPASI.key: participation.get(unit.unit_id),
+                metrics.INDEKS_KAPASITAS.key: None if pd.isna(index[unit.unit_id]) else float(index[unit.unit_id]),
+            }
+        )
     return pd.DataFrame(rows, columns=AREA_COLUMNS)

@@ -27,22 +27,35 @@ def _units_of(conn: Connection, area: Area, tingkat: str) -> pd.DataFrame:
     stmt = select(Kelurahan.id, Kelurahan.nama).order_by(Kelurahan.kode)
     if area.kelurahan_id is not None:
         stmt = stmt.where(Kelurahan.id == area.kelurahan_id)
-    return pd.DataFrame([(k, None, f"Kel. {nama}") for k, nama in conn.execute(stmt)],
-                        columns=["unit_id", "rw_id", "label"])  # fmt: skip
+    return pd.DataFrame(
+        [(k, None, f"Kel. {nama}") for k, nama in conn.execute(stmt)], columns=["unit_id", "rw_id", "label"]
+    )
 
 
 def _held_counts(conn: Connection, area: Area, dari: date, sampai: date, cadences: tuple[Cadence, ...]) -> pd.DataFrame:
     """Activities of the scheduled types per level, unit and month, counted by the database."""
     bulan = month_key(Kegiatan.tanggal).label("bulan")
     stmt = (
-        select(Kegiatan.jenis, Kegiatan.tingkat, Kegiatan.kelurahan_id, Kegiatan.rw_id, Kegiatan.rt_id, bulan,
-               func.count().label("n"))
-        .where(*area_conditions(area, Kegiatan), Kegiatan.tanggal >= dari, Kegiatan.tanggal <= sampai,
-               Kegiatan.jenis.in_([c.jenis for c in cadences]))
+        select(
+            Kegiatan.jenis,
+            Kegiatan.tingkat,
+            Kegiatan.kelurahan_id,
+            Kegiatan.rw_id,
+            Kegiatan.rt_id,
+            bulan,
+            func.count().label("n"),
+        )
+        .where(
+            *area_conditions(area, Kegiatan),
+            Kegiatan.tanggal >= dari,
+            Kegiatan.tanggal <= sampai,
+            Kegiatan.jenis.in_([c.jenis for c in cadences]),
+        )
         .group_by(Kegiatan.jenis, Kegiatan.tingkat, Kegiatan.kelurahan_id, Kegiatan.rw_id, Kegiatan.rt_id, bulan)
-    )  # fmt: skip
-    frame = pd.DataFrame(conn.execute(stmt).all(), columns=["jenis", "tingkat", "kelurahan_id", "rw_id", "rt_id",
-                                                            "bulan", "n"])  # fmt: skip
+    )
+    frame = pd.DataFrame(
+        conn.execute(stmt).all(), columns=["jenis", "tingkat", "kelurahan_id", "rw_id", "rt_id", "bulan", "n"]
+    )
     # The unit that held an activity is its RT, its RW or its kelurahan, by the activity's level.
     unit = frame["kelurahan_id"].where(frame["tingkat"] == "kelurahan", frame["rw_id"])
     frame["unit_id"] = frame["rt_id"].where(frame["tingkat"] == "rt", unit).astype("int64")
@@ -66,8 +79,9 @@ def cadence_grid(
         units = _units_of(conn, area, tingkat)
         if units.empty:
             continue
-        schedule = pd.DataFrame([(c.jenis, c.per_month) for c in cadences if c.tingkat == tingkat],
-                                columns=["jenis", "per_month"])  # fmt: skip
+        schedule = pd.DataFrame(
+            [(c.jenis, c.per_month) for c in cadences if c.tingkat == tingkat], columns=["jenis", "per_month"]
+        )
         grid = units.merge(months, how="cross").merge(schedule, how="cross").assign(tingkat=tingkat)
         held = counts[counts["tingkat"] == tingkat][["jenis", "unit_id", "bulan", "n"]]
         grid = grid.merge(held, on=["jenis", "unit_id", "bulan"], how="left")

@@ -61,9 +61,13 @@ def _pillar_scores(measures: pd.DataFrame, unit_ids: pd.Series) -> pd.DataFrame:
     A score is the weighted mean of the counting measures (×100), if they carry enough of the pillar's weight.
     """
     counting_weight = measures["weight"].where(measures["counts"], 0.0)
-    sums = measures.assign(
-        counting_weight=counting_weight, weighted_share=(counting_weight * measures["share"]).fillna(0.0)
-    ).groupby(["unit_id", "pillar"])[["weight", "counting_weight", "weighted_share"]].sum()
+    sums = (
+        measures.assign(
+            counting_weight=counting_weight, weighted_share=(counting_weight * measures["share"]).fillna(0.0)
+        )
+        .groupby(["unit_id", "pillar"])[["weight", "counting_weight", "weighted_share"]]
+        .sum()
+    )
     enough = (sums["counting_weight"] > 0) & (sums["counting_weight"] >= PILLAR_MIN_WEIGHT_SHARE * sums["weight"])
     scores = (100 * sums["weighted_share"] / sums["counting_weight"]).where(enough)
     return scores.unstack("pillar").reindex(index=unit_ids.to_numpy(), columns=list(PILLAR_KEYS))
@@ -87,7 +91,12 @@ def score_units(counts: UnitCounts) -> Scorecard:
 
 
 def scorecard(
-    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime,
+    conn: Connection,
+    filters: ReportFilters,
+    level: Level,
+    scope: Scope = EVERYTHING,
+    *,
+    now: datetime,
     reports: pd.DataFrame | None = None,
 ) -> Scorecard:
     """The scorecard of every RT (or RW) in the filter's area for the filter's period.
@@ -142,7 +151,12 @@ def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id
 
 
 def unit_trend(
-    conn: Connection, filters: ReportFilters, level: Level, unit_id: int, scope: Scope = EVERYTHING, *,
+    conn: Connection,
+    filters: ReportFilters,
+    level: Level,
+    unit_id: int,
+    scope: Scope = EVERYTHING,
+    *,
     now: datetime,
 ) -> pd.DataFrame:
     """One unit's pillar scores and index over rolling windows (TREND_POINTS of them, see trend_windows).
@@ -184,8 +198,9 @@ def strengths_and_weaknesses(card: Scorecard, unit_id: int, limit: int = 3) -> t
 
 def weakest_measure(card: Scorecard, unit_id: int, pillar: str) -> Finding | None:
     """The counting measure with the lowest share in one pillar of a unit (what to work on first)."""
-    rows = card.measures[(card.measures["unit_id"] == unit_id) & (card.measures["pillar"] == pillar)
-                         & card.measures["counts"]]  # fmt: skip
+    rows = card.measures[
+        (card.measures["unit_id"] == unit_id) & (card.measures["pillar"] == pillar) & card.measures["counts"]
+    ]
     if rows.empty:
         return None
     r = rows.loc[rows["share"].idxmin()]

@@ -50,141 +50,209 @@ class Metric:
 
 
 LAPORAN_MASUK = Metric(
-    "laporan_masuk", "count", None,
-    "Laporan masuk", "Reports received",
+    "laporan_masuk",
+    "count",
+    None,
+    "Laporan masuk",
+    "Reports received",
     "Jumlah laporan dengan tanggal lapor di dalam periode.",
     "Number of reports whose report date falls in the period.",
-    "Dilaporkan dalam periode ini", "Reported in this period",
-)  # fmt: skip
+    "Dilaporkan dalam periode ini",
+    "Reported in this period",
+)
 SELESAI = Metric(
-    "selesai", "count", True,
-    "Diselesaikan dalam periode", "Resolved in the period",
+    "selesai",
+    "count",
+    True,
+    "Diselesaikan dalam periode",
+    "Resolved in the period",
     "Jumlah laporan yang berstatus selesai di dalam periode (menurut riwayat status), kapan pun dilaporkan.",
     "Number of reports marked resolved during the period (from the status history), whenever reported.",
-    "Kapan pun dilaporkan", "Whenever reported",
-)  # fmt: skip
+    "Kapan pun dilaporkan",
+    "Whenever reported",
+)
 TINGKAT_PENYELESAIAN = Metric(
-    "tingkat_penyelesaian", "percent", True,
-    "Tingkat penyelesaian", "Resolution rate",
+    "tingkat_penyelesaian",
+    "percent",
+    True,
+    "Tingkat penyelesaian",
+    "Resolution rate",
     "Dari laporan yang masuk dalam periode (tanpa ditolak/duplikat), persentase yang sekarang berstatus selesai. "
     "Dibandingkan dengan periode sebelumnya pada umur yang sama: laporan periode itu yang sudah selesai "
     "sekian hari setelah periodenya berakhir, sebanyak hari yang sudah lewat sejak akhir periode ini.",
     "Of the reports received in the period (excluding rejected/duplicates), the share now resolved. Compared with "
     "the previous period at the same age: its reports resolved as many days after it ended as have passed since "
     "this period ended.",
-    "Selesai dari laporan periode ini", "Resolved of this period's reports", ("selesai_dari_masuk", "masuk_sah"),
-)  # fmt: skip
+    "Selesai dari laporan periode ini",
+    "Resolved of this period's reports",
+    ("selesai_dari_masuk", "masuk_sah"),
+)
 SELESAI_DARI_MASUK = Metric(
-    "selesai_dari_masuk", "count", True,
-    "Selesai dari laporan periode ini", "Resolved of this period's reports",
+    "selesai_dari_masuk",
+    "count",
+    True,
+    "Selesai dari laporan periode ini",
+    "Resolved of this period's reports",
     "Dari laporan yang masuk dalam periode (tanpa ditolak/duplikat), berapa yang sekarang berstatus selesai.",
     "Of the reports received in the period (excluding rejected/duplicates), how many are now resolved.",
-)  # fmt: skip
+)
 MASUK_SAH = Metric(
-    "masuk_sah", "count", None,
-    "Laporan sah", "Valid reports",
+    "masuk_sah",
+    "count",
+    None,
+    "Laporan sah",
+    "Valid reports",
     "Laporan yang masuk dalam periode, tanpa yang ditolak atau duplikat.",
     "Reports received in the period, not counting rejected or duplicate ones.",
-)  # fmt: skip
+)
 MEDIAN_WAKTU_TANGGAP = Metric(
-    "median_waktu_tanggap", "days", False,
-    "Median waktu tanggap", "Median response time",
+    "median_waktu_tanggap",
+    "days",
+    False,
+    "Median waktu tanggap",
+    "Median response time",
     "Median hari dari laporan masuk sampai status pertama kali berubah dari 'baru', untuk laporan masuk "
     "dalam periode yang sudah ditanggapi.",
     "Median days from report to its first status change away from 'new', for reports received in the period "
     "that have been responded to.",
-    "Laporan masuk periode ini yang sudah ditanggapi", "This period's reports that were responded to",
-)  # fmt: skip
+    "Laporan masuk periode ini yang sudah ditanggapi",
+    "This period's reports that were responded to",
+)
 MEDIAN_WAKTU_PENYELESAIAN = Metric(
-    "median_waktu_penyelesaian", "days", False,
-    "Median waktu penyelesaian", "Median resolution time",
+    "median_waktu_penyelesaian",
+    "days",
+    False,
+    "Median waktu penyelesaian",
+    "Median resolution time",
     "Median hari dari laporan masuk sampai selesai, untuk laporan yang selesai di dalam periode.",
     "Median days from report to resolution, for reports resolved during the period.",
-    "Laporan yang selesai dalam periode ini", "Reports resolved in this period",
-)  # fmt: skip
+    "Laporan yang selesai dalam periode ini",
+    "Reports resolved in this period",
+)
 TERBUKA = Metric(
-    "terbuka", "count", False,
-    "Terbuka", "Open",
+    "terbuka",
+    "count",
+    False,
+    "Terbuka",
+    "Open",
     "Laporan yang masih terbuka (baru, diverifikasi, diproses) pada akhir periode.",
     "Reports still open (new, verified, in progress) at the end of the period.",
-    "Pada akhir periode", "At the end of the period",
-)  # fmt: skip
+    "Pada akhir periode",
+    "At the end of the period",
+)
 TERLAMBAT = Metric(
-    "terlambat", "count", False,
-    "Terlambat", "Overdue",
+    "terlambat",
+    "count",
+    False,
+    "Terlambat",
+    "Overdue",
     "Laporan terbuka pada akhir periode yang umurnya melewati batas waktu (SLA) kategorinya.",
     "Reports open at the end of the period that are older than their category's target time (SLA).",
-    "Terbuka, melewati SLA kategorinya", "Open, past their category's SLA",
-)  # fmt: skip
+    "Terbuka, melewati SLA kategorinya",
+    "Open, past their category's SLA",
+)
 
 P90_WAKTU_TANGGAP = Metric(
-    "p90_waktu_tanggap", "days", False,
-    "P90 waktu tanggap", "P90 response time",
+    "p90_waktu_tanggap",
+    "days",
+    False,
+    "P90 waktu tanggap",
+    "P90 response time",
     "9 dari 10 laporan ditanggapi dalam waktu ini (persentil ke-90 hari sampai status pertama berubah).",
     "9 in 10 reports are responded to within this time (90th percentile of days to the first status change).",
-    "Laporan masuk periode ini yang sudah ditanggapi", "This period's reports that were responded to",
-)  # fmt: skip
+    "Laporan masuk periode ini yang sudah ditanggapi",
+    "This period's reports that were responded to",
+)
 P90_WAKTU_PENYELESAIAN = Metric(
-    "p90_waktu_penyelesaian", "days", False,
-    "P90 waktu penyelesaian", "P90 resolution time",
+    "p90_waktu_penyelesaian",
+    "days",
+    False,
+    "P90 waktu penyelesaian",
+    "P90 resolution time",
     "9 dari 10 laporan yang selesai dalam periode diselesaikan dalam waktu ini (persentil ke-90).",
     "9 in 10 reports resolved in the period were resolved within this time (90th percentile).",
-    "Laporan yang selesai dalam periode ini", "Reports resolved in this period",
-)  # fmt: skip
+    "Laporan yang selesai dalam periode ini",
+    "Reports resolved in this period",
+)
 PORSI_TERLAMBAT = Metric(
-    "porsi_terlambat", "percent", False,
-    "Porsi terlambat", "Overdue share",
+    "porsi_terlambat",
+    "percent",
+    False,
+    "Porsi terlambat",
+    "Overdue share",
     "Dari laporan terbuka pada akhir periode, persentase yang melewati batas waktu (SLA) kategorinya.",
     "Of the reports open at the end of the period, the share older than their category's target time (SLA).",
-)  # fmt: skip
+)
 PORSI_ESKALASI = Metric(
-    "porsi_eskalasi", "percent", None,
-    "Porsi eskalasi", "Escalated share",
+    "porsi_eskalasi",
+    "percent",
+    None,
+    "Porsi eskalasi",
+    "Escalated share",
     "Dari laporan yang masuk dalam periode, persentase yang ditangani kelurahan atau dinas/OPD, bukan RT/RW.",
     "Of the reports received in the period, the share handled by the kelurahan or a regency office, not the RT/RW.",
-    "Laporan masuk periode ini", "Reports received in this period",
-)  # fmt: skip
+    "Laporan masuk periode ini",
+    "Reports received in this period",
+)
 UMUR = Metric(
-    "umur", "days", False,
-    "Umur", "Age",
+    "umur",
+    "days",
+    False,
+    "Umur",
+    "Age",
     "Hari sejak laporan masuk; untuk laporan tertutup, sampai laporan ditutup.",
     "Days since the report was received; for closed reports, until it was closed.",
-)  # fmt: skip
+)
 STATUS_SLA = Metric(
-    "status_sla", "days", None,
-    "Batas waktu (SLA)", "Target time (SLA)",
+    "status_sla",
+    "days",
+    None,
+    "Batas waktu (SLA)",
+    "Target time (SLA)",
     "Tepat waktu bila umur laporan tidak melewati SLA kategorinya; jika lewat, terlambat sekian hari.",
     "On time when the report's age is within its category's SLA; otherwise overdue by that many days.",
-)  # fmt: skip
+)
 
 # Below this many reports in the period, an RW or RT is shown as "data belum cukup" and not compared or ranked:
 # a unit with one solved report must not top a league table.
 MIN_REPORTS_FOR_COMPARISON = 5
 DATA_BELUM_CUKUP = Metric(
-    "data_belum_cukup", "count", None,
-    "Data belum cukup", "Not enough data",
+    "data_belum_cukup",
+    "count",
+    None,
+    "Data belum cukup",
+    "Not enough data",
     f"RW/RT dengan kurang dari {MIN_REPORTS_FOR_COMPARISON} laporan dalam periode tidak dibandingkan atau diperingkat.",
     f"An RW/RT with fewer than {MIN_REPORTS_FOR_COMPARISON} reports in the period is not compared or ranked.",
-)  # fmt: skip
+)
 
 # Backlog age buckets in days (inclusive bounds; None = no upper bound).
 AGE_BUCKETS: tuple[tuple[str, int, int | None], ...] = (
-    ("0–7", 0, 7), ("8–30", 8, 30), ("31–90", 31, 90), (">90", 91, None),
-)  # fmt: skip
+    ("0–7", 0, 7),
+    ("8–30", 8, 30),
+    ("31–90", 31, 90),
+    (">90", 91, None),
+)
 UMUR_TERBUKA = Metric(
-    "umur_terbuka", "count", False,
-    "Umur laporan terbuka", "Age of open reports",
+    "umur_terbuka",
+    "count",
+    False,
+    "Umur laporan terbuka",
+    "Age of open reports",
     "Laporan terbuka pada akhir periode, dikelompokkan menurut hari sejak laporan masuk (0–7, 8–30, 31–90, >90).",
     "Reports open at the end of the period, grouped by days since they were received (0–7, 8–30, 31–90, >90).",
-)  # fmt: skip
+)
 ALUR_STATUS = Metric(
-    "alur_status", "count", None,
-    "Alur laporan", "Report flow",
+    "alur_status",
+    "count",
+    None,
+    "Alur laporan",
+    "Report flow",
     "Laporan yang masuk dalam periode dan tahap terjauh yang pernah dicapai: ditanggapi (status pertama "
     "berubah), diproses, selesai (saat ini); serta yang ditolak atau duplikat.",
     "Reports received in the period and the furthest stage they reached: responded (first status change), "
     "in progress, resolved (now); and those rejected or duplicate.",
-)  # fmt: skip
+)
 
 
 KPI_METRICS: tuple[Metric, ...] = (
@@ -197,10 +265,27 @@ KPI_METRICS: tuple[Metric, ...] = (
 )
 METRICS: dict[str, Metric] = {
     m.key: m
-    for m in (LAPORAN_MASUK, SELESAI, TINGKAT_PENYELESAIAN, SELESAI_DARI_MASUK, MASUK_SAH, MEDIAN_WAKTU_TANGGAP,
-              MEDIAN_WAKTU_PENYELESAIAN, TERBUKA, TERLAMBAT, P90_WAKTU_TANGGAP, P90_WAKTU_PENYELESAIAN, PORSI_TERLAMBAT,
-              PORSI_ESKALASI, UMUR, STATUS_SLA, DATA_BELUM_CUKUP, UMUR_TERBUKA, ALUR_STATUS)
-}  # fmt: skip
+    for m in (
+        LAPORAN_MASUK,
+        SELESAI,
+        TINGKAT_PENYELESAIAN,
+        SELESAI_DARI_MASUK,
+        MASUK_SAH,
+        MEDIAN_WAKTU_TANGGAP,
+        MEDIAN_WAKTU_PENYELESAIAN,
+        TERBUKA,
+        TERLAMBAT,
+        P90_WAKTU_TANGGAP,
+        P90_WAKTU_PENYELESAIAN,
+        PORSI_TERLAMBAT,
+        PORSI_ESKALASI,
+        UMUR,
+        STATUS_SLA,
+        DATA_BELUM_CUKUP,
+        UMUR_TERBUKA,
+        ALUR_STATUS,
+    )
+}
 
 
 def _period_bounds(filters: ReportFilters) -> tuple[datetime, datetime]:
@@ -251,11 +336,13 @@ def resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope
         select(StatusHistory.laporan_id, func.max(StatusHistory.changed_at).label("resolved_at"))
         .join(Laporan, Laporan.id == StatusHistory.laporan_id)
         .where(
-            StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
-            StatusHistory.changed_at < end, *report_conditions(conn, filters, scope, with_period=False),
+            StatusHistory.to_status == STATUS_SELESAI,
+            StatusHistory.changed_at >= start,
+            StatusHistory.changed_at < end,
+            *report_conditions(conn, filters, scope, with_period=False),
         )
         .group_by(StatusHistory.laporan_id)
-    )  # fmt: skip
+    )
 
 
 def selesai(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
@@ -318,7 +405,10 @@ def _is_past_whole_month(filters: ReportFilters, now: datetime) -> bool:
     """Whether the period is exactly one calendar month that ended before the current one began."""
     dari, sampai = filters.dari, filters.sampai
     return (
-        dari is not None and sampai is not None and dari == month_start(dari) and sampai == month_end(dari)
+        dari is not None
+        and sampai is not None
+        and dari == month_start(dari)
+        and sampai == month_end(dari)
         and sampai < month_start(now.date())
     )
 
@@ -356,8 +446,10 @@ def open_at_end_conditions(
         # PostgreSQL ORs the two index ranges into one bitmap scan, twice as fast as naming the reports by id.
         return [*conditions, Laporan.reported_at < end, or_(and_(*unchanged_open), and_(*changed_open))], end
     # SQLite would scan the whole area for the OR; each part is an index range of its own, the reports named by id.
-    parts = [select(Laporan.id).where(*conditions, Laporan.reported_at < end, *part).correlate(None)
-             for part in (unchanged_open, changed_open)]  # fmt: skip
+    parts = [
+        select(Laporan.id).where(*conditions, Laporan.reported_at < end, *part).correlate(None)
+        for part in (unchanged_open, changed_open)
+    ]
     return [Laporan.id.in_(union_all(*parts))], end
 
 
@@ -395,8 +487,13 @@ def comparison_moment(current: ReportFilters, previous: ReportFilters, now: date
 
 
 def kpi_values(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime,
-    open_and_overdue: tuple[int, int] | None = None, judged_at: datetime | None = None,
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope = EVERYTHING,
+    *,
+    now: datetime,
+    open_and_overdue: tuple[int, int] | None = None,
+    judged_at: datetime | None = None,
 ) -> dict[str, float | int | None]:
     """The overview's KPI values for one period and area, keyed by metric key (three queries for six metrics).
 
@@ -437,142 +534,217 @@ def previous_kpi_values(
 # ==============================================================================================================
 
 TINGKAT_PARTISIPASI = Metric(
-    "tingkat_partisipasi", "percent", True,
-    "Tingkat partisipasi", "Participation rate",
+    "tingkat_partisipasi",
+    "percent",
+    True,
+    "Tingkat partisipasi",
+    "Participation rate",
     "Rata-rata jumlah hadir ÷ target peserta per kegiatan (paling tinggi 100% per kegiatan), untuk kegiatan "
     "bertarget dalam periode.",
     "Average of attendance ÷ target per activity (at most 100% per activity), over activities with a target in "
     "the period.",
-)  # fmt: skip
+)
 KEGIATAN_TERLAKSANA = Metric(
-    "kegiatan_terlaksana", "percent", True,
-    "Kegiatan terlaksana", "Activities held",
+    "kegiatan_terlaksana",
+    "percent",
+    True,
+    "Kegiatan terlaksana",
+    "Activities held",
     "Kegiatan rutin yang terlaksana ÷ yang dijadwalkan (mis. ronda 4× sebulan per RT), per bulan penuh dalam "
     "periode; bulan berjalan hanya menghitung yang sudah terlaksana.",
     "Routine activities held ÷ scheduled (e.g. ronda 4× a month per RT), per whole month of the period; the "
     "running month counts only what was already held.",
-)  # fmt: skip
+)
 KEGIATAN_TERCATAT = Metric(
-    "kegiatan_tercatat", "count", None,
-    "Kegiatan tercatat", "Activities recorded",
+    "kegiatan_tercatat",
+    "count",
+    None,
+    "Kegiatan tercatat",
+    "Activities recorded",
     "Jumlah kegiatan dengan tanggal di dalam periode.",
     "Number of activities dated within the period.",
-)  # fmt: skip
+)
 JUMLAH_HADIR = Metric(
-    "jumlah_hadir", "count", None,
-    "Jumlah kehadiran", "Attendance",
+    "jumlah_hadir",
+    "count",
+    None,
+    "Jumlah kehadiran",
+    "Attendance",
     "Jumlah orang yang hadir di semua kegiatan dalam periode (satu orang di dua kegiatan dihitung dua kali).",
     "People attending all activities in the period (one person at two activities counts twice).",
-)  # fmt: skip
+)
 KEHADIRAN_RAKOR = Metric(
-    "kehadiran_rakor", "percent", True,
-    "Kehadiran rapat koordinasi", "Coordination meeting attendance",
+    "kehadiran_rakor",
+    "percent",
+    True,
+    "Kehadiran rapat koordinasi",
+    "Coordination meeting attendance",
     "Dari rapat koordinasi kelurahan dalam periode, persentase yang dihadiri ketua RT/RW sendiri.",
     "Of the kelurahan coordination meetings in the period, the share the RT/RW head attended in person.",
-)  # fmt: skip
+)
 PENCATATAN_TEPAT_WAKTU = Metric(
-    "pencatatan_tepat_waktu", "percent", True,
-    "Pencatatan tepat waktu", "Timely recording",
+    "pencatatan_tepat_waktu",
+    "percent",
+    True,
+    "Pencatatan tepat waktu",
+    "Timely recording",
     "Dari bulan penuh dalam periode, persentase bulan ketika wilayah mencatat kegiatan atau laporan dan semuanya "
     "dicatat paling lambat 7 hari setelah tanggalnya.",
     "Of the whole months in the period, the share in which the area recorded activities or reports, all entered "
     "within 7 days of their date.",
-)  # fmt: skip
+)
 TINDAK_LANJUT_ESKALASI = Metric(
-    "tindak_lanjut_eskalasi", "percent", True,
-    "Tindak lanjut eskalasi", "Escalations followed up",
+    "tindak_lanjut_eskalasi",
+    "percent",
+    True,
+    "Tindak lanjut eskalasi",
+    "Escalations followed up",
     "Dari laporan masuk dalam periode yang ditangani tingkat di atasnya (RW, kelurahan, dinas), persentase yang "
     "sudah diproses atau selesai (tanpa ditolak/duplikat).",
     "Of the reports received in the period that are handled above the area's level (RW, kelurahan, dinas), the "
     "share in progress or resolved (excluding rejected/duplicates).",
-)  # fmt: skip
+)
 SELESAI_TEPAT_WAKTU = Metric(
-    "selesai_tepat_waktu", "percent", True,
-    "Selesai dalam SLA", "Resolved within SLA",
+    "selesai_tepat_waktu",
+    "percent",
+    True,
+    "Selesai dalam SLA",
+    "Resolved within SLA",
     "Dari laporan masuk dalam periode (tanpa ditolak/duplikat) yang sudah selesai atau sudah lewat batas waktunya, "
     "persentase yang pertama kali selesai dalam batas waktu (SLA) kategorinya.",
     "Of the reports received in the period (excluding rejected/duplicates) that are resolved or past their "
     "deadline, the share first resolved within their category's target time (SLA).",
-)  # fmt: skip
+)
 TANGGAP_CEPAT = Metric(
-    "tanggap_cepat", "percent", True,
-    "Tanggap ≤ 3 hari", "Response ≤ 3 days",
+    "tanggap_cepat",
+    "percent",
+    True,
+    "Tanggap ≤ 3 hari",
+    "Response ≤ 3 days",
     "Dari laporan masuk dalam periode yang sudah ditanggapi atau sudah berumur lebih dari 3 hari, persentase yang "
     "statusnya berubah dari 'baru' dalam 3 hari.",
     "Of the reports received in the period that were responded to or are older than 3 days, the share whose "
     "status left 'new' within 3 days.",
-)  # fmt: skip
+)
 MUSYAWARAH_RUTIN = Metric(
-    "musyawarah_rutin", "percent", True,
-    "Musyawarah rutin", "Regular meetings",
+    "musyawarah_rutin",
+    "percent",
+    True,
+    "Musyawarah rutin",
+    "Regular meetings",
     "Musyawarah RT (dan rapat RW, untuk RW) yang terlaksana ÷ yang dijadwalkan (sebulan sekali), per bulan penuh.",
     "RT meetings (and RW meetings, for an RW) held ÷ scheduled (once a month), per whole month.",
-)  # fmt: skip
+)
 KEHADIRAN_BIMTEK = Metric(
-    "kehadiran_bimtek", "percent", True,
-    "Kehadiran Bimtek", "Bimtek attendance",
+    "kehadiran_bimtek",
+    "percent",
+    True,
+    "Kehadiran Bimtek",
+    "Bimtek attendance",
     "Dari Bimtek/pelatihan dalam 12 bulan sampai akhir periode, persentase yang dihadiri ketua RT/RW.",
     "Of the Bimtek/trainings in the 12 months up to the end of the period, the share the RT/RW head attended.",
-)  # fmt: skip
+)
 KELENGKAPAN_DATA = Metric(
-    "kelengkapan_data", "percent", True,
-    "Kelengkapan data wilayah", "Area data complete",
+    "kelengkapan_data",
+    "percent",
+    True,
+    "Kelengkapan data wilayah",
+    "Area data complete",
     "Persentase isian yang lengkap: nama ketua, jumlah KK, jumlah warga, dan data dikonfirmasi dalam 12 bulan "
     "terakhir (RW: nama ketua RW dan isian semua RT-nya).",
     "Share of filled-in facts: head's name, households, residents, and data confirmed in the last 12 months "
     "(RW: the RW head's name and the facts of all its RTs).",
-)  # fmt: skip
+)
 SKOR_KOORDINASI = Metric(
-    "skor_koordinasi", "score", True,
-    "Koordinasi", "Coordination",
+    "skor_koordinasi",
+    "score",
+    True,
+    "Koordinasi",
+    "Coordination",
     "Skor 0–100: koordinasi ketua RT/RW dengan pemerintah kelurahan (rata-rata berbobot ukurannya).",
     "Score 0–100: coordination of the RT/RW head with the kelurahan government (weighted mean of its measures).",
-)  # fmt: skip
+)
 SKOR_PENYELESAIAN = Metric(
-    "skor_penyelesaian", "score", True,
-    "Penyelesaian masalah", "Problem solving",
+    "skor_penyelesaian",
+    "score",
+    True,
+    "Penyelesaian masalah",
+    "Problem solving",
     "Skor 0–100: mengenali dan menyelesaikan masalah di wilayahnya (rata-rata berbobot ukurannya).",
     "Score 0–100: identifying and solving the problems of the area (weighted mean of its measures).",
-)  # fmt: skip
+)
 SKOR_PARTISIPASI = Metric(
-    "skor_partisipasi", "score", True,
-    "Partisipasi", "Participation",
+    "skor_partisipasi",
+    "score",
+    True,
+    "Partisipasi",
+    "Participation",
     "Skor 0–100: keikutsertaan warga dalam kegiatan (rata-rata berbobot ukurannya).",
     "Score 0–100: residents taking part in activities (weighted mean of its measures).",
-)  # fmt: skip
+)
 SKOR_KEPEMIMPINAN = Metric(
-    "skor_kepemimpinan", "score", True,
-    "Kepemimpinan & manajerial", "Leadership & management",
+    "skor_kepemimpinan",
+    "score",
+    True,
+    "Kepemimpinan & manajerial",
+    "Leadership & management",
     "Skor 0–100: mengorganisasi, memutuskan bersama, dan mengelola data wilayah (rata-rata berbobot ukurannya).",
     "Score 0–100: organising, deciding together and keeping the area's data (weighted mean of its measures).",
-)  # fmt: skip
+)
 INDEKS_KAPASITAS = Metric(
-    "indeks_kapasitas", "score", True,
-    "Indeks Kapasitas", "Capacity Index",
+    "indeks_kapasitas",
+    "score",
+    True,
+    "Indeks Kapasitas",
+    "Capacity Index",
     "Rata-rata empat skor tujuan Bimtek (0–100); hanya untuk wilayah yang datanya cukup di keempatnya.",
     "Mean of the four Bimtek goal scores (0–100); only for areas with enough data for all four.",
-)  # fmt: skip
+)
 TERBUKA_PER_100_KK = Metric(
-    "terbuka_per_100_kk", "per_100_kk", False,
-    "Laporan terbuka per 100 KK", "Open reports per 100 households",
+    "terbuka_per_100_kk",
+    "per_100_kk",
+    False,
+    "Laporan terbuka per 100 KK",
+    "Open reports per 100 households",
     "Laporan yang masih terbuka pada akhir periode, per 100 KK wilayah.",
     "Reports still open at the end of the period, per 100 households of the area.",
-)  # fmt: skip
+)
 PERSEN_TERLAMBAT = Metric(
-    "persen_terlambat", "percent", False,
-    "Porsi terlambat", "Overdue share",
+    "persen_terlambat",
+    "percent",
+    False,
+    "Porsi terlambat",
+    "Overdue share",
     "Dari laporan terbuka pada akhir periode, persentase yang umurnya melewati batas waktu (SLA) kategorinya.",
     "Of the reports open at the end of the period, the share older than their category's target time (SLA).",
-)  # fmt: skip
+)
 
 METRICS.update(
-    {m.key: m for m in (
-        TINGKAT_PARTISIPASI, KEGIATAN_TERLAKSANA, KEGIATAN_TERCATAT, JUMLAH_HADIR, KEHADIRAN_RAKOR,
-        PENCATATAN_TEPAT_WAKTU, TINDAK_LANJUT_ESKALASI, SELESAI_TEPAT_WAKTU, TANGGAP_CEPAT, MUSYAWARAH_RUTIN,
-        KEHADIRAN_BIMTEK, KELENGKAPAN_DATA, SKOR_KOORDINASI, SKOR_PENYELESAIAN, SKOR_PARTISIPASI, SKOR_KEPEMIMPINAN,
-        INDEKS_KAPASITAS, TERBUKA_PER_100_KK, PERSEN_TERLAMBAT,
-    )}
-)  # fmt: skip
+    {
+        m.key: m
+        for m in (
+            TINGKAT_PARTISIPASI,
+            KEGIATAN_TERLAKSANA,
+            KEGIATAN_TERCATAT,
+            JUMLAH_HADIR,
+            KEHADIRAN_RAKOR,
+            PENCATATAN_TEPAT_WAKTU,
+            TINDAK_LANJUT_ESKALASI,
+            SELESAI_TEPAT_WAKTU,
+            TANGGAP_CEPAT,
+            MUSYAWARAH_RUTIN,
+            KEHADIRAN_BIMTEK,
+            KELENGKAPAN_DATA,
+            SKOR_KOORDINASI,
+            SKOR_PENYELESAIAN,
+            SKOR_PARTISIPASI,
+            SKOR_KEPEMIMPINAN,
+            INDEKS_KAPASITAS,
+            TERBUKA_PER_100_KK,
+            PERSEN_TERLAMBAT,
+        )
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -633,24 +805,36 @@ class Pillar:
 #  3. the index (the plain mean of the four pillars) exists, and the unit is ranked, only when all four pillars
 #     are scored; a unit that recorded no report and no activity in the period is not scored at all.
 CAPACITY_PILLARS: tuple[Pillar, ...] = (
-    Pillar(SKOR_KOORDINASI, (
-        Measure(KEHADIRAN_RAKOR, 0.50, 3),
-        Measure(PENCATATAN_TEPAT_WAKTU, 0.25, 3),
-        Measure(TINDAK_LANJUT_ESKALASI, 0.25, 3),
-    )),
-    Pillar(SKOR_PENYELESAIAN, (
-        Measure(TINGKAT_PENYELESAIAN, 0.40, 5),
-        Measure(SELESAI_TEPAT_WAKTU, 0.35, 5),
-        Measure(TANGGAP_CEPAT, 0.25, 5),
-    )),
-    Pillar(SKOR_PARTISIPASI, (
-        Measure(TINGKAT_PARTISIPASI, 0.50, 3),
-        Measure(KEGIATAN_TERLAKSANA, 0.50, 3),
-    )),
-    Pillar(SKOR_KEPEMIMPINAN, (
-        Measure(MUSYAWARAH_RUTIN, 0.40, 3),
-        Measure(KEHADIRAN_BIMTEK, 0.30, 1),
-        Measure(KELENGKAPAN_DATA, 0.30, 1),
-    )),
-)  # fmt: skip
+    Pillar(
+        SKOR_KOORDINASI,
+        (
+            Measure(KEHADIRAN_RAKOR, 0.50, 3),
+            Measure(PENCATATAN_TEPAT_WAKTU, 0.25, 3),
+            Measure(TINDAK_LANJUT_ESKALASI, 0.25, 3),
+        ),
+    ),
+    Pillar(
+        SKOR_PENYELESAIAN,
+        (
+            Measure(TINGKAT_PENYELESAIAN, 0.40, 5),
+            Measure(SELESAI_TEPAT_WAKTU, 0.35, 5),
+            Measure(TANGGAP_CEPAT, 0.25, 5),
+        ),
+    ),
+    Pillar(
+        SKOR_PARTISIPASI,
+        (
+            Measure(TINGKAT_PARTISIPASI, 0.50, 3),
+            Measure(KEGIATAN_TERLAKSANA, 0.50, 3),
+        ),
+    ),
+    Pillar(
+        SKOR_KEPEMIMPINAN,
+        (
+            Measure(MUSYAWARAH_RUTIN, 0.40, 3),
+            Measure(KEHADIRAN_BIMTEK, 0.30, 1),
+            Measure(KELENGKAPAN_DATA, 0.30, 1),
+        ),
+    ),
+)
 PILLAR_MIN_WEIGHT_SHARE = 0.5

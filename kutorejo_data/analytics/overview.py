@@ -38,8 +38,11 @@ def kpi_comparison(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
 ) -> KpiComparison:
     """The overview's KPI values for the period and for the comparison period."""
-    return KpiComparison.of(kpi_values(conn, filters, scope, now=now),
-                            previous_kpi_values(conn, filters, scope, now=now), filters.compared_with())  # fmt: skip
+    return KpiComparison.of(
+        kpi_values(conn, filters, scope, now=now),
+        previous_kpi_values(conn, filters, scope, now=now),
+        filters.compared_with(),
+    )
 
 
 def monthly_flow(

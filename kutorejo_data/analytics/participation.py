@@ -47,13 +47,20 @@ def activity_rates(conditions: list[ColumnElement[bool]]) -> Subquery:
     )
     return (
         select(
-            Kegiatan.id, Kegiatan.jenis, Kegiatan.tingkat, Kegiatan.kelurahan_id, Kegiatan.rw_id, Kegiatan.rt_id,
-            month_key(Kegiatan.tanggal).label("bulan"), hadir.label("hadir"), rate.label("rate"),
+            Kegiatan.id,
+            Kegiatan.jenis,
+            Kegiatan.tingkat,
+            Kegiatan.kelurahan_id,
+            Kegiatan.rw_id,
+            Kegiatan.rt_id,
+            month_key(Kegiatan.tanggal).label("bulan"),
+            hadir.label("hadir"),
+            rate.label("rate"),
         )
         .outerjoin(attendance, attendance.c.kegiatan_id == Kegiatan.id)
         .where(*conditions)
         .subquery()
-    )  # fmt: skip
+    )
 
 
 def _rate_aggregates(rates: Subquery) -> list[Any]:
@@ -131,14 +138,21 @@ def bimtek_window(sampai: date) -> tuple[date, date]:
 def _bimtek_attendance(start: date, end: date, peran: str, person: Any) -> Subquery:
     """Per person of one role: Bimtek sessions attended in the window and the last date."""
     return (
-        select(person.label("person_id"), func.count(func.distinct(Kegiatan.id)).label("kali"),
-               func.max(Kegiatan.tanggal).label("terakhir"))
+        select(
+            person.label("person_id"),
+            func.count(func.distinct(Kegiatan.id)).label("kali"),
+            func.max(Kegiatan.tanggal).label("terakhir"),
+        )
         .join(Kegiatan, Kegiatan.id == KegiatanPeserta.kegiatan_id)
-        .where(Kegiatan.jenis == "bimtek", Kegiatan.tanggal >= start, Kegiatan.tanggal <= end,
-               KegiatanPeserta.peran == peran)
+        .where(
+            Kegiatan.jenis == "bimtek",
+            Kegiatan.tanggal >= start,
+            Kegiatan.tanggal <= end,
+            KegiatanPeserta.peran == peran,
+        )
         .group_by(person)
         .subquery()
-    )  # fmt: skip
+    )
 
 
 def bimtek_record(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:

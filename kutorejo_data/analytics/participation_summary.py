@@ -56,5 +56,6 @@ def participation_comparison(
 ) -> KpiComparison:
     """PARTICIPATION_KPIS for the period and for the previous period."""
     previous = filters.compared_with()
-    return KpiComparison.of(participation_kpis(conn, filters, scope, now=now),
-                            participation_kpis(conn, previous, scope, now=now), previous)  # fmt: skip
+    return KpiComparison.of(
+        participation_kpis(conn, filters, scope, now=now), participation_kpis(conn, previous, scope, now=now), previous
+    )

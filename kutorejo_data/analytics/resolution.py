@@ -99,7 +99,11 @@ def resolution_percentiles(conn: Connection, filters: ReportFilters, scope: Scop
 
 
 def timing(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, tanggap: Percentiles | None = None,
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope = EVERYTHING,
+    *,
+    tanggap: Percentiles | None = None,
     selesai: Percentiles | None = None,
 ) -> Timing:
     """Response and resolution percentiles in every grouping the page shows, each set of durations read once.
@@ -117,9 +121,11 @@ def timing(
     by_category = _joined(tanggap[_BY_CATEGORY], selesai[_BY_CATEGORY])
     return Timing(
         overall={
-            "tanggap_median": overall(tanggap[_OVERALL], "median"), "tanggap_p90": overall(tanggap[_OVERALL], "p90"),
-            "selesai_median": overall(selesai[_OVERALL], "median"), "selesai_p90": overall(selesai[_OVERALL], "p90"),
-        },  # fmt: skip
+            "tanggap_median": overall(tanggap[_OVERALL], "median"),
+            "tanggap_p90": overall(tanggap[_OVERALL], "p90"),
+            "selesai_median": overall(selesai[_OVERALL], "median"),
+            "selesai_p90": overall(selesai[_OVERALL], "p90"),
+        },
         by_category=by_category.assign(grup=by_category["grup"].map(slugs)),
         by_handler=_with_received(conn, filters, scope, _joined(tanggap[_BY_HANDLER], selesai[_BY_HANDLER])),
         median_by_unit={int(unit): float(median) for unit, median in selesai[_BY_UNIT]["median"].items()},
@@ -184,10 +190,14 @@ def monthly_timing(
     first = min(month_start(add_months(filters.sampai, -(months - 1))), filters.dari or filters.sampai)
     figures = monthly_figures(conn, filters, scope, first, filters.sampai, today=today)
     figures = figures[figures["selesai"] > 0]
-    return pd.DataFrame({
-        "bulan": figures["bulan"], "selesai_n": figures["selesai"].astype(int),
-        "selesai_median": figures["selesai_median"], "selesai_p90": figures["selesai_p90"],
-    }).reset_index(drop=True)  # fmt: skip
+    return pd.DataFrame(
+        {
+            "bulan": figures["bulan"],
+            "selesai_n": figures["selesai"].astype(int),
+            "selesai_median": figures["selesai_median"],
+            "selesai_p90": figures["selesai_p90"],
+        }
+    ).reset_index(drop=True)
 
 
 def _age_bucket(age: ColumnElement[float]) -> ColumnElement[str]:
@@ -260,22 +270,48 @@ def overdue_reports(
         .prefix_with("MATERIALIZED")
     )
     worst = select(overdue).order_by(overdue.c.lewat_sla.desc(), overdue.c.id).limit(limit).subquery()
-    rows = conn.execute(
-        select(
-            Laporan.id.label("nomor"), Laporan.reported_at.label("tanggal"), RW.nomor.label("rw"),
-            RT.nomor.label("rt"), Kategori.slug.label("kategori"), Kategori.nama.label("kategori_nama"),
-            Laporan.judul, Laporan.status, days_between(Laporan.reported_at, moment).label("umur"), Kategori.sla_hari,
-            worst.c.lewat_sla, Laporan.penanganan, Laporan.penanganan_nama,
+    rows = (
+        conn.execute(
+            select(
+                Laporan.id.label("nomor"),
+                Laporan.reported_at.label("tanggal"),
+                RW.nomor.label("rw"),
+                RT.nomor.label("rt"),
+                Kategori.slug.label("kategori"),
+                Kategori.nama.label("kategori_nama"),
+                Laporan.judul,
+                Laporan.status,
+                days_between(Laporan.reported_at, moment).label("umur"),
+                Kategori.sla_hari,
+                worst.c.lewat_sla,
+                Laporan.penanganan,
+                Laporan.penanganan_nama,
+            )
+            .select_from(worst)
+            .join(Laporan, Laporan.id == worst.c.id)
+            .join(RW, RW.id == Laporan.rw_id)
+            .join(RT, RT.id == Laporan.rt_id)
+            .join(Kategori, Kategori.id == Laporan.kategori_id)
+            .order_by(worst.c.lewat_sla.desc(), Laporan.id)
         )
-        .select_from(worst)
-        .join(Laporan, Laporan.id == worst.c.id)
-        .join(RW, RW.id == Laporan.rw_id)
-        .join(RT, RT.id == Laporan.rt_id)
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .order_by(worst.c.lewat_sla.desc(), Laporan.id)
-    ).mappings().all()  # fmt: skip
-    columns = ["nomor", "tanggal", "rw", "rt", "kategori", "kategori_nama", "judul", "status", "umur", "sla_hari",
-               "lewat_sla", "penanganan", "penanganan_nama"]  # fmt: skip
+        .mappings()
+        .all()
+    )
+    columns = [
+        "nomor",
+        "tanggal",
+        "rw",
+        "rt",
+        "kategori",
+        "kategori_nama",
+        "judul",
+        "status",
+        "umur",
+        "sla_hari",
+        "lewat_sla",
+        "penanganan",
+        "penanganan_nama",
+    ]
     return pd.DataFrame([dict(r) for r in rows], columns=columns)
 
 

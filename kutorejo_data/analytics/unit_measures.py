@@ -46,8 +46,9 @@ class UnitQuery:
     def own_activities(self) -> list[ColumnElement[bool]]:
         """Activities held by the units in the period: an RT's own; an RW's own and its RTs'."""
         ids = unit_ids(self.area, self.level)
-        owner = and_(Kegiatan.tingkat == "rt", Kegiatan.rt_id.in_(ids)) if self.level == "rt" else \
-            Kegiatan.rw_id.in_(ids)  # fmt: skip
+        owner = (
+            and_(Kegiatan.tingkat == "rt", Kegiatan.rt_id.in_(ids)) if self.level == "rt" else Kegiatan.rw_id.in_(ids)
+        )
         return [owner, Kegiatan.tanggal >= self.dari, Kegiatan.tanggal <= self.sampai]
 
 
@@ -57,34 +58,48 @@ def _per_unit(units: pd.DataFrame, rows: Iterable[tuple[Any, Any, Any]]) -> pd.D
     found = {int(unit): (num or 0, den or 0) for unit, num, den in rows}
     ids = units["unit_id"].to_numpy(dtype="int64")
     counts = [found.get(int(unit), (0, 0)) for unit in ids]
-    return pd.DataFrame({
-        "unit_id": ids,
-        "num": np.array([num for num, _ in counts], dtype="float64"),
-        "den": np.array([den for _, den in counts], dtype="int64"),
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "unit_id": ids,
+            "num": np.array([num for num, _ in counts], dtype="float64"),
+            "den": np.array([den for _, den in counts], dtype="int64"),
+        }
+    )
 
 
-def _head_attendance(conn: Connection, q: UnitQuery, units: pd.DataFrame, jenis: str, start: date,
-                     end: date) -> pd.DataFrame:  # fmt: skip
+def _head_attendance(
+    conn: Connection, q: UnitQuery, units: pd.DataFrame, jenis: str, start: date, end: date
+) -> pd.DataFrame:
     """Meetings of a type held in each unit's kelurahan in [start, end], and how many the unit's head attended."""
-    held = dict(conn.execute(
-        select(Kegiatan.kelurahan_id, func.count())
-        .where(Kegiatan.jenis == jenis, Kegiatan.tanggal >= start, Kegiatan.tanggal <= end)
-        .group_by(Kegiatan.kelurahan_id)
-    ).all())  # fmt: skip
+    held = dict(
+        conn.execute(
+            select(Kegiatan.kelurahan_id, func.count())
+            .where(Kegiatan.jenis == jenis, Kegiatan.tanggal >= start, Kegiatan.tanggal <= end)
+            .group_by(Kegiatan.kelurahan_id)
+        ).all()
+    )
     person = KegiatanPeserta.rt_id if q.level == "rt" else KegiatanPeserta.rw_id
-    attended = dict(conn.execute(
-        select(person, func.count(func.distinct(Kegiatan.id)))
-        .join(Kegiatan, Kegiatan.id == KegiatanPeserta.kegiatan_id)
-        .where(Kegiatan.jenis == jenis, Kegiatan.tanggal >= start, Kegiatan.tanggal <= end,
-               KegiatanPeserta.peran == f"ketua_{q.level}", person.in_(unit_ids(q.area, q.level)))
-        .group_by(person)
-    ).all())  # fmt: skip
-    return pd.DataFrame({
-        "unit_id": units["unit_id"],
-        "num": units["unit_id"].map(attended).fillna(0).astype("float64"),
-        "den": units["kelurahan_id"].map(held).fillna(0).astype("int64"),
-    })  # fmt: skip
+    attended = dict(
+        conn.execute(
+            select(person, func.count(func.distinct(Kegiatan.id)))
+            .join(Kegiatan, Kegiatan.id == KegiatanPeserta.kegiatan_id)
+            .where(
+                Kegiatan.jenis == jenis,
+                Kegiatan.tanggal >= start,
+                Kegiatan.tanggal <= end,
+                KegiatanPeserta.peran == f"ketua_{q.level}",
+                person.in_(unit_ids(q.area, q.level)),
+            )
+            .group_by(person)
+        ).all()
+    )
+    return pd.DataFrame(
+        {
+            "unit_id": units["unit_id"],
+            "num": units["unit_id"].map(attended).fillna(0).astype("float64"),
+            "den": units["kelurahan_id"].map(held).fillna(0).astype("int64"),
+        }
+    )
 
 
 def kehadiran_rakor(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
@@ -109,18 +124,20 @@ def records_by_month(conn: Connection, q: UnitQuery, reports: pd.DataFrame) -> p
     late = case((days_between(Kegiatan.tanggal, Kegiatan.created_at) > late_days + 1, 1), else_=0)
     activities = pd.DataFrame(
         conn.execute(
-            select(activity_unit, bulan, func.count(), func.sum(late)).where(*q.own_activities())
+            select(activity_unit, bulan, func.count(), func.sum(late))
+            .where(*q.own_activities())
             .group_by(activity_unit, bulan)
         ).all(),
         columns=["unit_id", "bulan", "n", "late"],
-    )  # fmt: skip
+    )
     received = reports[reports["laporan"] > 0].rename(
         columns={q.report_unit_column(): "unit_id", "laporan": "n", "dicatat_terlambat": "late"}
     )[["unit_id", "bulan", "n", "late"]]
     frames = [frame for frame in (activities, received) if not frame.empty]
     if not frames:
-        return pd.DataFrame(columns=["unit_id", "bulan", "n", "late"]).astype({"unit_id": "int64", "n": "int64",
-                                                                               "late": "int64"})  # fmt: skip
+        return pd.DataFrame(columns=["unit_id", "bulan", "n", "late"]).astype(
+            {"unit_id": "int64", "n": "int64", "late": "int64"}
+        )
     records = pd.concat(frames, ignore_index=True).astype({"unit_id": "int64", "n": "int64", "late": "int64"})
     return records.groupby(["unit_id", "bulan"], as_index=False)[["n", "late"]].sum()
 
@@ -283,14 +300,15 @@ def _counted(conn: Connection, q: UnitQuery, units: pd.DataFrame, monthly: Month
     }
     order = [measure.metric.key for pillar in metrics.CAPACITY_PILLARS for measure in pillar.measures]
     # One frame from the columns (not a concat of eleven frames): this runs for every scorecard and trend point.
-    counts = pd.DataFrame({
-        "unit_id": np.concatenate([parts[key]["unit_id"].to_numpy() for key in order]),
-        "measure": np.repeat(order, len(units)),
-        "num": np.concatenate([parts[key]["num"].to_numpy() for key in order]),
-        "den": np.concatenate([parts[key]["den"].to_numpy() for key in order]),
-    })  # fmt: skip
-    return UnitCounts(units=units, counts=counts,
-                      with_records=frozenset(int(u) for u in monthly.records["unit_id"]))  # fmt: skip
+    counts = pd.DataFrame(
+        {
+            "unit_id": np.concatenate([parts[key]["unit_id"].to_numpy() for key in order]),
+            "measure": np.repeat(order, len(units)),
+            "num": np.concatenate([parts[key]["num"].to_numpy() for key in order]),
+            "den": np.concatenate([parts[key]["den"].to_numpy() for key in order]),
+        }
+    )
+    return UnitCounts(units=units, counts=counts, with_records=frozenset(int(u) for u in monthly.records["unit_id"]))
 
 
 def unit_counts(conn: Connection, q: UnitQuery, reports: pd.DataFrame | None = None) -> UnitCounts:
@@ -307,10 +325,12 @@ def unit_counts_by_period(
     end: its months are then covered exactly as in one read from the earliest start to the latest end.
     """
     last = max(sampai for _, sampai in periods)
-    aligned = [(dari, sampai) for dari, sampai in periods
-               if dari == month_start(dari) and sampai in (month_end(sampai), last)]  # fmt: skip
-    shared = MonthlyCounts.read(conn, UnitQuery(area, level, min(d for d, _ in aligned), last, now)) if aligned \
-        else None  # fmt: skip
+    aligned = [
+        (dari, sampai) for dari, sampai in periods if dari == month_start(dari) and sampai in (month_end(sampai), last)
+    ]
+    shared = (
+        MonthlyCounts.read(conn, UnitQuery(area, level, min(d for d, _ in aligned), last, now)) if aligned else None
+    )
     units = area_units(conn, area, level)
     found = []
     for dari, sampai in periods:

@@ -46,8 +46,12 @@ def _build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", help="CSV or XLSX file")
     imp.add_argument("--jenis", choices=("laporan", "kegiatan"), default="laporan", help="what the file holds")
     imp.add_argument("--dry-run", action="store_true", help="check and print the summary; write nothing")
-    imp.add_argument("--map", action="append", metavar="HEADER=FIELD",
-                     help="map a column to a field (repeatable); an empty FIELD ignores the column")  # fmt: skip
+    imp.add_argument(
+        "--map",
+        action="append",
+        metavar="HEADER=FIELD",
+        help="map a column to a field (repeatable); an empty FIELD ignores the column",
+    )
     imp.add_argument("--kelurahan", help="Kemendagri code for rows without a kelurahan column")
     report = sub.add_parser("report", help="the monthly meeting report as PPTX slides, a PDF or WhatsApp text")
     report.add_argument("--format", choices=("pptx", "pdf", "text"), required=True)

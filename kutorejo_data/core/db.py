@@ -32,8 +32,9 @@ def make_engine(url: str | None = None) -> Engine:
     pool_size, max_overflow = pool_settings()
     # JIT compilation pays off for long analytical queries; the dashboard's are many and short, and compiling
     # each costs more (a fifth of a second at a million reports) than it saves.
-    return create_engine(url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow,
-                         connect_args={"options": "-c jit=off"})  # fmt: skip
+    return create_engine(
+        url, pool_pre_ping=True, pool_size=pool_size, max_overflow=max_overflow, connect_args={"options": "-c jit=off"}
+    )
 
 
 def _configure_sqlite(engine: Engine) -> None:

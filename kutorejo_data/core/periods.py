@@ -53,8 +53,8 @@ def previous_period(dari: date, sampai: date) -> tuple[date, date]:
     if dari.day == 1:
         months = (sampai.year - dari.year) * 12 + sampai.month - dari.month + 1
         prev_dari = add_months(dari, -months)
-        prev_sampai = month_end(add_months(sampai, -months)) if sampai == month_end(sampai) else add_months(
-            sampai, -months
+        prev_sampai = (
+            month_end(add_months(sampai, -months)) if sampai == month_end(sampai) else add_months(sampai, -months)
         )
         return prev_dari, prev_sampai
     length = (sampai - dari).days + 1

@@ -72,12 +72,16 @@ Fraction = tuple[int, int]
 
 
 def _ranked(values: FromClause, groups: list[ColumnElement[Any]], value: ColumnElement[Any]) -> Subquery:
-    return select(
-        *groups,
-        value.label("v"),
-        func.row_number().over(partition_by=groups or None, order_by=value).label("rn"),
-        func.count().over(partition_by=groups or None).label("n"),
-    ).select_from(values).subquery()
+    return (
+        select(
+            *groups,
+            value.label("v"),
+            func.row_number().over(partition_by=groups or None, order_by=value).label("rn"),
+            func.count().over(partition_by=groups or None).label("n"),
+        )
+        .select_from(values)
+        .subquery()
+    )
 
 
 def _lower_rank(ranked: Subquery, fraction: Fraction) -> ColumnElement[Any]:

@@ -47,8 +47,11 @@ def rw_conditions(area: Area) -> list[ColumnElement[bool]]:
 def unit_ids(area: Area, level: Level) -> Select[Any]:
     """SELECT of the ids of the active units of a level inside an area (for IN conditions)."""
     if level == "rt":
-        return select(RT.id).join(RW, RW.id == RT.rw_id).where(RT.aktif.is_(True), RW.aktif.is_(True),
-                                                               *rt_conditions(area))  # fmt: skip
+        return (
+            select(RT.id)
+            .join(RW, RW.id == RT.rw_id)
+            .where(RT.aktif.is_(True), RW.aktif.is_(True), *rt_conditions(area))
+        )
     return select(RW.id).where(RW.aktif.is_(True), *rw_conditions(area))
 
 

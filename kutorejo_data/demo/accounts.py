@@ -42,10 +42,13 @@ def demo_accounts(
         DemoAccount("staf", permissions.STAF, "Staf Kelurahan", kelurahan_id),
         DemoAccount("tamu", permissions.TAMU, "Tamu (hanya ringkasan)", kelurahan_id),
     ]
-    accounts += [DemoAccount(f"rw{nomor}", permissions.KETUA_RW, ketua, kelurahan_id, rw_id)
-                 for rw_id, nomor, ketua in rws]  # fmt: skip
-    accounts += [DemoAccount(f"rt{rw_nomor}-{nomor}", permissions.KETUA_RT, ketua, kelurahan_id, rw_id, rt_id)
-                 for rt_id, rw_id, rw_nomor, nomor, ketua in rts]  # fmt: skip
+    accounts += [
+        DemoAccount(f"rw{nomor}", permissions.KETUA_RW, ketua, kelurahan_id, rw_id) for rw_id, nomor, ketua in rws
+    ]
+    accounts += [
+        DemoAccount(f"rt{rw_nomor}-{nomor}", permissions.KETUA_RT, ketua, kelurahan_id, rw_id, rt_id)
+        for rt_id, rw_id, rw_nomor, nomor, ketua in rts
+    ]
     return accounts
 
 
@@ -56,12 +59,24 @@ def add_demo_accounts(conn: Connection, accounts: Sequence[DemoAccount], now: da
     if new:
         # One hash for all: they share a published password, and 60 argon2 hashes would slow every demo down.
         password_hash = hash_password(DEMO_PASSWORD)
-        conn.execute(insert(Pengguna), [
-            {"username": a.username, "password_hash": password_hash, "nama": a.nama, "role": a.role,
-             "kelurahan_id": a.kelurahan_id, "rw_id": a.rw_id, "rt_id": a.rt_id, "aktif": True, "created_at": now,
-             "gagal_login": 0}
-            for a in new
-        ])  # fmt: skip
+        conn.execute(
+            insert(Pengguna),
+            [
+                {
+                    "username": a.username,
+                    "password_hash": password_hash,
+                    "nama": a.nama,
+                    "role": a.role,
+                    "kelurahan_id": a.kelurahan_id,
+                    "rw_id": a.rw_id,
+                    "rt_id": a.rt_id,
+                    "aktif": True,
+                    "created_at": now,
+                    "gagal_login": 0,
+                }
+                for a in new
+            ],
+        )
     conn.execute(text("DELETE FROM app_meta WHERE key = :key"), {"key": _META_KEY})
     conn.execute(insert(AppMeta).values(key=_META_KEY, value=",".join(a.username for a in new)))
     return len(new)

@@ -187,13 +187,50 @@ _REPORTERS_PER_RT = 40
 _CENTRE_LAT, _CENTRE_LON = -7.655, 112.69
 
 _GANG_NAMES = (
-    "Mawar", "Melati", "Kenanga", "Anggrek", "Flamboyan", "Dahlia", "Cempaka", "Kamboja", "Teratai", "Seruni",
-    "Bougenville", "Nusa Indah", "Asoka", "Tanjung", "Sawo", "Mangga", "Rambutan", "Belimbing", "Salak", "Durian",
-    "Nangka", "Jambu", "Kelapa", "Pisang", "Delima", "Manggis", "Sirsak", "Kedondong", "Matahari", "Sakura",
+    "Mawar",
+    "Melati",
+    "Kenanga",
+    "Anggrek",
+    "Flamboyan",
+    "Dahlia",
+    "Cempaka",
+    "Kamboja",
+    "Teratai",
+    "Seruni",
+    "Bougenville",
+    "Nusa Indah",
+    "Asoka",
+    "Tanjung",
+    "Sawo",
+    "Mangga",
+    "Rambutan",
+    "Belimbing",
+    "Salak",
+    "Durian",
+    "Nangka",
+    "Jambu",
+    "Kelapa",
+    "Pisang",
+    "Delima",
+    "Manggis",
+    "Sirsak",
+    "Kedondong",
+    "Matahari",
+    "Sakura",
 )
 _STREETS = (
-    "Jl. Raya Kutorejo", "Jl. Kutorejo", "Jl. Masjid", "Jl. Pasar", "Jl. Sekolah", "Jl. Makam", "Jl. Lapangan",
-    "Jl. Pesantren", "Jl. Sawah", "Jl. Irigasi", "Jl. Balai RW", "Jl. Sumber",
+    "Jl. Raya Kutorejo",
+    "Jl. Kutorejo",
+    "Jl. Masjid",
+    "Jl. Pasar",
+    "Jl. Sekolah",
+    "Jl. Makam",
+    "Jl. Lapangan",
+    "Jl. Pesantren",
+    "Jl. Sawah",
+    "Jl. Irigasi",
+    "Jl. Balai RW",
+    "Jl. Sumber",
 )
 _TOGA_TITLES = ("Ustadz", "KH.", "Kyai", "H.", "Ustadzah", "Pdt.")
 _TOGA_TITLE_WEIGHTS = (0.35, 0.15, 0.2, 0.2, 0.07, 0.03)
@@ -376,121 +413,258 @@ class _Profile:
 
 _PROFILES: dict[str, _Profile] = {
     "jalan-gang": _Profile(
-        0.13, 0.4, 0.15, (0.15, 0.25, 0.35, 0.25), "Dinas PUPR Kab. Pasuruan",
-        ("Jalan berlubang di {tempat}", "Paving ambles di {tempat}", "Aspal mengelupas di {tempat}",
-         "Jalan licin dan berlumpur di {tempat}", "Polisi tidur terlalu tinggi di {tempat}",
-         "Jalan retak dan bergelombang di {tempat}"),
-        ("Lubang cukup dalam dan sudah membuat pengendara motor jatuh.",
-         "Paving turun setelah hujan deras, air menggenang di atasnya.",
-         "Kerusakan makin lebar, anak sekolah harus lewat pinggir.",
-         "Warga sudah menimbun sementara dengan sirtu, perlu perbaikan permanen."),
+        0.13,
+        0.4,
+        0.15,
+        (0.15, 0.25, 0.35, 0.25),
+        "Dinas PUPR Kab. Pasuruan",
+        (
+            "Jalan berlubang di {tempat}",
+            "Paving ambles di {tempat}",
+            "Aspal mengelupas di {tempat}",
+            "Jalan licin dan berlumpur di {tempat}",
+            "Polisi tidur terlalu tinggi di {tempat}",
+            "Jalan retak dan bergelombang di {tempat}",
+        ),
+        (
+            "Lubang cukup dalam dan sudah membuat pengendara motor jatuh.",
+            "Paving turun setelah hujan deras, air menggenang di atasnya.",
+            "Kerusakan makin lebar, anak sekolah harus lewat pinggir.",
+            "Warga sudah menimbun sementara dengan sirtu, perlu perbaikan permanen.",
+        ),
     ),
     "drainase-banjir": _Profile(
-        0.045, 8.0, 0.3, (0.3, 0.25, 0.25, 0.2), "Dinas PUPR Kab. Pasuruan",
-        ("Selokan mampet di {tempat}", "Saluran air meluap di {tempat}", "Genangan banjir di {tempat}",
-         "Gorong-gorong tersumbat sampah di {tempat}", "Air masuk rumah warga di {tempat}",
-         "Tanggul saluran jebol di {tempat}"),
-        ("Setiap hujan deras air meluap ke jalan dan masuk ke teras rumah warga.",
-         "Saluran tertutup sedimen dan sampah plastik, air tidak mengalir.",
-         "Genangan setinggi 20–40 cm bertahan berjam-jam setelah hujan.",
-         "Gorong-gorong terlalu kecil untuk debit air musim hujan."),
+        0.045,
+        8.0,
+        0.3,
+        (0.3, 0.25, 0.25, 0.2),
+        "Dinas PUPR Kab. Pasuruan",
+        (
+            "Selokan mampet di {tempat}",
+            "Saluran air meluap di {tempat}",
+            "Genangan banjir di {tempat}",
+            "Gorong-gorong tersumbat sampah di {tempat}",
+            "Air masuk rumah warga di {tempat}",
+            "Tanggul saluran jebol di {tempat}",
+        ),
+        (
+            "Setiap hujan deras air meluap ke jalan dan masuk ke teras rumah warga.",
+            "Saluran tertutup sedimen dan sampah plastik, air tidak mengalir.",
+            "Genangan setinggi 20–40 cm bertahan berjam-jam setelah hujan.",
+            "Gorong-gorong terlalu kecil untuk debit air musim hujan.",
+        ),
     ),
     "sampah-kebersihan": _Profile(
-        0.15, 0.0, 0.1, (0.45, 0.25, 0.2, 0.1), "DLH Kab. Pasuruan",
-        ("Sampah menumpuk di TPS {tempat}", "Gerobak sampah tidak mengangkut di {tempat}",
-         "Pembakaran sampah mengganggu warga di {tempat}", "Sampah dibuang ke sungai di {tempat}",
-         "Tempat sampah penuh di {tempat}", "Bau sampah menyengat di {tempat}"),
-        ("Sampah sudah lebih dari seminggu tidak diangkut dan mulai berbau.",
-         "Ada warga yang membuang sampah sembarangan pada malam hari.",
-         "Asap pembakaran masuk ke rumah, ada balita dengan sesak napas.",
-         "Perlu jadwal pengangkutan yang jelas dan tambahan tong sampah."),
+        0.15,
+        0.0,
+        0.1,
+        (0.45, 0.25, 0.2, 0.1),
+        "DLH Kab. Pasuruan",
+        (
+            "Sampah menumpuk di TPS {tempat}",
+            "Gerobak sampah tidak mengangkut di {tempat}",
+            "Pembakaran sampah mengganggu warga di {tempat}",
+            "Sampah dibuang ke sungai di {tempat}",
+            "Tempat sampah penuh di {tempat}",
+            "Bau sampah menyengat di {tempat}",
+        ),
+        (
+            "Sampah sudah lebih dari seminggu tidak diangkut dan mulai berbau.",
+            "Ada warga yang membuang sampah sembarangan pada malam hari.",
+            "Asap pembakaran masuk ke rumah, ada balita dengan sesak napas.",
+            "Perlu jadwal pengangkutan yang jelas dan tambahan tong sampah.",
+        ),
     ),
     "penerangan-jalan": _Profile(
-        0.09, 0.0, 0.15, (0.1, 0.2, 0.4, 0.3), "Dishub Kab. Pasuruan (PJU)",
-        ("Lampu PJU mati di {tempat}", "Lampu jalan berkedip di {tempat}", "Tiang lampu miring di {tempat}",
-         "Penerangan gelap dan rawan di {tempat}", "Kabel lampu jalan menjuntai di {tempat}"),
-        ("Lampu mati sejak beberapa malam, jalan gelap dan rawan kejahatan.",
-         "Warga khawatir anak-anak pulang mengaji melewati jalan gelap.",
-         "Lampu menyala siang hari tetapi mati pada malam hari.",
-         "Tiang miring setelah tertabrak truk, dikhawatirkan roboh."),
+        0.09,
+        0.0,
+        0.15,
+        (0.1, 0.2, 0.4, 0.3),
+        "Dishub Kab. Pasuruan (PJU)",
+        (
+            "Lampu PJU mati di {tempat}",
+            "Lampu jalan berkedip di {tempat}",
+            "Tiang lampu miring di {tempat}",
+            "Penerangan gelap dan rawan di {tempat}",
+            "Kabel lampu jalan menjuntai di {tempat}",
+        ),
+        (
+            "Lampu mati sejak beberapa malam, jalan gelap dan rawan kejahatan.",
+            "Warga khawatir anak-anak pulang mengaji melewati jalan gelap.",
+            "Lampu menyala siang hari tetapi mati pada malam hari.",
+            "Tiang miring setelah tertabrak truk, dikhawatirkan roboh.",
+        ),
     ),
     "air-bersih": _Profile(
-        0.06, -0.4, 0.3, (0.2, 0.2, 0.3, 0.3), "PDAM Kab. Pasuruan",
-        ("Air PDAM mati di {tempat}", "Air sumur keruh di {tempat}", "Pipa air bocor di {tempat}",
-         "Tekanan air kecil di {tempat}", "Sumur warga kering di {tempat}"),
-        ("Air tidak mengalir sejak dua hari, warga membeli air galon.",
-         "Air keruh dan berbau, tidak bisa dipakai memasak.",
-         "Pipa bocor di pinggir jalan, air terbuang percuma.",
-         "Musim kemarau sumur dangkal mulai kering."),
+        0.06,
+        -0.4,
+        0.3,
+        (0.2, 0.2, 0.3, 0.3),
+        "PDAM Kab. Pasuruan",
+        (
+            "Air PDAM mati di {tempat}",
+            "Air sumur keruh di {tempat}",
+            "Pipa air bocor di {tempat}",
+            "Tekanan air kecil di {tempat}",
+            "Sumur warga kering di {tempat}",
+        ),
+        (
+            "Air tidak mengalir sejak dua hari, warga membeli air galon.",
+            "Air keruh dan berbau, tidak bisa dipakai memasak.",
+            "Pipa bocor di pinggir jalan, air terbuang percuma.",
+            "Musim kemarau sumur dangkal mulai kering.",
+        ),
     ),
     "keamanan-ketertiban": _Profile(
-        0.08, 0.0, 0.45, (0.5, 0.3, 0.15, 0.05), "Polsek Pandaan",
-        ("Pencurian sepeda motor di {tempat}", "Pemuda nongkrong sampai larut di {tempat}",
-         "Orang asing mencurigakan di {tempat}", "Balap liar di {tempat}", "Pos kamling tidak aktif di {tempat}",
-         "Keributan warga di {tempat}"),
-        ("Kejadian pada malam hari, warga minta ronda diaktifkan kembali.",
-         "Sudah beberapa kali terjadi dalam sebulan terakhir.",
-         "Warga resah, minta patroli dan koordinasi dengan Babinsa/Bhabinkamtibmas.",
-         "Perlu jadwal siskamling yang lebih tertib."),
+        0.08,
+        0.0,
+        0.45,
+        (0.5, 0.3, 0.15, 0.05),
+        "Polsek Pandaan",
+        (
+            "Pencurian sepeda motor di {tempat}",
+            "Pemuda nongkrong sampai larut di {tempat}",
+            "Orang asing mencurigakan di {tempat}",
+            "Balap liar di {tempat}",
+            "Pos kamling tidak aktif di {tempat}",
+            "Keributan warga di {tempat}",
+        ),
+        (
+            "Kejadian pada malam hari, warga minta ronda diaktifkan kembali.",
+            "Sudah beberapa kali terjadi dalam sebulan terakhir.",
+            "Warga resah, minta patroli dan koordinasi dengan Babinsa/Bhabinkamtibmas.",
+            "Perlu jadwal siskamling yang lebih tertib.",
+        ),
     ),
     "kesehatan": _Profile(
-        0.05, 5.0, 0.35, (0.2, 0.15, 0.25, 0.4), "Dinkes / Puskesmas Pandaan",
-        ("Warga terkena DBD di {tempat}", "Banyak jentik nyamuk di {tempat}", "Permintaan fogging di {tempat}",
-         "Balita perlu pendampingan gizi (stunting) di {tempat}", "Lansia sakit butuh kunjungan kader di {tempat}"),
-        ("Ada warga dirawat karena demam berdarah, tetangga khawatir.",
-         "Banyak genangan dan barang bekas berisi air, jentik terlihat.",
-         "Hasil penimbangan posyandu menunjukkan berat badan balita tidak naik.",
-         "Mohon PSN dan pemeriksaan jentik oleh kader jumantik."),
+        0.05,
+        5.0,
+        0.35,
+        (0.2, 0.15, 0.25, 0.4),
+        "Dinkes / Puskesmas Pandaan",
+        (
+            "Warga terkena DBD di {tempat}",
+            "Banyak jentik nyamuk di {tempat}",
+            "Permintaan fogging di {tempat}",
+            "Balita perlu pendampingan gizi (stunting) di {tempat}",
+            "Lansia sakit butuh kunjungan kader di {tempat}",
+        ),
+        (
+            "Ada warga dirawat karena demam berdarah, tetangga khawatir.",
+            "Banyak genangan dan barang bekas berisi air, jentik terlihat.",
+            "Hasil penimbangan posyandu menunjukkan berat badan balita tidak naik.",
+            "Mohon PSN dan pemeriksaan jentik oleh kader jumantik.",
+        ),
     ),
     "sosial-bansos": _Profile(
-        0.07, 0.0, 0.15, (0.1, 0.15, 0.55, 0.2), "Dinsos Kab. Pasuruan",
-        ("Lansia belum menerima bansos di {tempat}", "Data DTKS belum diperbarui di {tempat}",
-         "Rumah tidak layak huni di {tempat}", "Keluarga kurang mampu butuh bantuan di {tempat}"),
-        ("Keluarga sangat membutuhkan namun belum terdaftar di DTKS.",
-         "Bantuan tidak diterima bulan ini, warga menanyakan alasannya.",
-         "Atap rumah hampir roboh, penghuni lansia tinggal sendiri.",
-         "Perlu verifikasi data oleh pendamping sosial."),
+        0.07,
+        0.0,
+        0.15,
+        (0.1, 0.15, 0.55, 0.2),
+        "Dinsos Kab. Pasuruan",
+        (
+            "Lansia belum menerima bansos di {tempat}",
+            "Data DTKS belum diperbarui di {tempat}",
+            "Rumah tidak layak huni di {tempat}",
+            "Keluarga kurang mampu butuh bantuan di {tempat}",
+        ),
+        (
+            "Keluarga sangat membutuhkan namun belum terdaftar di DTKS.",
+            "Bantuan tidak diterima bulan ini, warga menanyakan alasannya.",
+            "Atap rumah hampir roboh, penghuni lansia tinggal sendiri.",
+            "Perlu verifikasi data oleh pendamping sosial.",
+        ),
     ),
     "administrasi-kependudukan": _Profile(
-        0.06, 0.0, 0.05, (0.1, 0.1, 0.6, 0.2), "Dispendukcapil Kab. Pasuruan",
-        ("Warga kesulitan mengurus KTP-el ({tempat})", "Pengurusan KK lama selesai ({tempat})",
-         "Akta kelahiran belum terbit ({tempat})", "Surat pindah domisili tertunda ({tempat})"),
-        ("Sudah mengajukan lebih dari sebulan, belum ada kabar.",
-         "Warga lansia tidak bisa datang sendiri, butuh layanan jemput bola.",
-         "Data di KK tidak sesuai dengan KTP.",
-         "Mohon informasi persyaratan yang lengkap."),
+        0.06,
+        0.0,
+        0.05,
+        (0.1, 0.1, 0.6, 0.2),
+        "Dispendukcapil Kab. Pasuruan",
+        (
+            "Warga kesulitan mengurus KTP-el ({tempat})",
+            "Pengurusan KK lama selesai ({tempat})",
+            "Akta kelahiran belum terbit ({tempat})",
+            "Surat pindah domisili tertunda ({tempat})",
+        ),
+        (
+            "Sudah mengajukan lebih dari sebulan, belum ada kabar.",
+            "Warga lansia tidak bisa datang sendiri, butuh layanan jemput bola.",
+            "Data di KK tidak sesuai dengan KTP.",
+            "Mohon informasi persyaratan yang lengkap.",
+        ),
     ),
     "fasilitas-umum": _Profile(
-        0.06, 0.0, 0.1, (0.2, 0.3, 0.35, 0.15), "Dinas PUPR Kab. Pasuruan",
-        ("Atap balai warga bocor di {tempat}", "Pos kamling rusak di {tempat}", "Jembatan kecil rapuh di {tempat}",
-         "Papan nama RT roboh di {tempat}", "Fasilitas bermain anak rusak di {tempat}"),
-        ("Kerusakan membahayakan warga yang memakai fasilitas.",
-         "Sudah dibahas di musyawarah, swadaya warga belum cukup.",
-         "Kayu lapuk dan besi berkarat, perlu diganti.",
-         "Fasilitas sering dipakai kegiatan posyandu dan pengajian."),
+        0.06,
+        0.0,
+        0.1,
+        (0.2, 0.3, 0.35, 0.15),
+        "Dinas PUPR Kab. Pasuruan",
+        (
+            "Atap balai warga bocor di {tempat}",
+            "Pos kamling rusak di {tempat}",
+            "Jembatan kecil rapuh di {tempat}",
+            "Papan nama RT roboh di {tempat}",
+            "Fasilitas bermain anak rusak di {tempat}",
+        ),
+        (
+            "Kerusakan membahayakan warga yang memakai fasilitas.",
+            "Sudah dibahas di musyawarah, swadaya warga belum cukup.",
+            "Kayu lapuk dan besi berkarat, perlu diganti.",
+            "Fasilitas sering dipakai kegiatan posyandu dan pengajian.",
+        ),
     ),
     "lingkungan-pohon": _Profile(
-        0.06, 0.8, 0.25, (0.3, 0.3, 0.25, 0.15), "DLH Kab. Pasuruan",
-        ("Pohon tumbang di {tempat}", "Dahan pohon nyaris mengenai kabel di {tempat}", "Bau limbah di {tempat}",
-         "Rumput liar tinggi di lahan kosong {tempat}", "Pohon besar rawan roboh di {tempat}"),
-        ("Angin kencang membuat dahan patah dan menutup sebagian jalan.",
-         "Dahan besar menjorok ke kabel listrik dan atap rumah.",
-         "Limbah cair dari usaha rumahan mengalir ke saluran warga.",
-         "Lahan kosong menjadi sarang nyamuk dan ular."),
+        0.06,
+        0.8,
+        0.25,
+        (0.3, 0.3, 0.25, 0.15),
+        "DLH Kab. Pasuruan",
+        (
+            "Pohon tumbang di {tempat}",
+            "Dahan pohon nyaris mengenai kabel di {tempat}",
+            "Bau limbah di {tempat}",
+            "Rumput liar tinggi di lahan kosong {tempat}",
+            "Pohon besar rawan roboh di {tempat}",
+        ),
+        (
+            "Angin kencang membuat dahan patah dan menutup sebagian jalan.",
+            "Dahan besar menjorok ke kabel listrik dan atap rumah.",
+            "Limbah cair dari usaha rumahan mengalir ke saluran warga.",
+            "Lahan kosong menjadi sarang nyamuk dan ular.",
+        ),
     ),
     "lainnya": _Profile(
-        0.04, 0.0, 0.1, (0.35, 0.3, 0.3, 0.05), "Kecamatan Pandaan",
-        ("Anjing liar berkeliaran di {tempat}", "Parkir sembarangan di {tempat}", "Suara bising malam hari di {tempat}",
-         "Usulan kegiatan warga di {tempat}"),
-        ("Warga meminta tindak lanjut dari pengurus RT/RW.",
-         "Sudah disampaikan langsung tetapi belum ada perubahan.",
-         "Mohon dibahas pada rapat koordinasi bulan ini.",
-         "Perlu kesepakatan bersama warga sekitar."),
+        0.04,
+        0.0,
+        0.1,
+        (0.35, 0.3, 0.3, 0.05),
+        "Kecamatan Pandaan",
+        (
+            "Anjing liar berkeliaran di {tempat}",
+            "Parkir sembarangan di {tempat}",
+            "Suara bising malam hari di {tempat}",
+            "Usulan kegiatan warga di {tempat}",
+        ),
+        (
+            "Warga meminta tindak lanjut dari pengurus RT/RW.",
+            "Sudah disampaikan langsung tetapi belum ada perubahan.",
+            "Mohon dibahas pada rapat koordinasi bulan ini.",
+            "Perlu kesepakatan bersama warga sekitar.",
+        ),
     ),
 }
 _LANDMARKS = (
-    "depan musholla", "dekat masjid", "depan balai RW", "dekat pos kamling", "depan SDN", "dekat makam",
-    "pinggir lapangan", "dekat jembatan", "depan toko kelontong", "dekat pabrik",
+    "depan musholla",
+    "dekat masjid",
+    "depan balai RW",
+    "dekat pos kamling",
+    "depan SDN",
+    "dekat makam",
+    "pinggir lapangan",
+    "dekat jembatan",
+    "depan toko kelontong",
+    "dekat pabrik",
 )
 _DETAIL_SUFFIXES = (
     "Mohon segera ditindaklanjuti.",
@@ -537,8 +711,12 @@ def _load_categories(conn: Connection) -> tuple[_Category, ...]:
 _B, _V, _P, _S, _T, _D = (
     domain.STATUSES.index(status)
     for status in (
-        domain.STATUS_BARU, domain.STATUS_DIVERIFIKASI, domain.STATUS_DIPROSES, domain.STATUS_SELESAI,
-        domain.STATUS_DITOLAK, domain.STATUS_DUPLIKAT,
+        domain.STATUS_BARU,
+        domain.STATUS_DIVERIFIKASI,
+        domain.STATUS_DIPROSES,
+        domain.STATUS_SELESAI,
+        domain.STATUS_DITOLAK,
+        domain.STATUS_DUPLIKAT,
     )
 )
 _PATHS = np.array(
@@ -635,14 +813,28 @@ def _generate_reports(
     n_titles = np.array([len(c.profile.titles) for c in categories])
     n_details = np.array([len(c.profile.details) for c in categories])
     return _Reports(
-        ts=ts, rt=rt, kat=kat, source=source, priority=priority, level=level, path=path,
-        step_times=step_times, steps=steps, original=original, has_coords=has_coords, lat=lat, lon=lon,
-        reporter=reporter, has_phone=has_phone,
+        ts=ts,
+        rt=rt,
+        kat=kat,
+        source=source,
+        priority=priority,
+        level=level,
+        path=path,
+        step_times=step_times,
+        steps=steps,
+        original=original,
+        has_coords=has_coords,
+        lat=lat,
+        lon=lon,
+        reporter=reporter,
+        has_phone=has_phone,
         title=(rng.random(n) * n_titles[kat]).astype(int),
         detail=(rng.random(n) * n_details[kat]).astype(int),
         suffix=rng.integers(0, len(_DETAIL_SUFFIXES), n),
         place_kind=rng.choice(3, size=n, p=[0.5, 0.3, 0.2]),
-        gang=rng.integers(0, 2, n), street=rng.integers(0, 2, n), landmark=rng.integers(0, len(_LANDMARKS), n),
+        gang=rng.integers(0, 2, n),
+        street=rng.integers(0, 2, n),
+        landmark=rng.integers(0, len(_LANDMARKS), n),
         note_variant=rng.integers(0, 1 << 16, size=(n, _STEPS)),
     )
 
@@ -756,7 +948,11 @@ def _sample_durations(
     local = level <= _LEVEL_RW
     speed = np.where(local, np.exp(-0.3 * capacity), 1.0)
     response = (
-        _RESPONSE_MEDIAN_HOURS * _HOUR * _RESPONSE_BY_PRIORITY[priority] * _RESPONSE_BY_LEVEL[level] * speed
+        _RESPONSE_MEDIAN_HOURS
+        * _HOUR
+        * _RESPONSE_BY_PRIORITY[priority]
+        * _RESPONSE_BY_LEVEL[level]
+        * speed
         * rng.lognormal(0.0, 1.0, n)
     )
     response = np.clip(response, 5 * 60, 30 * _DAY)
@@ -790,12 +986,41 @@ def _sample_durations(
 
 _CHUNK = 50_000
 _LAPORAN_COLUMNS = (
-    "id", "kelurahan_id", "rw_id", "rt_id", "kategori_id", "judul", "deskripsi", "lokasi", "lat", "lon", "sumber",
-    "prioritas", "pelapor_nama", "pelapor_telepon", "reported_at", "status", "penanganan", "penanganan_nama",
-    "duplikat_dari_id", "version", "external_id", "created_at", "updated_at", "first_response_at", "first_resolved_at",
+    "id",
+    "kelurahan_id",
+    "rw_id",
+    "rt_id",
+    "kategori_id",
+    "judul",
+    "deskripsi",
+    "lokasi",
+    "lat",
+    "lon",
+    "sumber",
+    "prioritas",
+    "pelapor_nama",
+    "pelapor_telepon",
+    "reported_at",
+    "status",
+    "penanganan",
+    "penanganan_nama",
+    "duplikat_dari_id",
+    "version",
+    "external_id",
+    "created_at",
+    "updated_at",
+    "first_response_at",
+    "first_resolved_at",
 )
 _HISTORY_COLUMNS = (
-    "id", "laporan_id", "changed_at", "from_status", "to_status", "changed_by", "note", "penanganan",
+    "id",
+    "laporan_id",
+    "changed_at",
+    "from_status",
+    "to_status",
+    "changed_by",
+    "note",
+    "penanganan",
     "penanganan_nama",
 )
 _STAFF = "Staf Kelurahan"
@@ -804,8 +1029,11 @@ _NOTES: dict[int, tuple[str, ...]] = {
     _V: ("Sudah dicek ke lokasi", "Laporan benar, ditindaklanjuti", "Sudah dikonfirmasi dengan pelapor"),
     _P: ("Sedang dikerjakan", "Perbaikan dijadwalkan", "Material sudah disiapkan, pengerjaan dimulai"),
     _S: ("Selesai ditangani", "Sudah diperbaiki, dicek bersama warga", "Selesai, terima kasih atas laporannya"),
-    _T: ("Bukan kewenangan kelurahan, diarahkan ke pihak terkait", "Lokasi di luar wilayah Kelurahan Kutorejo",
-         "Data kurang lengkap dan pelapor tidak dapat dihubungi"),
+    _T: (
+        "Bukan kewenangan kelurahan, diarahkan ke pihak terkait",
+        "Lokasi di luar wilayah Kelurahan Kutorejo",
+        "Data kurang lengkap dan pelapor tidak dapat dihubungi",
+    ),
 }
 _REOPEN_NOTES = ("Dibuka kembali: masalah muncul lagi", "Dibuka kembali atas laporan warga: belum tuntas")
 
@@ -989,7 +1217,11 @@ def _changed_by(level: np.ndarray, rt: np.ndarray, lookups: _Lookups) -> np.ndar
 
 
 def _notes(
-    to_code: np.ndarray, from_code: np.ndarray, variant: np.ndarray, original: np.ndarray, names: np.ndarray,
+    to_code: np.ndarray,
+    from_code: np.ndarray,
+    variant: np.ndarray,
+    original: np.ndarray,
+    names: np.ndarray,
     level: np.ndarray,
 ) -> list[str]:
     """The note of each history row: one of a few phrasings per status, with the cases a reader expects."""
@@ -1008,11 +1240,34 @@ def _notes(
 # --------------------------------------------------------------------------------------------------------------
 # Activities: kerja bakti, ronda, posyandu, musyawarah, rapat, rakor, Bimtek, ...
 
-_BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
+_BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 _KEGIATAN_COLUMNS = (
-    "id", "kelurahan_id", "rw_id", "rt_id", "tingkat", "jenis", "tanggal", "judul", "target_peserta",
-    "target_satuan", "catatan", "external_id", "created_at",
+    "id",
+    "kelurahan_id",
+    "rw_id",
+    "rt_id",
+    "tingkat",
+    "jenis",
+    "tanggal",
+    "judul",
+    "target_peserta",
+    "target_satuan",
+    "catatan",
+    "external_id",
+    "created_at",
 )
 _KEHADIRAN_COLUMNS = ("kegiatan_id", "peran", "jumlah")
 _PESERTA_COLUMNS = ("id", "kegiatan_id", "peran", "rw_id", "rt_id", "tokoh_id")
@@ -1052,10 +1307,23 @@ class _ActivityLog:
         rw_id = rt.rw.id if rt else rw.id if rw else None
         # Entered the same evening, or the next morning for night-time ronda; never after the horizon.
         entered = datetime.combine(tanggal, clock(19)) + timedelta(minutes=int(rng.integers(0, 16 * 60)))
-        self.kegiatan.append((
-            kegiatan_id, KELURAHAN_ID, rw_id, rt.id if rt else None, tingkat, jenis, tanggal.isoformat(), judul,
-            max(1, target), satuan, catatan, None, _format_moment(min(entered, self.horizon)),
-        ))
+        self.kegiatan.append(
+            (
+                kegiatan_id,
+                KELURAHAN_ID,
+                rw_id,
+                rt.id if rt else None,
+                tingkat,
+                jenis,
+                tanggal.isoformat(),
+                judul,
+                max(1, target),
+                satuan,
+                catatan,
+                None,
+                _format_moment(min(entered, self.horizon)),
+            )
+        )
         self.kehadiran.extend((kegiatan_id, peran, jumlah) for peran, jumlah in counts.items() if jumlah > 0)
         for peran, p_rw, p_rt, tokoh_id in named:
             self.peserta.append((len(self.peserta) + 1, kegiatan_id, peran, p_rw, p_rt, tokoh_id))
@@ -1113,11 +1381,19 @@ def _rt_month(rng: np.random.Generator, log: _ActivityLog, rt: _Rt, month_start:
     if _in_period(day, period) and rng.random() < _sigmoid(1.0 + 1.2 * z):
         share = float(np.clip(0.4 + 0.1 * z + rng.normal(0, 0.08), 0.1, 0.9))
         log.add(
-            rng, tanggal=day, jenis="kerja_bakti", judul=f"Kerja bakti {rt.label}", rt=rt, target=rt.kk, satuan="KK",
+            rng,
+            tanggal=day,
+            jenis="kerja_bakti",
+            judul=f"Kerja bakti {rt.label}",
+            rt=rt,
+            target=rt.kk,
+            satuan="KK",
             catatan="Membersihkan selokan menjelang/selama musim hujan" if rainy_soon else "Bersih-bersih lingkungan",
             counts={
-                "ketua_rt": int(rng.random() < 0.92), "tomas": int(rng.binomial(2, 0.4)),
-                "toga": int(rng.binomial(1, 0.3)), "karang_taruna": int(rng.binomial(6, 0.4)),
+                "ketua_rt": int(rng.random() < 0.92),
+                "tomas": int(rng.binomial(2, 0.4)),
+                "toga": int(rng.binomial(1, 0.3)),
+                "karang_taruna": int(rng.binomial(6, 0.4)),
                 "warga": int(rng.binomial(rt.kk, share)),
             },
         )
@@ -1125,7 +1401,12 @@ def _rt_month(rng: np.random.Generator, log: _ActivityLog, rt: _Rt, month_start:
     for day in _weekdays_of_month(month_start, rt.ronda_weekday):
         if _in_period(day, period) and rng.random() < p_ronda:
             log.add(
-                rng, tanggal=day, jenis="ronda", judul=f"Ronda malam {rt.label}", rt=rt, target=8,
+                rng,
+                tanggal=day,
+                jenis="ronda",
+                judul=f"Ronda malam {rt.label}",
+                rt=rt,
+                target=8,
                 counts={
                     "ketua_rt": int(rng.random() < 0.25),
                     "warga": int(rng.binomial(8, float(np.clip(0.55 + 0.12 * z, 0.2, 0.95)))),
@@ -1134,9 +1415,16 @@ def _rt_month(rng: np.random.Generator, log: _ActivityLog, rt: _Rt, month_start:
     day = month_start + timedelta(days=int(rng.integers(0, _days_in_month(month_start))))
     if _in_period(day, period) and rng.random() < _sigmoid(-0.3 + 1.5 * z):
         log.add(
-            rng, tanggal=day, jenis="musyawarah_rt", judul=f"Musyawarah {rt.label}", rt=rt, target=rt.kk,
+            rng,
+            tanggal=day,
+            jenis="musyawarah_rt",
+            judul=f"Musyawarah {rt.label}",
+            rt=rt,
+            target=rt.kk,
             counts={
-                "ketua_rt": 1, "tomas": int(rng.binomial(2, 0.5)), "toga": int(rng.binomial(1, 0.5)),
+                "ketua_rt": 1,
+                "tomas": int(rng.binomial(2, 0.5)),
+                "toga": int(rng.binomial(1, 0.5)),
                 "pkk": int(rng.binomial(2, 0.5)),
                 "warga": int(rng.binomial(rt.kk, float(np.clip(0.3 + 0.08 * z, 0.1, 0.7)))),
             },
@@ -1149,7 +1437,12 @@ def _weekdays_of_month(month_start: date, weekday: int) -> list[date]:
 
 
 def _rw_month(
-    rng: np.random.Generator, log: _ActivityLog, area: _Area, rw: _Rw, month_start: date, period: _Period,
+    rng: np.random.Generator,
+    log: _ActivityLog,
+    area: _Area,
+    rw: _Rw,
+    month_start: date,
+    period: _Period,
     bimtek_dates: Sequence[date],
 ) -> None:
     """Posyandu, rapat RW and the occasional pengajian and PKK meeting of one RW in one month."""
@@ -1159,10 +1452,16 @@ def _rw_month(
     if _in_period(day, period) and rng.random() < 0.95:
         target = round(kk * 0.3)
         log.add(
-            rng, tanggal=day, jenis="posyandu", judul=f"Posyandu {rts[0].gangs[0].removeprefix('Gang ')} RW {rw.nomor}",
-            rw=rw, target=target,
-            counts={"pkk": int(rng.integers(4, 9)),
-                    "warga": int(rng.binomial(target, float(np.clip(0.7 + 0.08 * rw.capacity, 0.4, 0.95))))},
+            rng,
+            tanggal=day,
+            jenis="posyandu",
+            judul=f"Posyandu {rts[0].gangs[0].removeprefix('Gang ')} RW {rw.nomor}",
+            rw=rw,
+            target=target,
+            counts={
+                "pkk": int(rng.integers(4, 9)),
+                "warga": int(rng.binomial(target, float(np.clip(0.7 + 0.08 * rw.capacity, 0.4, 0.95)))),
+            },
         )
     day = month_start + timedelta(days=int(rng.integers(9, 25)))
     if _in_period(day, period) and rng.random() < _sigmoid(1.0 + 1.2 * rw.capacity):
@@ -1171,19 +1470,38 @@ def _rw_month(
     if _in_period(day, period) and rng.random() < 0.45:
         tokoh = [t for t in area.tokoh if t.rw is rw]
         log.add(
-            rng, tanggal=day, jenis="keagamaan", judul=f"Pengajian rutin RW {rw.nomor}", rw=rw, target=60,
-            counts={"toga": int(rng.binomial(sum(t.jenis == "toga" for t in tokoh), 0.85)),
-                    "tomas": int(rng.binomial(sum(t.jenis == "tomas" for t in tokoh), 0.5)),
-                    "warga": int(rng.binomial(60, 0.6))},
+            rng,
+            tanggal=day,
+            jenis="keagamaan",
+            judul=f"Pengajian rutin RW {rw.nomor}",
+            rw=rw,
+            target=60,
+            counts={
+                "toga": int(rng.binomial(sum(t.jenis == "toga" for t in tokoh), 0.85)),
+                "tomas": int(rng.binomial(sum(t.jenis == "tomas" for t in tokoh), 0.5)),
+                "warga": int(rng.binomial(60, 0.6)),
+            },
         )
     day = month_start + timedelta(days=int(rng.integers(0, _days_in_month(month_start))))
     if _in_period(day, period) and rng.random() < 0.55:
-        log.add(rng, tanggal=day, jenis="pkk", judul=f"Pertemuan PKK RW {rw.nomor}", rw=rw, target=20,
-                counts={"pkk": int(rng.binomial(20, 0.65))})
+        log.add(
+            rng,
+            tanggal=day,
+            jenis="pkk",
+            judul=f"Pertemuan PKK RW {rw.nomor}",
+            rw=rw,
+            target=20,
+            counts={"pkk": int(rng.binomial(20, 0.65))},
+        )
 
 
 def _rapat_rw(
-    rng: np.random.Generator, log: _ActivityLog, area: _Area, rw: _Rw, rts: Sequence[_Rt], day: date,
+    rng: np.random.Generator,
+    log: _ActivityLog,
+    area: _Area,
+    rw: _Rw,
+    rts: Sequence[_Rt],
+    day: date,
     bimtek_dates: Sequence[date],
 ) -> None:
     boost = _boost(day, bimtek_dates)
@@ -1195,53 +1513,94 @@ def _rapat_rw(
     named += [(t.jenis, rw.id, t.rt.id if t.rt else None, t.id) for t in tokoh if rng.random() < 0.5]
     counts = {peran: sum(1 for n in named if n[0] == peran) for peran in domain.NAMED_ROLES}
     counts |= {"pkk": 1, "karang_taruna": int(rng.binomial(1, 0.5))}
-    log.add(rng, tanggal=day, jenis="rapat_rw", judul=f"Rapat pengurus RW {rw.nomor}", rw=rw,
-            target=len(rts) + 1 + len(tokoh) + 2, counts=counts, named=named)
+    log.add(
+        rng,
+        tanggal=day,
+        jenis="rapat_rw",
+        judul=f"Rapat pengurus RW {rw.nomor}",
+        rw=rw,
+        target=len(rts) + 1 + len(tokoh) + 2,
+        counts=counts,
+        named=named,
+    )
 
 
 def _kelurahan_month(
-    rng: np.random.Generator, log: _ActivityLog, area: _Area, month_start: date, period: _Period,
+    rng: np.random.Generator,
+    log: _ActivityLog,
+    area: _Area,
+    month_start: date,
+    period: _Period,
     bimtek_dates: Sequence[date],
 ) -> None:
     """The monthly rapat koordinasi with all RT/RW heads, and Karang Taruna events (with Agustusan)."""
     day = _nth_weekday(month_start, 1, 2)  # second Tuesday
     if _in_period(day, period):
         boost = _boost(day, bimtek_dates)
-        named = [("ketua_rw", rw.id, None, None) for rw in area.rws
-                 if rng.random() < min(0.97, _sigmoid(1.5 + rw.capacity) + boost)]
-        named += [("ketua_rt", rt.rw.id, rt.id, None) for rt in area.rts
-                  if rng.random() < min(0.97, rt.rakor_propensity + boost)]
+        named = [
+            ("ketua_rw", rw.id, None, None)
+            for rw in area.rws
+            if rng.random() < min(0.97, _sigmoid(1.5 + rw.capacity) + boost)
+        ]
+        named += [
+            ("ketua_rt", rt.rw.id, rt.id, None)
+            for rt in area.rts
+            if rng.random() < min(0.97, rt.rakor_propensity + boost)
+        ]
         counts = {peran: sum(1 for n in named if n[0] == peran) for peran in ("ketua_rt", "ketua_rw")}
         counts |= {"pkk": int(rng.integers(1, 3)), "karang_taruna": int(rng.binomial(1, 0.6))}
         log.add(
-            rng, tanggal=day, jenis="rapat_koordinasi",
+            rng,
+            tanggal=day,
+            jenis="rapat_koordinasi",
             judul=f"Rapat koordinasi RT/RW {_BULAN[day.month - 1]} {day.year}",
-            target=len(area.rts) + len(area.rws) + 3, counts=counts, named=named,
+            target=len(area.rts) + len(area.rws) + 3,
+            counts=counts,
+            named=named,
             catatan="Evaluasi laporan masalah bulan lalu dan tindak lanjut",
         )
     agustusan = date(month_start.year, 8, 17)
     if month_start.month == 8 and _in_period(agustusan, period):
-        log.add(rng, tanggal=agustusan, jenis="karang_taruna", judul=f"Lomba HUT RI ke-{agustusan.year - 1945}",
-                target=300, counts={"karang_taruna": int(rng.binomial(40, 0.8)), "pkk": int(rng.binomial(20, 0.7)),
-                                    "warga": int(rng.binomial(300, 0.7))})
+        log.add(
+            rng,
+            tanggal=agustusan,
+            jenis="karang_taruna",
+            judul=f"Lomba HUT RI ke-{agustusan.year - 1945}",
+            target=300,
+            counts={
+                "karang_taruna": int(rng.binomial(40, 0.8)),
+                "pkk": int(rng.binomial(20, 0.7)),
+                "warga": int(rng.binomial(300, 0.7)),
+            },
+        )
     elif rng.random() < 0.3:
         day = month_start + timedelta(days=int(rng.integers(0, _days_in_month(month_start))))
         if _in_period(day, period):
-            log.add(rng, tanggal=day, jenis="karang_taruna", judul="Kegiatan Karang Taruna Kelurahan", target=40,
-                    counts={"karang_taruna": int(rng.binomial(40, 0.5))})
+            log.add(
+                rng,
+                tanggal=day,
+                jenis="karang_taruna",
+                judul="Kegiatan Karang Taruna Kelurahan",
+                target=40,
+                counts={"karang_taruna": int(rng.binomial(40, 0.5))},
+            )
 
 
 def _bimtek(rng: np.random.Generator, log: _ActivityLog, area: _Area, day: date) -> None:
     """A Bimtek on the four capacity goals, attended by most RT/RW heads, Tomas and Toga."""
     named = [("ketua_rw", rw.id, None, None) for rw in area.rws if rng.random() < 0.9]
-    named += [("ketua_rt", rt.rw.id, rt.id, None) for rt in area.rts
-              if rng.random() < 0.75 + 0.2 * rt.rakor_propensity]
+    named += [("ketua_rt", rt.rw.id, rt.id, None) for rt in area.rts if rng.random() < 0.75 + 0.2 * rt.rakor_propensity]
     named += [(t.jenis, t.rw.id, t.rt.id if t.rt else None, t.id) for t in area.tokoh if rng.random() < 0.7]
     counts = {peran: sum(1 for n in named if n[0] == peran) for peran in domain.NAMED_ROLES}
     counts |= {"pkk": int(rng.integers(2, 6)), "karang_taruna": int(rng.integers(1, 4))}
     log.add(
-        rng, tanggal=day, jenis="bimtek", judul="Bimtek Penguatan Kapasitas Lembaga Kemasyarakatan RT/RW",
-        target=len(area.rts) + len(area.rws) + len(area.tokoh) + 6, counts=counts, named=named,
+        rng,
+        tanggal=day,
+        jenis="bimtek",
+        judul="Bimtek Penguatan Kapasitas Lembaga Kemasyarakatan RT/RW",
+        target=len(area.rts) + len(area.rws) + len(area.tokoh) + 6,
+        counts=counts,
+        named=named,
         catatan="Koordinasi; identifikasi & penyelesaian masalah; partisipasi; kepemimpinan & manajerial",
     )
 
@@ -1262,9 +1621,7 @@ def _require_empty(conn: Connection) -> None:
     """The demo assigns ids from 1 and claims to be the whole picture: it refuses a database with data."""
     filled = _tables_with_rows(conn)
     if filled:
-        raise DemoError(
-            f"database sudah berisi data ({', '.join(filled)}); data demo hanya dibuat di database kosong"
-        )
+        raise DemoError(f"database sudah berisi data ({', '.join(filled)}); data demo hanya dibuat di database kosong")
 
 
 def _insert_everything(
@@ -1273,17 +1630,42 @@ def _insert_everything(
     """Bulk-insert areas, reports, history and activities in FK order; returns the counts per kind."""
     lookups = _Lookups(area, categories)
     w = area.wilayah
-    insert_rows(conn, "kelurahan", ("id", "kode", "nama", "kecamatan", "kabupaten"),
-                [(KELURAHAN_ID, w.kode, w.nama, w.kecamatan or "", w.kabupaten or "")])
-    insert_rows(conn, "rw", ("id", "kelurahan_id", "nomor", "ketua_nama", "aktif"),
-                [(rw.id, KELURAHAN_ID, rw.nomor, rw.ketua, True) for rw in area.rws])
     insert_rows(
-        conn, "rt", ("id", "rw_id", "nomor", "ketua_nama", "jumlah_kk", "jumlah_warga", "data_diperbarui", "aktif"),
-        [(rt.id, rt.rw.id, rt.nomor, rt.ketua, rt.kk, rt.warga,
-          rt.diperbarui.isoformat() if rt.diperbarui else None, True) for rt in area.rts],
+        conn,
+        "kelurahan",
+        ("id", "kode", "nama", "kecamatan", "kabupaten"),
+        [(KELURAHAN_ID, w.kode, w.nama, w.kecamatan or "", w.kabupaten or "")],
     )
-    insert_rows(conn, "tokoh", ("id", "kelurahan_id", "rw_id", "rt_id", "jenis", "nama", "aktif"),
-                [(t.id, KELURAHAN_ID, t.rw.id, t.rt.id if t.rt else None, t.jenis, t.nama, True) for t in area.tokoh])
+    insert_rows(
+        conn,
+        "rw",
+        ("id", "kelurahan_id", "nomor", "ketua_nama", "aktif"),
+        [(rw.id, KELURAHAN_ID, rw.nomor, rw.ketua, True) for rw in area.rws],
+    )
+    insert_rows(
+        conn,
+        "rt",
+        ("id", "rw_id", "nomor", "ketua_nama", "jumlah_kk", "jumlah_warga", "data_diperbarui", "aktif"),
+        [
+            (
+                rt.id,
+                rt.rw.id,
+                rt.nomor,
+                rt.ketua,
+                rt.kk,
+                rt.warga,
+                rt.diperbarui.isoformat() if rt.diperbarui else None,
+                True,
+            )
+            for rt in area.rts
+        ],
+    )
+    insert_rows(
+        conn,
+        "tokoh",
+        ("id", "kelurahan_id", "rw_id", "rt_id", "jenis", "nama", "aktif"),
+        [(t.id, KELURAHAN_ID, t.rw.id, t.rt.id if t.rt else None, t.jenis, t.nama, True) for t in area.tokoh],
+    )
     with bulk_load(conn, ("laporan", "status_history")):
         n_reports = insert_rows(conn, "laporan", _LAPORAN_COLUMNS, _laporan_rows(reports, lookups))
         n_history = insert_rows(conn, "status_history", _HISTORY_COLUMNS, _history_rows(reports, lookups))
@@ -1293,14 +1675,20 @@ def _insert_everything(
     reset_sequences(conn, _ID_TABLES)
     analyze(conn, (*_ID_TABLES, "kegiatan_kehadiran"))
     return {
-        "kelurahan": 1, "rw": len(area.rws), "rt": len(area.rts), "tokoh": len(area.tokoh),
-        "reports": n_reports, "history": n_history, "activities": n_activities,
+        "kelurahan": 1,
+        "rw": len(area.rws),
+        "rt": len(area.rts),
+        "tokoh": len(area.tokoh),
+        "reports": n_reports,
+        "history": n_history,
+        "activities": n_activities,
     }
 
 
 def _accounts_of(area: _Area) -> list[DemoAccount]:
     return demo_accounts(
-        KELURAHAN_ID, [(rw.id, rw.nomor, rw.ketua) for rw in area.rws],
+        KELURAHAN_ID,
+        [(rw.id, rw.nomor, rw.ketua) for rw in area.rws],
         [(rt.id, rt.rw.id, rt.rw.nomor, rt.nomor, rt.ketua) for rt in area.rts],
     )
 

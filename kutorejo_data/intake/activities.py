@@ -74,10 +74,13 @@ class ActivityRow:
         else:
             where = f"RW {self.area.rw}" if self.area.rw else t("import.area_kelurahan", lang)
         return {
-            t("import.col.baris", lang): self.row, t("import.col.tanggal", lang): fmt_date(self.tanggal, lang),
-            t("import.col.wilayah", lang): where, t("import.col.jenis", lang): t(f"import.kegiatan.{self.jenis}", lang),
-            t("import.col.judul", lang): self.judul, t("import.col.hadir", lang): sum(self.hadir.values()),
-        }  # fmt: skip
+            t("import.col.baris", lang): self.row,
+            t("import.col.tanggal", lang): fmt_date(self.tanggal, lang),
+            t("import.col.wilayah", lang): where,
+            t("import.col.jenis", lang): t(f"import.kegiatan.{self.jenis}", lang),
+            t("import.col.judul", lang): self.judul,
+            t("import.col.hadir", lang): sum(self.hadir.values()),
+        }
 
 
 @dataclass(frozen=True)
@@ -117,12 +120,23 @@ class _RowParser:
         if r.reasons or area is None or tanggal is None or jenis is None:
             return r.rejection()
         tingkat = "rt" if area.rt else "rw" if area.rw else "kelurahan"
-        key = content_key(area.kode, tingkat, area.rw or "", area.rt or "", tanggal.isoformat(), jenis,
-                          normalise(judul))  # fmt: skip
+        key = content_key(
+            area.kode, tingkat, area.rw or "", area.rt or "", tanggal.isoformat(), jenis, normalise(judul)
+        )
         return ActivityRow(
-            row=number, area=area, tingkat=tingkat, jenis=jenis, tanggal=tanggal, judul=judul, target=target,
-            satuan=satuan or "orang", catatan=catatan, hadir=hadir, external_id=number_text or key, content_key=key,
-        )  # fmt: skip
+            row=number,
+            area=area,
+            tingkat=tingkat,
+            jenis=jenis,
+            tanggal=tanggal,
+            judul=judul,
+            target=target,
+            satuan=satuan or "orang",
+            catatan=catatan,
+            hadir=hadir,
+            external_id=number_text or key,
+            content_key=key,
+        )
 
     def _date(self, r: RowReader) -> date | None:
         value = r.parse("tanggal", parse_datetime)
@@ -152,8 +166,7 @@ class _RowParser:
     @staticmethod
     def _attendance(r: RowReader) -> dict[str, int]:
         """Counts per role; the total's remainder goes to 'warga' when there is no warga column."""
-        hadir = {role: count for name, role in ROLE_FIELDS.items()
-                 if (count := r.parse(name, parse_count)) is not None}  # fmt: skip
+        hadir = {role: count for name, role in ROLE_FIELDS.items() if (count := r.parse(name, parse_count)) is not None}
         total = r.parse("hadir", parse_count)
         if total is None:
             return hadir
@@ -169,8 +182,17 @@ class _StoredIndex:
     """Activities already stored that rows may match: by number and by content key."""
 
     def __init__(self, conn: Connection, rows: Sequence[ActivityRow], areas: AreaIndex) -> None:
-        columns = (Kegiatan.id, Kegiatan.external_id, Kegiatan.kelurahan_id, Kegiatan.rw_id, Kegiatan.rt_id,
-                   Kegiatan.tingkat, Kegiatan.jenis, Kegiatan.tanggal, Kegiatan.judul)  # fmt: skip
+        columns = (
+            Kegiatan.id,
+            Kegiatan.external_id,
+            Kegiatan.kelurahan_id,
+            Kegiatan.rw_id,
+            Kegiatan.rt_id,
+            Kegiatan.tingkat,
+            Kegiatan.jenis,
+            Kegiatan.tanggal,
+            Kegiatan.judul,
+        )
         self.by_external: dict[str, Any] = {}
         for batch in chunks(sorted({r.external_id for r in rows})):
             for found in conn.execute(select(*columns).where(Kegiatan.external_id.in_(batch))):
@@ -181,13 +203,21 @@ class _StoredIndex:
         kode = {id_: k for k, (id_, _) in areas.kelurahan.items()}
         stmt = select(*columns).where(
             Kegiatan.kelurahan_id.in_({r.area.kelurahan_id for r in rows}),
-            Kegiatan.tanggal >= min(r.tanggal for r in rows), Kegiatan.tanggal <= max(r.tanggal for r in rows),
-        )  # fmt: skip
+            Kegiatan.tanggal >= min(r.tanggal for r in rows),
+            Kegiatan.tanggal <= max(r.tanggal for r in rows),
+        )
         for found in conn.execute(stmt):
             rw = areas.rw_nomor.get(found.rw_id, "") if found.rw_id else ""
             rt = areas.rt_area[found.rt_id][1] if found.rt_id else ""
-            key = content_key(kode[found.kelurahan_id], found.tingkat, rw, rt, found.tanggal.isoformat(), found.jenis,
-                              normalise(found.judul))  # fmt: skip
+            key = content_key(
+                kode[found.kelurahan_id],
+                found.tingkat,
+                rw,
+                rt,
+                found.tanggal.isoformat(),
+                found.jenis,
+                normalise(found.judul),
+            )
             self.by_content.setdefault(key, []).append(found)
 
 
@@ -204,8 +234,11 @@ def plan_activities(
         if isinstance(parsed, Rejection):
             plan.rejected.append(parsed)
         elif parsed.external_id in first_seen:
-            plan.rejected.append(Rejection(number, (reason("nomor", "import.reason.duplicate_row",
-                                                           baris=first_seen[parsed.external_id]),)))  # fmt: skip
+            plan.rejected.append(
+                Rejection(
+                    number, (reason("nomor", "import.reason.duplicate_row", baris=first_seen[parsed.external_id]),)
+                )
+            )
         else:
             first_seen[parsed.external_id] = number
             rows.append(parsed)
@@ -228,7 +261,11 @@ def _decide(row: ActivityRow, stored: _StoredIndex, claimed: dict[int, int]) -> 
     link = None
     if found is not None:
         same = (found.tanggal, found.tingkat, found.rw_id, found.rt_id) == (
-            row.tanggal, row.tingkat, row.area.rw_id, row.area.rt_id)  # fmt: skip
+            row.tanggal,
+            row.tingkat,
+            row.area.rw_id,
+            row.area.rt_id,
+        )
         if not same:
             return Rejection(row.row, (reason("nomor", "import.reason.id_conflict", nomor=row.external_id),))
     else:
@@ -246,8 +283,21 @@ def _decide(row: ActivityRow, stored: _StoredIndex, claimed: dict[int, int]) -> 
     return StoredActivity(row=row, kegiatan_id=found.id, link_external_id=link)
 
 
-_KEGIATAN_COLUMNS = ("id", "kelurahan_id", "rw_id", "rt_id", "tingkat", "jenis", "tanggal", "judul", "target_peserta",
-                     "target_satuan", "catatan", "external_id", "created_at")  # fmt: skip
+_KEGIATAN_COLUMNS = (
+    "id",
+    "kelurahan_id",
+    "rw_id",
+    "rt_id",
+    "tingkat",
+    "jenis",
+    "tanggal",
+    "judul",
+    "target_peserta",
+    "target_satuan",
+    "catatan",
+    "external_id",
+    "created_at",
+)
 
 
 def write_activities(conn: Connection, plan: ImportPlan, now: datetime) -> None:
@@ -255,15 +305,39 @@ def write_activities(conn: Connection, plan: ImportPlan, now: datetime) -> None:
     added: list[ActivityRow] = plan.added
     if added:
         ids = reserve_ids(conn, "kegiatan", len(added))
-        insert_rows(conn, "kegiatan", _KEGIATAN_COLUMNS, [
-            (kegiatan_id, r.area.kelurahan_id, r.area.rw_id, r.area.rt_id, r.tingkat, r.jenis, stored(r.tanggal),
-             r.judul, r.target, r.satuan, r.catatan, r.external_id, stored(now))
-            for kegiatan_id, r in zip(ids, added, strict=True)
-        ])  # fmt: skip
-        insert_rows(conn, "kegiatan_kehadiran", ("kegiatan_id", "peran", "jumlah"), [
-            (kegiatan_id, role, count) for kegiatan_id, r in zip(ids, added, strict=True)
-            for role, count in r.hadir.items()
-        ])  # fmt: skip
+        insert_rows(
+            conn,
+            "kegiatan",
+            _KEGIATAN_COLUMNS,
+            [
+                (
+                    kegiatan_id,
+                    r.area.kelurahan_id,
+                    r.area.rw_id,
+                    r.area.rt_id,
+                    r.tingkat,
+                    r.jenis,
+                    stored(r.tanggal),
+                    r.judul,
+                    r.target,
+                    r.satuan,
+                    r.catatan,
+                    r.external_id,
+                    stored(now),
+                )
+                for kegiatan_id, r in zip(ids, added, strict=True)
+            ],
+        )
+        insert_rows(
+            conn,
+            "kegiatan_kehadiran",
+            ("kegiatan_id", "peran", "jumlah"),
+            [
+                (kegiatan_id, role, count)
+                for kegiatan_id, r in zip(ids, added, strict=True)
+                for role, count in r.hadir.items()
+            ],
+        )
         analyze(conn, ("kegiatan", "kegiatan_kehadiran"))
     links = [s for s in plan.unchanged if s.link_external_id]
     if links:

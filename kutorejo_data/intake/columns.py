@@ -22,43 +22,128 @@ Jenis = Literal["laporan", "kegiatan"]
 JENIS: tuple[Jenis, ...] = ("laporan", "kegiatan")
 IGNORE = "abaikan"  # the mapping target that drops a column
 
-_ID = ("no", "nomor", "id", "no laporan", "nomor laporan", "id laporan", "kode laporan", "no tiket", "nomor tiket",
-       "no urut", "no register", "nomor register")  # fmt: skip
+_ID = (
+    "no",
+    "nomor",
+    "id",
+    "no laporan",
+    "nomor laporan",
+    "id laporan",
+    "kode laporan",
+    "no tiket",
+    "nomor tiket",
+    "no urut",
+    "no register",
+    "nomor register",
+)
 _AREA = {
-    "kelurahan": ("kelurahan", "desa", "kelurahan desa", "desa kelurahan", "kode wilayah", "kode kelurahan",
-                  "kode desa", "nama kelurahan"),
+    "kelurahan": (
+        "kelurahan",
+        "desa",
+        "kelurahan desa",
+        "desa kelurahan",
+        "kode wilayah",
+        "kode kelurahan",
+        "kode desa",
+        "nama kelurahan",
+    ),
     "rt_rw": ("rt rw", "rtrw", "wilayah", "alamat rt rw", "rt rw lokasi", "area", "lokasi rt rw"),
     "rt": ("rt", "no rt", "nomor rt"),
     "rw": ("rw", "no rw", "nomor rw"),
-}  # fmt: skip
+}
 
 REPORT_FIELDS: dict[str, tuple[str, ...]] = {
     "nomor": _ID,
-    "tanggal": ("tanggal", "tgl", "tanggal lapor", "tgl lapor", "tanggal laporan", "tgl laporan", "tanggal masuk",
-                "tgl masuk", "tanggal pelaporan", "tanggal kejadian", "tanggal dilaporkan", "waktu", "waktu lapor",
-                "date", "hari tanggal"),
+    "tanggal": (
+        "tanggal",
+        "tgl",
+        "tanggal lapor",
+        "tgl lapor",
+        "tanggal laporan",
+        "tgl laporan",
+        "tanggal masuk",
+        "tgl masuk",
+        "tanggal pelaporan",
+        "tanggal kejadian",
+        "tanggal dilaporkan",
+        "waktu",
+        "waktu lapor",
+        "date",
+        "hari tanggal",
+    ),
     **_AREA,
-    "kategori": ("kategori", "jenis masalah", "jenis", "kategori masalah", "bidang", "jenis laporan",
-                 "jenis pengaduan", "kategori laporan", "jenis permasalahan"),
-    "judul": ("judul", "masalah", "judul laporan", "permasalahan", "perihal", "pengaduan", "judul masalah",
-              "laporan", "hal", "nama masalah"),
-    "deskripsi": ("keterangan", "uraian", "deskripsi", "uraian masalah", "rincian", "detail", "isi laporan",
-                  "penjelasan", "uraian singkat", "keterangan masalah"),
+    "kategori": (
+        "kategori",
+        "jenis masalah",
+        "jenis",
+        "kategori masalah",
+        "bidang",
+        "jenis laporan",
+        "jenis pengaduan",
+        "kategori laporan",
+        "jenis permasalahan",
+    ),
+    "judul": (
+        "judul",
+        "masalah",
+        "judul laporan",
+        "permasalahan",
+        "perihal",
+        "pengaduan",
+        "judul masalah",
+        "laporan",
+        "hal",
+        "nama masalah",
+    ),
+    "deskripsi": (
+        "keterangan",
+        "uraian",
+        "deskripsi",
+        "uraian masalah",
+        "rincian",
+        "detail",
+        "isi laporan",
+        "penjelasan",
+        "uraian singkat",
+        "keterangan masalah",
+    ),
     "lokasi": ("lokasi", "alamat", "tempat", "lokasi kejadian", "alamat lokasi", "lokasi detail"),
     "lat": ("lintang", "latitude", "lat"),
     "lon": ("bujur", "longitude", "lon", "lng", "long"),
     "status": ("status", "status laporan", "keadaan", "status terakhir", "progres", "progress", "perkembangan"),
-    "tanggal_status": ("tanggal status", "tgl status", "tanggal selesai", "tgl selesai", "tanggal penyelesaian",
-                       "tanggal update", "tgl update", "tanggal pembaruan", "tanggal tindak lanjut"),
+    "tanggal_status": (
+        "tanggal status",
+        "tgl status",
+        "tanggal selesai",
+        "tgl selesai",
+        "tanggal penyelesaian",
+        "tanggal update",
+        "tgl update",
+        "tanggal pembaruan",
+        "tanggal tindak lanjut",
+    ),
     "catatan": ("catatan", "tindak lanjut", "catatan status", "catatan terakhir", "hasil tindak lanjut"),
     "prioritas": ("prioritas", "urgensi", "tingkat urgensi", "priority"),
     "sumber": ("sumber", "sumber laporan", "asal laporan"),
     "penanganan": ("penanganan", "ditangani oleh", "tingkat penanganan", "penanggung jawab"),
     "penanganan_nama": ("nama penanganan", "dinas", "opd", "instansi", "dinas opd", "nama dinas"),
     "pelapor_nama": ("nama pelapor", "pelapor", "nama", "dilaporkan oleh"),
-    "pelapor_telepon": ("telepon", "telp", "no telp", "no telepon", "no hp", "hp", "nomor hp", "no wa", "wa",
-                        "whatsapp", "telepon pelapor", "kontak", "no hp pelapor"),
-}  # fmt: skip
+    "pelapor_telepon": (
+        "telepon",
+        "telp",
+        "no telp",
+        "no telepon",
+        "no hp",
+        "hp",
+        "nomor hp",
+        "no wa",
+        "wa",
+        "whatsapp",
+        "telepon pelapor",
+        "kontak",
+        "no hp pelapor",
+    ),
+}
 
 ATTENDANCE_FIELDS: dict[str, tuple[str, ...]] = {
     "hadir_ketua_rt": ("ketua rt", "hadir ketua rt", "jumlah ketua rt", "ketua rt hadir"),
@@ -68,12 +153,22 @@ ATTENDANCE_FIELDS: dict[str, tuple[str, ...]] = {
     "hadir_pkk": ("pkk", "kader pkk", "ibu pkk", "hadir pkk", "jumlah pkk"),
     "hadir_karang_taruna": ("karang taruna", "hadir karang taruna", "jumlah karang taruna"),
     "hadir_warga": ("warga", "hadir warga", "jumlah warga", "warga hadir"),
-}  # fmt: skip
+}
 
 ACTIVITY_FIELDS: dict[str, tuple[str, ...]] = {
     "nomor": _ID,
-    "tanggal": ("tanggal", "tgl", "tanggal kegiatan", "tgl kegiatan", "hari tanggal", "waktu", "waktu kegiatan",
-                "date", "pelaksanaan", "tanggal pelaksanaan"),
+    "tanggal": (
+        "tanggal",
+        "tgl",
+        "tanggal kegiatan",
+        "tgl kegiatan",
+        "hari tanggal",
+        "waktu",
+        "waktu kegiatan",
+        "date",
+        "pelaksanaan",
+        "tanggal pelaksanaan",
+    ),
     **_AREA,
     "jenis": ("jenis", "jenis kegiatan", "kegiatan", "tipe", "macam kegiatan", "kategori", "jenis acara"),
     "judul": ("judul", "nama kegiatan", "acara", "uraian kegiatan", "tema", "judul kegiatan", "nama acara"),
@@ -82,12 +177,14 @@ ACTIVITY_FIELDS: dict[str, tuple[str, ...]] = {
     "catatan": ("catatan", "keterangan", "hasil", "notulen", "ringkasan", "hasil kegiatan"),
     "hadir": ("jumlah hadir", "hadir", "peserta", "jumlah peserta", "kehadiran", "total hadir", "peserta hadir"),
     **ATTENDANCE_FIELDS,
-}  # fmt: skip
+}
 
 FIELDS: dict[Jenis, dict[str, tuple[str, ...]]] = {"laporan": REPORT_FIELDS, "kegiatan": ACTIVITY_FIELDS}
 # Without these a row means nothing; an area is either the combined RT/RW column or RT and RW columns.
-REQUIRED: dict[Jenis, tuple[str, ...]] = {"laporan": ("tanggal", "wilayah", "kategori", "judul"),
-                                          "kegiatan": ("tanggal", "jenis")}  # fmt: skip
+REQUIRED: dict[Jenis, tuple[str, ...]] = {
+    "laporan": ("tanggal", "wilayah", "kategori", "judul"),
+    "kegiatan": ("tanggal", "jenis"),
+}
 HEADER_CUTOFF = 0.88
 
 
@@ -107,8 +204,9 @@ class ColumnMap:
 
 def display_headers(raw: Sequence[object]) -> tuple[str, ...]:
     """Header texts as the user sees them; an empty header is named by its column letter."""
-    return tuple(str(h).strip() if h not in (None, "") else f"Kolom {get_column_letter(i + 1)}"
-                 for i, h in enumerate(raw))  # fmt: skip
+    return tuple(
+        str(h).strip() if h not in (None, "") else f"Kolom {get_column_letter(i + 1)}" for i, h in enumerate(raw)
+    )
 
 
 def header_key(header: str) -> str:

@@ -37,9 +37,22 @@ from .reports import plan_reports, write_reports
 SUMMARY_REASONS = 20  # rejected rows listed by the command line; the page shows them all
 
 # The import's public face; the page and the command line need nothing from the import_* modules directly.
-__all__ = ["ImportOptions", "ImportPlan", "ImportRefused", "Table", "column_summary", "columns_for", "parse_mapping",
-           "preview_frames", "preview_import", "read_table", "refusal_message", "run_import", "run_import_command",
-           "summary_lines"]  # fmt: skip
+__all__ = [
+    "ImportOptions",
+    "ImportPlan",
+    "ImportRefused",
+    "Table",
+    "column_summary",
+    "columns_for",
+    "parse_mapping",
+    "preview_frames",
+    "preview_import",
+    "read_table",
+    "refusal_message",
+    "run_import",
+    "run_import_command",
+    "summary_lines",
+]
 
 
 def columns_for(table: Table, options: ImportOptions) -> ColumnMap:
@@ -50,8 +63,9 @@ def columns_for(table: Table, options: ImportOptions) -> ColumnMap:
     except KeyError as missing:
         raise ImportRefused("import.refused.map_header", kolom=missing.args[0]) from None
     except ValueError as wrong:
-        raise ImportRefused("import.refused.map_field", isian=wrong.args[0],
-                            daftar=", ".join([*field_names(options.jenis), IGNORE])) from None  # fmt: skip
+        raise ImportRefused(
+            "import.refused.map_field", isian=wrong.args[0], daftar=", ".join([*field_names(options.jenis), IGNORE])
+        ) from None
     return map_columns(table.headers, options.jenis, overrides)
 
 
@@ -74,9 +88,11 @@ def preview_import(
 def _audit_summary(plan: ImportPlan, file_name: str | None) -> dict[str, object]:
     """The import's audit entry: counts of what it did (one entry per file, not one per row), and the file."""
     summary: dict[str, object] = {
-        "ditambah": len(plan.added), "diperbarui": len(plan.updated), "sama": len(plan.unchanged),
+        "ditambah": len(plan.added),
+        "diperbarui": len(plan.updated),
+        "sama": len(plan.unchanged),
         "ditolak": len(plan.rejected),
-    }  # fmt: skip
+    }
     if file_name:
         summary["berkas"] = file_name
     return summary
@@ -122,8 +138,10 @@ def refusal_message(refused: ImportRefused, lang: str) -> str:
 
 def preview_frames(plan: ImportPlan, lang: str) -> dict[str, pd.DataFrame]:
     """The preview's tables (added, updated, unchanged, rejected), with the reader's column names."""
-    rejected = [{t("import.col.baris", lang): r.row, t("import.col.alasan", lang): r.message(plan.columns, lang)}
-                for r in plan.rejected]  # fmt: skip
+    rejected = [
+        {t("import.col.baris", lang): r.row, t("import.col.alasan", lang): r.message(plan.columns, lang)}
+        for r in plan.rejected
+    ]
     return {
         "added": pd.DataFrame([item.display(lang) for item in plan.added]),
         "updated": pd.DataFrame([item.display(lang) for item in plan.updated]),
@@ -134,8 +152,10 @@ def preview_frames(plan: ImportPlan, lang: str) -> dict[str, pd.DataFrame]:
 
 def column_summary(columns: ColumnMap, lang: str) -> tuple[list[str], list[str]]:
     """('Header → field' for each recognised column, headers that are ignored)."""
-    recognised = [f"{columns.headers[index]} → {t(f'import.field.{name}', lang)}"
-                  for name, index in sorted(columns.fields.items(), key=lambda item: item[1])]  # fmt: skip
+    recognised = [
+        f"{columns.headers[index]} → {t(f'import.field.{name}', lang)}"
+        for name, index in sorted(columns.fields.items(), key=lambda item: item[1])
+    ]
     used = set(columns.fields.values())
     ignored = [header for index, header in enumerate(columns.headers) if index not in used]
     return recognised, ignored
@@ -174,7 +194,7 @@ def parse_mapping(pairs: Sequence[str] | None, jenis: Jenis) -> tuple[tuple[str,
         header, sep, name = pair.rpartition("=")
         name = name.strip() or IGNORE
         if not sep or not header.strip():
-            raise UsageError(f"--map harus berbentuk \"Judul kolom=isian\", bukan {pair!r}")
+            raise UsageError(f'--map harus berbentuk "Judul kolom=isian", bukan {pair!r}')
         if name != IGNORE and name not in allowed:
             raise UsageError(f"--map: isian {name!r} tidak dikenal; pilih salah satu: {', '.join(allowed)}")
         mapping.append((header.strip(), name))
@@ -212,8 +232,15 @@ def run_import_command(engine: Engine, args: argparse.Namespace) -> int:
     started = time.perf_counter()
     try:
         table = _read_file(path, options.jenis)
-        print(t("import.cli.file", lang, nama=path.name, format=table.file_format.upper(),
-                baris=fmt_int(len(table.rows), lang)))  # fmt: skip
+        print(
+            t(
+                "import.cli.file",
+                lang,
+                nama=path.name,
+                format=table.file_format.upper(),
+                baris=fmt_int(len(table.rows), lang),
+            )
+        )
         plan = run_import(engine, table, options, actor=cli_actor(), file_name=path.name, dry_run=args.dry_run)
     except ImportRefused as refused:
         print(f"{t('import.cli.refused', lang)}: {refusal_message(refused, lang)}", file=sys.stderr)

@@ -39,9 +39,15 @@ _CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE compound file: old .xls, or an
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 # Files named by their first bytes; other binaries (BMP, WEBP, audio …) hold NUL bytes and are refused as such.
 _SIGNATURES: dict[bytes, str] = {
-    b"%PDF-": "PDF", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG", b"GIF87a": "GIF", b"GIF89a": "GIF",
-    b"\x1f\x8b": "GZIP", b"Rar!\x1a": "RAR", b"7z\xbc\xaf": "7-Zip",
-}  # fmt: skip
+    b"%PDF-": "PDF",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF87a": "GIF",
+    b"GIF89a": "GIF",
+    b"\x1f\x8b": "GZIP",
+    b"Rar!\x1a": "RAR",
+    b"7z\xbc\xaf": "7-Zip",
+}
 # Full zip signatures: a CSV whose first header is 'PKK' also starts with 'PK'.
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 
@@ -221,8 +227,9 @@ def _table(file_format: str, rows: Iterable[Sequence[object]], jenis: Jenis) -> 
     data_rows, empty = _data_rows(rest, iterator, number)
     if not data_rows:
         raise ImportRefused("import.refused.no_rows")
-    return Table(file_format=file_format, header_row=header[0], headers=header[1], rows=tuple(data_rows),
-                 empty_rows=empty)  # fmt: skip
+    return Table(
+        file_format=file_format, header_row=header[0], headers=header[1], rows=tuple(data_rows), empty_rows=empty
+    )
 
 
 def _data_rows(

@@ -114,11 +114,13 @@ class NewReport:
         """One line of the preview table."""
         r = self.row
         return {
-            t("import.col.baris", lang): r.row, t("import.col.tanggal", lang): fmt_date(r.reported_at.date(), lang),
+            t("import.col.baris", lang): r.row,
+            t("import.col.tanggal", lang): fmt_date(r.reported_at.date(), lang),
             t("import.col.wilayah", lang): f"RT {r.area.rt} / RW {r.area.rw}",
-            t("import.col.kategori", lang): r.kategori_label, t("import.col.judul", lang): r.judul,
+            t("import.col.kategori", lang): r.kategori_label,
+            t("import.col.judul", lang): r.judul,
             t("import.col.status", lang): t(f"status.{self.status}", lang),
-        }  # fmt: skip
+        }
 
 
 @dataclass(frozen=True)
@@ -138,9 +140,10 @@ class ReportUpdate:
     def display(self, lang: str) -> dict[str, object]:
         """One line of the preview table: old and new status, or the status when it stays."""
         line: dict[str, object] = {
-            t("import.col.baris", lang): self.row.row, t("import.col.nomor", lang): self.laporan_id,
+            t("import.col.baris", lang): self.row.row,
+            t("import.col.nomor", lang): self.laporan_id,
             t("import.col.judul", lang): self.row.judul,
-        }  # fmt: skip
+        }
         if self.to_status == self.from_status:
             line[t("import.col.status", lang)] = t(f"status.{self.from_status}", lang)
         else:
@@ -164,9 +167,17 @@ class _Stored:
 
 
 _STORED_COLUMNS = (
-    Laporan.id, Laporan.external_id, Laporan.rt_id, Laporan.reported_at, Laporan.judul, Laporan.status,
-    Laporan.version, Laporan.updated_at, Laporan.penanganan, Laporan.penanganan_nama,
-)  # fmt: skip
+    Laporan.id,
+    Laporan.external_id,
+    Laporan.rt_id,
+    Laporan.reported_at,
+    Laporan.judul,
+    Laporan.status,
+    Laporan.version,
+    Laporan.updated_at,
+    Laporan.penanganan,
+    Laporan.penanganan_nama,
+)
 
 
 class _RowParser:
@@ -218,11 +229,24 @@ class _RowParser:
         key = content_key(area.kode, area.rw, area.rt, reported_at.date().isoformat(), normalise(judul))
         kategori_id, kategori_nama = self.kategori[kategori]
         return ReportRow(
-            row=number, area=area, external_id=number_text or key, content_key=key, kategori_id=kategori_id,
-            kategori_label=category_label(kategori, kategori_nama), judul=judul, lat=lat, lon=lon,
-            sumber=sumber or "rt", prioritas=prioritas or "sedang", pelapor_telepon=telepon,
-            reported_at=reported_at, status=status, status_at=status_at, penanganan=penanganan, **values,
-        )  # fmt: skip
+            row=number,
+            area=area,
+            external_id=number_text or key,
+            content_key=key,
+            kategori_id=kategori_id,
+            kategori_label=category_label(kategori, kategori_nama),
+            judul=judul,
+            lat=lat,
+            lon=lon,
+            sumber=sumber or "rt",
+            prioritas=prioritas or "sedang",
+            pelapor_telepon=telepon,
+            reported_at=reported_at,
+            status=status,
+            status_at=status_at,
+            penanganan=penanganan,
+            **values,
+        )
 
     def _date(self, r: RowReader, name: str) -> datetime | None:
         value = r.parse(name, parse_datetime)
@@ -309,8 +333,9 @@ def plan_reports(
         if isinstance(parsed, Rejection):
             plan.rejected.append(parsed)
         elif parsed.external_id in first_seen:
-            plan.rejected.append(_reject(parsed, "nomor", "import.reason.duplicate_row",
-                                         baris=first_seen[parsed.external_id]))  # fmt: skip
+            plan.rejected.append(
+                _reject(parsed, "nomor", "import.reason.duplicate_row", baris=first_seen[parsed.external_id])
+            )
         else:
             first_seen[parsed.external_id] = number
             rows.append(parsed)
@@ -374,13 +399,17 @@ def _decide(row: ReportRow, stored: _StoredIndex, claimed: dict[int, int], plan:
         return
     penanganan = row.penanganan or found.penanganan
     update_ = ReportUpdate(
-        row=row, laporan_id=found.id, version=found.version, from_status=found.status, to_status=new,
+        row=row,
+        laporan_id=found.id,
+        version=found.version,
+        from_status=found.status,
+        to_status=new,
         # History never runs backwards: a status date before the last change counts as that change's time.
         changed_at=max(row.status_at or now, found.updated_at, found.reported_at),
         penanganan=penanganan,
         penanganan_nama=row.penanganan_nama or (found.penanganan_nama if penanganan == found.penanganan else None),
         link_external_id=link,
-    )  # fmt: skip
+    )
     (plan.updated if new != found.status else plan.unchanged).append(update_)
 
 
@@ -388,12 +417,39 @@ def _decide(row: ReportRow, stored: _StoredIndex, claimed: dict[int, int], plan:
 # Writing, in the caller's transaction: bulk inserts (COPY on PostgreSQL, executemany on SQLite), never row by row
 
 _LAPORAN_COLUMNS = (
-    "id", "kelurahan_id", "rw_id", "rt_id", "kategori_id", "judul", "deskripsi", "lokasi", "lat", "lon", "sumber",
-    "prioritas", "pelapor_nama", "pelapor_telepon", "reported_at", "status", "penanganan", "penanganan_nama",
-    "version", "external_id", "created_at", "updated_at",
-)  # fmt: skip
-_HISTORY_COLUMNS = ("laporan_id", "changed_at", "from_status", "to_status", "changed_by", "note", "penanganan",
-                    "penanganan_nama")  # fmt: skip
+    "id",
+    "kelurahan_id",
+    "rw_id",
+    "rt_id",
+    "kategori_id",
+    "judul",
+    "deskripsi",
+    "lokasi",
+    "lat",
+    "lon",
+    "sumber",
+    "prioritas",
+    "pelapor_nama",
+    "pelapor_telepon",
+    "reported_at",
+    "status",
+    "penanganan",
+    "penanganan_nama",
+    "version",
+    "external_id",
+    "created_at",
+    "updated_at",
+)
+_HISTORY_COLUMNS = (
+    "laporan_id",
+    "changed_at",
+    "from_status",
+    "to_status",
+    "changed_by",
+    "note",
+    "penanganan",
+    "penanganan_nama",
+)
 History = tuple[int, str | None, str | None, str, str, str, str | None, str | None]
 
 
@@ -409,15 +465,40 @@ def write_reports(conn: Connection, plan: ImportPlan, actor: str, now: datetime)
         result = conn.execute(
             update(Laporan)
             .where(Laporan.id == bindparam("b_id"), Laporan.version == bindparam("b_version"))
-            .values(status=bindparam("b_status"), version=Laporan.version + 1, updated_at=bindparam("b_at"),
-                    penanganan=bindparam("b_penanganan"), penanganan_nama=bindparam("b_penanganan_nama")),
-            [{"b_id": u.laporan_id, "b_version": u.version, "b_status": u.to_status, "b_at": u.changed_at,
-              "b_penanganan": u.penanganan, "b_penanganan_nama": u.penanganan_nama} for u in updates],
-        )  # fmt: skip
+            .values(
+                status=bindparam("b_status"),
+                version=Laporan.version + 1,
+                updated_at=bindparam("b_at"),
+                penanganan=bindparam("b_penanganan"),
+                penanganan_nama=bindparam("b_penanganan_nama"),
+            ),
+            [
+                {
+                    "b_id": u.laporan_id,
+                    "b_version": u.version,
+                    "b_status": u.to_status,
+                    "b_at": u.changed_at,
+                    "b_penanganan": u.penanganan,
+                    "b_penanganan_nama": u.penanganan_nama,
+                }
+                for u in updates
+            ],
+        )
         if result.rowcount != len(updates):
             raise ImportRefused("import.refused.changed_meanwhile")
-        history += [(u.laporan_id, stored(u.changed_at), u.from_status, u.to_status, actor, u.row.note, u.penanganan,
-                     u.penanganan_nama) for u in updates]  # fmt: skip
+        history += [
+            (
+                u.laporan_id,
+                stored(u.changed_at),
+                u.from_status,
+                u.to_status,
+                actor,
+                u.row.note,
+                u.penanganan,
+                u.penanganan_nama,
+            )
+            for u in updates
+        ]
     if links:
         conn.execute(
             update(Laporan)
@@ -449,15 +530,45 @@ def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: d
         r = item.row
         jumped = item.status != domain.STATUS_BARU
         penanganan, penanganan_nama = (r.penanganan, r.penanganan_nama) if jumped else (None, None)
-        rows.append((
-            laporan_id, r.area.kelurahan_id, r.area.rw_id, r.area.rt_id, r.kategori_id, r.judul, r.deskripsi,
-            r.lokasi, r.lat, r.lon, r.sumber, r.prioritas, r.pelapor_nama, r.pelapor_telepon, stored(r.reported_at),
-            item.status, penanganan, penanganan_nama, 2 if jumped else 1, r.external_id, stored(now),
-            stored(item.changed_at),
-        ))  # fmt: skip
+        rows.append(
+            (
+                laporan_id,
+                r.area.kelurahan_id,
+                r.area.rw_id,
+                r.area.rt_id,
+                r.kategori_id,
+                r.judul,
+                r.deskripsi,
+                r.lokasi,
+                r.lat,
+                r.lon,
+                r.sumber,
+                r.prioritas,
+                r.pelapor_nama,
+                r.pelapor_telepon,
+                stored(r.reported_at),
+                item.status,
+                penanganan,
+                penanganan_nama,
+                2 if jumped else 1,
+                r.external_id,
+                stored(now),
+                stored(item.changed_at),
+            )
+        )
         history.append((laporan_id, stored(r.reported_at), None, domain.STATUS_BARU, actor, IMPORT_NOTE, None, None))
         if jumped:
-            history.append((laporan_id, stored(item.changed_at), domain.STATUS_BARU, item.status, actor, r.note,
-                            penanganan, penanganan_nama))  # fmt: skip
+            history.append(
+                (
+                    laporan_id,
+                    stored(item.changed_at),
+                    domain.STATUS_BARU,
+                    item.status,
+                    actor,
+                    r.note,
+                    penanganan,
+                    penanganan_nama,
+                )
+            )
     insert_rows(conn, "laporan", _LAPORAN_COLUMNS, rows)
     return history

@@ -24,15 +24,76 @@ from .common import EXAMPLE_ID
 
 EXAMPLE_DATE = date(2026, 1, 15)
 TEMPLATE_ROWS = 1000  # rows covered by the drop-down lists
-REPORT_HEADERS = ("No", "Tanggal", "RT", "RW", "Kategori", "Judul", "Uraian", "Lokasi", "Status", "Tanggal selesai",
-                  "Catatan", "Prioritas", "Sumber", "Nama pelapor", "Telepon pelapor")  # fmt: skip
-ACTIVITY_HEADERS = ("No", "Tanggal", "RT", "RW", "Jenis kegiatan", "Judul", "Target peserta", "Satuan", "Ketua RT",
-                    "Ketua RW", "Tomas", "Toga", "PKK", "Karang taruna", "Warga", "Catatan")  # fmt: skip
-_REPORT_EXAMPLE = (EXAMPLE_ID, EXAMPLE_DATE, "002", "03", "Drainase & banjir", "Selokan mampet di Gang Mawar",
-                   "Air meluap ke jalan setiap hujan deras", "Gang Mawar depan musala", "Baru", None, None, "Sedang",
-                   "RT", None, None)  # fmt: skip
-_ACTIVITY_EXAMPLE = (EXAMPLE_ID, EXAMPLE_DATE, "002", "03", "Kerja bakti", "Kerja bakti bersih selokan", 40, "KK",
-                     1, 0, 1, 1, 5, 3, 25, "Selokan Gang Mawar dan Gang Melati")  # fmt: skip
+REPORT_HEADERS = (
+    "No",
+    "Tanggal",
+    "RT",
+    "RW",
+    "Kategori",
+    "Judul",
+    "Uraian",
+    "Lokasi",
+    "Status",
+    "Tanggal selesai",
+    "Catatan",
+    "Prioritas",
+    "Sumber",
+    "Nama pelapor",
+    "Telepon pelapor",
+)
+ACTIVITY_HEADERS = (
+    "No",
+    "Tanggal",
+    "RT",
+    "RW",
+    "Jenis kegiatan",
+    "Judul",
+    "Target peserta",
+    "Satuan",
+    "Ketua RT",
+    "Ketua RW",
+    "Tomas",
+    "Toga",
+    "PKK",
+    "Karang taruna",
+    "Warga",
+    "Catatan",
+)
+_REPORT_EXAMPLE = (
+    EXAMPLE_ID,
+    EXAMPLE_DATE,
+    "002",
+    "03",
+    "Drainase & banjir",
+    "Selokan mampet di Gang Mawar",
+    "Air meluap ke jalan setiap hujan deras",
+    "Gang Mawar depan musala",
+    "Baru",
+    None,
+    None,
+    "Sedang",
+    "RT",
+    None,
+    None,
+)
+_ACTIVITY_EXAMPLE = (
+    EXAMPLE_ID,
+    EXAMPLE_DATE,
+    "002",
+    "03",
+    "Kerja bakti",
+    "Kerja bakti bersih selokan",
+    40,
+    "KK",
+    1,
+    0,
+    1,
+    1,
+    5,
+    3,
+    25,
+    "Selokan Gang Mawar dan Gang Melati",
+)
 _WIDTHS = {"Judul": 36, "Uraian": 44, "Lokasi": 28, "Kategori": 24, "Jenis kegiatan": 20, "Catatan": 36}
 
 
@@ -50,8 +111,9 @@ def template_csv(jenis: Jenis) -> bytes:
     text = io.StringIO(newline="")
     writer = csv.writer(text)
     writer.writerow(template_headers(jenis))
-    writer.writerow(["" if v is None else v.strftime("%d/%m/%Y") if isinstance(v, date) else v
-                     for v in _example(jenis)])  # fmt: skip
+    writer.writerow(
+        ["" if v is None else v.strftime("%d/%m/%Y") if isinstance(v, date) else v for v in _example(jenis)]
+    )
     return codecs.BOM_UTF8 + text.getvalue().encode("utf-8")
 
 
@@ -59,10 +121,12 @@ def _guide(jenis: Jenis, categories: Mapping[str, str]) -> list[tuple[str, list[
     """Sections of the Petunjuk sheet: a title and its accepted values."""
     common = [
         ("Tanggal", ["29/11/2026", "2026-11-29", "29-11-26", "29 Nov 2026", "29 November 2026"]),
-        ("Wilayah", ["kolom RT dan RW: 2 dan 3, atau 002 dan 03",
-                     "satu kolom RT/RW: RT 2 / RW 3, 002/003, RT.02 RW.03"]),
+        (
+            "Wilayah",
+            ["kolom RT dan RW: 2 dan 3, atau 002 dan 03", "satu kolom RT/RW: RT 2 / RW 3, 002/003, RT.02 RW.03"],
+        ),
         ("No", [f"nomor tetap per baris; impor ulang tidak menggandakan. Baris bernomor {EXAMPLE_ID} tidak diimpor."]),
-    ]  # fmt: skip
+    ]
     if jenis == "kegiatan":
         types = [t(f"import.kegiatan.{slug}") for slug in domain.ACTIVITY_TYPES]
         return [("Jenis kegiatan", types), ("Satuan", ["orang", "KK"]), *common]

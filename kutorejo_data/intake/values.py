@@ -29,21 +29,54 @@ class ValueProblem(ValueError):
 
 # Indonesian (also the old spelling "Nopember", "Pebruari") and English month names and abbreviations.
 MONTHS: dict[str, int] = {
-    "jan": 1, "januari": 1, "january": 1,
-    "feb": 2, "peb": 2, "februari": 2, "pebruari": 2, "february": 2,
-    "mar": 3, "maret": 3, "march": 3,
-    "apr": 4, "april": 4,
-    "mei": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6,
-    "jul": 7, "juli": 7, "july": 7,
-    "agu": 8, "agt": 8, "ags": 8, "agus": 8, "agustus": 8, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9,
-    "okt": 10, "oktober": 10, "oct": 10, "october": 10,
-    "nov": 11, "nop": 11, "november": 11, "nopember": 11,
-    "des": 12, "desember": 12, "dec": 12, "december": 12,
-}  # fmt: skip
-WEEKDAYS = r"(?:senin|selasa|rabu|kamis|jumat|jum at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday" \
-           r"|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"  # fmt: skip
+    "jan": 1,
+    "januari": 1,
+    "january": 1,
+    "feb": 2,
+    "peb": 2,
+    "februari": 2,
+    "pebruari": 2,
+    "february": 2,
+    "mar": 3,
+    "maret": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "mei": 5,
+    "may": 5,
+    "jun": 6,
+    "juni": 6,
+    "june": 6,
+    "jul": 7,
+    "juli": 7,
+    "july": 7,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "agus": 8,
+    "agustus": 8,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oktober": 10,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "nop": 11,
+    "november": 11,
+    "nopember": 11,
+    "des": 12,
+    "desember": 12,
+    "dec": 12,
+    "december": 12,
+}
+WEEKDAYS = (
+    r"(?:senin|selasa|rabu|kamis|jumat|jum at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+)
 _TIME = r"(?:[ t]+(?:pukul |jam )?(\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:\.\d+)?)?(?: ?wib)?)?"
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})" + _TIME + "$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})" + _TIME + "$")

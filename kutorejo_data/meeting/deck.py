@@ -31,8 +31,15 @@ from kutorejo_data.records.options import kelurahan_options, rw_options
 
 # The slides in order, the cover ("sampul") first; the page, the PPTX and the PDF all follow this list.
 SLIDES: tuple[str, ...] = (
-    "sampul", "angka", "masalah", "terlambat", "kecepatan", "partisipasi", "kapasitas", "tindak_lanjut",
-)  # fmt: skip
+    "sampul",
+    "angka",
+    "masalah",
+    "terlambat",
+    "kecepatan",
+    "partisipasi",
+    "kapasitas",
+    "tindak_lanjut",
+)
 TOP_N = 5  # categories and RWs/RTs on the problems slide: more is not readable from the back of a room
 OVERDUE_LISTED = 10  # overdue reports carried by the report; slides show the first OVERDUE_ON_SLIDE
 OVERDUE_ON_SLIDE = 5
@@ -203,11 +210,18 @@ def _text_or_none(value: object) -> str | None:
 def _overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[OverdueItem, ...]:
     rows = overdue_reports(conn, filters, scope, now=now, limit=OVERDUE_LISTED)
     return tuple(
-        OverdueItem(nomor=int(r.nomor), judul=str(r.judul), kategori=str(r.kategori_nama), rw=str(r.rw),
-                    rt=str(r.rt), lewat_sla=math.ceil(r.lewat_sla), penanganan=_text_or_none(r.penanganan),
-                    penanganan_nama=_text_or_none(r.penanganan_nama))
+        OverdueItem(
+            nomor=int(r.nomor),
+            judul=str(r.judul),
+            kategori=str(r.kategori_nama),
+            rw=str(r.rw),
+            rt=str(r.rt),
+            lewat_sla=math.ceil(r.lewat_sla),
+            penanganan=_text_or_none(r.penanganan),
+            penanganan_nama=_text_or_none(r.penanganan_nama),
+        )
         for r in rows.itertuples()
-    )  # fmt: skip
+    )
 
 
 def _trend(conn: Connection, filters: ReportFilters, scope: Scope) -> Series:
@@ -241,18 +255,26 @@ def _capacity(
     previous = previous_period(window.dari, window.sampai)
     scored = table.dropna(subset=[INDEX_KEY]).sort_values([INDEX_KEY, "label"], ascending=[False, True])
     units = [
-        UnitScore(label=str(row.label), index=float(getattr(row, INDEX_KEY)),
-                  change=None if pd.isna(row.perubahan) else float(row.perubahan),
-                  weakest_goal=min(PILLAR_KEYS, key=lambda key, row=row: getattr(row, key)))
+        UnitScore(
+            label=str(row.label),
+            index=float(getattr(row, INDEX_KEY)),
+            change=None if pd.isna(row.perubahan) else float(row.perubahan),
+            weakest_goal=min(PILLAR_KEYS, key=lambda key, row=row: getattr(row, key)),
+        )
         for row in scored.itertuples()
-    ]  # fmt: skip
+    ]
     improved = sorted((u for u in units if u.change is not None and u.change > 0), key=lambda u: -(u.change or 0))
     return CapacityHighlights(
-        level=level, dari=window.dari, sampai=window.sampai, previous_dari=previous[0], previous_sampai=previous[1],
-        ranked=tuple(units), most_improved=tuple(improved[:HIGHLIGHTS]),
-        needs_support=tuple(sorted(units, key=lambda u: (u.index, u.label))[:min(HIGHLIGHTS, len(units) // 2)]),
+        level=level,
+        dari=window.dari,
+        sampai=window.sampai,
+        previous_dari=previous[0],
+        previous_sampai=previous[1],
+        ranked=tuple(units),
+        most_improved=tuple(improved[:HIGHLIGHTS]),
+        needs_support=tuple(sorted(units, key=lambda u: (u.index, u.label))[: min(HIGHLIGHTS, len(units) // 2)]),
         not_enough=tuple(sorted(table.loc[table[INDEX_KEY].isna(), "label"])),
-    )  # fmt: skip
+    )
 
 
 def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, now: datetime) -> tuple[FollowUp, ...]:
@@ -266,14 +288,18 @@ def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, no
         .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*conditions)
         .group_by(Laporan.penanganan)  # the raw column: PostgreSQL will not match two bound COALESCE expressions
-    ).all()  # fmt: skip
+    ).all()
     found: dict[str, tuple[int, int, float]] = {}
     for level, count, late, oldest in rows:
         key = level or NO_HANDLER
         before = found.get(key, (0, 0, 0.0))
         found[key] = (before[0] + int(count), before[1] + int(late), max(before[2], float(oldest)))
-    return tuple(FollowUp(level, n, late, int(oldest)) for level in HOLDER_ORDER if level in found
-                 for n, late, oldest in [found[level]])  # fmt: skip
+    return tuple(
+        FollowUp(level, n, late, int(oldest))
+        for level in HOLDER_ORDER
+        if level in found
+        for n, late, oldest in [found[level]]
+    )
 
 
 def _kpis_and_follow_ups(
@@ -304,21 +330,32 @@ def build_meeting_report(
     dari, sampai = month_period(month, now.date())
     filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, dari=dari, sampai=sampai)
     previous = filters.compared_with()
-    parts = read_concurrently(engine, {
-        # The slowest first, so they start at once.
-        "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
-        "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now),
-        "kpis_before": lambda conn: previous_kpi_values(conn, filters, scope, now=now),
-        "overdue": lambda conn: _overdue(conn, filters, scope, now),
-        "top_problems": lambda conn: _top_problems(conn, filters, scope),
-        "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),
-        "trend": lambda conn: _trend(conn, filters, scope),
-        "participation_by_area": lambda conn: _participation_by_area(conn, filters, scope),
-    })  # fmt: skip
+    parts = read_concurrently(
+        engine,
+        {
+            # The slowest first, so they start at once.
+            "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
+            "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now),
+            "kpis_before": lambda conn: previous_kpi_values(conn, filters, scope, now=now),
+            "overdue": lambda conn: _overdue(conn, filters, scope, now),
+            "top_problems": lambda conn: _top_problems(conn, filters, scope),
+            "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),
+            "trend": lambda conn: _trend(conn, filters, scope),
+            "participation_by_area": lambda conn: _participation_by_area(conn, filters, scope),
+        },
+    )
     by_category, by_area = parts.pop("top_problems")
     kpis, parts["follow_ups"] = parts.pop("kpis")
     parts["kpis"] = KpiComparison.of(kpis, parts.pop("kpis_before"), previous)
     return MeetingReport(
-        kelurahan_nama=kelurahan.label, kelurahan_kode=kelurahan.kode, rw=rw, month=dari.strftime("%Y-%m"),
-        dari=dari, sampai=sampai, generated_at=now, by_category=by_category, by_area=by_area, **parts,
-    )  # fmt: skip
+        kelurahan_nama=kelurahan.label,
+        kelurahan_kode=kelurahan.kode,
+        rw=rw,
+        month=dari.strftime("%Y-%m"),
+        dari=dari,
+        sampai=sampai,
+        generated_at=now,
+        by_category=by_category,
+        by_area=by_area,
+        **parts,
+    )

@@ -106,28 +106,43 @@ def _table(header: list[str], rows: list[list[Flowable | str]], widths: list[flo
     cells = [[_para(h, "head") for h in header]]
     cells += [[_para(c, "cell") if isinstance(c, str) else c for c in row] for row in rows]
     table = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1)
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ROW_SHADE]),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.5, MUTED),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), ACCENT),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ROW_SHADE]),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.5, MUTED),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 
 def _metric_table(comparison: KpiComparison, shown: tuple[Metric, ...], report: MeetingReport) -> Table:
     """Each number with its definition (the help text the dashboard shows), this month, last month, change."""
-    header = [t("rapat.pdf.col_metric", LANG), fmt_month(report.month, LANG), fmt_month(report.previous_month, LANG),
-              t("rapat.pdf.col_change", LANG)]  # fmt: skip
+    header = [
+        t("rapat.pdf.col_metric", LANG),
+        fmt_month(report.month, LANG),
+        fmt_month(report.previous_month, LANG),
+        t("rapat.pdf.col_change", LANG),
+    ]
     rows: list[list[Flowable | str]] = []
     for row in kpi_rows(comparison, shown, LANG):
         counted = f" ({escape(row.counts)})" if row.counts else ""
-        definition = Paragraph(f"<b>{escape(row.label)}</b>{counted}<br/>{escape(row.metric.help(LANG))}",
-                               STYLES["cell"])  # fmt: skip
-        rows.append([definition, _para(row.value, "cell_right", bold=True), _para(row.previous, "cell_right"),
-                     _para(row.delta or "—", "cell_right")])  # fmt: skip
+        definition = Paragraph(
+            f"<b>{escape(row.label)}</b>{counted}<br/>{escape(row.metric.help(LANG))}", STYLES["cell"]
+        )
+        rows.append(
+            [
+                definition,
+                _para(row.value, "cell_right", bold=True),
+                _para(row.previous, "cell_right"),
+                _para(row.delta or "—", "cell_right"),
+            ]
+        )
     return _table(header, rows, [98, 22, 22, 28])
 
 
@@ -164,11 +179,15 @@ def _masalah(report: MeetingReport) -> list[Flowable]:
     parts = _section(report, "masalah")
     count = lambda value: fmt_int(value, LANG)  # noqa: E731
     if len(report.by_category):
-        parts += [_para(t("rapat.by_category", LANG), "h2"),
-                  horizontal_bars(category_names(report, LANG), report.by_category, count)]  # fmt: skip
+        parts += [
+            _para(t("rapat.by_category", LANG), "h2"),
+            horizontal_bars(category_names(report, LANG), report.by_category, count),
+        ]
     if len(report.by_area):
-        parts += [_para(t("rapat.by_area", LANG, unit=t(f"unit.{report.unit}", LANG)), "h2"),
-                  horizontal_bars(list(report.by_area.labels), report.by_area, count)]  # fmt: skip
+        parts += [
+            _para(t("rapat.by_area", LANG, unit=t(f"unit.{report.unit}", LANG)), "h2"),
+            horizontal_bars(list(report.by_area.labels), report.by_area, count),
+        ]
     parts.append(_para(f"{metrics.LAPORAN_MASUK.label(LANG)}: {metrics.LAPORAN_MASUK.help(LANG)}", "small"))
     return parts
 
@@ -176,13 +195,23 @@ def _masalah(report: MeetingReport) -> list[Flowable]:
 def _terlambat(report: MeetingReport) -> list[Flowable]:
     parts = _section(report, "terlambat")
     if report.overdue:
-        header = [t("col.nomor", LANG), t("rapat.col_problem", LANG), t("col.wilayah", LANG),
-                  t("rapat.col_late", LANG), t("rapat.col_holder", LANG)]  # fmt: skip
+        header = [
+            t("col.nomor", LANG),
+            t("rapat.col_problem", LANG),
+            t("col.wilayah", LANG),
+            t("rapat.col_late", LANG),
+            t("rapat.col_holder", LANG),
+        ]
         rows: list[list[Flowable | str]] = [
-            [f"#{i.nomor}", f"{i.judul} ({i.kategori})", overdue_place(i),
-             t("rapat.days", LANG, days=fmt_int(i.lewat_sla, LANG)), holder_text(i.penanganan, i.penanganan_nama, LANG)]
+            [
+                f"#{i.nomor}",
+                f"{i.judul} ({i.kategori})",
+                overdue_place(i),
+                t("rapat.days", LANG, days=fmt_int(i.lewat_sla, LANG)),
+                holder_text(i.penanganan, i.penanganan_nama, LANG),
+            ]
             for i in report.overdue
-        ]  # fmt: skip
+        ]
         parts.append(_table(header, rows, [17, 65, 28, 20, 40]))
         if report.overdue_total > len(report.overdue):
             more = report.overdue_total - len(report.overdue)
@@ -197,9 +226,10 @@ def _kecepatan(report: MeetingReport) -> list[Flowable]:
         *_section(report, "kecepatan"),
         _para(t("rapat.chart_median", LANG), "h2"),
         line([month.replace(" ", "\n") for month in trend_months(report, LANG)], report.trend, days),
-        _para(f"{metrics.MEDIAN_WAKTU_PENYELESAIAN.label(LANG)}: {metrics.MEDIAN_WAKTU_PENYELESAIAN.help(LANG)}",
-              "small"),
-    ]  # fmt: skip
+        _para(
+            f"{metrics.MEDIAN_WAKTU_PENYELESAIAN.label(LANG)}: {metrics.MEDIAN_WAKTU_PENYELESAIAN.help(LANG)}", "small"
+        ),
+    ]
 
 
 def _partisipasi(report: MeetingReport) -> list[Flowable]:
@@ -207,8 +237,10 @@ def _partisipasi(report: MeetingReport) -> list[Flowable]:
     series = report.participation_by_area
     if len(series):
         share = lambda value: fmt_percent(value, LANG)  # noqa: E731
-        parts += [_para(t("rapat.pdf.participation_by", LANG, unit=t(f"unit.{report.unit}", LANG)), "h2"),
-                  vertical_bars(list(series.labels), series, share)]  # fmt: skip
+        parts += [
+            _para(t("rapat.pdf.participation_by", LANG, unit=t(f"unit.{report.unit}", LANG)), "h2"),
+            vertical_bars(list(series.labels), series, share),
+        ]
     return parts
 
 
@@ -216,14 +248,23 @@ def _kapasitas(report: MeetingReport) -> list[Flowable]:
     capacity = report.capacity
     parts = _section(report, "kapasitas")
     if capacity.ranked:
-        header = [t("kapasitas.col_rank", LANG), t("kapasitas.col_unit", LANG), metrics.INDEKS_KAPASITAS.label(LANG),
-                  t("kapasitas.col_change", LANG), t("rapat.pdf.col_weakest", LANG)]  # fmt: skip
+        header = [
+            t("kapasitas.col_rank", LANG),
+            t("kapasitas.col_unit", LANG),
+            metrics.INDEKS_KAPASITAS.label(LANG),
+            t("kapasitas.col_change", LANG),
+            t("rapat.pdf.col_weakest", LANG),
+        ]
         rows: list[list[Flowable | str]] = [
-            [fmt_int(rank, LANG), u.label, fmt_int(u.index, LANG),
-             "—" if u.change is None else ("+" if u.change > 0 else "") + fmt_decimal(u.change, LANG, 1),
-             metrics.METRICS[u.weakest_goal].label(LANG)]
+            [
+                fmt_int(rank, LANG),
+                u.label,
+                fmt_int(u.index, LANG),
+                "—" if u.change is None else ("+" if u.change > 0 else "") + fmt_decimal(u.change, LANG, 1),
+                metrics.METRICS[u.weakest_goal].label(LANG),
+            ]
             for rank, u in enumerate(capacity.ranked, start=1)
-        ]  # fmt: skip
+        ]
         parts.append(_table(header, rows, [24, 34, 30, 26, 56]))
     if capacity.not_enough:
         parts.append(_para(t("rapat.not_enough", LANG, units=", ".join(capacity.not_enough))))
@@ -231,11 +272,19 @@ def _kapasitas(report: MeetingReport) -> list[Flowable]:
     parts += [_para(f"• {improved_line(u, LANG)}") for u in capacity.most_improved] or [_para("—")]
     parts.append(_para(t("rapat.needs_support", LANG), "h2"))
     parts += [_para(f"• {support_line(u, LANG)}") for u in capacity.needs_support] or [_para("—")]
-    parts.append(KeepTogether([
-        Spacer(1, 3 * mm), _para(capacity_note(report, LANG), "small"),
-        _para(f"{metrics.INDEKS_KAPASITAS.label(LANG)}: {metrics.INDEKS_KAPASITAS.help(LANG)} "
-              f"{metrics.DATA_BELUM_CUKUP.label(LANG)}: {t('rapat.pdf.not_enough_rule', LANG)}", "small"),
-    ]))  # fmt: skip
+    parts.append(
+        KeepTogether(
+            [
+                Spacer(1, 3 * mm),
+                _para(capacity_note(report, LANG), "small"),
+                _para(
+                    f"{metrics.INDEKS_KAPASITAS.label(LANG)}: {metrics.INDEKS_KAPASITAS.help(LANG)} "
+                    f"{metrics.DATA_BELUM_CUKUP.label(LANG)}: {t('rapat.pdf.not_enough_rule', LANG)}",
+                    "small",
+                ),
+            ]
+        )
+    )
     return parts
 
 
@@ -250,9 +299,14 @@ def _tindak_lanjut(report: MeetingReport) -> list[Flowable]:
 
 
 SECTIONS = {
-    "angka": _angka, "masalah": _masalah, "terlambat": _terlambat, "kecepatan": _kecepatan,
-    "partisipasi": _partisipasi, "kapasitas": _kapasitas, "tindak_lanjut": _tindak_lanjut,
-}  # fmt: skip
+    "angka": _angka,
+    "masalah": _masalah,
+    "terlambat": _terlambat,
+    "kecepatan": _kecepatan,
+    "partisipasi": _partisipasi,
+    "kapasitas": _kapasitas,
+    "tindak_lanjut": _tindak_lanjut,
+}
 
 
 def _numbered_canvas(footer_text: str) -> type[Canvas]:
@@ -274,8 +328,9 @@ def _numbered_canvas(footer_text: str) -> type[Canvas]:
                 self.setFont(FONT, 8)
                 self.setFillColor(MUTED)
                 self.drawString(20 * mm, 12 * mm, footer_text)
-                self.drawRightString(A4[0] - 20 * mm, 12 * mm, t("rapat.pdf.page", LANG, n=self._pageNumber,
-                                                                  total=total))  # fmt: skip
+                self.drawRightString(
+                    A4[0] - 20 * mm, 12 * mm, t("rapat.pdf.page", LANG, n=self._pageNumber, total=total)
+                )
                 super().showPage()
             super().save()
 
@@ -288,8 +343,16 @@ def meeting_pdf(report: MeetingReport) -> bytes:
     STYLES.update(_styles())
     buffer = io.BytesIO()
     title = f"{t('rapat.pdf.title', LANG)} · {footer(report, LANG)}"
-    document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
-                                 bottomMargin=22 * mm, title=title, author=report.area_label)  # fmt: skip
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=20 * mm,
+        rightMargin=20 * mm,
+        topMargin=18 * mm,
+        bottomMargin=22 * mm,
+        title=title,
+        author=report.area_label,
+    )
     story = _cover(report)
     for key in SLIDES[1:]:  # the cover page stands for the title slide
         parts = SECTIONS[key](report)

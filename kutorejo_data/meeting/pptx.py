@@ -54,8 +54,19 @@ TILE = RGBColor(0xF1, 0xF4, 0xF8)
 TITLE_WIDTH = 60  # characters of a report title on a slide table
 
 
-def _text(slide: Slide, left: int, top: int, width: int, height: int, lines: Sequence[str], size: int, *,
-          bold: bool = False, color: RGBColor = INK, align: PP_ALIGN = PP_ALIGN.LEFT) -> None:  # fmt: skip
+def _text(
+    slide: Slide,
+    left: int,
+    top: int,
+    width: int,
+    height: int,
+    lines: Sequence[str],
+    size: int,
+    *,
+    bold: bool = False,
+    color: RGBColor = INK,
+    align: PP_ALIGN = PP_ALIGN.LEFT,
+) -> None:
     """A text box whose lines are separate paragraphs; user text goes in as plain runs (never markup)."""
     frame = slide.shapes.add_textbox(left, top, width, height).text_frame
     frame.word_wrap = True
@@ -78,8 +89,17 @@ def _frame(prs: Presentation, report: MeetingReport, number: int, title: str, me
     _text(slide, MARGIN, Inches(0.4), WIDTH - 2 * MARGIN, Inches(0.9), [title], 40, bold=True)
     _text(slide, MARGIN, Inches(1.25), WIDTH - 2 * MARGIN, Inches(0.7), [message], 26, color=ACCENT)
     _text(slide, MARGIN, Inches(6.95), Inches(10), Inches(0.4), [footer(report, LANG)], 14, color=MUTED)
-    _text(slide, WIDTH - MARGIN - Inches(2), Inches(6.95), Inches(2), Inches(0.4),
-          [f"{number} / {len(SLIDES)}"], 14, color=MUTED, align=PP_ALIGN.RIGHT)  # fmt: skip
+    _text(
+        slide,
+        WIDTH - MARGIN - Inches(2),
+        Inches(6.95),
+        Inches(2),
+        Inches(0.4),
+        [f"{number} / {len(SLIDES)}"],
+        14,
+        color=MUTED,
+        align=PP_ALIGN.RIGHT,
+    )
     return slide
 
 
@@ -96,8 +116,16 @@ def _tile(slide: Slide, left: int, top: int, width: int, height: int, row: KpiRo
     if row.counts and height >= Inches(2):  # which reports it counts, where the tile has room for it
         _text(slide, left + pad, top + Inches(1.2), width - 2 * pad, Inches(0.35), [row.counts], 12, color=MUTED)
     change = f"{row.delta} {compare}" if row.delta else f"{compare}: {row.previous}"
-    _text(slide, left + pad, top + height - Inches(0.55), width - 2 * pad, Inches(0.45), [change], 15,
-          color=TONES[row.tone])  # fmt: skip
+    _text(
+        slide,
+        left + pad,
+        top + height - Inches(0.55),
+        width - 2 * pad,
+        Inches(0.45),
+        [change],
+        15,
+        color=TONES[row.tone],
+    )
 
 
 def _tiles(slide: Slide, rows: list[KpiRow], compare: str, top: int, height: int, columns: int = 3) -> None:
@@ -108,8 +136,15 @@ def _tiles(slide: Slide, rows: list[KpiRow], compare: str, top: int, height: int
         _tile(slide, MARGIN + column * (width + gap), top + line * (height + gap), width, height, row, compare)
 
 
-def _chart(slide: Slide, kind: XL_CHART_TYPE, labels: Sequence[str], series: Series, name: str,
-           box: tuple[int, int, int, int], number_format: str) -> None:  # fmt: skip
+def _chart(
+    slide: Slide,
+    kind: XL_CHART_TYPE,
+    labels: Sequence[str],
+    series: Series,
+    name: str,
+    box: tuple[int, int, int, int],
+    number_format: str,
+) -> None:
     """A native chart of one series, with value labels in place of an axis (easier to read from far away)."""
     data = CategoryChartData(number_format=number_format)
     data.categories = list(labels)
@@ -143,8 +178,14 @@ def _chart(slide: Slide, kind: XL_CHART_TYPE, labels: Sequence[str], series: Ser
         chart.category_axis.reverse_order = True  # the largest on top, as read
 
 
-def _table(slide: Slide, header: list[str], rows: list[list[str]], box: tuple[int, int, int, int],
-           widths: Sequence[float], size: int = 18) -> None:  # fmt: skip
+def _table(
+    slide: Slide,
+    header: list[str],
+    rows: list[list[str]],
+    box: tuple[int, int, int, int],
+    widths: Sequence[float],
+    size: int = 18,
+) -> None:
     shape = slide.shapes.add_table(len(rows) + 1, len(header), box[0], box[1], box[2], Inches(0.55) * (len(rows) + 1))
     table = shape.table
     for i, inches in enumerate(widths):
@@ -165,14 +206,32 @@ def _cover(prs: Presentation, report: MeetingReport) -> None:
     band.fill.fore_color.rgb = ACCENT
     band.line.fill.background()
     white = RGBColor(0xFF, 0xFF, 0xFF)
-    _text(slide, MARGIN, Inches(1.0), WIDTH - 2 * MARGIN, Inches(1.2), [slide_title("sampul", LANG)], 54,
-          bold=True, color=white)  # fmt: skip
+    _text(
+        slide,
+        MARGIN,
+        Inches(1.0),
+        WIDTH - 2 * MARGIN,
+        Inches(1.2),
+        [slide_title("sampul", LANG)],
+        54,
+        bold=True,
+        color=white,
+    )
     _text(slide, MARGIN, Inches(2.3), WIDTH - 2 * MARGIN, Inches(1.2), [report.area_label], 36, color=white)
     _text(slide, MARGIN, Inches(4.3), WIDTH - 2 * MARGIN, Inches(0.9), [month_title(report, LANG)], 40, bold=True)
-    _text(slide, MARGIN, Inches(5.3), WIDTH - 2 * MARGIN, Inches(1.2), [
-        t("rapat.cover_code", LANG, kode=report.kelurahan_kode),
-        t("rapat.generated", LANG, date=fmt_date(report.generated_at.date(), LANG)),
-    ], 20, color=MUTED)  # fmt: skip
+    _text(
+        slide,
+        MARGIN,
+        Inches(5.3),
+        WIDTH - 2 * MARGIN,
+        Inches(1.2),
+        [
+            t("rapat.cover_code", LANG, kode=report.kelurahan_kode),
+            t("rapat.generated", LANG, date=fmt_date(report.generated_at.date(), LANG)),
+        ],
+        20,
+        color=MUTED,
+    )
 
 
 def _angka(slide: Slide, report: MeetingReport) -> None:
@@ -182,10 +241,16 @@ def _angka(slide: Slide, report: MeetingReport) -> None:
 
 def _masalah(slide: Slide, report: MeetingReport) -> None:
     half = (WIDTH - 2 * MARGIN - Inches(0.4)) // 2
-    for i, (caption, labels, series) in enumerate((
-        (t("rapat.by_category", LANG), category_names(report, LANG), report.by_category),
-        (t("rapat.by_area", LANG, unit=t(f"unit.{report.unit}", LANG)), list(report.by_area.labels), report.by_area),
-    )):  # fmt: skip
+    for i, (caption, labels, series) in enumerate(
+        (
+            (t("rapat.by_category", LANG), category_names(report, LANG), report.by_category),
+            (
+                t("rapat.by_area", LANG, unit=t(f"unit.{report.unit}", LANG)),
+                list(report.by_area.labels),
+                report.by_area,
+            ),
+        )
+    ):
         left = MARGIN + i * (half + Inches(0.4))
         _text(slide, left, CONTENT_TOP, half, Inches(0.5), [caption], 22, bold=True, color=MUTED)
         if len(series):
@@ -197,27 +262,70 @@ def _terlambat(slide: Slide, report: MeetingReport) -> None:
     shown = report.overdue[:OVERDUE_ON_SLIDE]
     if not shown:
         return
-    rows = [[f"#{item.nomor}", one_line(item.judul, TITLE_WIDTH), overdue_place(item), overdue_late(item, LANG),
-             holder_text(item.penanganan, item.penanganan_nama, LANG)] for item in shown]  # fmt: skip
-    header = [t("col.nomor", LANG), t("rapat.col_problem", LANG), t("col.wilayah", LANG), t("rapat.col_late", LANG),
-              t("rapat.col_holder", LANG)]  # fmt: skip
+    rows = [
+        [
+            f"#{item.nomor}",
+            one_line(item.judul, TITLE_WIDTH),
+            overdue_place(item),
+            overdue_late(item, LANG),
+            holder_text(item.penanganan, item.penanganan_nama, LANG),
+        ]
+        for item in shown
+    ]
+    header = [
+        t("col.nomor", LANG),
+        t("rapat.col_problem", LANG),
+        t("col.wilayah", LANG),
+        t("rapat.col_late", LANG),
+        t("rapat.col_holder", LANG),
+    ]
     _table(slide, header, rows, (MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, 0), (0.9, 4.6, 1.9, 1.9, 2.8), 16)
     if report.overdue_total > len(shown):
-        _text(slide, MARGIN, Inches(6.3), WIDTH - 2 * MARGIN, Inches(0.45),
-              [t("rapat.overdue_more", LANG, n=fmt_int(report.overdue_total - len(shown), LANG))], 18,
-              color=MUTED)  # fmt: skip
+        _text(
+            slide,
+            MARGIN,
+            Inches(6.3),
+            WIDTH - 2 * MARGIN,
+            Inches(0.45),
+            [t("rapat.overdue_more", LANG, n=fmt_int(report.overdue_total - len(shown), LANG))],
+            18,
+            color=MUTED,
+        )
 
 
 def _kecepatan(slide: Slide, report: MeetingReport) -> None:
     chart_width = Inches(8.0)
-    _text(slide, MARGIN, CONTENT_TOP, chart_width, Inches(0.5), [t("rapat.chart_median", LANG)], 22, bold=True,
-          color=MUTED)  # fmt: skip
+    _text(
+        slide,
+        MARGIN,
+        CONTENT_TOP,
+        chart_width,
+        Inches(0.5),
+        [t("rapat.chart_median", LANG)],
+        22,
+        bold=True,
+        color=MUTED,
+    )
     box = (MARGIN, CONTENT_TOP + Inches(0.5), chart_width, CONTENT_BOTTOM - CONTENT_TOP - Inches(0.5))
-    _chart(slide, XL_CHART_TYPE.LINE_MARKERS, trend_months(report, LANG), report.trend,
-           metrics.MEDIAN_WAKTU_PENYELESAIAN.label(LANG), box, "0")  # fmt: skip
+    _chart(
+        slide,
+        XL_CHART_TYPE.LINE_MARKERS,
+        trend_months(report, LANG),
+        report.trend,
+        metrics.MEDIAN_WAKTU_PENYELESAIAN.label(LANG),
+        box,
+        "0",
+    )
     row = kpi_rows(report.kpis, (metrics.MEDIAN_WAKTU_PENYELESAIAN,), LANG)[0]
-    _tile(slide, MARGIN + chart_width + Inches(0.3), CONTENT_TOP + Inches(0.5), Inches(3.8), Inches(2.1), row,
-          compared_with(report, LANG))  # fmt: skip
+    _tile(
+        slide,
+        MARGIN + chart_width + Inches(0.3),
+        CONTENT_TOP + Inches(0.5),
+        Inches(3.8),
+        Inches(2.1),
+        row,
+        compared_with(report, LANG),
+    )
 
 
 def _partisipasi(slide: Slide, report: MeetingReport) -> None:
@@ -227,8 +335,15 @@ def _partisipasi(slide: Slide, report: MeetingReport) -> None:
     if len(series):
         top = CONTENT_TOP + Inches(1.95)
         name = t("rapat.by_area", LANG, unit=t(f"unit.{report.unit}", LANG))
-        _chart(slide, XL_CHART_TYPE.COLUMN_CLUSTERED, list(series.labels), series, name,
-               (MARGIN, top, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - top), "0%")  # fmt: skip
+        _chart(
+            slide,
+            XL_CHART_TYPE.COLUMN_CLUSTERED,
+            list(series.labels),
+            series,
+            name,
+            (MARGIN, top, WIDTH - 2 * MARGIN, CONTENT_BOTTOM - top),
+            "0%",
+        )
 
 
 def _kapasitas(slide: Slide, report: MeetingReport) -> None:
@@ -236,8 +351,15 @@ def _kapasitas(slide: Slide, report: MeetingReport) -> None:
     chart_width = Inches(6.0)
     if capacity.ranked:
         ranked = capacity.index_series
-        _chart(slide, XL_CHART_TYPE.BAR_CLUSTERED, list(ranked.labels), ranked, metrics.INDEKS_KAPASITAS.label(LANG),
-               (MARGIN, CONTENT_TOP, chart_width, CONTENT_BOTTOM - CONTENT_TOP - Inches(0.5)), "0")  # fmt: skip
+        _chart(
+            slide,
+            XL_CHART_TYPE.BAR_CLUSTERED,
+            list(ranked.labels),
+            ranked,
+            metrics.INDEKS_KAPASITAS.label(LANG),
+            (MARGIN, CONTENT_TOP, chart_width, CONTENT_BOTTOM - CONTENT_TOP - Inches(0.5)),
+            "0",
+        )
     left = MARGIN + chart_width + Inches(0.4)
     width = WIDTH - MARGIN - left
     improved = [f"• {improved_line(u, LANG)}" for u in capacity.most_improved] or ["—"]
@@ -262,14 +384,25 @@ def _tindak_lanjut(slide: Slide, report: MeetingReport) -> None:
         rows = [follow_up_cells(row, LANG) for row in report.follow_ups]
         _table(slide, follow_up_header(LANG), rows, (MARGIN, CONTENT_TOP, table_width, 0), (2.4, 1.6, 1.8, 1.6), 18)
     left = MARGIN + table_width + Inches(0.4)
-    _list(slide, left, CONTENT_TOP, WIDTH - MARGIN - left, t("rapat.next_steps", LANG),
-          [f"• {step}" for step in next_steps(report, LANG)])  # fmt: skip
+    _list(
+        slide,
+        left,
+        CONTENT_TOP,
+        WIDTH - MARGIN - left,
+        t("rapat.next_steps", LANG),
+        [f"• {step}" for step in next_steps(report, LANG)],
+    )
 
 
 BUILDERS = {
-    "angka": _angka, "masalah": _masalah, "terlambat": _terlambat, "kecepatan": _kecepatan,
-    "partisipasi": _partisipasi, "kapasitas": _kapasitas, "tindak_lanjut": _tindak_lanjut,
-}  # fmt: skip
+    "angka": _angka,
+    "masalah": _masalah,
+    "terlambat": _terlambat,
+    "kecepatan": _kecepatan,
+    "partisipasi": _partisipasi,
+    "kapasitas": _kapasitas,
+    "tindak_lanjut": _tindak_lanjut,
+}
 
 
 def meeting_pptx(report: MeetingReport) -> bytes:

@@ -37,16 +37,25 @@ def whatsapp_text(report: MeetingReport) -> str:
         counted = f" _({row.counts})_" if row.counts else ""
         lines.append(f"• {row.label}: *{row.value}*{counted}" + (f" ({row.delta})" if row.delta else ""))
     participation = kpi_rows(report.participation, (metrics.TINGKAT_PARTISIPASI,), LANG)[0]
-    lines.append(f"• {participation.label}: *{participation.value}*"
-                 + (f" ({participation.delta})" if participation.delta else ""))  # fmt: skip
-    closing = ["", f"*{t('rapat.next_steps', LANG)}*", *(f"• {_plain(step)}" for step in next_steps(report, LANG)),
-               "", f"_{t('rapat.generated', LANG, date=fmt_date(report.generated_at.date(), LANG))}_"]  # fmt: skip
+    lines.append(
+        f"• {participation.label}: *{participation.value}*"
+        + (f" ({participation.delta})" if participation.delta else "")
+    )
+    closing = [
+        "",
+        f"*{t('rapat.next_steps', LANG)}*",
+        *(f"• {_plain(step)}" for step in next_steps(report, LANG)),
+        "",
+        f"_{t('rapat.generated', LANG, date=fmt_date(report.generated_at.date(), LANG))}_",
+    ]
     overdue = []
     if report.overdue:
         overdue = ["", f"*{t('rapat.wa.overdue', LANG, n=fmt_int(report.overdue_total, LANG))}*"]
         for item in report.overdue[:OVERDUE_LINES]:
-            overdue.append(f"• #{item.nomor} {_plain(item.judul, TITLE_WIDTH)} (RT {item.rt}/RW {item.rw}), "
-                           f"{overdue_late(item, LANG)}, {_plain(holder_text(item.penanganan, None, LANG))}")
+            overdue.append(
+                f"• #{item.nomor} {_plain(item.judul, TITLE_WIDTH)} (RT {item.rt}/RW {item.rw}), "
+                f"{overdue_late(item, LANG)}, {_plain(holder_text(item.penanganan, None, LANG))}"
+            )
     # Drop overdue lines (least bad first) until the whole message fits; the numbers always stay.
     while overdue and len("\n".join(lines + overdue + closing)) > WHATSAPP_LIMIT:
         overdue = overdue[:-1] if len(overdue) > 2 else []

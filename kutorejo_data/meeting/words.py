@@ -88,9 +88,17 @@ def kpi_rows(kpis: KpiComparison, shown: tuple[Metric, ...], lang: str) -> list[
     rows = []
     for metric in shown:
         current, previous = kpis.current[metric.key], kpis.previous[metric.key]
-        rows.append(KpiRow(metric, metric.label(lang), format_value(metric, current, lang),
-                           format_value(metric, previous, lang), format_delta(metric, current, previous, lang),
-                           _tone(metric, current, previous), format_counts(metric, kpis.current, lang)))  # fmt: skip
+        rows.append(
+            KpiRow(
+                metric,
+                metric.label(lang),
+                format_value(metric, current, lang),
+                format_value(metric, previous, lang),
+                format_delta(metric, current, previous, lang),
+                _tone(metric, current, previous),
+                format_counts(metric, kpis.current, lang),
+            )
+        )
     return rows
 
 
@@ -124,20 +132,34 @@ def overdue_late(item: OverdueItem, lang: str) -> str:
 
 def improved_line(unit: UnitScore, lang: str) -> str:
     """`RW 04: +3,6 poin (indeks 85)`."""
-    return t("rapat.improved_line", lang, unit=unit.label, change=fmt_decimal(unit.change, lang, 1),
-             index=fmt_int(unit.index, lang))  # fmt: skip
+    return t(
+        "rapat.improved_line",
+        lang,
+        unit=unit.label,
+        change=fmt_decimal(unit.change, lang, 1),
+        index=fmt_int(unit.index, lang),
+    )
 
 
 def support_line(unit: UnitScore, lang: str) -> str:
     """`RW 09: indeks 56, terlemah Partisipasi`."""
-    return t("rapat.support_line", lang, unit=unit.label, index=fmt_int(unit.index, lang),
-             goal=metrics.METRICS[unit.weakest_goal].label(lang))  # fmt: skip
+    return t(
+        "rapat.support_line",
+        lang,
+        unit=unit.label,
+        index=fmt_int(unit.index, lang),
+        goal=metrics.METRICS[unit.weakest_goal].label(lang),
+    )
 
 
 def follow_up_cells(row: FollowUp, lang: str) -> list[str]:
     """One row of the follow-up table: holder, open, overdue, oldest (days)."""
-    return [holder_text(row.penanganan, None, lang), fmt_int(row.terbuka, lang), fmt_int(row.terlambat, lang),
-            t("rapat.days", lang, days=fmt_int(row.tertua, lang))]  # fmt: skip
+    return [
+        holder_text(row.penanganan, None, lang),
+        fmt_int(row.terbuka, lang),
+        fmt_int(row.terlambat, lang),
+        t("rapat.days", lang, days=fmt_int(row.tertua, lang)),
+    ]
 
 
 def follow_up_header(lang: str) -> list[str]:
@@ -151,13 +173,21 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
     if slide == "sampul":
         return month_title(report, lang)
     if slide == "angka":
-        return t("rapat.msg.angka", lang, masuk=fmt_int(current[metrics.LAPORAN_MASUK.key], lang),
-                 selesai=fmt_int(current[metrics.SELESAI.key], lang))  # fmt: skip
+        return t(
+            "rapat.msg.angka",
+            lang,
+            masuk=fmt_int(current[metrics.LAPORAN_MASUK.key], lang),
+            selesai=fmt_int(current[metrics.SELESAI.key], lang),
+        )
     if slide == "masalah":
         if not len(report.by_category):
             return t("rapat.msg.masalah_none", lang)
-        return t("rapat.msg.masalah", lang, kategori=category_names(report, lang)[0],
-                 n=fmt_int(report.by_category.values[0], lang))  # fmt: skip
+        return t(
+            "rapat.msg.masalah",
+            lang,
+            kategori=category_names(report, lang)[0],
+            n=fmt_int(report.by_category.values[0], lang),
+        )
     if slide == "terlambat":
         if not report.overdue_total:
             return t("rapat.msg.terlambat_none", lang)
@@ -166,9 +196,12 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
         median = metrics.MEDIAN_WAKTU_PENYELESAIAN.key
         if current[median] is None:
             return t("rapat.msg.kecepatan_none", lang)
-        return t("rapat.msg.kecepatan", lang, value=format_value(metrics.MEDIAN_WAKTU_PENYELESAIAN, current[median],
-                                                                 lang),
-                 previous=format_value(metrics.MEDIAN_WAKTU_PENYELESAIAN, report.kpis.previous[median], lang))
+        return t(
+            "rapat.msg.kecepatan",
+            lang,
+            value=format_value(metrics.MEDIAN_WAKTU_PENYELESAIAN, current[median], lang),
+            previous=format_value(metrics.MEDIAN_WAKTU_PENYELESAIAN, report.kpis.previous[median], lang),
+        )
     if slide == "partisipasi":
         share = report.participation.current[metrics.TINGKAT_PARTISIPASI.key]
         if share is None:
@@ -178,11 +211,20 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
         unit = t(f"unit.{report.unit}", lang)
         if not report.capacity.ranked:
             return t("rapat.msg.kapasitas_none", lang, unit=unit)
-        return t("rapat.msg.kapasitas", lang, scored=fmt_int(len(report.capacity.ranked), lang), unit=unit,
-                 total=fmt_int(len(report.capacity.ranked) + len(report.capacity.not_enough), lang))  # fmt: skip
+        return t(
+            "rapat.msg.kapasitas",
+            lang,
+            scored=fmt_int(len(report.capacity.ranked), lang),
+            unit=unit,
+            total=fmt_int(len(report.capacity.ranked) + len(report.capacity.not_enough), lang),
+        )
     if slide == "tindak_lanjut":
-        return t("rapat.msg.tindak_lanjut", lang, terbuka=fmt_int(current[metrics.TERBUKA.key], lang),
-                 terlambat=fmt_int(report.overdue_total, lang))  # fmt: skip
+        return t(
+            "rapat.msg.tindak_lanjut",
+            lang,
+            terbuka=fmt_int(current[metrics.TERBUKA.key], lang),
+            terlambat=fmt_int(report.overdue_total, lang),
+        )
     raise ValueError(f"unknown slide: {slide}")
 
 
@@ -198,13 +240,25 @@ def next_steps(report: MeetingReport, lang: str) -> list[str]:
         units = ", ".join(u.label for u in report.capacity.needs_support)
         steps.append(t("rapat.step.support", lang, units=units))
     if report.capacity.not_enough:
-        steps.append(t("rapat.step.record", lang, n=fmt_int(len(report.capacity.not_enough), lang),
-                       unit=t(f"unit.{report.unit}", lang)))  # fmt: skip
+        steps.append(
+            t(
+                "rapat.step.record",
+                lang,
+                n=fmt_int(len(report.capacity.not_enough), lang),
+                unit=t(f"unit.{report.unit}", lang),
+            )
+        )
     return steps or [t("rapat.step.none", lang)]
 
 
 def capacity_note(report: MeetingReport, lang: str) -> str:
     """Which months the capacity index covers and what its change compares with."""
     capacity = report.capacity
-    return t("rapat.capacity_period", lang, dari=fmt_date(capacity.dari, lang), sampai=fmt_date(capacity.sampai, lang),
-             prev_dari=fmt_date(capacity.previous_dari, lang), prev_sampai=fmt_date(capacity.previous_sampai, lang))
+    return t(
+        "rapat.capacity_period",
+        lang,
+        dari=fmt_date(capacity.dari, lang),
+        sampai=fmt_date(capacity.sampai, lang),
+        prev_dari=fmt_date(capacity.previous_dari, lang),
+        prev_sampai=fmt_date(capacity.previous_sampai, lang),
+    )

@@ -165,9 +165,14 @@ def create_activity(
 
 
 def update_activity(
-    engine: Engine, kegiatan_id: int, activity: ActivityInput, *, actor: str, scope: Scope = EVERYTHING,
+    engine: Engine,
+    kegiatan_id: int,
+    activity: ActivityInput,
+    *,
+    actor: str,
+    scope: Scope = EVERYTHING,
     today: date | None = None,
-) -> None:  # fmt: skip
+) -> None:
     """Correct an activity inside the scope: fields and attendance replaced in one transaction, changes audited."""
     now = now_local()
     require_writable(scope)
@@ -189,9 +194,17 @@ def load_activity(conn: Connection, kegiatan_id: int, scope: Scope) -> ActivityI
     allowed = resolve_area(conn, None, None, None, scope)
     row = conn.execute(
         select(
-            Kelurahan.kode, Kegiatan.tingkat, RW.nomor.label("rw"), RT.nomor.label("rt"), Kegiatan.jenis,
-            Kegiatan.tanggal, Kegiatan.judul, Kegiatan.target_peserta, Kegiatan.target_satuan, Kegiatan.catatan,
-        )  # fmt: skip
+            Kelurahan.kode,
+            Kegiatan.tingkat,
+            RW.nomor.label("rw"),
+            RT.nomor.label("rt"),
+            Kegiatan.jenis,
+            Kegiatan.tanggal,
+            Kegiatan.judul,
+            Kegiatan.target_peserta,
+            Kegiatan.target_satuan,
+            Kegiatan.catatan,
+        )
         .join(Kelurahan, Kelurahan.id == Kegiatan.kelurahan_id)
         .outerjoin(RW, RW.id == Kegiatan.rw_id)
         .outerjoin(RT, RT.id == Kegiatan.rt_id)
@@ -203,10 +216,18 @@ def load_activity(conn: Connection, kegiatan_id: int, scope: Scope) -> ActivityI
         select(KegiatanKehadiran.peran, KegiatanKehadiran.jumlah).where(KegiatanKehadiran.kegiatan_id == kegiatan_id)
     )
     return ActivityInput(
-        kelurahan_kode=row.kode, tingkat=row.tingkat, rw=row.rw, rt=row.rt, jenis=row.jenis, tanggal=row.tanggal,
-        judul=row.judul, target_peserta=row.target_peserta, target_satuan=row.target_satuan,
-        kehadiran=dict(counts.all()), catatan=row.catatan,
-    )  # fmt: skip
+        kelurahan_kode=row.kode,
+        tingkat=row.tingkat,
+        rw=row.rw,
+        rt=row.rt,
+        jenis=row.jenis,
+        tanggal=row.tanggal,
+        judul=row.judul,
+        target_peserta=row.target_peserta,
+        target_satuan=row.target_satuan,
+        kehadiran=dict(counts.all()),
+        catatan=row.catatan,
+    )
 
 
 @dataclass(frozen=True)
@@ -249,8 +270,15 @@ def recent_activities(conn: Connection, scope: Scope, *, page: int = 1, page_siz
     )
     rows = conn.execute(
         select(
-            Kegiatan.id, Kegiatan.tanggal, Kegiatan.jenis, Kegiatan.tingkat, RW.nomor.label("rw"),
-            RT.nomor.label("rt"), Kegiatan.judul, hadir.label("hadir"), Kegiatan.target_peserta,
+            Kegiatan.id,
+            Kegiatan.tanggal,
+            Kegiatan.jenis,
+            Kegiatan.tingkat,
+            RW.nomor.label("rw"),
+            RT.nomor.label("rt"),
+            Kegiatan.judul,
+            hadir.label("hadir"),
+            Kegiatan.target_peserta,
             Kegiatan.target_satuan,
         )
         .outerjoin(RW, RW.id == Kegiatan.rw_id)
@@ -259,5 +287,5 @@ def recent_activities(conn: Connection, scope: Scope, *, page: int = 1, page_siz
         .order_by(Kegiatan.tanggal.desc(), Kegiatan.id.desc())
         .limit(page_size)
         .offset((page - 1) * page_size)
-    ).all()  # fmt: skip
+    ).all()
     return ActivityPage(rows=[ActivityRow(*row) for row in rows], total=total, page=page, pages=pages)

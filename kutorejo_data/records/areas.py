@@ -129,8 +129,12 @@ def add_kelurahan(engine: Engine, kode: str, *, actor: str, scope: Scope = EVERY
     with write_transaction(engine) as conn:
         if conn.execute(select(Kelurahan.id).where(Kelurahan.kode == entry.kode)).scalar() is not None:
             raise ValidationError({"kode": "error.kelurahan_exists"})
-        values = {"kode": entry.kode, "nama": entry.nama, "kecamatan": entry.kecamatan or "",
-                  "kabupaten": entry.kabupaten or ""}  # fmt: skip
+        values = {
+            "kode": entry.kode,
+            "nama": entry.nama,
+            "kecamatan": entry.kecamatan or "",
+            "kabupaten": entry.kabupaten or "",
+        }
         conn.execute(insert(Kelurahan).values(**values))
         audit.record(conn, actor, "create", "kelurahan", entry.kode, after=values)
     return entry.nama
@@ -139,8 +143,15 @@ def add_kelurahan(engine: Engine, kode: str, *, actor: str, scope: Scope = EVERY
 # RW
 
 
-def add_rw(engine: Engine, kelurahan_kode: str, nomor: int | str, ketua_nama: str = "", *, actor: str,
-           scope: Scope = EVERYTHING) -> str:  # fmt: skip
+def add_rw(
+    engine: Engine,
+    kelurahan_kode: str,
+    nomor: int | str,
+    ketua_nama: str = "",
+    *,
+    actor: str,
+    scope: Scope = EVERYTHING,
+) -> str:
     """Add an RW to a kelurahan; returns its zero-padded number (`03`)."""
     require_writable(scope)
     number = _number(nomor, 99)
@@ -154,15 +165,23 @@ def add_rw(engine: Engine, kelurahan_kode: str, nomor: int | str, ketua_nama: st
         area = _area_at_level(conn, scope, kelurahan_kode, None, None)
         if conn.execute(select(RW.id).where(RW.kelurahan_id == area.kelurahan_id, RW.nomor == rw)).scalar():
             raise ValidationError({"nomor": "error.rw_exists"})
-        conn.execute(insert(RW).values(kelurahan_id=area.kelurahan_id, nomor=rw, ketua_nama=_name(ketua_nama),
-                                       aktif=True))  # fmt: skip
-        audit.record(conn, actor, "create", "rw", rw_label(kelurahan_kode, rw),
-                     after={"ketua_nama": _name(ketua_nama), "aktif": True})  # fmt: skip
+        conn.execute(
+            insert(RW).values(kelurahan_id=area.kelurahan_id, nomor=rw, ketua_nama=_name(ketua_nama), aktif=True)
+        )
+        audit.record(
+            conn,
+            actor,
+            "create",
+            "rw",
+            rw_label(kelurahan_kode, rw),
+            after={"ketua_nama": _name(ketua_nama), "aktif": True},
+        )
     return rw
 
 
-def update_rw(engine: Engine, kelurahan_kode: str, rw: str, ketua_nama: str, aktif: bool, *, actor: str,
-              scope: Scope = EVERYTHING) -> None:  # fmt: skip
+def update_rw(
+    engine: Engine, kelurahan_kode: str, rw: str, ketua_nama: str, aktif: bool, *, actor: str, scope: Scope = EVERYTHING
+) -> None:
     """Change an RW's head and whether it is active (an inactive RW leaves the forms, its data stays)."""
     require_writable(scope)
     if len(ketua_nama.strip()) > NAMA_MAX:
@@ -217,8 +236,16 @@ def delete_rw(engine: Engine, kelurahan_kode: str, rw: str, *, actor: str, scope
 # RT
 
 
-def add_rt(engine: Engine, kelurahan_kode: str, rw: str, nomor: int | str, fields: RtFields, *, actor: str,
-           scope: Scope = EVERYTHING) -> str:  # fmt: skip
+def add_rt(
+    engine: Engine,
+    kelurahan_kode: str,
+    rw: str,
+    nomor: int | str,
+    fields: RtFields,
+    *,
+    actor: str,
+    scope: Scope = EVERYTHING,
+) -> str:
     """Add an RT to an RW; returns its zero-padded number (`002`). RT numbers are unique within their RW."""
     require_writable(scope)
     number = _number(nomor, 999)
@@ -234,16 +261,22 @@ def add_rt(engine: Engine, kelurahan_kode: str, rw: str, nomor: int | str, field
             raise ValidationError({"nomor": "error.rt_exists"})
         rt_id = conn.execute(
             insert(RT).values(
-                rw_id=area.rw_id, nomor=rt, ketua_nama=_name(fields.ketua_nama), jumlah_kk=fields.jumlah_kk,
-                jumlah_warga=fields.jumlah_warga, aktif=fields.aktif, data_diperbarui=today_local(),
+                rw_id=area.rw_id,
+                nomor=rt,
+                ketua_nama=_name(fields.ketua_nama),
+                jumlah_kk=fields.jumlah_kk,
+                jumlah_warga=fields.jumlah_warga,
+                aktif=fields.aktif,
+                data_diperbarui=today_local(),
             )
-        ).inserted_primary_key[0]  # fmt: skip
+        ).inserted_primary_key[0]
         audit.record(conn, actor, "create", "rt", rt_label(kelurahan_kode, rw, rt), after=_rt_snapshot(conn, rt_id))
     return rt
 
 
-def update_rt(engine: Engine, kelurahan_kode: str, rw: str, rt: str, fields: RtFields, *, actor: str,
-              scope: Scope = EVERYTHING) -> None:  # fmt: skip
+def update_rt(
+    engine: Engine, kelurahan_kode: str, rw: str, rt: str, fields: RtFields, *, actor: str, scope: Scope = EVERYTHING
+) -> None:
     """Change an RT's head, households, residents and whether it is active; an RT head may update their own."""
     require_writable(scope)
     errors = _rt_errors(fields)
@@ -257,18 +290,22 @@ def update_rt(engine: Engine, kelurahan_kode: str, rw: str, rt: str, fields: RtF
         stored_facts = (current["ketua_nama"], current["jumlah_kk"], current["jumlah_warga"])
         confirmed = today_local() if facts != stored_facts else current["data_diperbarui"]
         conn.execute(
-            update(RT).where(RT.id == area.rt_id).values(
-                ketua_nama=facts[0], jumlah_kk=facts[1], jumlah_warga=facts[2], aktif=fields.aktif,
+            update(RT)
+            .where(RT.id == area.rt_id)
+            .values(
+                ketua_nama=facts[0],
+                jumlah_kk=facts[1],
+                jumlah_warga=facts[2],
+                aktif=fields.aktif,
                 data_diperbarui=confirmed,
             )
-        )  # fmt: skip
+        )
         before, after = audit.changed_fields(current, _rt_snapshot(conn, area.rt_id))
         if after:
             audit.record(conn, actor, "update", "rt", rt_label(kelurahan_kode, rw, rt), before, after)
 
 
-def delete_rt(engine: Engine, kelurahan_kode: str, rw: str, rt: str, *, actor: str,
-              scope: Scope = EVERYTHING) -> None:  # fmt: skip
+def delete_rt(engine: Engine, kelurahan_kode: str, rw: str, rt: str, *, actor: str, scope: Scope = EVERYTHING) -> None:
     """Delete an RT that nothing uses; otherwise refuse and explain (deactivate it instead)."""
     require_writable(scope)
     if scope.rt is not None:

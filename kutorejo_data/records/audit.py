@@ -50,9 +50,14 @@ def record(
     """Append one entry: `actor` did `action` on `entity` #`entity_id`; before/after hold the changed fields."""
     conn.execute(
         insert(AuditLog).values(
-            at=at or now_local(), actor=actor, action=action, entity=entity,
-            entity_id=None if entity_id is None else str(entity_id), before=_json(before), after=_json(after),
-        )  # fmt: skip
+            at=at or now_local(),
+            actor=actor,
+            action=action,
+            entity=entity,
+            entity_id=None if entity_id is None else str(entity_id),
+            before=_json(before),
+            after=_json(after),
+        )
     )
 
 
@@ -69,10 +74,19 @@ def recent_entries(
 
     Columns: at, actor, action, entity, entity_id, before, after (JSON text).
     """
-    stmt = select(
-        AuditLog.at, AuditLog.actor, AuditLog.action, AuditLog.entity, AuditLog.entity_id, AuditLog.before,
-        AuditLog.after,
-    ).order_by(AuditLog.at.desc(), AuditLog.id.desc()).limit(limit)  # fmt: skip
+    stmt = (
+        select(
+            AuditLog.at,
+            AuditLog.actor,
+            AuditLog.action,
+            AuditLog.entity,
+            AuditLog.entity_id,
+            AuditLog.before,
+            AuditLog.after,
+        )
+        .order_by(AuditLog.at.desc(), AuditLog.id.desc())
+        .limit(limit)
+    )
     if actor:
         stmt = stmt.where(AuditLog.actor.ilike(f"%{actor.strip()}%"))
     if entity:

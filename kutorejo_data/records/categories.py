@@ -74,14 +74,16 @@ def add_category(engine: Engine, nama: str, sla_hari: int | None, *, actor: str,
         taken = set(conn.execute(select(Kategori.slug).where(Kategori.slug.like(f"{base}%"))).scalars())
         slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, len(taken) + 3))) if s not in taken)
         last = conn.execute(select(func.max(Kategori.urutan))).scalar() or 0
-        conn.execute(insert(Kategori).values(slug=slug, nama=nama.strip(), sla_hari=sla_hari, aktif=True,
-                                             urutan=last + 1))  # fmt: skip
+        conn.execute(
+            insert(Kategori).values(slug=slug, nama=nama.strip(), sla_hari=sla_hari, aktif=True, urutan=last + 1)
+        )
         audit.record(conn, actor, "create", "kategori", slug, after=_snapshot(conn, slug))
     return slug
 
 
-def update_category(engine: Engine, slug: str, nama: str, sla_hari: int | None, aktif: bool, *, actor: str,
-                    scope: Scope = EVERYTHING) -> None:  # fmt: skip
+def update_category(
+    engine: Engine, slug: str, nama: str, sla_hari: int | None, aktif: bool, *, actor: str, scope: Scope = EVERYTHING
+) -> None:
     """Rename a category, change its SLA, or (de)activate it; its slug stays, so links keep working."""
     _require_category_manager(scope)
     with write_transaction(engine) as conn:
@@ -91,8 +93,9 @@ def update_category(engine: Engine, slug: str, nama: str, sla_hari: int | None, 
         errors = _category_errors(conn, nama, sla_hari, slug)
         if errors:
             raise ValidationError(errors)
-        conn.execute(update(Kategori).where(Kategori.slug == slug).values(nama=nama.strip(), sla_hari=sla_hari,
-                                                                          aktif=aktif))  # fmt: skip
+        conn.execute(
+            update(Kategori).where(Kategori.slug == slug).values(nama=nama.strip(), sla_hari=sla_hari, aktif=aktif)
+        )
         before, after = audit.changed_fields(stored, _snapshot(conn, slug) or {})
         if after:
             audit.record(conn, actor, "update", "kategori", slug, before, after)

@@ -42,34 +42,61 @@ def find_report(conn: Connection, nomor: int, scope: Scope, history_limit: int =
     area = resolve_area(conn, None, None, None, scope)
     row = conn.execute(
         select(
-            Laporan.id, Laporan.judul, Laporan.lokasi, Laporan.status, Laporan.version, Kelurahan.nama,
-            RW.nomor.label("rw"), RT.nomor.label("rt"), Kategori.slug, Kategori.nama.label("kategori_nama"),
-            Laporan.reported_at, Laporan.penanganan, Laporan.penanganan_nama, Laporan.duplikat_dari_id,
+            Laporan.id,
+            Laporan.judul,
+            Laporan.lokasi,
+            Laporan.status,
+            Laporan.version,
+            Kelurahan.nama,
+            RW.nomor.label("rw"),
+            RT.nomor.label("rt"),
+            Kategori.slug,
+            Kategori.nama.label("kategori_nama"),
+            Laporan.reported_at,
+            Laporan.penanganan,
+            Laporan.penanganan_nama,
+            Laporan.duplikat_dari_id,
         )
         .join(Kelurahan, Kelurahan.id == Laporan.kelurahan_id)
         .join(RW, RW.id == Laporan.rw_id)
         .join(RT, RT.id == Laporan.rt_id)
         .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(Laporan.id == nomor, *area_conditions(area))
-    ).one_or_none()  # fmt: skip
+    ).one_or_none()
     if row is None:
         return None
     entries = conn.execute(
         select(
-            StatusHistory.changed_at, StatusHistory.from_status, StatusHistory.to_status, StatusHistory.changed_by,
-            StatusHistory.note, StatusHistory.penanganan, StatusHistory.penanganan_nama,
+            StatusHistory.changed_at,
+            StatusHistory.from_status,
+            StatusHistory.to_status,
+            StatusHistory.changed_by,
+            StatusHistory.note,
+            StatusHistory.penanganan,
+            StatusHistory.penanganan_nama,
         )
         .where(StatusHistory.laporan_id == nomor)
         .order_by(StatusHistory.changed_at.desc(), StatusHistory.id.desc())
         .limit(history_limit)
-    ).all()  # fmt: skip
+    ).all()
     count = conn.execute(
         select(func.count()).select_from(StatusHistory).where(StatusHistory.laporan_id == nomor)
     ).scalar_one()
     return ReportCard(
-        nomor=row.id, judul=row.judul, lokasi=row.lokasi, status=row.status, version=row.version,
-        kelurahan_nama=row.nama, rw=row.rw, rt=row.rt, kategori_slug=row.slug, kategori_nama=row.kategori_nama,
-        reported_at=row.reported_at, penanganan=row.penanganan, penanganan_nama=row.penanganan_nama,
-        duplikat_dari_id=row.duplikat_dari_id, history=tuple(HistoryEntry(*entry) for entry in entries),
+        nomor=row.id,
+        judul=row.judul,
+        lokasi=row.lokasi,
+        status=row.status,
+        version=row.version,
+        kelurahan_nama=row.nama,
+        rw=row.rw,
+        rt=row.rt,
+        kategori_slug=row.slug,
+        kategori_nama=row.kategori_nama,
+        reported_at=row.reported_at,
+        penanganan=row.penanganan,
+        penanganan_nama=row.penanganan_nama,
+        duplikat_dari_id=row.duplikat_dari_id,
+        history=tuple(HistoryEntry(*entry) for entry in entries),
         history_count=count,
-    )  # fmt: skip
+    )

@@ -93,8 +93,10 @@ def _choice_errors(report: NewReport, now: datetime) -> dict[str, str]:
         errors["prioritas"] = "error.prioritas_invalid"
     if (report.lat is None) != (report.lon is None):
         errors["lat"] = "error.coordinates_pair"
-    elif report.lat is not None and report.lon is not None and not (
-        -90 <= report.lat <= 90 and -180 <= report.lon <= 180
+    elif (
+        report.lat is not None
+        and report.lon is not None
+        and not (-90 <= report.lat <= 90 and -180 <= report.lon <= 180)
     ):
         errors["lat"] = "error.coordinates_range"
     if report.reported_at is not None:
@@ -142,27 +144,57 @@ def create_report(
         reported_at = min(report.reported_at or now, now)
         laporan_id = conn.execute(
             insert(Laporan).values(
-                kelurahan_id=area.kelurahan_id, rw_id=area.rw_id, rt_id=area.rt_id, kategori_id=kategori_id,
-                judul=report.judul.strip(), deskripsi=report.deskripsi.strip(), lokasi=report.lokasi.strip(),
-                lat=report.lat, lon=report.lon, sumber=report.sumber, prioritas=report.prioritas,
+                kelurahan_id=area.kelurahan_id,
+                rw_id=area.rw_id,
+                rt_id=area.rt_id,
+                kategori_id=kategori_id,
+                judul=report.judul.strip(),
+                deskripsi=report.deskripsi.strip(),
+                lokasi=report.lokasi.strip(),
+                lat=report.lat,
+                lon=report.lon,
+                sumber=report.sumber,
+                prioritas=report.prioritas,
                 pelapor_nama=(report.pelapor_nama or "").strip() or None,
                 pelapor_telepon=(report.pelapor_telepon or "").strip() or None,
-                reported_at=reported_at, status=domain.STATUS_BARU, version=1, created_at=now, updated_at=now,
-            )  # fmt: skip
+                reported_at=reported_at,
+                status=domain.STATUS_BARU,
+                version=1,
+                created_at=now,
+                updated_at=now,
+            )
         ).inserted_primary_key[0]
         conn.execute(
             insert(StatusHistory).values(
-                laporan_id=laporan_id, changed_at=reported_at, from_status=None, to_status=domain.STATUS_BARU,
-                changed_by=actor, note="",
-            )  # fmt: skip
+                laporan_id=laporan_id,
+                changed_at=reported_at,
+                from_status=None,
+                to_status=domain.STATUS_BARU,
+                changed_by=actor,
+                note="",
+            )
         )
-        audit.record(conn, actor, "create", "laporan", laporan_id, after={
-            "kelurahan": report.kelurahan_kode, "rw": report.rw, "rt": report.rt, "kategori": report.kategori,
-            "judul": report.judul.strip(), "prioritas": report.prioritas, "sumber": report.sumber,
-            "reported_at": reported_at, "status": domain.STATUS_BARU,
-            # Only whether a reporter was named: the audit log must not become a second copy of personal data.
-            "pelapor_dicatat": bool((report.pelapor_nama or "").strip() or (report.pelapor_telepon or "").strip()),
-        }, at=now)  # fmt: skip
+        audit.record(
+            conn,
+            actor,
+            "create",
+            "laporan",
+            laporan_id,
+            after={
+                "kelurahan": report.kelurahan_kode,
+                "rw": report.rw,
+                "rt": report.rt,
+                "kategori": report.kategori,
+                "judul": report.judul.strip(),
+                "prioritas": report.prioritas,
+                "sumber": report.sumber,
+                "reported_at": reported_at,
+                "status": domain.STATUS_BARU,
+                # Only whether a reporter was named: the audit log must not become a second copy of personal data.
+                "pelapor_dicatat": bool((report.pelapor_nama or "").strip() or (report.pelapor_telepon or "").strip()),
+            },
+            at=now,
+        )
     return int(laporan_id)
 
 
@@ -215,10 +247,15 @@ def change_status(
         area = resolve_area(conn, None, None, None, scope)
         report = conn.execute(
             select(
-                Laporan.id, Laporan.status, Laporan.version, Laporan.reported_at, Laporan.updated_at,
-                Laporan.penanganan, Laporan.penanganan_nama,
+                Laporan.id,
+                Laporan.status,
+                Laporan.version,
+                Laporan.reported_at,
+                Laporan.updated_at,
+                Laporan.penanganan,
+                Laporan.penanganan_nama,
             ).where(Laporan.id == change.laporan_id, *area_conditions(area))
-        ).one_or_none()  # fmt: skip
+        ).one_or_none()
         if report is None:
             raise ServiceError("error.report_not_found", nomor=change.laporan_id)
         if report.version != change.expected_version:
@@ -233,26 +270,48 @@ def change_status(
             update(Laporan)
             .where(Laporan.id == report.id, Laporan.version == change.expected_version)
             .values(
-                status=change.to_status, version=Laporan.version + 1, updated_at=changed_at,
-                penanganan=penanganan, penanganan_nama=penanganan_nama,
+                status=change.to_status,
+                version=Laporan.version + 1,
+                updated_at=changed_at,
+                penanganan=penanganan,
+                penanganan_nama=penanganan_nama,
                 duplikat_dari_id=change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None,
-            )  # fmt: skip
+            )
         )
         if updated.rowcount != 1:  # a concurrent writer got there first (PostgreSQL READ COMMITTED)
             raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
         conn.execute(
             insert(StatusHistory).values(
-                laporan_id=report.id, changed_at=changed_at, from_status=report.status, to_status=change.to_status,
-                changed_by=actor, note=change.note.strip(), penanganan=penanganan, penanganan_nama=penanganan_nama,
-            )  # fmt: skip
+                laporan_id=report.id,
+                changed_at=changed_at,
+                from_status=report.status,
+                to_status=change.to_status,
+                changed_by=actor,
+                note=change.note.strip(),
+                penanganan=penanganan,
+                penanganan_nama=penanganan_nama,
+            )
         )
         audit.record(
-            conn, actor, "status", "laporan", report.id,
-            {"status": report.status, "version": report.version, "penanganan": report.penanganan,
-             "penanganan_nama": report.penanganan_nama},
-            {"status": change.to_status, "version": report.version + 1, "penanganan": penanganan,
-             "penanganan_nama": penanganan_nama, "note": change.note.strip(),
-             "duplikat_dari_id": change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None},
+            conn,
+            actor,
+            "status",
+            "laporan",
+            report.id,
+            {
+                "status": report.status,
+                "version": report.version,
+                "penanganan": report.penanganan,
+                "penanganan_nama": report.penanganan_nama,
+            },
+            {
+                "status": change.to_status,
+                "version": report.version + 1,
+                "penanganan": penanganan,
+                "penanganan_nama": penanganan_nama,
+                "note": change.note.strip(),
+                "duplikat_dari_id": change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None,
+            },
             at=changed_at,
-        )  # fmt: skip
+        )
     return report.version + 1

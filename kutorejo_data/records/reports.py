@@ -25,9 +25,7 @@ PAGE_SIZE = 50
 
 def _last_change():  # type: ignore[no-untyped-def]
     """When the report's status last changed (for a closed report: when it was closed)."""
-    return (
-        select(func.max(StatusHistory.changed_at)).where(StatusHistory.laporan_id == Laporan.id).scalar_subquery()
-    )
+    return select(func.max(StatusHistory.changed_at)).where(StatusHistory.laporan_id == Laporan.id).scalar_subquery()
 
 
 def _age_days(now: datetime):  # type: ignore[no-untyped-def]
@@ -59,10 +57,20 @@ def report_page(
     age = _age_days(now).label("umur")
     stmt = (
         select(
-            Laporan.id.label("nomor"), Laporan.reported_at.label("tanggal"), RW.nomor.label("rw"),
-            RT.nomor.label("rt"), Kategori.slug.label("kategori"), Kategori.nama.label("kategori_nama"),
-            Laporan.judul, Laporan.status, Laporan.prioritas, age, Kategori.sla_hari,
-            (age - Kategori.sla_hari).label("lewat_sla"), Laporan.penanganan, Laporan.penanganan_nama,
+            Laporan.id.label("nomor"),
+            Laporan.reported_at.label("tanggal"),
+            RW.nomor.label("rw"),
+            RT.nomor.label("rt"),
+            Kategori.slug.label("kategori"),
+            Kategori.nama.label("kategori_nama"),
+            Laporan.judul,
+            Laporan.status,
+            Laporan.prioritas,
+            age,
+            Kategori.sla_hari,
+            (age - Kategori.sla_hari).label("lewat_sla"),
+            Laporan.penanganan,
+            Laporan.penanganan_nama,
         )
         .join(RT, RT.id == Laporan.rt_id)
         .join(RW, RW.id == Laporan.rw_id)
@@ -71,10 +79,24 @@ def report_page(
         .order_by(Laporan.reported_at.desc(), Laporan.id.desc())
         .limit(page_size)
         .offset(max(page, 0) * page_size)
-    )  # fmt: skip
+    )
     rows = conn.execute(stmt).mappings().all()
-    columns = ["nomor", "tanggal", "rw", "rt", "kategori", "kategori_nama", "judul", "status", "prioritas", "umur",
-               "sla_hari", "lewat_sla", "penanganan", "penanganan_nama"]  # fmt: skip
+    columns = [
+        "nomor",
+        "tanggal",
+        "rw",
+        "rt",
+        "kategori",
+        "kategori_nama",
+        "judul",
+        "status",
+        "prioritas",
+        "umur",
+        "sla_hari",
+        "lewat_sla",
+        "penanganan",
+        "penanganan_nama",
+    ]
     return pd.DataFrame([dict(row) for row in rows], columns=columns)
 
 
@@ -134,17 +156,23 @@ def report_detail(
     age = _age_days(now)
     row = conn.execute(
         select(
-            *Laporan.__table__.columns, Kelurahan.nama.label("kelurahan"), Kelurahan.kode.label("kode_wilayah"),
-            RW.nomor.label("rw"), RT.nomor.label("rt"), Kategori.slug.label("kategori"),
-            Kategori.nama.label("kategori_nama"), Kategori.sla_hari,
-            days_between(Laporan.reported_at, Laporan.first_response_at).label("waktu_tanggap"), age.label("umur"),
+            *Laporan.__table__.columns,
+            Kelurahan.nama.label("kelurahan"),
+            Kelurahan.kode.label("kode_wilayah"),
+            RW.nomor.label("rw"),
+            RT.nomor.label("rt"),
+            Kategori.slug.label("kategori"),
+            Kategori.nama.label("kategori_nama"),
+            Kategori.sla_hari,
+            days_between(Laporan.reported_at, Laporan.first_response_at).label("waktu_tanggap"),
+            age.label("umur"),
         )
         .join(Kelurahan, Kelurahan.id == Laporan.kelurahan_id)
         .join(RW, RW.id == Laporan.rw_id)
         .join(RT, RT.id == Laporan.rt_id)
         .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(Laporan.id == nomor, *area_conditions(area))
-    ).first()  # fmt: skip
+    ).first()
     if row is None:
         return None
     report = row
@@ -152,13 +180,18 @@ def report_detail(
         HistoryEntry(*entry)
         for entry in conn.execute(
             select(
-                StatusHistory.changed_at, StatusHistory.from_status, StatusHistory.to_status, StatusHistory.changed_by,
-                StatusHistory.note, StatusHistory.penanganan, StatusHistory.penanganan_nama,
+                StatusHistory.changed_at,
+                StatusHistory.from_status,
+                StatusHistory.to_status,
+                StatusHistory.changed_by,
+                StatusHistory.note,
+                StatusHistory.penanganan,
+                StatusHistory.penanganan_nama,
             )
             .where(StatusHistory.laporan_id == nomor)
             .order_by(StatusHistory.changed_at, StatusHistory.id)
         )
-    )  # fmt: skip
+    )
     original_title = None
     if report.duplikat_dari_id is not None:
         original_title = conn.execute(
@@ -168,14 +201,33 @@ def report_detail(
     if report.status == STATUS_SELESAI and history:
         resolution = (history[-1].changed_at - report.reported_at).total_seconds() / 86400
     return ReportDetail(
-        nomor=report.id, kelurahan=row.kelurahan, kode_wilayah=row.kode_wilayah, rw=row.rw, rt=row.rt,
-        kategori=row.kategori, kategori_nama=row.kategori_nama, sla_hari=row.sla_hari, judul=report.judul,
-        deskripsi=report.deskripsi, lokasi=report.lokasi, lat=report.lat, lon=report.lon, sumber=report.sumber,
-        prioritas=report.prioritas, status=report.status, penanganan=report.penanganan,
-        penanganan_nama=report.penanganan_nama, reported_at=report.reported_at, version=report.version,
-        duplikat_dari=report.duplikat_dari_id, duplikat_dari_judul=original_title,
+        nomor=report.id,
+        kelurahan=row.kelurahan,
+        kode_wilayah=row.kode_wilayah,
+        rw=row.rw,
+        rt=row.rt,
+        kategori=row.kategori,
+        kategori_nama=row.kategori_nama,
+        sla_hari=row.sla_hari,
+        judul=report.judul,
+        deskripsi=report.deskripsi,
+        lokasi=report.lokasi,
+        lat=report.lat,
+        lon=report.lon,
+        sumber=report.sumber,
+        prioritas=report.prioritas,
+        status=report.status,
+        penanganan=report.penanganan,
+        penanganan_nama=report.penanganan_nama,
+        reported_at=report.reported_at,
+        version=report.version,
+        duplikat_dari=report.duplikat_dari_id,
+        duplikat_dari_judul=original_title,
         pelapor_nama=report.pelapor_nama if with_personal_data else None,
         pelapor_telepon=report.pelapor_telepon if with_personal_data else None,
-        history=history, waktu_tanggap=row.waktu_tanggap, waktu_penyelesaian=resolution, umur=float(row.umur),
+        history=history,
+        waktu_tanggap=row.waktu_tanggap,
+        waktu_penyelesaian=resolution,
+        umur=float(row.umur),
         lewat_sla=float(row.umur) - row.sla_hari,
-    )  # fmt: skip
+    )

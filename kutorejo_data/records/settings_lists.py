@@ -57,14 +57,16 @@ def rw_rows(conn: Connection, kelurahan_kode: str, scope: Scope) -> list[RwRow]:
         return []
     stmt = (
         select(
-            RW.nomor, RW.ketua_nama, RW.aktif,
+            RW.nomor,
+            RW.ketua_nama,
+            RW.aktif,
             select(func.count()).select_from(RT).where(RT.rw_id == RW.id).correlate(RW).scalar_subquery(),
             _report_count(Laporan.rw_id == RW.id),
         )
         .join(Kelurahan, Kelurahan.id == RW.kelurahan_id)
         .where(Kelurahan.kode == kelurahan_kode)
         .order_by(RW.nomor)
-    )  # fmt: skip
+    )
     if scope.rw is not None:
         stmt = stmt.where(RW.nomor == scope.rw)
     return [RwRow(*row) for row in conn.execute(stmt)]
@@ -77,12 +79,17 @@ def rt_rows(conn: Connection, kelurahan_kode: str, rw: str, scope: Scope) -> lis
         return []
     stmt = (
         select(
-            RT.nomor, RT.ketua_nama, RT.jumlah_kk, RT.jumlah_warga, RT.data_diperbarui, RT.aktif,
+            RT.nomor,
+            RT.ketua_nama,
+            RT.jumlah_kk,
+            RT.jumlah_warga,
+            RT.data_diperbarui,
+            RT.aktif,
             _report_count(Laporan.rt_id == RT.id),
         )
         .where(RT.rw_id == area.rw_id)
         .order_by(RT.nomor)
-    )  # fmt: skip
+    )
     if area.rt_id is not None:
         stmt = stmt.where(RT.id == area.rt_id)
     return [RtRow(*row) for row in conn.execute(stmt)]

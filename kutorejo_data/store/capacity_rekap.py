@@ -38,9 +38,20 @@ from kutorejo_data.core.units import Level, unit_ids
 
 # Handler levels above a unit: a report handled there was escalated by the unit.
 ESCALATED_FROM: dict[str, tuple[str, ...]] = {"rt": ("rw", "kelurahan", "dinas"), "rw": ("kelurahan", "dinas")}
-COUNTS = ["laporan", "dicatat_terlambat", "sah", "sah_selesai", "eskalasi_dari_rt", "eskalasi_dari_rt_lanjut",
-          "eskalasi_dari_rw", "eskalasi_dari_rw_lanjut", "sla_dihitung", "sla_tepat", "tanggap_dihitung",
-          "tanggap_cepat"]  # fmt: skip
+COUNTS = [
+    "laporan",
+    "dicatat_terlambat",
+    "sah",
+    "sah_selesai",
+    "eskalasi_dari_rt",
+    "eskalasi_dari_rt_lanjut",
+    "eskalasi_dari_rw",
+    "eskalasi_dari_rw_lanjut",
+    "sla_dihitung",
+    "sla_tepat",
+    "tanggap_dihitung",
+    "tanggap_cepat",
+]
 COLUMNS = ["bulan", "rt_id", "rw_id", *COUNTS]
 # The capacity page and the meeting look back this far (twelve months and the twelve before): what the demo fills.
 FILLED_MONTHS = 24
@@ -61,11 +72,17 @@ def _counts(received: list[ColumnElement[bool]], now: datetime) -> Select[Any]:
     bulan = month_key(Laporan.reported_at)
     return (
         select(
-            bulan, Laporan.rt_id, Laporan.rw_id, func.count(),
+            bulan,
+            Laporan.rt_id,
+            Laporan.rw_id,
+            func.count(),
             _flag(days_between(Laporan.reported_at, Laporan.created_at) > ON_TIME_RECORDING_DAYS),
-            _flag(valid), _flag(and_(valid, Laporan.status == STATUS_SELESAI)),
-            _flag(escalated["rt"]), _flag(and_(escalated["rt"], moving)),
-            _flag(escalated["rw"]), _flag(and_(escalated["rw"], moving)),
+            _flag(valid),
+            _flag(and_(valid, Laporan.status == STATUS_SELESAI)),
+            _flag(escalated["rt"]),
+            _flag(and_(escalated["rt"], moving)),
+            _flag(escalated["rw"]),
+            _flag(and_(escalated["rw"], moving)),
             _flag(and_(valid, or_(done, age > Kategori.sla_hari))),
             _flag(and_(valid, days_between(Laporan.reported_at, Laporan.first_resolved_at) <= Kategori.sla_hari)),
             _flag(or_(answered, age > fast)),
@@ -74,7 +91,7 @@ def _counts(received: list[ColumnElement[bool]], now: datetime) -> Select[Any]:
         .outerjoin(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*received)
         .group_by(bulan, Laporan.rt_id, Laporan.rw_id)
-    )  # fmt: skip
+    )
 
 
 def _frame(rows: Any) -> pd.DataFrame:
@@ -110,8 +127,9 @@ def report_counts(conn: Connection, area: Area, level: Level, dari: date, sampai
     settled = [bulan for bulan, whole in months if whole and month_end(month_of_key(bulan)) < settled_before]
     live = [
         (max(dari, month_of_key(bulan)), min(sampai, month_end(month_of_key(bulan))))
-        for bulan, _ in months if bulan not in settled
-    ]  # fmt: skip
+        for bulan, _ in months
+        if bulan not in settled
+    ]
     frames = [_kept(conn, area, level, settled, now)] if settled else []
     frames += _counted_live(conn, _unit_filter(area, level), live, now)
     frames = [frame for frame in frames if not frame.empty]
@@ -178,10 +196,7 @@ def _with_zeros(computed: pd.DataFrame, keys: list[tuple[str, int, int]]) -> lis
     """One row per key: its computed counts, or zeros (a month an RT received nothing is stored too)."""
     found = {(row["bulan"], row["rt_id"]): row for row in computed.to_dict("records")}
     zeros = dict.fromkeys(COUNTS, 0)
-    return [
-        found.get((bulan, rt), {**zeros, "rw_id": rw}) | {"bulan": bulan, "rt_id": rt}
-        for bulan, rt, rw in keys
-    ]
+    return [found.get((bulan, rt), {**zeros, "rw_id": rw}) | {"bulan": bulan, "rt_id": rt} for bulan, rt, rw in keys]
 
 
 def _insert_new(conn: Connection, rows: list[dict[str, Any]]) -> None:

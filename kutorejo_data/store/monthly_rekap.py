@@ -81,9 +81,13 @@ def _last_resolution_per_month(start: datetime, end: datetime, *report_condition
     stmt = select(StatusHistory.laporan_id, month.label("bulan"), func.max(StatusHistory.changed_at).label("at"))
     if report_conditions:
         stmt = stmt.join(Laporan, Laporan.id == StatusHistory.laporan_id).where(*report_conditions)
-    return stmt.where(
-        StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start, StatusHistory.changed_at < end
-    ).group_by(StatusHistory.laporan_id, month).subquery()
+    return (
+        stmt.where(
+            StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start, StatusHistory.changed_at < end
+        )
+        .group_by(StatusHistory.laporan_id, month)
+        .subquery()
+    )
 
 
 def compute(
@@ -102,8 +106,11 @@ def compute(
     )
     if len(months_between(first, last)) > LONG_RANGE_MONTHS:
         # Over many months, name the reports as a set of ids (see history_of_selected); a join is faster for a few.
-        in_range = (StatusHistory.to_status == STATUS_SELESAI, StatusHistory.changed_at >= start,
-                    StatusHistory.changed_at < end)  # fmt: skip
+        in_range = (
+            StatusHistory.to_status == STATUS_SELESAI,
+            StatusHistory.changed_at >= start,
+            StatusHistory.changed_at < end,
+        )
         history = history_of_selected(conn, filters, scope, *in_range).subquery()
         by_month = month_key(history.c.changed_at)
         resolved = (
@@ -123,11 +130,15 @@ def compute(
     else:
         for bulan, n in conn.execute(select(resolved.c.bulan, func.count()).group_by(resolved.c.bulan)):
             figures[bulan] = (int(n), None, None)
-    return _typed(pd.DataFrame(
-        [(bulan, int(received.get(bulan, 0)), *figures.get(bulan, (0, None, None)))
-         for bulan in months_between(first, last)],
-        columns=COLUMNS,
-    ))  # fmt: skip
+    return _typed(
+        pd.DataFrame(
+            [
+                (bulan, int(received.get(bulan, 0)), *figures.get(bulan, (0, None, None)))
+                for bulan in months_between(first, last)
+            ],
+            columns=COLUMNS,
+        )
+    )
 
 
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
@@ -137,10 +148,14 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _stored(conn: Connection, key: AreaKey, months: list[str]) -> pd.DataFrame:
     rows = conn.execute(
-        select(RekapBulanan.bulan, RekapBulanan.masuk, RekapBulanan.selesai, RekapBulanan.selesai_median,
-               RekapBulanan.selesai_p90)
-        .where(RekapBulanan.tingkat == key[0], RekapBulanan.wilayah_id == key[1], RekapBulanan.bulan.in_(months))
-    ).all()  # fmt: skip
+        select(
+            RekapBulanan.bulan,
+            RekapBulanan.masuk,
+            RekapBulanan.selesai,
+            RekapBulanan.selesai_median,
+            RekapBulanan.selesai_p90,
+        ).where(RekapBulanan.tingkat == key[0], RekapBulanan.wilayah_id == key[1], RekapBulanan.bulan.in_(months))
+    ).all()
     return _typed(pd.DataFrame([tuple(row) for row in rows], columns=COLUMNS))
 
 
@@ -195,9 +210,13 @@ def monthly_figures(
     months = months_between(first, last)
     key = area_key(conn, filters, scope)
     this_month = (today or now_local().date()).strftime("%Y-%m")
-    closed = [] if key is None else [
-        bulan for bulan in months if bulan < this_month and first <= _span([bulan])[0] and _span([bulan])[1] <= last
-    ]  # fmt: skip
+    closed = (
+        []
+        if key is None
+        else [
+            bulan for bulan in months if bulan < this_month and first <= _span([bulan])[0] and _span([bulan])[1] <= last
+        ]
+    )
     frames = []
     if closed:
         assert key is not None
@@ -215,7 +234,6 @@ def monthly_figures(
     return pd.concat(frames, ignore_index=True).sort_values("bulan").reset_index(drop=True)
 
 
-
 def _every_unit(conn: Connection, tingkat: str, first: date, last: date) -> list[dict[str, object]]:
     """The figures of every kelurahan, RW or RT for each month from `first` to `last`, in three grouped queries."""
     unit = {"kelurahan": Laporan.kelurahan_id, "rw": Laporan.rw_id, "rt": Laporan.rt_id}[tingkat]
@@ -231,16 +249,26 @@ def _every_unit(conn: Connection, tingkat: str, first: date, last: date) -> list
     durations = select(unit, resolved.c.bulan, days_between(Laporan.reported_at, resolved.c.at)).join(
         Laporan, Laporan.id == resolved.c.laporan_id
     )
-    figures = {(row[0], row[1]): (int(row.n), row_percentile(row, 0), row_percentile(row, 1))
-               for row in conn.execute(percentile_rows(durations, (MEDIAN, P90), 2))}  # fmt: skip
+    figures = {
+        (row[0], row[1]): (int(row.n), row_percentile(row, 0), row_percentile(row, 1))
+        for row in conn.execute(percentile_rows(durations, (MEDIAN, P90), 2))
+    }
     counts = {(unit_id, bulan): int(n) for unit_id, bulan, n in received}
     rows = []
     for unit_id in conn.execute(select(table.id)).scalars():
         for bulan in months_between(first, last):
             selesai, median_days, p90_days = figures.get((unit_id, bulan), (0, None, None))
-            rows.append({"bulan": bulan, "tingkat": tingkat, "wilayah_id": unit_id,
-                         "masuk": counts.get((unit_id, bulan), 0), "selesai": selesai,
-                         "selesai_median": median_days, "selesai_p90": p90_days})  # fmt: skip
+            rows.append(
+                {
+                    "bulan": bulan,
+                    "tingkat": tingkat,
+                    "wilayah_id": unit_id,
+                    "masuk": counts.get((unit_id, bulan), 0),
+                    "selesai": selesai,
+                    "selesai_median": median_days,
+                    "selesai_p90": p90_days,
+                }
+            )
     return rows
 
 

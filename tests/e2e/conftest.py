@@ -68,15 +68,34 @@ def app_url(tmp_path_factory, chromium_path: str) -> Iterator[str]:
     env = {**os.environ, "KUTOREJO_DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}"}
     subprocess.run(
         [sys.executable, "-m", "kutorejo_data", "demo", "--seed", "7", "--sampai", DEMO_END],
-        cwd=ROOT, env=env, check=True, capture_output=True,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     port = _free_port()
     log = (folder / "streamlit.log").open("w")
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.port",
+            str(port),
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_for_health(url, process)
@@ -112,7 +131,8 @@ def desktop(browser):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def phone(browser):  # type: ignore[no-untyped-def]
     """A fresh 390×844 phone-sized browser page."""
-    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
-                                  locale="id-ID")  # fmt: skip
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, locale="id-ID"
+    )
     yield context.new_page()
     context.close()

@@ -80,9 +80,10 @@ def test_no_serious_accessibility_violations(desktop: Page, app_url: str, name: 
     open_page(desktop, app_url, PAGES[name][0])
     violations = Axe().run(desktop).response["violations"]
     serious = [
-        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}" for v in violations
+        f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes'][:3]]}"
+        for v in violations
         if v["impact"] in SERIOUS
-    ]  # fmt: skip
+    ]
     assert serious == []
 
 

@@ -40,13 +40,18 @@ def _activity_from_state(prefix: str) -> ActivityInput:
     state = st.session_state
     target = state[_key(prefix, "target")]
     return ActivityInput(
-        kelurahan_kode=state[_key(prefix, "kel")] or "", tingkat=state[_key(prefix, "tingkat")],
-        rw=state.get(_key(prefix, "rw")), rt=state.get(_key(prefix, "rt")), jenis=state[_key(prefix, "jenis")],
-        tanggal=state[_key(prefix, "tanggal")], judul=state[_key(prefix, "judul")],
-        target_peserta=int(target) if target is not None else None, target_satuan=state[_key(prefix, "satuan")],
+        kelurahan_kode=state[_key(prefix, "kel")] or "",
+        tingkat=state[_key(prefix, "tingkat")],
+        rw=state.get(_key(prefix, "rw")),
+        rt=state.get(_key(prefix, "rt")),
+        jenis=state[_key(prefix, "jenis")],
+        tanggal=state[_key(prefix, "tanggal")],
+        judul=state[_key(prefix, "judul")],
+        target_peserta=int(target) if target is not None else None,
+        target_satuan=state[_key(prefix, "satuan")],
         kehadiran={p: int(state[_key(prefix, f"hadir_{p}")]) for p in domain.ATTENDANCE_ROLES},
         catatan=state[_key(prefix, "catatan")],
-    )  # fmt: skip
+    )
 
 
 def _submit(prefix: str, ctx: AppContext, kegiatan_id: int | None) -> None:
@@ -64,8 +69,9 @@ def _submit(prefix: str, ctx: AppContext, kegiatan_id: int | None) -> None:
         fill_state(prefix, ctx, None)
 
 
-def render_activity_form(prefix: str, ctx: AppContext, kegiatan_id: int | None = None,
-                         keep: tuple[str | None, ...] = ()) -> None:  # fmt: skip
+def render_activity_form(
+    prefix: str, ctx: AppContext, kegiatan_id: int | None = None, keep: tuple[str | None, ...] = ()
+) -> None:
     """Area choosers (outside the form, so the RT list follows the RW) and the form; saves on submit."""
     lang = ctx.lang
     if _key(prefix, "judul") not in st.session_state:
@@ -74,8 +80,13 @@ def render_activity_form(prefix: str, ctx: AppContext, kegiatan_id: int | None =
     if kelurahan is None:
         st.info(t("lapor.no_areas", lang), icon=":material/info:")
         return
-    st.radio(t("kegiatan.tingkat", lang), domain.AREA_LEVELS, key=_key(prefix, "tingkat"), horizontal=True,
-             format_func=lambda level: t(f"tingkat.{level}", lang))  # fmt: skip
+    st.radio(
+        t("kegiatan.tingkat", lang),
+        domain.AREA_LEVELS,
+        key=_key(prefix, "tingkat"),
+        horizontal=True,
+        format_func=lambda level: t(f"tingkat.{level}", lang),
+    )
     field_error(prefix, "tingkat", lang)
     tingkat = st.session_state[_key(prefix, "tingkat")]
     if tingkat != "kelurahan":
@@ -83,18 +94,34 @@ def render_activity_form(prefix: str, ctx: AppContext, kegiatan_id: int | None =
         field_error(prefix, "rw", lang)
         field_error(prefix, "rt", lang)
     with st.form(f"{prefix}_form", enter_to_submit=False):
-        st.selectbox(t("kegiatan.jenis", lang), domain.ACTIVITY_TYPES, key=_key(prefix, "jenis"),
-                     format_func=lambda jenis: t(f"jenis.{jenis}", lang))  # fmt: skip
+        st.selectbox(
+            t("kegiatan.jenis", lang),
+            domain.ACTIVITY_TYPES,
+            key=_key(prefix, "jenis"),
+            format_func=lambda jenis: t(f"jenis.{jenis}", lang),
+        )
         field_error(prefix, "jenis", lang)
-        st.date_input(t("kegiatan.tanggal", lang), key=_key(prefix, "tanggal"), min_value=EARLIEST_REPORT.date(),
-                      max_value=ctx.today, format="DD/MM/YYYY")  # fmt: skip
+        st.date_input(
+            t("kegiatan.tanggal", lang),
+            key=_key(prefix, "tanggal"),
+            min_value=EARLIEST_REPORT.date(),
+            max_value=ctx.today,
+            format="DD/MM/YYYY",
+        )
         field_error(prefix, "tanggal", lang)
-        st.text_input(t("kegiatan.judul", lang), key=_key(prefix, "judul"),
-                      placeholder=t("kegiatan.judul_placeholder", lang))  # fmt: skip
+        st.text_input(
+            t("kegiatan.judul", lang), key=_key(prefix, "judul"), placeholder=t("kegiatan.judul_placeholder", lang)
+        )
         field_error(prefix, "judul", lang)
         target, unit = st.columns(2)
-        target.number_input(t("kegiatan.target", lang), key=_key(prefix, "target"), min_value=1, step=1, value=None,
-                            help=t("kegiatan.target_help", lang))  # fmt: skip
+        target.number_input(
+            t("kegiatan.target", lang),
+            key=_key(prefix, "target"),
+            min_value=1,
+            step=1,
+            value=None,
+            help=t("kegiatan.target_help", lang),
+        )
         unit.radio(t("kegiatan.satuan", lang), TARGET_UNITS, key=_key(prefix, "satuan"), horizontal=True)
         field_error(prefix, "target_peserta", lang)
         st.markdown(f"**{t('kegiatan.kehadiran', lang)}**")
@@ -102,12 +129,17 @@ def render_activity_form(prefix: str, ctx: AppContext, kegiatan_id: int | None =
         for pair in (roles[i : i + 2] for i in range(0, len(roles), 2)):  # row by row: a phone keeps the order
             for column, peran in zip(st.columns(2), pair, strict=False):
                 with column:
-                    st.number_input(t(f"peran.{peran}", lang), key=_key(prefix, f"hadir_{peran}"), min_value=0,
-                                    step=1)  # fmt: skip
+                    st.number_input(t(f"peran.{peran}", lang), key=_key(prefix, f"hadir_{peran}"), min_value=0, step=1)
                     field_error(prefix, f"hadir_{peran}", lang)
         field_error(prefix, "kehadiran", lang)
         st.text_area(t("kegiatan.catatan", lang), key=_key(prefix, "catatan"), height=80)
         field_error(prefix, "catatan", lang)
         label = "kegiatan.save_new" if kegiatan_id is None else "kegiatan.save_edit"
-        st.form_submit_button(t(label, lang), type="primary", icon=":material/save:", width="stretch",
-                              on_click=_submit, args=(prefix, ctx, kegiatan_id))  # fmt: skip
+        st.form_submit_button(
+            t(label, lang),
+            type="primary",
+            icon=":material/save:",
+            width="stretch",
+            on_click=_submit,
+            args=(prefix, ctx, kegiatan_id),
+        )

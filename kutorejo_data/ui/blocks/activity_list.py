@@ -71,13 +71,22 @@ def render_recent(ctx: AppContext) -> None:
     if page.pages > 1:
         state[f"{PREFIX}_halaman"] = page.page  # the page shown, after clamping to the pages there are now
         st.number_input(t("kegiatan.page", lang), key=f"{PREFIX}_halaman", min_value=1, max_value=page.pages, step=1)
-    labels = {row.nomor: f"#{row.nomor} · {fmt_date(row.tanggal, lang)} · {t(f'jenis.{row.jenis}', lang)} · "
-                         f"{_area(row, lang)}" for row in page.rows}  # fmt: skip
+    labels = {
+        row.nomor: f"#{row.nomor} · {fmt_date(row.tanggal, lang)} · {t(f'jenis.{row.jenis}', lang)} · "
+        f"{_area(row, lang)}"
+        for row in page.rows
+    }
     if state.get(f"{PREFIX}_pilih") not in labels:
         state[f"{PREFIX}_pilih"] = None
-    chosen = st.selectbox(t("kegiatan.choose_to_edit", lang), list(labels), key=f"{PREFIX}_pilih",
-                          format_func=labels.get, placeholder=t("kegiatan.choose_placeholder", lang),
-                          on_change=_choose, args=(ctx,))  # fmt: skip
+    chosen = st.selectbox(
+        t("kegiatan.choose_to_edit", lang),
+        list(labels),
+        key=f"{PREFIX}_pilih",
+        format_func=labels.get,
+        placeholder=t("kegiatan.choose_placeholder", lang),
+        on_change=_choose,
+        args=(ctx,),
+    )
     render_outcome(EDIT_PREFIX, lang)
     if chosen is None:
         return

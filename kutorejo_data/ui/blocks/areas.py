@@ -17,8 +17,11 @@ CHART_KEY = "wilayah_peta"
 PICK_KEY = "wilayah_pilih"
 NONE = ""
 # Pages an area opens in, with their icon (the same as in the navigation).
-LINKED_PAGES = (("pages/ringkasan.py", "ringkasan", "dashboard"), ("pages/partisipasi.py", "partisipasi", "groups"),
-                ("pages/kapasitas.py", "kapasitas", "military_tech"))  # fmt: skip
+LINKED_PAGES = (
+    ("pages/ringkasan.py", "ringkasan", "dashboard"),
+    ("pages/partisipasi.py", "partisipasi", "groups"),
+    ("pages/kapasitas.py", "kapasitas", "military_tech"),
+)
 
 
 def render_treemap(rws: pd.DataFrame, rts: pd.DataFrame, metric: Metric, root_label: str, lang: str) -> None:
@@ -33,8 +36,13 @@ def render_treemap(rws: pd.DataFrame, rts: pd.DataFrame, metric: Metric, root_la
             if code in codes and code != ROOT_ID:
                 st.session_state[PICK_KEY] = code
 
-    st.plotly_chart(area_treemap(rws, rts, metric, root_label, lang), key=CHART_KEY, on_select=pick_from_chart,
-                    selection_mode="points", config={"displayModeBar": False})  # fmt: skip
+    st.plotly_chart(
+        area_treemap(rws, rts, metric, root_label, lang),
+        key=CHART_KEY,
+        on_select=pick_from_chart,
+        selection_mode="points",
+        config={"displayModeBar": False},
+    )
     st.caption(t("wilayah.legend", lang))
 
 
@@ -49,9 +57,11 @@ def render_open_in(rws: pd.DataFrame, rts: pd.DataFrame, filters: ReportFilters,
     if st.session_state.get(PICK_KEY) not in options:
         st.session_state[PICK_KEY] = NONE
     code = st.selectbox(
-        t("wilayah.pick", lang), options, key=PICK_KEY,
+        t("wilayah.pick", lang),
+        options,
+        key=PICK_KEY,
         format_func=lambda c: t("wilayah.pick_none", lang) if c == NONE else _code_label(c),
-    )  # fmt: skip
+    )
     if code == NONE:
         return
     rw, _, rt = code.partition("/")
@@ -61,8 +71,9 @@ def render_open_in(rws: pd.DataFrame, rts: pd.DataFrame, filters: ReportFilters,
     if filters.dari and filters.sampai:
         params.update(dari=filters.dari.isoformat(), sampai=filters.sampai.isoformat())
     for column, (path, key, icon) in zip(st.columns(len(LINKED_PAGES)), LINKED_PAGES, strict=True):
-        column.page_link(path, label=t(f"nav.{key}", lang), icon=f":material/{icon}:", query_params=params,
-                         width="stretch")  # fmt: skip
+        column.page_link(
+            path, label=t(f"nav.{key}", lang), icon=f":material/{icon}:", query_params=params, width="stretch"
+        )
 
 
 def render_values(rts: pd.DataFrame, metric: Metric, lang: str) -> None:
@@ -70,10 +81,17 @@ def render_values(rts: pd.DataFrame, metric: Metric, lang: str) -> None:
     values = rts[metric.key]
     order = values.sort_values(ascending=bool(metric.higher_is_better), na_position="last").index
     frame = rts.loc[order]
-    st.dataframe(pd.DataFrame({
-        t("wilayah.col_unit", lang): frame["label"],
-        metric.label(lang): [format_value(metric, clean(v), lang) for v in frame[metric.key]],
-        t("wilayah.households", lang): [fmt_int(clean(v), lang) for v in frame["jumlah_kk"]],
-        t("wilayah.col_open", lang): [fmt_int(v, lang) for v in frame["terbuka"]],
-        t("wilayah.col_overdue", lang): [fmt_int(v, lang) for v in frame["terlambat"]],
-    }), hide_index=True, width="stretch", height=min(420, 35 * len(frame) + 40))  # fmt: skip
+    st.dataframe(
+        pd.DataFrame(
+            {
+                t("wilayah.col_unit", lang): frame["label"],
+                metric.label(lang): [format_value(metric, clean(v), lang) for v in frame[metric.key]],
+                t("wilayah.households", lang): [fmt_int(clean(v), lang) for v in frame["jumlah_kk"]],
+                t("wilayah.col_open", lang): [fmt_int(v, lang) for v in frame["terbuka"]],
+                t("wilayah.col_overdue", lang): [fmt_int(v, lang) for v in frame["terlambat"]],
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+        height=min(420, 35 * len(frame) + 40),
+    )

@@ -22,8 +22,12 @@ def render_audit_log(ctx: AppContext) -> None:
         kinds = entity_kinds(conn)
     actor_column, entity_column, limit_column = st.columns([2, 1, 1])
     actor = actor_column.text_input(t("audit.actor", lang), key="pengguna_audit_actor", max_chars=100)
-    entity = entity_column.selectbox(t("audit.entity", lang), ["", *kinds], key="pengguna_audit_entity",
-                                     format_func=lambda e: e or t("audit.all", lang))  # fmt: skip
+    entity = entity_column.selectbox(
+        t("audit.entity", lang),
+        ["", *kinds],
+        key="pengguna_audit_entity",
+        format_func=lambda e: e or t("audit.all", lang),
+    )
     limit = limit_column.selectbox(t("audit.limit", lang), LIMITS, index=1, key="pengguna_audit_limit")
     with engine.connect() as conn:
         entries = recent_entries(conn, limit=limit, actor=actor or None, entity=entity or None)
@@ -31,15 +35,18 @@ def render_audit_log(ctx: AppContext) -> None:
         st.info(t("audit.none", lang), icon=":material/history:")
         return
     st.dataframe(
-        pd.DataFrame({
-            t("audit.at", lang): [when_text(v, lang) for v in entries["at"]],
-            t("audit.actor", lang): entries["actor"],
-            t("audit.action", lang): entries["action"],
-            t("audit.entity", lang): entries["entity"],
-            t("audit.entity_id", lang): entries["entity_id"],
-            t("audit.before", lang): entries["before"].fillna(""),
-            t("audit.after", lang): entries["after"].fillna(""),
-        }),
-        hide_index=True, width="stretch",
-    )  # fmt: skip
+        pd.DataFrame(
+            {
+                t("audit.at", lang): [when_text(v, lang) for v in entries["at"]],
+                t("audit.actor", lang): entries["actor"],
+                t("audit.action", lang): entries["action"],
+                t("audit.entity", lang): entries["entity"],
+                t("audit.entity_id", lang): entries["entity_id"],
+                t("audit.before", lang): entries["before"].fillna(""),
+                t("audit.after", lang): entries["after"].fillna(""),
+            }
+        ),
+        hide_index=True,
+        width="stretch",
+    )
     st.caption(t("audit.caption", lang))

@@ -27,8 +27,13 @@ SCORE_COLUMN_WIDTH = 120  # pixels: all nine columns fit a laptop screen
 
 def finding_text(finding: Finding, lang: str) -> str:
     """A measure in plain words: `Kehadiran rapat koordinasi: hadir 3 dari 12 rapat`."""
-    detail = t(f"kapasitas.detail.{finding.measure}", lang, num=fmt_int(finding.num, lang),
-               den=fmt_int(finding.den, lang), pct=fmt_percent(finding.share, lang))  # fmt: skip
+    detail = t(
+        f"kapasitas.detail.{finding.measure}",
+        lang,
+        num=fmt_int(finding.num, lang),
+        den=fmt_int(finding.den, lang),
+        pct=fmt_percent(finding.share, lang),
+    )
     return f"{METRICS[finding.measure].label(lang)}: {detail}"
 
 
@@ -46,13 +51,25 @@ def render_method(lang: str) -> None:
         for pillar in CAPACITY_PILLARS:
             st.markdown(f"**{pillar.metric.label(lang)}** — {pillar.metric.help(lang)}")
             lines = [
-                t("kapasitas.method_measure", lang, label=m.metric.label(lang), weight=fmt_percent(m.weight, lang),
-                  min=fmt_int(m.min_denominator, lang), help=m.metric.help(lang))
+                t(
+                    "kapasitas.method_measure",
+                    lang,
+                    label=m.metric.label(lang),
+                    weight=fmt_percent(m.weight, lang),
+                    min=fmt_int(m.min_denominator, lang),
+                    help=m.metric.help(lang),
+                )
                 for m in pillar.measures
-            ]  # fmt: skip
+            ]
             st.markdown("\n".join(f"- {line}" for line in lines))
-        st.markdown(t("kapasitas.method_rule", lang, share=fmt_percent(PILLAR_MIN_WEIGHT_SHARE, lang),
-                      index=INDEKS_KAPASITAS.label(lang)))  # fmt: skip
+        st.markdown(
+            t(
+                "kapasitas.method_rule",
+                lang,
+                share=fmt_percent(PILLAR_MIN_WEIGHT_SHARE, lang),
+                index=INDEKS_KAPASITAS.label(lang),
+            )
+        )
 
 
 def render_support(card: Scorecard, table: pd.DataFrame, lang: str) -> None:
@@ -66,38 +83,60 @@ def render_support(card: Scorecard, table: pd.DataFrame, lang: str) -> None:
         pillar = min(PILLAR_KEYS, key=lambda key: getattr(row, key))
         weakest = weakest_measure(card, row.unit_id, pillar)
         reason = f" — {finding_text(weakest, lang)}" if weakest else ""
-        lines.append(t("kapasitas.support_line", lang, unit=row.label, index=fmt_int(getattr(row, INDEX_KEY), lang),
-                       goal=METRICS[pillar].label(lang), score=fmt_int(getattr(row, pillar), lang)) + reason)
+        lines.append(
+            t(
+                "kapasitas.support_line",
+                lang,
+                unit=row.label,
+                index=fmt_int(getattr(row, INDEX_KEY), lang),
+                goal=METRICS[pillar].label(lang),
+                score=fmt_int(getattr(row, pillar), lang),
+            )
+            + reason
+        )
     st.markdown("\n".join(f"- {line}" for line in lines))
 
 
 def render_table(table: pd.DataFrame, lang: str) -> None:
     """Every unit with its four scores, index, rank and change; units without enough data last, not ranked."""
     ordered = table.sort_values(["peringkat", "label"], na_position="last")
-    shown = pd.DataFrame({
-        "peringkat": ordered["peringkat"],
-        "wilayah": ordered["label"],
-        **{key: ordered[key].round(0) for key in PILLAR_KEYS},
-        INDEX_KEY: ordered[INDEX_KEY].round(0),
-        "perubahan": ordered["perubahan"].round(0),
-        "catatan": ["" if not m else missing_text(m, lang) for m in ordered["kurang_data"]],
-    })  # fmt: skip
+    shown = pd.DataFrame(
+        {
+            "peringkat": ordered["peringkat"],
+            "wilayah": ordered["label"],
+            **{key: ordered[key].round(0) for key in PILLAR_KEYS},
+            INDEX_KEY: ordered[INDEX_KEY].round(0),
+            "perubahan": ordered["perubahan"].round(0),
+            "catatan": ["" if not m else missing_text(m, lang) for m in ordered["kurang_data"]],
+        }
+    )
     score_column = {
-        key: st.column_config.ProgressColumn(METRICS[key].label(lang), help=METRICS[key].help(lang), format="%d",
-                                             min_value=0, max_value=100, width=SCORE_COLUMN_WIDTH)
+        key: st.column_config.ProgressColumn(
+            METRICS[key].label(lang),
+            help=METRICS[key].help(lang),
+            format="%d",
+            min_value=0,
+            max_value=100,
+            width=SCORE_COLUMN_WIDTH,
+        )
         for key in (*PILLAR_KEYS, INDEX_KEY)
-    }  # fmt: skip
+    }
     st.dataframe(
-        shown, hide_index=True, width="stretch", height=min(560, 35 * len(shown) + 40), placeholder="—",
+        shown,
+        hide_index=True,
+        width="stretch",
+        height=min(560, 35 * len(shown) + 40),
+        placeholder="—",
         column_config={
             "peringkat": st.column_config.NumberColumn(t("kapasitas.col_rank", lang), format="%d", width="small"),
             "wilayah": st.column_config.TextColumn(t("kapasitas.col_unit", lang), pinned=True),
             **score_column,
-            "perubahan": st.column_config.NumberColumn(t("kapasitas.col_change", lang), format="%+d",
-                                                       help=t("kapasitas.col_change_help", lang)),
+            "perubahan": st.column_config.NumberColumn(
+                t("kapasitas.col_change", lang), format="%+d", help=t("kapasitas.col_change_help", lang)
+            ),
             "catatan": st.column_config.TextColumn(t("kapasitas.col_note", lang)),
         },
-    )  # fmt: skip
+    )
 
 
 def render_profile(card: Scorecard, table: pd.DataFrame, unit_id: int, trend: pd.DataFrame, lang: str) -> None:
@@ -107,10 +146,12 @@ def render_profile(card: Scorecard, table: pd.DataFrame, unit_id: int, trend: pd
     index, change = clean(row[INDEX_KEY]), clean(row["perubahan"])
     top = st.columns([1, 2])
     top[0].metric(
-        INDEKS_KAPASITAS.label(lang), t("kapasitas.not_enough", lang) if index is None else fmt_int(index, lang),
+        INDEKS_KAPASITAS.label(lang),
+        t("kapasitas.not_enough", lang) if index is None else fmt_int(index, lang),
         delta=None if change is None else f"{'+' if change > 0 else ''}{fmt_int(change, lang)}",
-        help=INDEKS_KAPASITAS.help(lang), border=True,
-    )  # fmt: skip
+        help=INDEKS_KAPASITAS.help(lang),
+        border=True,
+    )
     if index is None:
         top[0].caption(missing_text(row["kurang_data"], lang))
     else:
@@ -152,11 +193,15 @@ def _measure_table(card: Scorecard, unit_id: int, no_records: bool, lang: str) -
             counted = t("kapasitas.not_enough", lang)
         else:
             counted = t("kapasitas.not_counted", lang, min=fmt_int(minimum[r.measure], lang))
-        records.append({
-            t("kapasitas.col_goal", lang): METRICS[r.pillar].label(lang),
-            t("kapasitas.col_measure", lang): finding_text(finding, lang) if r.den else METRICS[r.measure].label(lang),
-            t("kapasitas.col_share", lang): fmt_percent(share, lang),
-            t("kapasitas.col_weight", lang): fmt_percent(r.weight, lang),
-            t("kapasitas.col_counted", lang): counted,
-        })  # fmt: skip
+        records.append(
+            {
+                t("kapasitas.col_goal", lang): METRICS[r.pillar].label(lang),
+                t("kapasitas.col_measure", lang): finding_text(finding, lang)
+                if r.den
+                else METRICS[r.measure].label(lang),
+                t("kapasitas.col_share", lang): fmt_percent(share, lang),
+                t("kapasitas.col_weight", lang): fmt_percent(r.weight, lang),
+                t("kapasitas.col_counted", lang): counted,
+            }
+        )
     return pd.DataFrame(records)

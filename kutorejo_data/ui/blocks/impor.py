@@ -82,9 +82,12 @@ def _choose_kind_and_target(ctx: AppContext) -> tuple[Jenis, str | None]:
     lang = ctx.lang
     left, right = st.columns(2)
     jenis: Jenis = left.radio(
-        t("impor.jenis", lang), JENIS, key="impor_jenis", horizontal=True,
+        t("impor.jenis", lang),
+        JENIS,
+        key="impor_jenis",
+        horizontal=True,
         format_func=lambda j: t(f"impor.jenis.{j}", lang),
-    )  # fmt: skip
+    )
     kelurahan = data.kelurahan_options(ctx.db_url, ctx.scope)
     if len(kelurahan) <= 1:
         return jenis, kelurahan[0].kode if kelurahan else None
@@ -99,14 +102,23 @@ def _render_templates(ctx: AppContext, jenis: Jenis) -> None:
         st.caption(t("impor.template_caption", lang))
         left, right = st.columns(2)
         left.download_button(
-            t("impor.template_xlsx", lang), template_xlsx(jenis, data.category_names(ctx.db_url)),
-            file_name=f"templat_{jenis}.xlsx", mime=MEDIA_TYPES["xlsx"], key="impor_template_xlsx",
-            on_click="ignore", icon=":material/download:",
-        )  # fmt: skip
+            t("impor.template_xlsx", lang),
+            template_xlsx(jenis, data.category_names(ctx.db_url)),
+            file_name=f"templat_{jenis}.xlsx",
+            mime=MEDIA_TYPES["xlsx"],
+            key="impor_template_xlsx",
+            on_click="ignore",
+            icon=":material/download:",
+        )
         right.download_button(
-            t("impor.template_csv", lang), template_csv(jenis), file_name=f"templat_{jenis}.csv",
-            mime=MEDIA_TYPES["csv"], key="impor_template_csv", on_click="ignore", icon=":material/download:",
-        )  # fmt: skip
+            t("impor.template_csv", lang),
+            template_csv(jenis),
+            file_name=f"templat_{jenis}.csv",
+            mime=MEDIA_TYPES["csv"],
+            key="impor_template_csv",
+            on_click="ignore",
+            icon=":material/download:",
+        )
 
 
 def _render_mapping(table: Table, jenis: Jenis, lang: str) -> dict[str, str]:
@@ -125,19 +137,29 @@ def _render_mapping(table: Table, jenis: Jenis, lang: str) -> dict[str, str]:
     for position, index in enumerate(detected.unknown):
         header = detected.headers[index]
         chosen = columns[position % len(columns)].selectbox(
-            plain(header), choices, key=f"{MAP_PREFIX}{index}",
+            plain(header),
+            choices,
+            key=f"{MAP_PREFIX}{index}",
             format_func=lambda f: t(f"import.field.{f}", lang) if f else t("impor.map_ignore", lang),
-        )  # fmt: skip
+        )
         mapping[header] = chosen or IGNORE
     return mapping
 
 
 def _render_counts(plan: ImportPlan, lang: str) -> None:
-    counts = (("added", plan.added), ("updated", plan.updated), ("unchanged", plan.unchanged),
-              ("rejected", plan.rejected))  # fmt: skip
+    counts = (
+        ("added", plan.added),
+        ("updated", plan.updated),
+        ("unchanged", plan.unchanged),
+        ("rejected", plan.rejected),
+    )
     for column, (name, rows) in zip(st.columns(4), counts, strict=True):
-        column.metric(t(f"import.count.{name}", lang), fmt_int(len(rows), lang),
-                      help=t(f"import.count.{name}_help", lang), border=True)  # fmt: skip
+        column.metric(
+            t(f"import.count.{name}", lang),
+            fmt_int(len(rows), lang),
+            help=t(f"import.count.{name}_help", lang),
+            border=True,
+        )
 
 
 def _render_preview(plan: ImportPlan, lang: str) -> None:
@@ -179,9 +201,14 @@ def _confirm(engine: Engine, upload: _Upload, options: ImportOptions, ctx: AppCo
         alasan = t(refused.key, lang, **refused.values)
         st.session_state[RESULT_STATE] = (upload.key, "error", t("impor.failed", lang, alasan=alasan))
     else:
-        message = t("impor.success", lang, ditambah=fmt_int(len(done.added), lang),
-                    diperbarui=fmt_int(len(done.updated), lang), sama=fmt_int(len(done.unchanged), lang),
-                    ditolak=fmt_int(len(done.rejected), lang))  # fmt: skip
+        message = t(
+            "impor.success",
+            lang,
+            ditambah=fmt_int(len(done.added), lang),
+            diperbarui=fmt_int(len(done.updated), lang),
+            sama=fmt_int(len(done.unchanged), lang),
+            ditolak=fmt_int(len(done.rejected), lang),
+        )
         st.session_state[RESULT_STATE] = (upload.key, "success", message)
         data.invalidate_cached_reads()
     st.session_state.pop(PREVIEW_STATE, None)
@@ -195,9 +222,11 @@ def render_import(ctx: AppContext) -> None:
     _render_templates(ctx, jenis)
     limit_mb = upload_limit_bytes() // 1024 // 1024
     uploaded = st.file_uploader(
-        t("impor.file", lang), type=["csv", "xlsx"], key="impor_file",
+        t("impor.file", lang),
+        type=["csv", "xlsx"],
+        key="impor_file",
         help=t("impor.file_help", lang, mb=limit_mb, baris=fmt_int(MAX_ROWS, lang)),
-    )  # fmt: skip
+    )
     if uploaded is None:
         return
     upload = _read_upload(uploaded, jenis)
@@ -208,8 +237,7 @@ def render_import(ctx: AppContext) -> None:
         st.error(refusal_message(upload.refusal, lang), icon=":material/block:")
         return
     assert upload.table is not None
-    st.caption(t("impor.header_row", lang, baris=upload.table.header_row,
-                 jumlah=fmt_int(len(upload.table.rows), lang)))  # fmt: skip
+    st.caption(t("impor.header_row", lang, baris=upload.table.header_row, jumlah=fmt_int(len(upload.table.rows), lang)))
     mapping = _render_mapping(upload.table, jenis, lang)
     options = ImportOptions(jenis=jenis, kelurahan_kode=kelurahan_kode, mapping=tuple(sorted(mapping.items())))
     engine = engine_for(ctx.db_url)
@@ -223,8 +251,12 @@ def render_import(ctx: AppContext) -> None:
     if not plan.writes_anything:
         st.info(t("impor.nothing_to_write", lang))
         return
-    if st.button(t("impor.confirm", lang, jumlah=fmt_int(writes, lang)), type="primary", key="impor_confirm",
-                 icon=":material/save:"):  # fmt: skip
+    if st.button(
+        t("impor.confirm", lang, jumlah=fmt_int(writes, lang)),
+        type="primary",
+        key="impor_confirm",
+        icon=":material/save:",
+    ):
         _confirm(engine, upload, options, ctx)
         st.rerun()
 
@@ -253,12 +285,24 @@ def render_export(ctx: AppContext) -> None:
     st.caption(t("impor.export_intro", lang))
     selection = filter_bar("impor_ekspor", ctx)
     count = _report_count(ctx.db_url, selection.filters, ctx.scope)
-    st.caption(t("impor.export_count", lang, jumlah=fmt_int(count, lang), area=selection.area_label,
-                 period=selection.period_label))  # fmt: skip
+    st.caption(
+        t(
+            "impor.export_count",
+            lang,
+            jumlah=fmt_int(count, lang),
+            area=selection.area_label,
+            period=selection.period_label,
+        )
+    )
     engine = engine_for(ctx.db_url)
     for column, fmt in zip(st.columns(len(FORMATS)), FORMATS, strict=True):
         column.download_button(
-            t(f"impor.export_{fmt}", lang), partial(_export_bytes, engine, fmt, selection.filters, ctx.scope),
-            file_name=export_filename(fmt, selection.filters, ctx.today), mime=MEDIA_TYPES[fmt],
-            key=f"impor_ekspor_{fmt}", on_click="ignore", disabled=count == 0, icon=":material/download:",
-        )  # fmt: skip
+            t(f"impor.export_{fmt}", lang),
+            partial(_export_bytes, engine, fmt, selection.filters, ctx.scope),
+            file_name=export_filename(fmt, selection.filters, ctx.today),
+            mime=MEDIA_TYPES[fmt],
+            key=f"impor_ekspor_{fmt}",
+            on_click="ignore",
+            disabled=count == 0,
+            icon=":material/download:",
+        )

@@ -21,8 +21,10 @@ CADENCE_BY_JENIS = {c.jenis: c for c in EXPECTED_CADENCE}
 
 
 def _details(frame: pd.DataFrame, lang: str) -> list[str]:
-    return [t("partisipasi.detail", lang, kegiatan=fmt_int(k, lang), hadir=fmt_int(h, lang))
-            for k, h in zip(frame["kegiatan"], frame["hadir"], strict=True)]  # fmt: skip
+    return [
+        t("partisipasi.detail", lang, kegiatan=fmt_int(k, lang), hadir=fmt_int(h, lang))
+        for k, h in zip(frame["kegiatan"], frame["hadir"], strict=True)
+    ]
 
 
 def render_by_type(by_jenis: pd.DataFrame, lang: str) -> None:
@@ -37,10 +39,14 @@ def render_by_type(by_jenis: pd.DataFrame, lang: str) -> None:
 def render_by_area(by_area: pd.DataFrame, lang: str) -> None:
     """Participation rate per RW (or per RT inside one RW), in area order."""
     per_rt = "rt" in by_area.columns
-    st.subheader(t("partisipasi.by_area_title", lang, unit=t("unit.rt" if per_rt else "unit.rw", lang)),
-                 help=metrics.TINGKAT_PARTISIPASI.help(lang))  # fmt: skip
-    labels = [unit_label(rw, rt) for rw, rt in zip(by_area["rw"], by_area["rt"] if per_rt else [None] * len(by_area),
-                                                  strict=True)]  # fmt: skip
+    st.subheader(
+        t("partisipasi.by_area_title", lang, unit=t("unit.rt" if per_rt else "unit.rw", lang)),
+        help=metrics.TINGKAT_PARTISIPASI.help(lang),
+    )
+    labels = [
+        unit_label(rw, rt)
+        for rw, rt in zip(by_area["rw"], by_area["rt"] if per_rt else [None] * len(by_area), strict=True)
+    ]
     fig = activity_charts.rate_bars(labels, by_area["partisipasi"], _details(by_area, lang), lang)
     st.plotly_chart(fig, config=NO_BAR)
 
@@ -56,8 +62,13 @@ def schedule_summary(schedule: pd.DataFrame) -> pd.DataFrame:
 
 def _cadence_text(jenis: str, lang: str) -> str:
     cadence = CADENCE_BY_JENIS[jenis]
-    return t("partisipasi.cadence", lang, jenis=t(f"jenis.{jenis}", lang), kali=cadence.per_month,
-             unit=t(f"tingkat.{cadence.tingkat}", lang))  # fmt: skip
+    return t(
+        "partisipasi.cadence",
+        lang,
+        jenis=t(f"jenis.{jenis}", lang),
+        kali=cadence.per_month,
+        unit=t(f"tingkat.{cadence.tingkat}", lang),
+    )
 
 
 def render_schedule(schedule: pd.DataFrame, lang: str) -> None:
@@ -67,13 +78,19 @@ def render_schedule(schedule: pd.DataFrame, lang: str) -> None:
     if summary.empty:
         st.info(t("partisipasi.no_schedule", lang))
         return
-    details = [t("partisipasi.held_of", lang, held=fmt_int(h, lang), expected=fmt_int(e, lang))
-               for h, e in zip(summary["held"], summary["expected"], strict=True)]  # fmt: skip
+    details = [
+        t("partisipasi.held_of", lang, held=fmt_int(h, lang), expected=fmt_int(e, lang))
+        for h, e in zip(summary["held"], summary["expected"], strict=True)
+    ]
     labels = [t(f"jenis.{j}", lang) for j in summary["jenis"]]
     st.plotly_chart(activity_charts.rate_bars(labels, summary["share"], details, lang), config=NO_BAR)
     st.caption(" · ".join(_cadence_text(j, lang) for j in summary["jenis"]))
-    jenis = st.selectbox(t("partisipasi.schedule_pick", lang), list(summary["jenis"]), key="partisipasi_jadwal",
-                         format_func=lambda j: t(f"jenis.{j}", lang))  # fmt: skip
+    jenis = st.selectbox(
+        t("partisipasi.schedule_pick", lang),
+        list(summary["jenis"]),
+        key="partisipasi_jadwal",
+        format_func=lambda j: t(f"jenis.{j}", lang),
+    )
     per_month = CADENCE_BY_JENIS[jenis].per_month
     grid = schedule[schedule["jenis"] == jenis].copy()
     # A month the period covers only partly is coloured once its schedule is met; before that it is not a miss yet.
@@ -111,11 +128,14 @@ def render_roles(roles: pd.DataFrame, lang: str) -> None:
     wide = wide.sort_values("total", ascending=False)
     wide.loc["total"] = wide.sum()
     labels = {**{p: t(f"peran.{p}", lang) for p in ATTENDANCE_ROLES}, "total": t("partisipasi.total", lang)}
-    table = pd.DataFrame({
-        t("partisipasi.col_jenis", lang): [t("partisipasi.total", lang) if j == "total" else t(f"jenis.{j}", lang)
-                                           for j in wide.index],
-        **{labels[c]: [fmt_int(v, lang) for v in wide[c]] for c in wide.columns},
-    })  # fmt: skip
+    table = pd.DataFrame(
+        {
+            t("partisipasi.col_jenis", lang): [
+                t("partisipasi.total", lang) if j == "total" else t(f"jenis.{j}", lang) for j in wide.index
+            ],
+            **{labels[c]: [fmt_int(v, lang) for v in wide[c]] for c in wide.columns},
+        }
+    )
     st.dataframe(table, hide_index=True, width="stretch", height=35 * (len(table) + 1) + 3)
 
 
@@ -131,16 +151,19 @@ def render_bimtek(bimtek: pd.DataFrame, sampai: date, lang: str) -> None:
     for column, peran in zip(st.columns(len(roles)), roles, strict=True):
         people = bimtek[bimtek["peran"] == peran]
         came = int((people["kali"] > 0).sum())
-        column.metric(t(f"peran.{peran}", lang), f"{fmt_int(came, lang)} / {fmt_int(len(people), lang)}",
-                      border=True)  # fmt: skip
-    table = pd.DataFrame({
-        t("partisipasi.col_status", lang): [t("partisipasi.sudah" if k else "partisipasi.belum", lang)
-                                            for k in bimtek["kali"]],
-        t("partisipasi.col_nama", lang): bimtek["nama"].fillna("—"),
-        t("partisipasi.col_wilayah", lang): [unit_label(rw, rt) for rw, rt in zip(bimtek["rw"], bimtek["rt"],
-                                                                                 strict=True)],
-        t("partisipasi.col_peran", lang): [t(f"peran.{p}", lang) for p in bimtek["peran"]],
-        t("partisipasi.col_terakhir", lang): [fmt_date(d, lang) if d else "—" for d in bimtek["terakhir"]],
-        t("partisipasi.col_kali", lang): bimtek["kali"],
-    })  # fmt: skip
+        column.metric(t(f"peran.{peran}", lang), f"{fmt_int(came, lang)} / {fmt_int(len(people), lang)}", border=True)
+    table = pd.DataFrame(
+        {
+            t("partisipasi.col_status", lang): [
+                t("partisipasi.sudah" if k else "partisipasi.belum", lang) for k in bimtek["kali"]
+            ],
+            t("partisipasi.col_nama", lang): bimtek["nama"].fillna("—"),
+            t("partisipasi.col_wilayah", lang): [
+                unit_label(rw, rt) for rw, rt in zip(bimtek["rw"], bimtek["rt"], strict=True)
+            ],
+            t("partisipasi.col_peran", lang): [t(f"peran.{p}", lang) for p in bimtek["peran"]],
+            t("partisipasi.col_terakhir", lang): [fmt_date(d, lang) if d else "—" for d in bimtek["terakhir"]],
+            t("partisipasi.col_kali", lang): bimtek["kali"],
+        }
+    )
     st.dataframe(table, hide_index=True, width="stretch", height=min(420, 36 * len(table) + 40))

@@ -102,18 +102,43 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
     month_col, area_col, _, prev_col, count_col, next_col, exit_col = st.columns(
         [1.6, 1.6, 2.4, 1, 0.6, 1, 0.8], vertical_alignment="center"
     )
-    month_col.selectbox(t("presentasi.month", lang), months, key=_key("bulan"), on_change=_restart,
-                        format_func=lambda m: fmt_month_long(m, lang), label_visibility="collapsed")  # fmt: skip
+    month_col.selectbox(
+        t("presentasi.month", lang),
+        months,
+        key=_key("bulan"),
+        on_change=_restart,
+        format_func=lambda m: fmt_month_long(m, lang),
+        label_visibility="collapsed",
+    )
     area_col.selectbox(
-        t("presentasi.area", lang), areas, key=_key("rw"), on_change=_restart, label_visibility="collapsed",
+        t("presentasi.area", lang),
+        areas,
+        key=_key("rw"),
+        on_change=_restart,
+        label_visibility="collapsed",
         format_func=lambda rw: f"RW {rw}" if rw else t("area.kelurahan", lang, nama=kelurahan.label),
-    )  # fmt: skip
+    )
     index = state[_key("nomor")]
-    prev_col.button(t("presentasi.prev", lang), key=_key("prev"), on_click=_step, args=(-1,), disabled=index == 0,
-                    icon=":material/arrow_back:", width="stretch")  # fmt: skip
+    prev_col.button(
+        t("presentasi.prev", lang),
+        key=_key("prev"),
+        on_click=_step,
+        args=(-1,),
+        disabled=index == 0,
+        icon=":material/arrow_back:",
+        width="stretch",
+    )
     count_col.markdown(f"**{t('presentasi.indicator', lang, n=index + 1, total=len(SLIDES))}**")
-    next_col.button(t("presentasi.next", lang), key=_key("next"), on_click=_step, args=(1,), type="primary",
-                    disabled=index == len(SLIDES) - 1, icon=":material/arrow_forward:", width="stretch")  # fmt: skip
+    next_col.button(
+        t("presentasi.next", lang),
+        key=_key("next"),
+        on_click=_step,
+        args=(1,),
+        type="primary",
+        disabled=index == len(SLIDES) - 1,
+        icon=":material/arrow_forward:",
+        width="stretch",
+    )
     exit_col.page_link(EXIT_PAGE, label=t("presentasi.exit", lang), icon=":material/close:")
     for notice in state.get(_key("notices"), []):
         st.warning(notice, icon=":material/warning:")
@@ -131,10 +156,14 @@ def render_exports(report: MeetingReport, lang: str) -> None:
         left, right, _ = st.columns([1, 1, 2])
         for column, fmt in ((left, "pptx"), (right, "pdf")):
             column.download_button(
-                t(f"presentasi.download_{fmt}", lang), data=lambda fmt=fmt: render_report(report, fmt),
+                t(f"presentasi.download_{fmt}", lang),
+                data=lambda fmt=fmt: render_report(report, fmt),
                 file_name=report_filename(report, fmt),
-                mime=MEDIA_TYPES[fmt], key=_key(f"unduh_{fmt}"), help=t("presentasi.download_help", lang),
-                on_click="ignore", icon=":material/download:",
-            )  # fmt: skip
+                mime=MEDIA_TYPES[fmt],
+                key=_key(f"unduh_{fmt}"),
+                help=t("presentasi.download_help", lang),
+                on_click="ignore",
+                icon=":material/download:",
+            )
         st.caption(t("presentasi.whatsapp", lang, limit=fmt_int(WHATSAPP_LIMIT, lang)))
         st.code(whatsapp_text(report), language=None, wrap_lines=True)

@@ -46,14 +46,21 @@ def _report_from_state() -> tuple[NewReport, dict[str, str]]:
     except ValidationError as invalid:
         coordinates, own_errors = None, dict(invalid.fields)
     report = NewReport(
-        kelurahan_kode=state[_key("kel")] or "", rw=state[_key("rw")] or "", rt=state[_key("rt")] or "",
-        kategori=state[_key("kategori")] or "", judul=state[_key("judul")], deskripsi=state[_key("deskripsi")],
-        lokasi=state[_key("lokasi")], lat=coordinates[0] if coordinates else None,
-        lon=coordinates[1] if coordinates else None, sumber=state[_key("sumber")],
-        prioritas=state[_key("prioritas")], pelapor_nama=state[_key("pelapor_nama")],
+        kelurahan_kode=state[_key("kel")] or "",
+        rw=state[_key("rw")] or "",
+        rt=state[_key("rt")] or "",
+        kategori=state[_key("kategori")] or "",
+        judul=state[_key("judul")],
+        deskripsi=state[_key("deskripsi")],
+        lokasi=state[_key("lokasi")],
+        lat=coordinates[0] if coordinates else None,
+        lon=coordinates[1] if coordinates else None,
+        sumber=state[_key("sumber")],
+        prioritas=state[_key("prioritas")],
+        pelapor_nama=state[_key("pelapor_nama")],
         pelapor_telepon=state[_key("pelapor_telepon")],
         reported_at=datetime.combine(state[_key("tanggal")], state[_key("jam")]),
-    )  # fmt: skip
+    )
     return report, own_errors
 
 
@@ -96,9 +103,14 @@ def render_new_report(ctx: AppContext) -> None:
     categories = data.active_categories(ctx.db_url)
     errors = errors_of(PREFIX)
     with st.form(f"{PREFIX}_form", enter_to_submit=False):
-        st.selectbox(t("lapor.kategori", lang), list(categories), key=_key("kategori"), index=None,
-                     placeholder=t("lapor.kategori_placeholder", lang),
-                     format_func=lambda slug: category_label(slug, categories.get(slug, slug), lang))  # fmt: skip
+        st.selectbox(
+            t("lapor.kategori", lang),
+            list(categories),
+            key=_key("kategori"),
+            index=None,
+            placeholder=t("lapor.kategori_placeholder", lang),
+            format_func=lambda slug: category_label(slug, categories.get(slug, slug), lang),
+        )
         field_error(PREFIX, "kategori", lang)
         st.text_input(t("lapor.judul", lang), key=_key("judul"), placeholder=t("lapor.judul_placeholder", lang))
         field_error(PREFIX, "judul", lang)
@@ -106,8 +118,13 @@ def render_new_report(ctx: AppContext) -> None:
         field_error(PREFIX, "deskripsi", lang)
         st.text_input(t("lapor.lokasi", lang), key=_key("lokasi"), placeholder=t("lapor.lokasi_placeholder", lang))
         field_error(PREFIX, "lokasi", lang)
-        st.radio(t("lapor.prioritas", lang), domain.PRIORITIES, key=_key("prioritas"), horizontal=True,
-                 format_func=lambda p: t(f"prioritas.{p}", lang))  # fmt: skip
+        st.radio(
+            t("lapor.prioritas", lang),
+            domain.PRIORITIES,
+            key=_key("prioritas"),
+            horizontal=True,
+            format_func=lambda p: t(f"prioritas.{p}", lang),
+        )
         field_error(PREFIX, "prioritas", lang)
         with st.expander(t("lapor.more_details", lang), expanded=any(f in errors for f in DETAIL_FIELDS)):
             _render_details(ctx)
@@ -115,24 +132,39 @@ def render_new_report(ctx: AppContext) -> None:
             st.caption(t("lapor.personal_data_note", lang))
             st.text_input(t("lapor.pelapor_nama", lang), key=_key("pelapor_nama"))
             field_error(PREFIX, "pelapor_nama", lang)
-            st.text_input(t("lapor.pelapor_telepon", lang), key=_key("pelapor_telepon"),
-                          placeholder="0812 3456 7890")  # fmt: skip
+            st.text_input(t("lapor.pelapor_telepon", lang), key=_key("pelapor_telepon"), placeholder="0812 3456 7890")
             field_error(PREFIX, "pelapor_telepon", lang)
-        st.form_submit_button(t("lapor.submit", lang), type="primary", icon=":material/send:", width="stretch",
-                              on_click=_submit, args=(ctx,))  # fmt: skip
+        st.form_submit_button(
+            t("lapor.submit", lang),
+            type="primary",
+            icon=":material/send:",
+            width="stretch",
+            on_click=_submit,
+            args=(ctx,),
+        )
 
 
 def _render_details(ctx: AppContext) -> None:
     """Source, report date and time, coordinates: defaults that fit most reports."""
     lang = ctx.lang
-    st.selectbox(t("lapor.sumber", lang), domain.SOURCES, key=_key("sumber"),
-                 format_func=lambda s: t(f"sumber.{s}", lang))  # fmt: skip
+    st.selectbox(
+        t("lapor.sumber", lang), domain.SOURCES, key=_key("sumber"), format_func=lambda s: t(f"sumber.{s}", lang)
+    )
     field_error(PREFIX, "sumber", lang)
     day, clock = st.columns(2)
-    day.date_input(t("lapor.tanggal", lang), key=_key("tanggal"), min_value=EARLIEST_REPORT.date(),
-                   max_value=ctx.today, format="DD/MM/YYYY")  # fmt: skip
+    day.date_input(
+        t("lapor.tanggal", lang),
+        key=_key("tanggal"),
+        min_value=EARLIEST_REPORT.date(),
+        max_value=ctx.today,
+        format="DD/MM/YYYY",
+    )
     clock.time_input(t("lapor.jam", lang), key=_key("jam"), step=60)
     field_error(PREFIX, "reported_at", lang)
-    st.text_input(t("lapor.koordinat", lang), key=_key("koordinat"), placeholder="-7.6453, 112.6834",
-                  help=t("lapor.koordinat_help", lang))  # fmt: skip
+    st.text_input(
+        t("lapor.koordinat", lang),
+        key=_key("koordinat"),
+        placeholder="-7.6453, 112.6834",
+        help=t("lapor.koordinat_help", lang),
+    )
     field_error(PREFIX, "lat", lang)

@@ -70,8 +70,9 @@ def list_table(page: pd.DataFrame, lang: str) -> pd.DataFrame:
     table = pd.DataFrame({t("col.nomor", lang): page["nomor"].astype(int), **report_columns(page, lang)})
     table.insert(6, t("col.prioritas", lang), [t(f"prioritas.{p}", lang) for p in page["prioritas"]])
     table.insert(7, t("col.umur", lang), [math.floor(a) for a in page["umur"]])
-    table.insert(8, t("col.sla", lang), [sla_text(s, p, lang) for s, p in zip(page["status"], page["lewat_sla"],
-                                                                              strict=True)])  # fmt: skip
+    table.insert(
+        8, t("col.sla", lang), [sla_text(s, p, lang) for s, p in zip(page["status"], page["lewat_sla"], strict=True)]
+    )
     return table
 
 
@@ -109,8 +110,9 @@ def render_downloads(ctx: AppContext, filters: ReportFilters) -> None:
     def build(fmt: str):  # type: ignore[no-untyped-def]
         def make() -> bytes:
             buffer = io.BytesIO()
-            export_reports(engine_for(ctx.db_url), fmt, buffer, filters, ctx.scope,
-                           with_personal_data=ctx.may_see_personal_data)  # fmt: skip
+            export_reports(
+                engine_for(ctx.db_url), fmt, buffer, filters, ctx.scope, with_personal_data=ctx.may_see_personal_data
+            )
             return buffer.getvalue()
 
         return make
@@ -122,10 +124,15 @@ def render_downloads(ctx: AppContext, filters: ReportFilters) -> None:
         (right, "xlsx", "masalah.download_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ):
         column.download_button(
-            t(label, ctx.lang), data=build(fmt), file_name=export_filename(fmt, filters, ctx.today), mime=mime,
-            key=f"masalah_unduh_{fmt}", help=help_text, icon=":material/download:",
+            t(label, ctx.lang),
+            data=build(fmt),
+            file_name=export_filename(fmt, filters, ctx.today),
+            mime=mime,
+            key=f"masalah_unduh_{fmt}",
+            help=help_text,
+            icon=":material/download:",
             on_click="ignore",
-        )  # fmt: skip
+        )
 
 
 def page_count(total: int) -> int:
@@ -167,27 +174,36 @@ def render_report_detail(detail: ReportDetail, lang: str) -> None:
         if detail.deskripsi:
             st.markdown(escape_markdown(detail.deskripsi))
         times = st.columns(3)
-        times[0].metric(t("detail.waktu_tanggap", lang),
-                        fmt_days(detail.waktu_tanggap, lang) if detail.waktu_tanggap is not None
-                        else t("detail.not_yet", lang))  # fmt: skip
-        times[1].metric(t("detail.waktu_penyelesaian", lang),
-                        fmt_days(detail.waktu_penyelesaian, lang) if detail.waktu_penyelesaian is not None
-                        else t("detail.not_yet", lang))  # fmt: skip
+        times[0].metric(
+            t("detail.waktu_tanggap", lang),
+            fmt_days(detail.waktu_tanggap, lang) if detail.waktu_tanggap is not None else t("detail.not_yet", lang),
+        )
+        times[1].metric(
+            t("detail.waktu_penyelesaian", lang),
+            fmt_days(detail.waktu_penyelesaian, lang)
+            if detail.waktu_penyelesaian is not None
+            else t("detail.not_yet", lang),
+        )
         times[2].metric(
-            t("detail.umur_vs_sla", lang), f"{fmt_days(detail.umur, lang)} / SLA {fmt_days(detail.sla_hari, lang)}",
-            delta=sla_text(detail.status, detail.lewat_sla, lang), delta_color="off" if detail.lewat_sla <= 0
-            else "inverse", delta_arrow="off", help=f"{UMUR.help(lang)} {STATUS_SLA.help(lang)}",
-        )  # fmt: skip
+            t("detail.umur_vs_sla", lang),
+            f"{fmt_days(detail.umur, lang)} / SLA {fmt_days(detail.sla_hari, lang)}",
+            delta=sla_text(detail.status, detail.lewat_sla, lang),
+            delta_color="off" if detail.lewat_sla <= 0 else "inverse",
+            delta_arrow="off",
+            help=f"{UMUR.help(lang)} {STATUS_SLA.help(lang)}",
+        )
         fields, history = st.columns([1, 1])
         with fields:
             st.markdown(f"**{t('detail.fields', lang)}**")
             st.dataframe(
                 pd.DataFrame(_field_rows(detail, lang), columns=[t("detail.field", lang), t("detail.value", lang)]),
-                hide_index=True, width="stretch",
-            )  # fmt: skip
+                hide_index=True,
+                width="stretch",
+            )
             if detail.duplikat_dari is not None:
-                st.link_button(t("detail.open_original", lang, nomor=detail.duplikat_dari),
-                               report_link(detail.duplikat_dari))  # fmt: skip
+                st.link_button(
+                    t("detail.open_original", lang, nomor=detail.duplikat_dari), report_link(detail.duplikat_dari)
+                )
         with history:
             st.markdown(f"**{t('detail.history', lang)}**")
             render_timeline(detail, lang)
@@ -225,5 +241,3 @@ def show_report(ctx: AppContext, nomor: int) -> None:
         st.warning(t("masalah.not_found", ctx.lang, nomor=nomor), icon=":material/search_off:")
     else:
         render_report_detail(detail, ctx.lang)
-
-

@@ -65,15 +65,19 @@ def render_overdue(overdue: pd.DataFrame, total_overdue: int, lang: str) -> None
     if overdue.empty:
         st.success(t("penyelesaian.overdue_none", lang), icon=":material/check_circle:")
         return
-    table = pd.DataFrame({
-        t("col.buka", lang): [report_link(int(n)) for n in overdue["nomor"]],
-        **report_columns(overdue, lang),
-        t("col.lewat_sla", lang): [math.floor(v) for v in overdue["lewat_sla"]],
-    })  # fmt: skip
+    table = pd.DataFrame(
+        {
+            t("col.buka", lang): [report_link(int(n)) for n in overdue["nomor"]],
+            **report_columns(overdue, lang),
+            t("col.lewat_sla", lang): [math.floor(v) for v in overdue["lewat_sla"]],
+        }
+    )
     st.dataframe(
-        table, hide_index=True, width="stretch",
+        table,
+        hide_index=True,
+        width="stretch",
         column_config={t("col.buka", lang): st.column_config.LinkColumn(display_text=r"laporan=(\d+)$")},
-    )  # fmt: skip
+    )
     if total_overdue > len(overdue):
         st.caption(t("penyelesaian.overdue_more", lang, shown=len(overdue), total=total_overdue))
 
@@ -86,17 +90,18 @@ def render_comparison(comparison: pd.DataFrame, lang: str) -> None:
         return formatter(_none(value), lang) if enough else not_enough
 
     rows = comparison.itertuples()
-    table = pd.DataFrame([
-        {
-            t("col.wilayah", lang): row.wilayah,
-            t("col.masuk", lang): int(row.masuk),
-            t("col.tingkat_penyelesaian", lang): figure(row.tingkat_penyelesaian, row.cukup_data, fmt_percent),
-            t("col.median_penyelesaian", lang): figure(row.median_penyelesaian, row.cukup_data, fmt_days),
-            t("col.terbuka", lang): int(row.terbuka),
-            t("col.porsi_terlambat", lang): figure(row.porsi_terlambat, row.cukup_data, fmt_percent),
-        }
-        for row in rows
-    ])  # fmt: skip
+    table = pd.DataFrame(
+        [
+            {
+                t("col.wilayah", lang): row.wilayah,
+                t("col.masuk", lang): int(row.masuk),
+                t("col.tingkat_penyelesaian", lang): figure(row.tingkat_penyelesaian, row.cukup_data, fmt_percent),
+                t("col.median_penyelesaian", lang): figure(row.median_penyelesaian, row.cukup_data, fmt_days),
+                t("col.terbuka", lang): int(row.terbuka),
+                t("col.porsi_terlambat", lang): figure(row.porsi_terlambat, row.cukup_data, fmt_percent),
+            }
+            for row in rows
+        ]
+    )
     st.dataframe(table, hide_index=True, width="stretch")
     st.caption(f"{DATA_BELUM_CUKUP.help(lang)} {PORSI_TERLAMBAT.label(lang)}: {PORSI_TERLAMBAT.help(lang)}")
-

@@ -48,20 +48,26 @@ def render_add_kelurahan(ctx: AppContext) -> None:
     lang = ctx.lang
     render_outcome(KEL, lang)
     with st.form(f"{KEL}_form", enter_to_submit=False):
-        st.text_input(t("settings.kode", lang), key=f"{KEL}_kode", value=DEFAULT_KELURAHAN_KODE,
-                      help=t("settings.kode_help", lang))  # fmt: skip
+        st.text_input(
+            t("settings.kode", lang),
+            key=f"{KEL}_kode",
+            value=DEFAULT_KELURAHAN_KODE,
+            help=t("settings.kode_help", lang),
+        )
         field_error(KEL, "kode", lang)
         st.form_submit_button(t("settings.add", lang), on_click=_add_kelurahan, args=(ctx,))
 
 
 def _rw_frame(rows: list[RwRow], lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        "RW": [r.nomor for r in rows],
-        t("settings.ketua", lang): [r.ketua_nama or "—" for r in rows],
-        t("settings.jumlah_rt", lang): [fmt_int(r.jumlah_rt, lang) for r in rows],
-        t("settings.laporan", lang): [fmt_int(r.jumlah_laporan, lang) for r in rows],
-        t("settings.aktif", lang): [yes_no(r.aktif, lang) for r in rows],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "RW": [r.nomor for r in rows],
+            t("settings.ketua", lang): [r.ketua_nama or "—" for r in rows],
+            t("settings.jumlah_rt", lang): [fmt_int(r.jumlah_rt, lang) for r in rows],
+            t("settings.laporan", lang): [fmt_int(r.jumlah_laporan, lang) for r in rows],
+            t("settings.aktif", lang): [yes_no(r.aktif, lang) for r in rows],
+        }
+    )
 
 
 def _add_rw(ctx: AppContext, kel: str) -> None:
@@ -69,8 +75,9 @@ def _add_rw(ctx: AppContext, kel: str) -> None:
     nomor, ketua = state[f"{RW_}_nomor"], state[f"{RW_}_ketua"]
 
     def write() -> Message:
-        rw = add_rw(engine_for(ctx.db_url), kel, "" if nomor is None else int(nomor), ketua, actor=ctx.actor,
-                    scope=ctx.scope)  # fmt: skip
+        rw = add_rw(
+            engine_for(ctx.db_url), kel, "" if nomor is None else int(nomor), ketua, actor=ctx.actor, scope=ctx.scope
+        )
         return "settings.rw_added", {"rw": rw}
 
     if run_write(RW_, write):
@@ -90,8 +97,15 @@ def _save_rw(ctx: AppContext, kel: str, rw: str) -> None:
     state = st.session_state
 
     def write() -> Message:
-        update_rw(engine_for(ctx.db_url), kel, rw, state[f"{RW_EDIT}_ketua"], state[f"{RW_EDIT}_aktif"],
-                  actor=ctx.actor, scope=ctx.scope)  # fmt: skip
+        update_rw(
+            engine_for(ctx.db_url),
+            kel,
+            rw,
+            state[f"{RW_EDIT}_ketua"],
+            state[f"{RW_EDIT}_aktif"],
+            actor=ctx.actor,
+            scope=ctx.scope,
+        )
         return "settings.rw_saved", {"rw": rw}
 
     run_write(RW_EDIT, write)
@@ -116,24 +130,33 @@ def render_rws(ctx: AppContext, kel: str) -> list[str]:
     if rows:
         st.dataframe(_rw_frame(list(rows.values()), lang), hide_index=True, width="stretch")
     with st.expander(t("settings.add_rw", lang), expanded=not rows), st.form(f"{RW_}_tambah", enter_to_submit=False):
-        st.number_input(t("settings.nomor_rw", lang), key=f"{RW_}_nomor", min_value=1, max_value=99, step=1,
-                        value=None)  # fmt: skip
+        st.number_input(t("settings.nomor_rw", lang), key=f"{RW_}_nomor", min_value=1, max_value=99, step=1, value=None)
         field_error(RW_, "nomor", lang)
         st.text_input(t("settings.ketua_rw", lang), key=f"{RW_}_ketua")
         field_error(RW_, "ketua_nama", lang)
         st.form_submit_button(t("settings.add", lang), on_click=_add_rw, args=(ctx, kel))
     if state.get(f"{RW_}_pilih") not in rows:
         state[f"{RW_}_pilih"] = None
-    chosen = st.selectbox(t("settings.choose_rw", lang), list(rows), key=f"{RW_}_pilih",
-                          format_func=lambda v: f"RW {v}", placeholder=t("settings.choose_placeholder", lang),
-                          on_change=_fill_rw, args=(rows,))  # fmt: skip
+    chosen = st.selectbox(
+        t("settings.choose_rw", lang),
+        list(rows),
+        key=f"{RW_}_pilih",
+        format_func=lambda v: f"RW {v}",
+        placeholder=t("settings.choose_placeholder", lang),
+        on_change=_fill_rw,
+        args=(rows,),
+    )
     if chosen is not None:
         with st.form(f"{RW_}_ubah", enter_to_submit=False):
             st.text_input(t("settings.ketua_rw", lang), key=f"{RW_EDIT}_ketua")
             field_error(RW_EDIT, "ketua_nama", lang)
             st.checkbox(t("settings.aktif_help", lang), key=f"{RW_EDIT}_aktif")
-            st.form_submit_button(t("settings.save", lang), type="primary", on_click=_save_rw,
-                                  args=(ctx, kel, chosen))  # fmt: skip
-        delete_popover(RW_, t("settings.delete_rw", lang, rw=chosen), t("settings.delete_warning", lang),
-                       _delete_rw, (ctx, kel, chosen))  # fmt: skip
+            st.form_submit_button(t("settings.save", lang), type="primary", on_click=_save_rw, args=(ctx, kel, chosen))
+        delete_popover(
+            RW_,
+            t("settings.delete_rw", lang, rw=chosen),
+            t("settings.delete_warning", lang),
+            _delete_rw,
+            (ctx, kel, chosen),
+        )
     return list(rows)

@@ -21,12 +21,14 @@ DEFAULT_SLA_DAYS = 14
 
 
 def _frame(rows: list[CategoryRow], lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        t("settings.kategori", lang): [category_label(r.slug, r.nama, lang) for r in rows],
-        t("settings.sla", lang): [fmt_int(r.sla_hari, lang) for r in rows],
-        t("settings.laporan", lang): [fmt_int(r.jumlah_laporan, lang) for r in rows],
-        t("settings.aktif", lang): [yes_no(r.aktif, lang) for r in rows],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            t("settings.kategori", lang): [category_label(r.slug, r.nama, lang) for r in rows],
+            t("settings.sla", lang): [fmt_int(r.sla_hari, lang) for r in rows],
+            t("settings.laporan", lang): [fmt_int(r.jumlah_laporan, lang) for r in rows],
+            t("settings.aktif", lang): [yes_no(r.aktif, lang) for r in rows],
+        }
+    )
 
 
 def _sla(value: float | None) -> int | None:
@@ -75,8 +77,14 @@ def _delete(ctx: AppContext, slug: str, nama: str) -> None:
 
 
 def _sla_input(prefix: str, lang: str) -> None:
-    st.number_input(t("settings.sla", lang), key=f"{prefix}_sla", min_value=1, max_value=SLA_MAX_DAYS, step=1,
-                    help=t("settings.sla_help", lang))  # fmt: skip
+    st.number_input(
+        t("settings.sla", lang),
+        key=f"{prefix}_sla",
+        min_value=1,
+        max_value=SLA_MAX_DAYS,
+        step=1,
+        help=t("settings.sla_help", lang),
+    )
     field_error(prefix, "sla_hari", lang)
 
 
@@ -96,10 +104,15 @@ def render_categories(ctx: AppContext) -> None:
         st.form_submit_button(t("settings.add", lang), on_click=_add, args=(ctx,))
     if state.get(f"{KAT}_pilih") not in rows:
         state[f"{KAT}_pilih"] = None
-    chosen = st.selectbox(t("settings.choose_kategori", lang), list(rows), key=f"{KAT}_pilih",
-                          format_func=lambda slug: category_label(slug, rows[slug].nama, lang),
-                          placeholder=t("settings.choose_placeholder", lang), on_change=_fill,
-                          args=(rows,))  # fmt: skip
+    chosen = st.selectbox(
+        t("settings.choose_kategori", lang),
+        list(rows),
+        key=f"{KAT}_pilih",
+        format_func=lambda slug: category_label(slug, rows[slug].nama, lang),
+        placeholder=t("settings.choose_placeholder", lang),
+        on_change=_fill,
+        args=(rows,),
+    )
     if chosen is None:
         return
     with st.form(f"{KAT}_ubah", enter_to_submit=False):
@@ -108,5 +121,10 @@ def render_categories(ctx: AppContext) -> None:
         _sla_input(EDIT, lang)
         st.checkbox(t("settings.aktif_help", lang), key=f"{EDIT}_aktif")
         st.form_submit_button(t("settings.save", lang), type="primary", on_click=_save, args=(ctx, chosen))
-    delete_popover(EDIT, t("settings.delete_kategori", lang), t("settings.delete_warning", lang), _delete,
-                   (ctx, chosen, rows[chosen].nama))  # fmt: skip
+    delete_popover(
+        EDIT,
+        t("settings.delete_kategori", lang),
+        t("settings.delete_warning", lang),
+        _delete,
+        (ctx, chosen, rows[chosen].nama),
+    )

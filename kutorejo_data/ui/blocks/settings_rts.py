@@ -20,16 +20,19 @@ EDIT = f"{RT_}_edit"
 
 
 def _frame(rows: list[RtRow], lang: str) -> pd.DataFrame:
-    return pd.DataFrame({
-        "RT": [r.nomor for r in rows],
-        t("settings.ketua", lang): [r.ketua_nama or "—" for r in rows],
-        t("settings.kk", lang): [fmt_int(r.jumlah_kk, lang) for r in rows],
-        t("settings.warga", lang): [fmt_int(r.jumlah_warga, lang) for r in rows],
-        t("settings.diperbarui", lang): [fmt_date(r.data_diperbarui, lang) if r.data_diperbarui else "—"
-                                         for r in rows],
-        t("settings.laporan", lang): [fmt_int(r.jumlah_laporan, lang) for r in rows],
-        t("settings.aktif", lang): [yes_no(r.aktif, lang) for r in rows],
-    })  # fmt: skip
+    return pd.DataFrame(
+        {
+            "RT": [r.nomor for r in rows],
+            t("settings.ketua", lang): [r.ketua_nama or "—" for r in rows],
+            t("settings.kk", lang): [fmt_int(r.jumlah_kk, lang) for r in rows],
+            t("settings.warga", lang): [fmt_int(r.jumlah_warga, lang) for r in rows],
+            t("settings.diperbarui", lang): [
+                fmt_date(r.data_diperbarui, lang) if r.data_diperbarui else "—" for r in rows
+            ],
+            t("settings.laporan", lang): [fmt_int(r.jumlah_laporan, lang) for r in rows],
+            t("settings.aktif", lang): [yes_no(r.aktif, lang) for r in rows],
+        }
+    )
 
 
 def _fields(prefix: str) -> RtFields:
@@ -37,9 +40,11 @@ def _fields(prefix: str) -> RtFields:
     state = st.session_state
     kk, warga = state[f"{prefix}_kk"], state[f"{prefix}_warga"]
     return RtFields(
-        ketua_nama=state[f"{prefix}_ketua"], jumlah_kk=None if kk is None else int(kk),
-        jumlah_warga=None if warga is None else int(warga), aktif=state.get(f"{prefix}_aktif", True),
-    )  # fmt: skip
+        ketua_nama=state[f"{prefix}_ketua"],
+        jumlah_kk=None if kk is None else int(kk),
+        jumlah_warga=None if warga is None else int(warga),
+        aktif=state.get(f"{prefix}_aktif", True),
+    )
 
 
 def _render_fact_inputs(prefix: str, lang: str) -> None:
@@ -57,8 +62,15 @@ def _add(ctx: AppContext, kel: str, rw: str) -> None:
     nomor, fields = state[f"{RT_}_nomor"], _fields(RT_)
 
     def write() -> Message:
-        rt = add_rt(engine_for(ctx.db_url), kel, rw, "" if nomor is None else int(nomor), fields, actor=ctx.actor,
-                    scope=ctx.scope)  # fmt: skip
+        rt = add_rt(
+            engine_for(ctx.db_url),
+            kel,
+            rw,
+            "" if nomor is None else int(nomor),
+            fields,
+            actor=ctx.actor,
+            scope=ctx.scope,
+        )
         return "settings.rt_added", {"rt": rt, "rw": rw}
 
     if run_write(RT_, write):
@@ -108,8 +120,9 @@ def render_rts(ctx: AppContext, kel: str, rws: list[str]) -> None:
         return
     if state.get(f"{RT_}_rw") not in rws:
         state[f"{RT_}_rw"] = rws[0]
-    rw = st.selectbox(t("filter.rw", lang), rws, key=f"{RT_}_rw", format_func=lambda v: f"RW {v}",
-                      on_change=_forget_outcomes)  # fmt: skip
+    rw = st.selectbox(
+        t("filter.rw", lang), rws, key=f"{RT_}_rw", format_func=lambda v: f"RW {v}", on_change=_forget_outcomes
+    )
     rows = {row.nomor: row for row in data.settings_rts(ctx.db_url, kel, rw, ctx.scope)}
     render_outcome(RT_, lang)
     render_outcome(EDIT, lang)
@@ -117,21 +130,33 @@ def render_rts(ctx: AppContext, kel: str, rws: list[str]) -> None:
         st.dataframe(_frame(list(rows.values()), lang), hide_index=True, width="stretch")
     adding = st.expander(t("settings.add_rt", lang, rw=rw), expanded=not rows)
     with adding, st.form(f"{RT_}_tambah", enter_to_submit=False):
-        st.number_input(t("settings.nomor_rt", lang), key=f"{RT_}_nomor", min_value=1, max_value=999, step=1,
-                        value=None)  # fmt: skip
+        st.number_input(
+            t("settings.nomor_rt", lang), key=f"{RT_}_nomor", min_value=1, max_value=999, step=1, value=None
+        )
         field_error(RT_, "nomor", lang)
         _render_fact_inputs(RT_, lang)
         st.form_submit_button(t("settings.add", lang), on_click=_add, args=(ctx, kel, rw))
     if state.get(f"{RT_}_pilih") not in rows:
         state[f"{RT_}_pilih"] = None
-    chosen = st.selectbox(t("settings.choose_rt", lang), list(rows), key=f"{RT_}_pilih",
-                          format_func=lambda v: f"RT {v}", placeholder=t("settings.choose_placeholder", lang),
-                          on_change=_fill, args=(rows,))  # fmt: skip
+    chosen = st.selectbox(
+        t("settings.choose_rt", lang),
+        list(rows),
+        key=f"{RT_}_pilih",
+        format_func=lambda v: f"RT {v}",
+        placeholder=t("settings.choose_placeholder", lang),
+        on_change=_fill,
+        args=(rows,),
+    )
     if chosen is None:
         return
     with st.form(f"{RT_}_ubah", enter_to_submit=False):
         _render_fact_inputs(EDIT, lang)
         st.checkbox(t("settings.aktif_help", lang), key=f"{EDIT}_aktif")
         st.form_submit_button(t("settings.save", lang), type="primary", on_click=_save, args=(ctx, kel, rw, chosen))
-    delete_popover(RT_, t("settings.delete_rt", lang, rt=chosen), t("settings.delete_warning", lang), _delete,
-                   (ctx, kel, rw, chosen))  # fmt: skip
+    delete_popover(
+        RT_,
+        t("settings.delete_rt", lang, rt=chosen),
+        t("settings.delete_warning", lang),
+        _delete,
+        (ctx, kel, rw, chosen),
+    )

@@ -70,8 +70,13 @@ def _cover(report: MeetingReport, lang: str) -> None:
         st.title(slide_title("sampul", lang), anchor=False)
         st.markdown(f"### {escape_markdown(report.area_label)}")
         st.markdown(f"## {escape_markdown(month_title(report, lang))}")
-        st.caption(escape_markdown(t("rapat.cover_code", lang, kode=report.kelurahan_kode) + " · "
-                                   + t("rapat.generated", lang, date=fmt_date(report.generated_at.date(), lang))))
+        st.caption(
+            escape_markdown(
+                t("rapat.cover_code", lang, kode=report.kelurahan_kode)
+                + " · "
+                + t("rapat.generated", lang, date=fmt_date(report.generated_at.date(), lang))
+            )
+        )
 
 
 def _masalah(report: MeetingReport, lang: str) -> None:
@@ -80,11 +85,13 @@ def _masalah(report: MeetingReport, lang: str) -> None:
     left, right = st.columns(2, gap="large")
     count = lambda value: fmt_int(value, lang)  # noqa: E731
     left.markdown(f"**{t('rapat.by_category', lang)}**")
-    left.plotly_chart(slide_charts.horizontal_bars(category_names(report, lang), report.by_category, count),
-                      **CHART_OPTIONS)  # fmt: skip
+    left.plotly_chart(
+        slide_charts.horizontal_bars(category_names(report, lang), report.by_category, count), **CHART_OPTIONS
+    )
     right.markdown(f"**{t('rapat.by_area', lang, unit=t(f'unit.{report.unit}', lang))}**")
-    right.plotly_chart(slide_charts.horizontal_bars(list(report.by_area.labels), report.by_area, count),
-                       **CHART_OPTIONS)  # fmt: skip
+    right.plotly_chart(
+        slide_charts.horizontal_bars(list(report.by_area.labels), report.by_area, count), **CHART_OPTIONS
+    )
 
 
 def _terlambat(report: MeetingReport, lang: str) -> None:
@@ -125,8 +132,9 @@ def _kapasitas(report: MeetingReport, lang: str) -> None:
     if capacity.ranked:
         series = capacity.index_series
         chart.markdown(f"**{metrics.INDEKS_KAPASITAS.label(lang)}**")
-        chart.plotly_chart(slide_charts.horizontal_bars(list(series.labels), series, lambda v: fmt_int(v, lang)),
-                           **CHART_OPTIONS)  # fmt: skip
+        chart.plotly_chart(
+            slide_charts.horizontal_bars(list(series.labels), series, lambda v: fmt_int(v, lang)), **CHART_OPTIONS
+        )
     with words:
         st.markdown(f"**{t('rapat.most_improved', lang)}**")
         st.markdown("\n".join(f"- {escape_markdown(improved_line(u, lang))}" for u in capacity.most_improved) or "—")
@@ -148,9 +156,13 @@ def _tindak_lanjut(report: MeetingReport, lang: str) -> None:
 
 
 BODIES = {
-    "masalah": _masalah, "terlambat": _terlambat, "kecepatan": _kecepatan, "partisipasi": _partisipasi,
-    "kapasitas": _kapasitas, "tindak_lanjut": _tindak_lanjut,
-}  # fmt: skip
+    "masalah": _masalah,
+    "terlambat": _terlambat,
+    "kecepatan": _kecepatan,
+    "partisipasi": _partisipasi,
+    "kapasitas": _kapasitas,
+    "tindak_lanjut": _tindak_lanjut,
+}
 
 
 def render_slide(report: MeetingReport, index: int, lang: str) -> None:

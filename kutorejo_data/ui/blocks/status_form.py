@@ -55,8 +55,11 @@ def render_card(card: ReportCard, lang: str) -> None:
     """Number, title, area, category, status, handler and the latest history of a report."""
     st.subheader(t("lapor.card_title", lang, nomor=card.nomor))
     st.text(card.judul)
-    where = [f"RW {card.rw} · RT {card.rt}", category_label(card.kategori_slug, card.kategori_nama, lang),
-             fmt_date(card.reported_at.date(), lang)]  # fmt: skip
+    where = [
+        f"RW {card.rw} · RT {card.rt}",
+        category_label(card.kategori_slug, card.kategori_nama, lang),
+        fmt_date(card.reported_at.date(), lang),
+    ]
     if card.lokasi:
         where.insert(1, card.lokasi)
     st.text(" · ".join(where))
@@ -64,8 +67,14 @@ def render_card(card: ReportCard, lang: str) -> None:
     st.text(f"{t('lapor.handler', lang)}: {_handler(card.penanganan, card.penanganan_nama, lang)}")
     if card.duplikat_dari_id is not None:
         st.caption(t("lapor.duplicate_of", lang, nomor=card.duplikat_dari_id))
-    st.caption(t("lapor.history_summary", lang, shown=fmt_int(len(card.history), lang),
-                 total=fmt_int(card.history_count, lang)))  # fmt: skip
+    st.caption(
+        t(
+            "lapor.history_summary",
+            lang,
+            shown=fmt_int(len(card.history), lang),
+            total=fmt_int(card.history_count, lang),
+        )
+    )
     st.dataframe(_history_frame(card, lang), hide_index=True, width="stretch")
 
 
@@ -74,10 +83,14 @@ def _submit(ctx: AppContext) -> None:
     nomor, version = state[_key("shown")]
     original = state.get(_key("duplikat_dari"))
     change = StatusChange(
-        laporan_id=nomor, to_status=state[_key("ke")], expected_version=version, note=state[_key("catatan")],
-        penanganan=state[_key("penanganan")], penanganan_nama=state[_key("penanganan_nama")],
+        laporan_id=nomor,
+        to_status=state[_key("ke")],
+        expected_version=version,
+        note=state[_key("catatan")],
+        penanganan=state[_key("penanganan")],
+        penanganan_nama=state[_key("penanganan_nama")],
         duplikat_dari_id=int(original) if original is not None else None,
-    )  # fmt: skip
+    )
 
     def write() -> Message:
         change_status(engine_for(ctx.db_url), change, actor=ctx.actor, scope=ctx.scope)
@@ -105,8 +118,15 @@ def render_status_update(ctx: AppContext, requested: int | None = None) -> None:
         state[_key("link")] = requested
         state[_key("nomor")] = requested
         _forget_details()
-    nomor = st.number_input(t("lapor.find_number", lang), key=_key("nomor"), min_value=1, step=1, value=None,
-                            placeholder=t("lapor.find_placeholder", lang), on_change=_forget_details)  # fmt: skip
+    nomor = st.number_input(
+        t("lapor.find_number", lang),
+        key=_key("nomor"),
+        min_value=1,
+        step=1,
+        value=None,
+        placeholder=t("lapor.find_placeholder", lang),
+        on_change=_forget_details,
+    )
     success = render_outcome(PREFIX, lang)
     if nomor is None:
         return
@@ -133,23 +153,38 @@ def _render_change_form(ctx: AppContext, card: ReportCard) -> None:
         state[_key("ke")] = choices[0]
     if _key("penanganan") not in state:
         state[_key("penanganan")] = card.penanganan
-    st.radio(t("lapor.new_status", lang), choices, key=_key("ke"), horizontal=True,
-             format_func=lambda s: _status(s, lang))  # fmt: skip
+    st.radio(
+        t("lapor.new_status", lang), choices, key=_key("ke"), horizontal=True, format_func=lambda s: _status(s, lang)
+    )
     target = state[_key("ke")]
     needs_reason = note_required(card.status, target) is not None
     with st.form(f"{PREFIX}_form", enter_to_submit=False):
         if target == domain.STATUS_DUPLIKAT:
-            st.number_input(t("lapor.duplicate_original", lang), key=_key("duplikat_dari"), min_value=1, step=1,
-                            value=None)  # fmt: skip
+            st.number_input(
+                t("lapor.duplicate_original", lang), key=_key("duplikat_dari"), min_value=1, step=1, value=None
+            )
             field_error(PREFIX, "duplikat_dari_id", lang)
         label = t("lapor.note_required" if needs_reason else "lapor.note", lang)
         st.text_area(label, key=_key("catatan"), height=80)
         field_error(PREFIX, "note", lang)
-        st.selectbox(t("lapor.handler", lang), domain.HANDLER_LEVELS, key=_key("penanganan"),
-                     format_func=lambda level: t(f"penanganan.{level}", lang),
-                     placeholder=t("lapor.handler_none", lang))  # fmt: skip
+        st.selectbox(
+            t("lapor.handler", lang),
+            domain.HANDLER_LEVELS,
+            key=_key("penanganan"),
+            format_func=lambda level: t(f"penanganan.{level}", lang),
+            placeholder=t("lapor.handler_none", lang),
+        )
         field_error(PREFIX, "penanganan", lang)
-        st.text_input(t("lapor.handler_name", lang), key=_key("penanganan_nama"),
-                      placeholder=t("lapor.handler_name_placeholder", lang))  # fmt: skip
-        st.form_submit_button(t("lapor.save_status", lang), type="primary", icon=":material/save:", width="stretch",
-                              on_click=_submit, args=(ctx,))  # fmt: skip
+        st.text_input(
+            t("lapor.handler_name", lang),
+            key=_key("penanganan_nama"),
+            placeholder=t("lapor.handler_name_placeholder", lang),
+        )
+        st.form_submit_button(
+            t("lapor.save_status", lang),
+            type="primary",
+            icon=":material/save:",
+            width="stretch",
+            on_click=_submit,
+            args=(ctx,),
+        )

@@ -40,17 +40,21 @@ def render_account_list(ctx: AppContext) -> pd.DataFrame:
     with engine_for(ctx.db_url).connect() as conn:
         frame = account_admin.list_accounts(conn)
     locked = [value is not None and not pd.isna(value) and value > ctx.now for value in frame["terkunci_sampai"]]
-    table = pd.DataFrame({
-        t("user.username", lang): frame["username"],
-        t("user.nama", lang): frame["nama"],
-        t("user.role", lang): [t(f"role.{r}", lang) for r in frame["role"]],
-        t("user.area", lang): [_area_text(w, r, k, lang) for w, r, k in zip(frame["rw"], frame["rt"],
-                                                                             frame["kelurahan"], strict=True)],
-        t("user.state", lang): [t("user.locked", lang) if lock else t("user.active" if active else "user.inactive",
-                                                                      lang)
-                                for lock, active in zip(locked, frame["aktif"], strict=True)],
-        t("user.last_login", lang): [when_text(v, lang) for v in frame["last_login_at"]],
-    })  # fmt: skip
+    table = pd.DataFrame(
+        {
+            t("user.username", lang): frame["username"],
+            t("user.nama", lang): frame["nama"],
+            t("user.role", lang): [t(f"role.{r}", lang) for r in frame["role"]],
+            t("user.area", lang): [
+                _area_text(w, r, k, lang) for w, r, k in zip(frame["rw"], frame["rt"], frame["kelurahan"], strict=True)
+            ],
+            t("user.state", lang): [
+                t("user.locked", lang) if lock else t("user.active" if active else "user.inactive", lang)
+                for lock, active in zip(locked, frame["aktif"], strict=True)
+            ],
+            t("user.last_login", lang): [when_text(v, lang) for v in frame["last_login_at"]],
+        }
+    )
     st.dataframe(table, hide_index=True, width="stretch")
     return frame
 
@@ -99,10 +103,13 @@ def _draft(ctx: AppContext, prefix: str, username: str) -> AccountDraft:
     role = state[f"{prefix}_role"]
     # Accounts belong to the admin's own kelurahan; only an admin of every area makes accounts for every area.
     return AccountDraft(
-        username, role, state.get(f"{prefix}_nama", ""), ctx.scope.kelurahan_kode,
+        username,
+        role,
+        state.get(f"{prefix}_nama", ""),
+        ctx.scope.kelurahan_kode,
         state.get(f"{prefix}_rw") if role in permissions.AREA_ROLES else None,
         state.get(f"{prefix}_rt") if role == permissions.KETUA_RT else None,
-    )  # fmt: skip
+    )
 
 
 def _passwords(prefix: str) -> str:
@@ -116,8 +123,9 @@ def _passwords(prefix: str) -> str:
 def _password_fields(prefix: str, lang: str) -> None:
     left, right = st.columns(2)
     left.text_input(t("login.password", lang), type="password", key=f"{prefix}_sandi", autocomplete="new-password")
-    right.text_input(t("user.password_again", lang), type="password", key=f"{prefix}_sandi2",
-                     autocomplete="new-password")  # fmt: skip
+    right.text_input(
+        t("user.password_again", lang), type="password", key=f"{prefix}_sandi2", autocomplete="new-password"
+    )
 
 
 def render_new_account(ctx: AppContext) -> None:
@@ -126,27 +134,39 @@ def render_new_account(ctx: AppContext) -> None:
     left, right = st.columns(2)
     left.text_input(t("user.username", lang), key=f"{prefix}_username", max_chars=64)
     right.text_input(t("user.nama", lang), key=f"{prefix}_nama", max_chars=100)
-    role = st.selectbox(t("user.role", lang), permissions.ROLES, key=f"{prefix}_role",
-                        format_func=lambda r: t(f"role.{r}", lang))  # fmt: skip
+    role = st.selectbox(
+        t("user.role", lang), permissions.ROLES, key=f"{prefix}_role", format_func=lambda r: t(f"role.{r}", lang)
+    )
     _area_pickers(ctx, prefix, role)
     _password_fields(prefix, lang)
 
     def create() -> str:
         username = normalise_username(st.session_state.get(f"{prefix}_username", ""))
-        account_admin.create_user(engine_for(ctx.db_url), _draft(ctx, prefix, username), _passwords(prefix),
-                                  actor=ctx.actor)  # fmt: skip
+        account_admin.create_user(
+            engine_for(ctx.db_url), _draft(ctx, prefix, username), _passwords(prefix), actor=ctx.actor
+        )
         return t("user.created", lang, username=username)
 
-    st.button(t("user.create", lang), key=f"{prefix}_simpan", type="primary", icon=":material/person_add:",
-              on_click=_run, args=(ctx, create, t("user.saved", lang)),
-              kwargs={"clear": (f"{prefix}_sandi", f"{prefix}_sandi2")})  # fmt: skip
+    st.button(
+        t("user.create", lang),
+        key=f"{prefix}_simpan",
+        type="primary",
+        icon=":material/person_add:",
+        on_click=_run,
+        args=(ctx, create, t("user.saved", lang)),
+        kwargs={"clear": (f"{prefix}_sandi", f"{prefix}_sandi2")},
+    )
 
 
 def render_manage_account(ctx: AppContext, frame: pd.DataFrame) -> None:
     """Change one account: name, role and area; a new password; lock-out; deactivate or reactivate."""
     lang = ctx.lang
-    chosen = st.selectbox(t("user.choose", lang), [ALL, *frame["username"]], key="pengguna_pilih",
-                          format_func=lambda u: u or t("user.choose_placeholder", lang))  # fmt: skip
+    chosen = st.selectbox(
+        t("user.choose", lang),
+        [ALL, *frame["username"]],
+        key="pengguna_pilih",
+        format_func=lambda u: u or t("user.choose_placeholder", lang),
+    )
     if not chosen:
         return
     row = frame[frame["username"] == chosen].iloc[0]
@@ -174,22 +194,35 @@ def render_manage_account(ctx: AppContext, frame: pd.DataFrame) -> None:
     with st.container(border=True):
         st.markdown(f"**{t('user.edit', lang)}**")
         st.text_input(t("user.nama", lang), key=f"{prefix}_nama", max_chars=100)
-        role = st.selectbox(t("user.role", lang), permissions.ROLES, key=f"{prefix}_role",
-                            format_func=lambda r: t(f"role.{r}", lang))  # fmt: skip
+        role = st.selectbox(
+            t("user.role", lang), permissions.ROLES, key=f"{prefix}_role", format_func=lambda r: t(f"role.{r}", lang)
+        )
         _area_pickers(ctx, prefix, role)
         st.button(t("user.save", lang), key=f"{prefix}_simpan", on_click=_run, args=(ctx, save, t("user.saved", lang)))
     with st.container(border=True):
         st.markdown(f"**{t('user.new_password', lang)}**")
         _password_fields(prefix, lang)
-        st.button(t("user.set_password", lang), key=f"{prefix}_sandi_simpan", on_click=_run,
-                  args=(ctx, change_password, t("user.password_set", lang, username=chosen)),
-                  kwargs={"clear": (f"{prefix}_sandi", f"{prefix}_sandi2")})  # fmt: skip
+        st.button(
+            t("user.set_password", lang),
+            key=f"{prefix}_sandi_simpan",
+            on_click=_run,
+            args=(ctx, change_password, t("user.password_set", lang, username=chosen)),
+            kwargs={"clear": (f"{prefix}_sandi", f"{prefix}_sandi2")},
+        )
     left, right = st.columns(2)
-    left.button(t("user.deactivate" if active else "user.activate", lang), key=f"{prefix}_aktif",
-                icon=":material/person_off:" if active else ":material/person_check:", on_click=_run,
-                args=(ctx, toggle_active, t("user.deactivated" if active else "user.activated", lang,
-                                            username=chosen)))  # fmt: skip
+    left.button(
+        t("user.deactivate" if active else "user.activate", lang),
+        key=f"{prefix}_aktif",
+        icon=":material/person_off:" if active else ":material/person_check:",
+        on_click=_run,
+        args=(ctx, toggle_active, t("user.deactivated" if active else "user.activated", lang, username=chosen)),
+    )
     locked_until = row["terkunci_sampai"]
     if locked_until is not None and not pd.isna(locked_until) and locked_until > ctx.now:
-        right.button(t("user.unlock", lang), key=f"{prefix}_buka", icon=":material/lock_open:", on_click=_run,
-                     args=(ctx, unlock, t("user.unlocked", lang, username=chosen)))  # fmt: skip
+        right.button(
+            t("user.unlock", lang),
+            key=f"{prefix}_buka",
+            icon=":material/lock_open:",
+            on_click=_run,
+            args=(ctx, unlock, t("user.unlocked", lang, username=chosen)),
+        )

@@ -31,8 +31,13 @@ SSO_REFUSED_KEY = "auth_sso_refused"
 # What survives a sign-in: the language and the cookie machinery. Everything else belongs to the previous user.
 _KEPT_ON_SIGN_IN = {LANG_KEY, TRIED_COOKIE_KEY, *cookies.KEPT_KEYS}
 # Why a session ended → the login page's notice.
-_NOTICES = {"timeout": "login.timeout", "expired": "login.expired", "inactive": "login.expired",
-            "ended": "login.expired", "logout": "login.logged_out"}  # fmt: skip
+_NOTICES = {
+    "timeout": "login.timeout",
+    "expired": "login.expired",
+    "inactive": "login.expired",
+    "ended": "login.expired",
+    "logout": "login.logged_out",
+}
 
 
 def signing_secret() -> str:

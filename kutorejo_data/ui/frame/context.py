@@ -102,6 +102,9 @@ def current_context() -> AppContext:
     if not isinstance(account, Account):
         st.stop()
     return AppContext(
-        db_url=database_url(), lang=current_lang(), account=account, now=now_local(),
+        db_url=database_url(),
+        lang=current_lang(),
+        account=account,
+        now=now_local(),
         page=st.session_state.get(PAGE_KEY),
-    )  # fmt: skip
+    )

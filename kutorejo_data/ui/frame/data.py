@@ -71,13 +71,16 @@ def rt_options(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> list[
 def overview(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> Overview:
     """KPIs with comparison, the monthly flow and both breakdowns, in one cached call (queries side by side)."""
     previous = filters.compared_with()
-    found = read_concurrently(engine_for(db_url), {
-        "current": lambda conn: metrics.kpi_values(conn, filters, scope, now=now),
-        "previous": lambda conn: metrics.previous_kpi_values(conn, filters, scope, now=now),
-        "flow": lambda conn: monthly_flow(conn, filters, scope),
-        "by_area": lambda conn: breakdown_by_area(conn, filters, scope),
-        "by_category": lambda conn: breakdown_by_category(conn, filters, scope),
-    })  # fmt: skip
+    found = read_concurrently(
+        engine_for(db_url),
+        {
+            "current": lambda conn: metrics.kpi_values(conn, filters, scope, now=now),
+            "previous": lambda conn: metrics.previous_kpi_values(conn, filters, scope, now=now),
+            "flow": lambda conn: monthly_flow(conn, filters, scope),
+            "by_area": lambda conn: breakdown_by_area(conn, filters, scope),
+            "by_category": lambda conn: breakdown_by_category(conn, filters, scope),
+        },
+    )
     return Overview(
         kpis=KpiComparison.of(found["current"], found["previous"], previous),
         flow=found["flow"],
@@ -136,17 +139,20 @@ class ResolutionAnalytics:
 def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ResolutionAnalytics:
     """Flow, timings, backlog, overdue list and comparisons, in one cached call (queries side by side)."""
     engine = engine_for(db_url)
-    found = read_concurrently(engine, {
-        # The slowest first, so the two connections finish at about the same time.
-        "selesai": lambda conn: resolution.resolution_percentiles(conn, filters, scope),
-        "tanggap": lambda conn: resolution.response_percentiles(conn, filters, scope),
-        "monthly": lambda conn: resolution.monthly_timing(conn, filters, scope),
-        "flow": lambda conn: resolution.status_flow(conn, filters, scope),
-        "backlog_age": lambda conn: resolution.backlog_by_age(conn, filters, scope, now=now),
-        # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
-        "backlog_area": lambda conn: resolution.backlog_by_area(conn, filters, scope, now=now),
-        "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
-    })  # fmt: skip
+    found = read_concurrently(
+        engine,
+        {
+            # The slowest first, so the two connections finish at about the same time.
+            "selesai": lambda conn: resolution.resolution_percentiles(conn, filters, scope),
+            "tanggap": lambda conn: resolution.response_percentiles(conn, filters, scope),
+            "monthly": lambda conn: resolution.monthly_timing(conn, filters, scope),
+            "flow": lambda conn: resolution.status_flow(conn, filters, scope),
+            "backlog_age": lambda conn: resolution.backlog_by_age(conn, filters, scope, now=now),
+            # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
+            "backlog_area": lambda conn: resolution.backlog_by_area(conn, filters, scope, now=now),
+            "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
+        },
+    )
     backlog_area = found["backlog_area"]
     with engine.connect() as conn:
         timing = resolution.timing(conn, filters, scope, tanggap=found["tanggap"], selesai=found["selesai"])
@@ -197,16 +203,21 @@ def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: d
     with engine.connect() as conn:
         area = participation.activity_area(conn, filters, scope)
     previous = filters.compared_with()
-    found = read_concurrently(engine, {
-        "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
-        "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
-        "schedule": lambda conn: cadence.cadence_grid(conn, area, filters.dari, filters.sampai),
-        "by_jenis": lambda conn: participation.participation_by(conn, filters, scope, by="jenis"),
-        "by_area": lambda conn: participation.participation_by(conn, filters, scope, by="rt" if filters.rw else "rw"),
-        "by_rt_month": lambda conn: participation.participation_by(conn, filters, scope, by="rt_bulan"),
-        "roles": lambda conn: participation.attendance_by_role(conn, filters, scope),
-        "bimtek": lambda conn: participation.bimtek_record(conn, filters, scope),
-    })  # fmt: skip
+    found = read_concurrently(
+        engine,
+        {
+            "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
+            "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
+            "schedule": lambda conn: cadence.cadence_grid(conn, area, filters.dari, filters.sampai),
+            "by_jenis": lambda conn: participation.participation_by(conn, filters, scope, by="jenis"),
+            "by_area": lambda conn: participation.participation_by(
+                conn, filters, scope, by="rt" if filters.rw else "rw"
+            ),
+            "by_rt_month": lambda conn: participation.participation_by(conn, filters, scope, by="rt_bulan"),
+            "roles": lambda conn: participation.attendance_by_role(conn, filters, scope),
+            "bimtek": lambda conn: participation.bimtek_record(conn, filters, scope),
+        },
+    )
     kpis = KpiComparison.of(found.pop("current"), found.pop("previous"), previous)
     return ParticipationView(kpis=kpis, **found)
 
@@ -217,10 +228,13 @@ def capacity_scorecard(
 ) -> tuple[capacity.Scorecard, pd.DataFrame]:
     """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
     previous = filters.compared_with()
-    found = read_concurrently(engine_for(db_url), {
-        "current": lambda conn: capacity.scorecard(conn, filters, level, scope, now=now),  # type: ignore[arg-type]
-        "previous": lambda conn: capacity.scorecard(conn, previous, level, scope, now=now),  # type: ignore[arg-type]
-    })  # fmt: skip
+    found = read_concurrently(
+        engine_for(db_url),
+        {
+            "current": lambda conn: capacity.scorecard(conn, filters, level, scope, now=now),  # type: ignore[arg-type]
+            "previous": lambda conn: capacity.scorecard(conn, previous, level, scope, now=now),  # type: ignore[arg-type]
+        },
+    )
     return found["current"], capacity.with_change(found["current"], found["previous"])
 
 
@@ -240,14 +254,20 @@ def area_measures(
     """The area-view measures of every RT and of every RW in the area (what both levels count is read once, side by
     side, then the two levels side by side)."""
     engine = engine_for(db_url)
-    shared = read_concurrently(engine, {
-        "reports": lambda conn: area_view.shared_report_counts(conn, filters, scope, now),
-        "open_counts": lambda conn: area_view.open_and_overdue(conn, filters, scope, now),
-    })  # fmt: skip
-    found = read_concurrently(engine, {
-        level: lambda conn, level=level: area_view.area_measures(conn, filters, level, scope, now=now, **shared)
-        for level in ("rt", "rw")
-    })  # fmt: skip
+    shared = read_concurrently(
+        engine,
+        {
+            "reports": lambda conn: area_view.shared_report_counts(conn, filters, scope, now),
+            "open_counts": lambda conn: area_view.open_and_overdue(conn, filters, scope, now),
+        },
+    )
+    found = read_concurrently(
+        engine,
+        {
+            level: lambda conn, level=level: area_view.area_measures(conn, filters, level, scope, now=now, **shared)
+            for level in ("rt", "rw")
+        },
+    )
     return found["rt"], found["rw"]
 
 

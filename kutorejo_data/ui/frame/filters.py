@@ -46,8 +46,11 @@ def _key(prefix: str, name: str) -> str:
     return f"{prefix}_{name}"
 
 
-_SCOPE_NOTICES = (("kel", "notice.out_of_scope_kelurahan"), ("rw", "notice.out_of_scope_rw"),
-                  ("rt", "notice.out_of_scope_rt"))  # fmt: skip
+_SCOPE_NOTICES = (
+    ("kel", "notice.out_of_scope_kelurahan"),
+    ("rw", "notice.out_of_scope_rw"),
+    ("rt", "notice.out_of_scope_rt"),
+)
 
 
 def _within_scope(params: dict[str, str], ctx: AppContext) -> tuple[dict[str, str], list[Notice]]:
@@ -149,33 +152,44 @@ def filter_bar(
     row = st.columns([1.2, 1, 1, 1.2, 1.6] if len(codes) > 1 else [1, 1, 1.2, 1.6])
     if len(codes) > 1:
         names = {k.kode: k.label for k in kelurahan}
-        row[0].selectbox(t("filter.kelurahan", lang), codes, key=_key(prefix, "kel"), format_func=names.get,
-                         on_change=area_changed)  # fmt: skip
+        row[0].selectbox(
+            t("filter.kelurahan", lang), codes, key=_key(prefix, "kel"), format_func=names.get, on_change=area_changed
+        )
         row = row[1:]
     kel = state[_key(prefix, "kel")]
     rw_numbers = [o.kode for o in data.rw_options(ctx.db_url, kel, ctx.scope)]
     # An RW or RT head's own area is fixed: no "all" choice, nothing else to pick.
     row[0].selectbox(
-        t("filter.rw", lang), rw_numbers if ctx.scope.rw else [ALL, *rw_numbers], key=_key(prefix, "rw"),
+        t("filter.rw", lang),
+        rw_numbers if ctx.scope.rw else [ALL, *rw_numbers],
+        key=_key(prefix, "rw"),
         on_change=area_changed,
         format_func=lambda v: f"RW {v}" if v else t("filter.all_rw", lang),
-    )  # fmt: skip
+    )
     rw = state[_key(prefix, "rw")] or None
     rt_numbers = [o.kode for o in data.rt_options(ctx.db_url, kel, rw, ctx.scope)] if rw else []
     row[1].selectbox(
-        t("filter.rt", lang), rt_numbers if ctx.scope.rt else [ALL, *rt_numbers], key=_key(prefix, "rt"),
+        t("filter.rt", lang),
+        rt_numbers if ctx.scope.rt else [ALL, *rt_numbers],
+        key=_key(prefix, "rt"),
         on_change=clear_notices,
         format_func=lambda v: f"RT {v}" if v else t("filter.all_rt", lang),
-    )  # fmt: skip
+    )
     row[2].selectbox(
-        t("filter.period", lang), list(PRESETS), key=_key(prefix, "preset"), on_change=preset_changed,
+        t("filter.period", lang),
+        list(PRESETS),
+        key=_key(prefix, "preset"),
+        on_change=preset_changed,
         format_func=lambda p: t(f"preset.{p}", lang),
-    )  # fmt: skip
+    )
     if state[_key(prefix, "preset")] == "kustom":
         row[3].date_input(
-            t("filter.custom_range", lang), key=_key(prefix, "range"), max_value=ctx.today, format="DD/MM/YYYY",
+            t("filter.custom_range", lang),
+            key=_key(prefix, "range"),
+            max_value=ctx.today,
+            format="DD/MM/YYYY",
             on_change=clear_notices,
-        )  # fmt: skip
+        )
     dari, sampai = _period(prefix, ctx, default_preset)
     rt = state[_key(prefix, "rt")] or None
 
@@ -193,11 +207,16 @@ def filter_bar(
     desired = {
         key: value
         for key, value in (
-            ("kel", kel if len(codes) > 1 else ""), ("rw", rw or ""), ("rt", rt or ""),
-            ("kategori", _joined(kategori)), ("status", _joined(status)), ("prioritas", _joined(prioritas)), ("q", q),
+            ("kel", kel if len(codes) > 1 else ""),
+            ("rw", rw or ""),
+            ("rt", rt or ""),
+            ("kategori", _joined(kategori)),
+            ("status", _joined(status)),
+            ("prioritas", _joined(prioritas)),
+            ("q", q),
         )
         if value
-    }  # fmt: skip
+    }
     preset = state[_key(prefix, "preset")]
     if preset == "kustom":
         desired.update(dari=dari.isoformat(), sampai=sampai.isoformat())
@@ -209,9 +228,16 @@ def filter_bar(
     parts = [t("area.kelurahan", lang, nama=names.get(kel, kel)), f"RW {rw}" if rw else "", f"RT {rt}" if rt else ""]
     return Selection(
         filters=ReportFilters(
-            kelurahan_kode=kel, rw=rw, rt=rt, kategori=kategori, status=expand_statuses(status),
-            prioritas=prioritas, dari=dari, sampai=sampai, q=q or None,
-        ),  # fmt: skip
+            kelurahan_kode=kel,
+            rw=rw,
+            rt=rt,
+            kategori=kategori,
+            status=expand_statuses(status),
+            prioritas=prioritas,
+            dari=dari,
+            sampai=sampai,
+            q=q or None,
+        ),
         area_label=" · ".join(part for part in parts if part),
         period_label=fmt_period(dari, sampai, lang),
     )
@@ -224,22 +250,36 @@ def _render_detail_filters(prefix: str, ctx: AppContext, fields: list[str], on_c
     if "kategori" in fields:
         names = data.category_names(ctx.db_url)
         next(columns).multiselect(
-            t("filter.kategori", lang), list(names), key=_key(prefix, "kategori"), on_change=on_change,
+            t("filter.kategori", lang),
+            list(names),
+            key=_key(prefix, "kategori"),
+            on_change=on_change,
             format_func=lambda slug: category_label(slug, names.get(slug, slug), lang),
             placeholder=t("filter.all_kategori", lang),
-        )  # fmt: skip
+        )
     if "status" in fields:
         next(columns).multiselect(
-            t("filter.status", lang), list(STATUS_CHOICES), key=_key(prefix, "status"), on_change=on_change,
-            format_func=lambda s: t(f"status.{s}", lang), placeholder=t("filter.all_status", lang),
-        )  # fmt: skip
+            t("filter.status", lang),
+            list(STATUS_CHOICES),
+            key=_key(prefix, "status"),
+            on_change=on_change,
+            format_func=lambda s: t(f"status.{s}", lang),
+            placeholder=t("filter.all_status", lang),
+        )
     if "prioritas" in fields:
         next(columns).multiselect(
-            t("filter.prioritas", lang), list(PRIORITIES), key=_key(prefix, "prioritas"), on_change=on_change,
-            format_func=lambda p: t(f"prioritas.{p}", lang), placeholder=t("filter.all_prioritas", lang),
-        )  # fmt: skip
+            t("filter.prioritas", lang),
+            list(PRIORITIES),
+            key=_key(prefix, "prioritas"),
+            on_change=on_change,
+            format_func=lambda p: t(f"prioritas.{p}", lang),
+            placeholder=t("filter.all_prioritas", lang),
+        )
     if "q" in fields:
         next(columns).text_input(
-            t("filter.q", lang), key=_key(prefix, "q"), on_change=on_change, max_chars=100,
+            t("filter.q", lang),
+            key=_key(prefix, "q"),
+            on_change=on_change,
+            max_chars=100,
             placeholder=t("filter.q_placeholder", lang),
-        )  # fmt: skip
+        )

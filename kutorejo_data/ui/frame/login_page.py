@@ -42,14 +42,27 @@ def _render_notices(lang: str, linked: str | None) -> None:
 def _render_form(db_url: str, lang: str) -> None:
     with st.form("login_form", border=True, enter_to_submit=True):
         st.text_input(t("login.username", lang), key="login_username", max_chars=64, autocomplete="username")
-        st.text_input(t("login.password", lang), key="login_password", type="password", max_chars=256,
-                      autocomplete="current-password")  # fmt: skip
-        st.form_submit_button(t("login.submit", lang), key="login_submit", type="primary", width="stretch",
-                              on_click=auth.attempt_login, args=(db_url,))  # fmt: skip
+        st.text_input(
+            t("login.password", lang),
+            key="login_password",
+            type="password",
+            max_chars=256,
+            autocomplete="current-password",
+        )
+        st.form_submit_button(
+            t("login.submit", lang),
+            key="login_submit",
+            type="primary",
+            width="stretch",
+            on_click=auth.attempt_login,
+            args=(db_url,),
+        )
     if st.session_state.get(auth.FAILED_KEY):
         # One message for every cause (unknown user, wrong password, locked, deactivated): it reveals nothing.
-        st.error(t("login.failed", lang, attempts=LOCKOUT_ATTEMPTS,
-                   minutes=int(LOCKOUT_DURATION.total_seconds() // 60)), icon=":material/lock:")  # fmt: skip
+        st.error(
+            t("login.failed", lang, attempts=LOCKOUT_ATTEMPTS, minutes=int(LOCKOUT_DURATION.total_seconds() // 60)),
+            icon=":material/lock:",
+        )
 
 
 def _render_demo_accounts(conn: Connection, lang: str) -> None:
@@ -79,8 +92,9 @@ def render_login_page(db_url: str, lang: str, linked: str | None = None) -> None
         _render_notices(lang, linked)
         _render_form(db_url, lang)
         if auth.sso_configured():
-            st.button(t("login.sso", lang), key="login_sso", on_click=st.login, icon=":material/badge:",
-                      width="stretch")  # fmt: skip
+            st.button(
+                t("login.sso", lang), key="login_sso", on_click=st.login, icon=":material/badge:", width="stretch"
+            )
         with engine_for(db_url).connect() as conn:
             if not has_accounts(conn):
                 st.info(t("login.no_accounts", lang), icon=":material/person_add:")

@@ -34,16 +34,20 @@ def navigation(role: str, lang: str) -> StreamlitPage:
     """
     # One flat list in registry order: Streamlit's sectioned menu puts headings inside its <ul> (an axe violation).
     pages = [
-        st.Page(spec.path, title=t(f"nav.{spec.slug}", lang), icon=f":material/{spec.icon}:", url_path=spec.slug,
-                default=spec.default)
+        st.Page(
+            spec.path,
+            title=t(f"nav.{spec.slug}", lang),
+            icon=f":material/{spec.icon}:",
+            url_path=spec.slug,
+            default=spec.default,
+        )
         for spec in permissions.pages_for(role)
-    ]  # fmt: skip
+    ]
     hidden = [
-        st.Page(_forbidden(spec.slug, lang), title=t(f"nav.{spec.slug}", lang), url_path=spec.slug,
-                visibility="hidden")
+        st.Page(_forbidden(spec.slug, lang), title=t(f"nav.{spec.slug}", lang), url_path=spec.slug, visibility="hidden")
         for spec in permissions.PAGES
         if role not in spec.roles and spec.exists()
-    ]  # fmt: skip
+    ]
     page = st.navigation(pages + hidden)
     # The default page's url_path is "" (the root URL); the context wants its registry slug.
     st.session_state[PAGE_KEY] = page.url_path or permissions.DEFAULT_PAGE.slug
@@ -57,11 +61,15 @@ def signed_out_navigation(render_login: Callable[[str | None], None], lang: str)
     the current one, so the first run after signing in opens it, with the link's query string untouched.
     """
     pages = [
-        st.Page(_login_for(render_login, None if spec.default else spec.slug), title=t(f"nav.{spec.slug}", lang),
-                url_path=spec.slug, default=spec.default)
+        st.Page(
+            _login_for(render_login, None if spec.default else spec.slug),
+            title=t(f"nav.{spec.slug}", lang),
+            url_path=spec.slug,
+            default=spec.default,
+        )
         for spec in permissions.PAGES
         if spec.exists()
-    ]  # fmt: skip
+    ]
     return st.navigation(pages, position="hidden")
 
 
@@ -86,9 +94,18 @@ def area_label(account: Account, lang: str) -> str:
 def render_account(account: Account, db_url: str, lang: str) -> None:
     """Sidebar: who is signed in, in which role and area, and the logout button."""
     with st.sidebar, st.container(border=True):
-        who = f"**{escape_markdown(account.nama)}**  \n{escape_markdown(account.username)}" if account.nama else (
-            f"**{escape_markdown(account.username)}**")  # fmt: skip
+        who = (
+            f"**{escape_markdown(account.nama)}**  \n{escape_markdown(account.username)}"
+            if account.nama
+            else (f"**{escape_markdown(account.username)}**")
+        )
         st.markdown(who)
         st.caption(f"{t(f'role.{account.role}', lang)} · {area_label(account, lang)}")
-        st.button(t("account.logout", lang), key="auth_logout", on_click=auth.logout, args=(db_url,),
-                  icon=":material/logout:", width="stretch")  # fmt: skip
+        st.button(
+            t("account.logout", lang),
+            key="auth_logout",
+            on_click=auth.logout,
+            args=(db_url,),
+            icon=":material/logout:",
+            width="stretch",
+        )

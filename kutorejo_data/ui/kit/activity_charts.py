@@ -26,11 +26,19 @@ def rate_bars(labels: list[str], shares: pd.Series, details: list[str], lang: st
     """Horizontal bars of shares 0–1 shown as 0–100%, first label on top; `details` go in the hover."""
     values = [None if pd.isna(s) else round(100 * s, 1) for s in shares]
     texts = ["—" if v is None else fmt_percent(v / 100, lang) for v in values]
-    fig = go.Figure(go.Bar(
-        y=[wrap_label(label) for label in labels][::-1], x=values[::-1], orientation="h", marker_color=BAR_COLOR,
-        text=texts[::-1], textposition="outside", cliponaxis=False, customdata=details[::-1],
-        hovertemplate="%{y}<br>%{text} · %{customdata}<extra></extra>",
-    ))  # fmt: skip
+    fig = go.Figure(
+        go.Bar(
+            y=[wrap_label(label) for label in labels][::-1],
+            x=values[::-1],
+            orientation="h",
+            marker_color=BAR_COLOR,
+            text=texts[::-1],
+            textposition="outside",
+            cliponaxis=False,
+            customdata=details[::-1],
+            hovertemplate="%{y}<br>%{text} · %{customdata}<extra></extra>",
+        )
+    )
     # Room right of 100% for the value written after the bar (a 0% bar still shows "0%").
     fig.update_xaxes(range=[0, 114], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", fixedrange=True)
     fig.update_yaxes(automargin=True, fixedrange=True)
@@ -42,17 +50,31 @@ def grid_heatmap(frame: pd.DataFrame, row: str, value: str, text: str, lang: str
     """Rows × months heatmap of a 0–100 value (empty cells = no data), with `text` written in each cell."""
     rows = list(dict.fromkeys(frame[row]))
     months = sorted(frame["bulan"].unique())
-    wide = frame.pivot_table(index=row, columns="bulan", values=value, aggfunc="first").reindex(index=rows,
-                                                                                                 columns=months)
-    labels = frame.pivot_table(index=row, columns="bulan", values=text, aggfunc="first").reindex(index=rows,
-                                                                                                  columns=months)
+    wide = frame.pivot_table(index=row, columns="bulan", values=value, aggfunc="first").reindex(
+        index=rows, columns=months
+    )
+    labels = frame.pivot_table(index=row, columns="bulan", values=text, aggfunc="first").reindex(
+        index=rows, columns=months
+    )
     z = [[None if pd.isna(v) else float(v) for v in line] for line in wide.to_numpy()]
     cell_text = [["" if pd.isna(v) else str(v) for v in line] for line in labels.to_numpy()]
-    fig = go.Figure(go.Heatmap(
-        z=z, x=[fmt_month(m, lang) for m in months], y=rows, text=cell_text, texttemplate="%{text}",
-        zmin=0, zmax=100, colorscale=SCORE_SCALE, xgap=2, ygap=2, hoverongaps=False,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>", showscale=False,
-    ))  # fmt: skip
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=[fmt_month(m, lang) for m in months],
+            y=rows,
+            text=cell_text,
+            texttemplate="%{text}",
+            zmin=0,
+            zmax=100,
+            colorscale=SCORE_SCALE,
+            xgap=2,
+            ygap=2,
+            hoverongaps=False,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            showscale=False,
+        )
+    )
     fig.update_yaxes(autorange="reversed", automargin=True, fixedrange=True, type="category")
     fig.update_xaxes(side="top", fixedrange=True, type="category")
     fig.update_layout(hovermode="closest")

@@ -29,11 +29,18 @@ def pillar_bars(scores: dict[str, float | None], lang: str) -> go.Figure:
     labels = [wrap_label(METRICS[key].label(lang), 18) for key in PILLAR_KEYS][::-1]
     values = [clean(scores.get(key)) for key in PILLAR_KEYS][::-1]
     texts = [t("kapasitas.not_enough", lang) if v is None else fmt_int(v, lang) for v in values]
-    fig = go.Figure(go.Bar(
-        y=labels, x=[0 if v is None else v for v in values], orientation="h", text=texts, textposition="outside",
-        marker_color=["#cccccc" if v is None else _score_color(v) for v in values], cliponaxis=False,
-        hovertemplate="%{y}: %{text}<extra></extra>",
-    ))  # fmt: skip
+    fig = go.Figure(
+        go.Bar(
+            y=labels,
+            x=[0 if v is None else v for v in values],
+            orientation="h",
+            text=texts,
+            textposition="outside",
+            marker_color=["#cccccc" if v is None else _score_color(v) for v in values],
+            cliponaxis=False,
+            hovertemplate="%{y}: %{text}<extra></extra>",
+        )
+    )
     fig.update_xaxes(range=[0, 115], tickvals=[0, 25, 50, 75, 100], fixedrange=True)
     fig.update_yaxes(automargin=True, fixedrange=True)
     fig.update_layout(hovermode="closest", showlegend=False)
@@ -45,10 +52,20 @@ def trend_lines(trend: pd.DataFrame, lang: str) -> go.Figure:
     x = [fmt_date(d, lang) for d in trend["sampai"]]
     fig = go.Figure()
     for key in PILLAR_KEYS:
-        fig.add_scatter(x=x, y=[clean(v) for v in trend[key]], name=METRICS[key].label(lang), mode="lines+markers",
-                        line={"color": PILLAR_COLORS[key], "width": 2})  # fmt: skip
-    fig.add_scatter(x=x, y=[clean(v) for v in trend[INDEX_KEY]], name=METRICS[INDEX_KEY].label(lang),
-                    mode="lines+markers", line={"color": INDEX_COLOR, "width": 4})  # fmt: skip
+        fig.add_scatter(
+            x=x,
+            y=[clean(v) for v in trend[key]],
+            name=METRICS[key].label(lang),
+            mode="lines+markers",
+            line={"color": PILLAR_COLORS[key], "width": 2},
+        )
+    fig.add_scatter(
+        x=x,
+        y=[clean(v) for v in trend[INDEX_KEY]],
+        name=METRICS[INDEX_KEY].label(lang),
+        mode="lines+markers",
+        line={"color": INDEX_COLOR, "width": 4},
+    )
     fig.update_yaxes(range=[0, 100], fixedrange=True)
     fig.update_xaxes(type="category", fixedrange=True)
     fig.update_traces(hovertemplate="%{fullData.name}: %{y:.0f}<extra></extra>")

@@ -30,8 +30,13 @@ def _card(column: DeltaGenerator, metric: Metric, values: Values, previous: Valu
         if metric.higher_is_better is not None and current != before:
             delta_color = "normal" if metric.higher_is_better else "inverse"
     with column.container(border=True):
-        st.metric(metric.label(lang), format_value(metric, current, lang), delta=delta, delta_color=delta_color,
-                  help=metric.help(lang))  # fmt: skip
+        st.metric(
+            metric.label(lang),
+            format_value(metric, current, lang),
+            delta=delta,
+            delta_color=delta_color,
+            help=metric.help(lang),
+        )
         caption = format_counts(metric, values, lang)
         if caption:
             st.caption(caption)

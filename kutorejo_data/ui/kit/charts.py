@@ -50,9 +50,12 @@ def outcome_bars(frame: pd.DataFrame, label_column: str, lang: str) -> go.Figure
     fig = go.Figure()
     for outcome in OUTCOMES:
         fig.add_bar(
-            y=labels, x=ordered[outcome], name=t(f"outcome.{outcome}", lang), orientation="h",
+            y=labels,
+            x=ordered[outcome],
+            name=t(f"outcome.{outcome}", lang),
+            orientation="h",
             marker_color=COLORS[outcome],
-        )  # fmt: skip
+        )
     fig.update_layout(barmode="stack", hovermode="y unified", legend_traceorder="normal")
     fig.update_xaxes(title_text=t("chart.count", lang), rangemode="tozero")
     fig.update_yaxes(automargin=True)
@@ -62,10 +65,14 @@ def outcome_bars(frame: pd.DataFrame, label_column: str, lang: str) -> go.Figure
 def flow_funnel(flow: dict[str, int], lang: str) -> go.Figure:
     """Received → responded → in progress → resolved, with rejected and duplicates beside it."""
     stages = ["masuk", "ditanggapi", "diproses", "selesai"]
-    fig = go.Figure(go.Funnel(
-        y=[t(f"flow.{s}", lang) for s in stages], x=[flow[s] for s in stages], textinfo="value+percent initial",
-        marker={"color": [COLORS["masuk"], "#3b7dbf", COLORS["terbuka"], COLORS["selesai"]]},
-    ))  # fmt: skip
+    fig = go.Figure(
+        go.Funnel(
+            y=[t(f"flow.{s}", lang) for s in stages],
+            x=[flow[s] for s in stages],
+            textinfo="value+percent initial",
+            marker={"color": [COLORS["masuk"], "#3b7dbf", COLORS["terbuka"], COLORS["selesai"]]},
+        )
+    )
     fig.update_layout(hovermode=False)
     return _style(fig, lang, 300)
 
@@ -74,10 +81,20 @@ def timing_trend(monthly: pd.DataFrame, lang: str) -> go.Figure:
     """Median and P90 resolution days per month (lower is better)."""
     months = [fmt_month(m, lang) for m in monthly["bulan"]]
     fig = go.Figure()
-    fig.add_scatter(x=months, y=monthly["selesai_median"], name=t("chart.median", lang), mode="lines+markers",
-                    line={"color": COLORS["selesai"], "width": 3})  # fmt: skip
-    fig.add_scatter(x=months, y=monthly["selesai_p90"], name=t("chart.p90", lang), mode="lines+markers",
-                    line={"color": COLORS["terbuka"], "width": 2, "dash": "dot"})  # fmt: skip
+    fig.add_scatter(
+        x=months,
+        y=monthly["selesai_median"],
+        name=t("chart.median", lang),
+        mode="lines+markers",
+        line={"color": COLORS["selesai"], "width": 3},
+    )
+    fig.add_scatter(
+        x=months,
+        y=monthly["selesai_p90"],
+        name=t("chart.p90", lang),
+        mode="lines+markers",
+        line={"color": COLORS["terbuka"], "width": 2, "dash": "dot"},
+    )
     fig.update_yaxes(title_text=t("chart.days", lang), rangemode="tozero")
     return _style(fig, lang, 320)
 
@@ -87,10 +104,20 @@ def open_overdue_bars(frame: pd.DataFrame, label_column: str, lang: str) -> go.F
     ordered = frame.iloc[::-1] if label_column == "wilayah" else frame
     within = ordered["terbuka"] - ordered["terlambat"]
     fig = go.Figure()
-    fig.add_bar(y=ordered[label_column], x=ordered["terlambat"], name=t("col.terlambat", lang), orientation="h",
-                marker_color="#b42318")  # fmt: skip
-    fig.add_bar(y=ordered[label_column], x=within, name=t("sla.on_time", lang).capitalize(), orientation="h",
-                marker_color=COLORS["terbuka"])  # fmt: skip
+    fig.add_bar(
+        y=ordered[label_column],
+        x=ordered["terlambat"],
+        name=t("col.terlambat", lang),
+        orientation="h",
+        marker_color="#b42318",
+    )
+    fig.add_bar(
+        y=ordered[label_column],
+        x=within,
+        name=t("sla.on_time", lang).capitalize(),
+        orientation="h",
+        marker_color=COLORS["terbuka"],
+    )
     fig.update_layout(barmode="stack", hovermode="y unified", legend_traceorder="normal")
     fig.update_xaxes(title_text=t("chart.count", lang), rangemode="tozero")
     if label_column != "wilayah":

@@ -17,5 +17,9 @@ def report_link(nomor: int) -> str:
 
 def render_report_link(nomor: int, lang: str) -> None:
     """A link to the report's detail page."""
-    st.page_link(REPORT_DETAIL_PAGE, label=t("link.report_detail", lang, nomor=nomor),
-                 query_params={"laporan": str(nomor)}, icon=":material/open_in_new:")  # fmt: skip
+    st.page_link(
+        REPORT_DETAIL_PAGE,
+        label=t("link.report_detail", lang, nomor=nomor),
+        query_params={"laporan": str(nomor)},
+        icon=":material/open_in_new:",
+    )

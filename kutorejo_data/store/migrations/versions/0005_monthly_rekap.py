@@ -46,7 +46,7 @@ _SQLITE_TRIGGERS = (
         END""",
 )
 _SQLITE_TRIGGER_NAMES = ("rekap_bulanan_report_added", "rekap_bulanan_report_moved", "rekap_bulanan_report_removed",
-                         "rekap_bulanan_resolution_added")  # fmt: skip
+                         "rekap_bulanan_resolution_added")
 
 # PostgreSQL: statement-level triggers over transition tables, so a COPY of millions of rows runs one DELETE.
 _PG_AREA = """(k.tingkat = 'semua' OR (k.tingkat = 'kelurahan' AND k.wilayah_id = c.kelurahan_id)
@@ -94,7 +94,7 @@ _POSTGRES_TRIGGERS = (
      "rekap_bulanan_forget_removed"),
     ("rekap_bulanan_resolution_added", "AFTER INSERT ON status_history REFERENCING NEW TABLE AS changed_rows",
      "rekap_bulanan_forget_resolved"),
-)  # fmt: skip
+)
 
 
 def upgrade() -> None:
@@ -119,7 +119,7 @@ def upgrade() -> None:
     elif dialect == "postgresql":
         for function, body in _POSTGRES_FUNCTIONS.items():
             op.execute(f"CREATE FUNCTION {function}() RETURNS trigger AS $$ BEGIN {body} RETURN NULL; END; $$ "
-                       "LANGUAGE plpgsql")  # fmt: skip
+                       "LANGUAGE plpgsql")
         for trigger, event, function in _POSTGRES_TRIGGERS:
             op.execute(f"CREATE TRIGGER {trigger} {event} FOR EACH STATEMENT EXECUTE FUNCTION {function}()")
 

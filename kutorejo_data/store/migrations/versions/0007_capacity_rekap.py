@@ -23,7 +23,7 @@ depends_on = None
 
 _COUNTS = ("laporan", "dicatat_terlambat", "sah", "sah_selesai", "eskalasi_dari_rt", "eskalasi_dari_rt_lanjut",
            "eskalasi_dari_rw", "eskalasi_dari_rw_lanjut", "sla_dihitung", "sla_tepat", "tanggap_dihitung",
-           "tanggap_cepat")  # fmt: skip
+           "tanggap_cepat")
 # The columns of `laporan` a count depends on.
 _COUNTED = ("reported_at", "created_at", "rw_id", "rt_id", "status", "penanganan", "kategori_id")
 
@@ -53,7 +53,7 @@ _FORGET_POSTGRES = """IF EXISTS (SELECT 1 FROM rekap_kapasitas) THEN
 END IF;"""
 _KEYS = "SELECT DISTINCT to_char({row}.reported_at, 'YYYY-MM') AS bulan, {row}.rt_id FROM {source}"
 _CHANGED_POSTGRES = (f"({', '.join(f'o.{c}' for c in _COUNTED)}) IS DISTINCT FROM "
-                     f"({', '.join(f'n.{c}' for c in _COUNTED)})")  # fmt: skip
+                     f"({', '.join(f'n.{c}' for c in _COUNTED)})")
 _CHANGED_ROWS = f"old_rows AS o JOIN new_rows AS n ON n.id = o.id WHERE {_CHANGED_POSTGRES}"
 _POSTGRES_FUNCTIONS = {
     "rekap_kapasitas_forget_added": _FORGET_POSTGRES.format(keys=_KEYS.format(row="r", source="changed_rows AS r")),
@@ -75,7 +75,7 @@ _POSTGRES_TRIGGERS = (
      "rekap_kapasitas_forget_removed"),
     ("rekap_kapasitas_history_added", "status_history",
      "AFTER INSERT ON status_history REFERENCING NEW TABLE AS changed_rows", "rekap_kapasitas_forget_history"),
-)  # fmt: skip
+)
 _POSTGRES_SLA_FUNCTION = """CREATE FUNCTION rekap_kapasitas_forget_all() RETURNS trigger AS $$
     BEGIN DELETE FROM rekap_kapasitas; RETURN NULL; END; $$ LANGUAGE plpgsql"""
 _POSTGRES_SLA_TRIGGER = """CREATE TRIGGER rekap_kapasitas_sla_changed AFTER UPDATE OF sla_hari ON kategori
@@ -99,7 +99,7 @@ def upgrade() -> None:
     elif dialect == "postgresql":
         for function, body in _POSTGRES_FUNCTIONS.items():
             op.execute(f"CREATE FUNCTION {function}() RETURNS trigger AS $$ BEGIN {body} RETURN NULL; END; $$ "
-                       "LANGUAGE plpgsql")  # fmt: skip
+                       "LANGUAGE plpgsql")
         for trigger, _, event, function in _POSTGRES_TRIGGERS:
             op.execute(f"CREATE TRIGGER {trigger} {event} FOR EACH STATEMENT EXECUTE FUNCTION {function}()")
         op.execute(_POSTGRES_SLA_FUNCTION)
