@@ -10,11 +10,12 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Engine, insert, text
 
+from kutorejo_data.cli.demo import run_demo_command
 from kutorejo_data.core import domain
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.core.models import Laporan
 from kutorejo_data.core.wilayah import lookup
-from kutorejo_data.demo.generate import DemoError, generate_demo, run_demo_command
+from kutorejo_data.demo.generate import DemoError, generate_demo
 from kutorejo_data.store.migrate import migrate
 
 # Same values as tests/conftest.py's demo_db fixture (conftest is not importable as a module).

@@ -1,21 +1,25 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|backup|create-user|...`."""
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|backup|create-user|...`.
+
+This module parses the arguments and hands each command to its own module in this package; the work itself is
+done by the subpackages below (demo, records, intake, meeting, store, access).
+"""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
+import os
+import sys
+
+from sqlalchemy import Engine
 
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.store.migrate import migrate
 
+from .args import iso_date
 from .users import add_user_commands
 
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"bukan tanggal YYYY-MM-DD: {text!r}") from None
+# The exit status of a process whose reader went away (128 + SIGPIPE), as `cat` and `grep` end with `| head`.
+EXIT_BROKEN_PIPE = 141
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -29,7 +33,7 @@ def _build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026)
     demo.add_argument("--months", type=int, default=24)
     demo.add_argument("--reports", type=int, default=2000)
-    demo.add_argument("--sampai", type=_iso_date, help="last day of the demo data (default: today)")
+    demo.add_argument("--sampai", type=iso_date, help="last day of the demo data (default: today)")
     demo.add_argument("--if-empty", action="store_true", help="do nothing (exit 0) when the database has data")
 
     export = sub.add_parser("export", help="export reports as CSV, XLSX or Open311 JSON")
@@ -37,9 +41,9 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006")
     export.add_argument("--rw")
     export.add_argument("--rt")
-    export.add_argument("--dari", type=_iso_date)
-    export.add_argument("--sampai", type=_iso_date)
-    export.add_argument("--output", help="file to write (default: stdout)")
+    export.add_argument("--dari", type=iso_date)
+    export.add_argument("--sampai", type=iso_date)
+    export.add_argument("-o", "--output", help="file to write (default: stdout)")
     export.add_argument("--with-personal-data", action="store_true", help="include reporter name and phone")
 
     imp = sub.add_parser("import", help="import reports or activities from a CSV or XLSX file")
@@ -58,46 +62,56 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--bulan", help="month YYYY-MM (default: last month)")
     report.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
     report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
-    report.add_argument("--output", help="file to write (default: stdout)")
+    report.add_argument("-o", "--output", help="file to write (default: stdout)")
     add_user_commands(sub)
     backup = sub.add_parser("backup", help="consistent copy of an SQLite database, also while the app runs")
     backup.add_argument("file", help="where to write the copy (must not exist yet)")
     return parser
 
 
+def _run(engine: Engine, args: argparse.Namespace) -> int:
+    """Hand the parsed command to its module (imported only when it runs, so every command starts quickly)."""
+    if args.command == "migrate":
+        print("Database is at the current schema.")
+        return 0
+    if args.command == "demo":
+        from .demo import run_demo_command
+
+        return run_demo_command(engine, args)
+    if args.command == "export":
+        from .export import run_export_command
+
+        return run_export_command(engine, args)
+    if args.command == "import":
+        from .imports import run_import_command
+
+        return run_import_command(engine, args)
+    if args.command == "report":
+        from .report import run_report_command
+
+        return run_report_command(engine, args)
+    if args.command in ("create-user", "set-password", "deactivate-user"):
+        from .users import run_user_command
+
+        return run_user_command(engine, args)
+    if args.command == "backup":
+        from .backup import run_backup_command
+
+        return run_backup_command(engine, args)
+    return 2
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
     args = _build_parser().parse_args(argv)
     engine = make_engine(args.database_url)
-    migrate(engine)  # every command works on the current schema
     try:
-        if args.command == "migrate":
-            print("Database is at the current schema.")
-            return 0
-        if args.command == "demo":
-            from kutorejo_data.demo.generate import run_demo_command
-
-            return run_demo_command(engine, args)
-        if args.command == "export":
-            from kutorejo_data.records.export import run_export_command
-
-            return run_export_command(engine, args)
-        if args.command == "import":
-            from kutorejo_data.intake.importing import run_import_command
-
-            return run_import_command(engine, args)
-        if args.command == "report":
-            from kutorejo_data.meeting.exports import run_report_command
-
-            return run_report_command(engine, args)
-        if args.command in ("create-user", "set-password", "deactivate-user"):
-            from .users import run_user_command
-
-            return run_user_command(engine, args)
-        if args.command == "backup":
-            from kutorejo_data.store.backup import run_backup_command
-
-            return run_backup_command(engine, args)
+        migrate(engine)  # every command works on the current schema
+        return _run(engine, args)
+    except BrokenPipeError:
+        # The reader of our output stopped early (`export ... | head`): end quietly, without a traceback, and
+        # point stdout at /dev/null so the interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     finally:
         engine.dispose()
-    return 2

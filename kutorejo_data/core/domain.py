@@ -88,6 +88,8 @@ DEFAULT_CATEGORIES: tuple[DefaultCategory, ...] = (
 ON_TIME_RECORDING_DAYS = 7  # a report entered within this many days of its date was recorded on time
 FAST_RESPONSE_DAYS = 3  # a report whose status left `baru` within this many days was answered quickly
 
+# A kelurahan or desa code of the Kemendagri list, e.g. 35.14.11.1006.
+KODE_WILAYAH_PATTERN = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 # What a valid report or activity looks like: field lengths, the earliest date, the phone format.
 JUDUL_MAX = 200
 DESKRIPSI_MAX = 5000

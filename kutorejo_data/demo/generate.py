@@ -8,9 +8,7 @@ bulk-inserted, so a million reports take a minute or two rather than hours.
 
 from __future__ import annotations
 
-import argparse
 import calendar
-import sys
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -23,12 +21,13 @@ from sqlalchemy import Connection, Engine, text
 
 from kutorejo_data.core import config, domain
 from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.periods import add_months
 from kutorejo_data.core.wilayah import WilayahEntry, lookup
 from kutorejo_data.store.bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum
 from kutorejo_data.store.capacity_rekap import fill_every_rt
 from kutorejo_data.store.monthly_rekap import fill_every_area
 
-from .accounts import DEMO_PASSWORD, DemoAccount, add_demo_accounts, demo_accounts
+from .accounts import DemoAccount, add_demo_accounts, demo_accounts
 
 # --------------------------------------------------------------------------------------------------------------
 # Public API
@@ -83,38 +82,6 @@ def database_has_data(engine: Engine) -> bool:
         return bool(_tables_with_rows(conn))
 
 
-def run_demo_command(engine: Engine, args: argparse.Namespace) -> int:
-    """`python -m kutorejo_data demo`: generate, print a summary; exit code 0, or 1 with the reason on stderr."""
-    if args.if_empty and database_has_data(engine):
-        print("Database sudah berisi data; data demo tidak dibuat.")
-        return 0
-    try:
-        summary = generate_demo(engine, seed=args.seed, months=args.months, reports=args.reports, end=args.sampai)
-    except DemoError as exc:
-        print(f"Data demo tidak dibuat: {exc}", file=sys.stderr)
-        return 1
-    print(_summary_text(summary, args))
-    return 0
-
-
-def _summary_text(summary: DemoSummary, args: argparse.Namespace) -> str:
-    """One paragraph in Indonesian, numbers in Indonesian format."""
-    end = args.sampai or config.today_local()
-    return (
-        f"Data demo (ilustrasi, bukan data asli) dibuat dalam {_id_number(summary.seconds, 1)} detik: "
-        f"{summary.kelurahan} kelurahan, {summary.rw} RW, {summary.rt} RT, {summary.tokoh} tokoh, "
-        f"{_id_number(summary.reports)} laporan dengan {_id_number(summary.history)} riwayat status, "
-        f"{_id_number(summary.activities)} kegiatan; {args.months} bulan sampai {end:%d-%m-%Y}, seed {args.seed}. "
-        f"{summary.accounts} akun demo (admin, lurah, staf, tamu, rwNN, rtNN-MMM), kata sandi '{DEMO_PASSWORD}'."
-    )
-
-
-def _id_number(value: float, decimals: int = 0) -> str:
-    """`1234.5` → `1.234,5`: Indonesian separators."""
-    text_ = f"{value:,.{decimals}f}"
-    return text_.replace(",", "_").replace(".", ",").replace("_", ".")
-
-
 # --------------------------------------------------------------------------------------------------------------
 # Period: which days and instants may carry data
 
@@ -136,23 +103,17 @@ def _period(end: date, months: int, now: datetime) -> _Period:
         raise DemoError(f"jumlah bulan minimal 1, bukan {months}")
     if end > now.date():
         raise DemoError(f"tanggal akhir {end.isoformat()} ada di masa depan (hari ini {now.date().isoformat()})")
-    start = _add_months(end.replace(day=1), -(months - 1))
+    start = add_months(end.replace(day=1), -(months - 1))
     # End of the end day, unless that is still to come: then "now", so no row is dated in the future.
     horizon = min(datetime.combine(end, clock(23, 59, 59)), now)
     return _Period(start=start, end=end, horizon=horizon)
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
 def _month_starts(period: _Period) -> list[date]:
     starts, current = [], period.start
     while current <= period.end:
         starts.append(current)
-        current = _add_months(current, 1)
+        current = add_months(current, 1)
     return starts
 
 
@@ -1362,7 +1323,7 @@ def _bimtek_dates(period: _Period) -> list[date]:
     """Two Bimtek sessions (about 20 and 5 months before the end), on a Thursday, if inside the period."""
     days = []
     for months_ago in _BIMTEK_MONTHS_AGO:
-        anchor = _add_months(period.end, -months_ago)
+        anchor = add_months(period.end, -months_ago)
         day = anchor + timedelta(days=(3 - anchor.weekday()) % 7)
         if _in_period(day, period):
             days.append(day)

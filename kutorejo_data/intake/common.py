@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, select, text
 
+from kutorejo_data.core.domain import KODE_WILAYAH_PATTERN
 from kutorejo_data.core.filters import Scope
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.models import RT, RW, Kelurahan
@@ -21,7 +22,6 @@ from .values import Cell, ValueProblem, cell_text, is_blank, normalise, parse_ar
 T = TypeVar("T")
 CHUNK = 500  # ids per IN (...) list: well under SQLite's and PostgreSQL's parameter limits
 EXAMPLE_ID = "CONTOH"  # the template's example row carries this number and is never imported
-KODE_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 IMPORT_NOTE = "impor"
 
 
@@ -169,7 +169,7 @@ class AreaIndex:
     def kode_for(self, value: str) -> str | None:
         """A kelurahan named in a cell by Kemendagri code or by name ('Kel. Kutorejo')."""
         text = value.strip()
-        if KODE_RE.match(text):
+        if KODE_WILAYAH_PATTERN.match(text):
             return text if text in self.kelurahan else None
         name = re.sub(r"^(kelurahan|kel|desa|ds)\b\s*", "", normalise(text))
         return self.by_name.get(name)

@@ -8,18 +8,12 @@ consistent with the database at that moment even if the preview is older. Each i
 
 from __future__ import annotations
 
-import argparse
-import sys
-import time
-from collections.abc import Sequence
 from datetime import datetime
-from pathlib import Path
 
 import pandas as pd
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from kutorejo_data.access.accounts import cli_actor
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.db import write_transaction
 from kutorejo_data.core.errors import require_writable
@@ -29,9 +23,9 @@ from kutorejo_data.core.i18n import t
 from kutorejo_data.records import audit
 
 from .activities import plan_activities, write_activities
-from .columns import IGNORE, ColumnMap, Jenis, display_headers, field_names, map_columns, resolve_overrides
-from .common import KODE_RE, AreaIndex, ImportOptions, ImportPlan
-from .reading import ImportRefused, Table, check_size, read_table
+from .columns import IGNORE, ColumnMap, display_headers, field_names, map_columns, resolve_overrides
+from .common import ImportOptions, ImportPlan
+from .reading import ImportRefused, Table, read_table
 from .reports import plan_reports, write_reports
 
 SUMMARY_REASONS = 20  # rejected rows listed by the command line; the page shows them all
@@ -44,13 +38,11 @@ __all__ = [
     "Table",
     "column_summary",
     "columns_for",
-    "parse_mapping",
     "preview_frames",
     "preview_import",
     "read_table",
     "refusal_message",
     "run_import",
-    "run_import_command",
     "summary_lines",
 ]
 
@@ -180,76 +172,3 @@ def summary_lines(plan: ImportPlan, lang: str, *, limit: int = SUMMARY_REASONS) 
 
 # ---------------------------------------------------------------------------------------------------------
 # Command line
-
-
-class UsageError(ValueError):
-    """A command-line argument that cannot be used; the message is shown to the user."""
-
-
-def parse_mapping(pairs: Sequence[str] | None, jenis: Jenis) -> tuple[tuple[str, str], ...]:
-    """`--map "Kolom X=judul"` arguments as (header, field) pairs; an empty field ignores the column."""
-    mapping = []
-    allowed = field_names(jenis)
-    for pair in pairs or ():
-        header, sep, name = pair.rpartition("=")
-        name = name.strip() or IGNORE
-        if not sep or not header.strip():
-            raise UsageError(f'--map harus berbentuk "Judul kolom=isian", bukan {pair!r}')
-        if name != IGNORE and name not in allowed:
-            raise UsageError(f"--map: isian {name!r} tidak dikenal; pilih salah satu: {', '.join(allowed)}")
-        mapping.append((header.strip(), name))
-    return tuple(mapping)
-
-
-def _options(engine: Engine, args: argparse.Namespace) -> ImportOptions:
-    kode = args.kelurahan.strip() if args.kelurahan else None
-    if kode is not None:
-        if not KODE_RE.match(kode):
-            raise UsageError(f"--kelurahan harus kode Kemendagri seperti 35.14.11.1006, bukan {kode!r}")
-        with engine.connect() as conn:
-            if kode not in AreaIndex(conn).kelurahan:
-                raise UsageError(f"kelurahan {kode} belum ada di database")
-    return ImportOptions(jenis=args.jenis, kelurahan_kode=kode, mapping=parse_mapping(args.map, args.jenis))
-
-
-def _read_file(path: Path, jenis: str) -> Table:
-    """Check the size before reading anything, then parse."""
-    check_size(path.stat().st_size)
-    return read_table(path.read_bytes(), jenis)  # type: ignore[arg-type]
-
-
-def run_import_command(engine: Engine, args: argparse.Namespace) -> int:
-    """`python -m kutorejo_data import FILE`; exit 0 when rows were accepted, 1 when none could be, 2 on usage."""
-    lang = "id"
-    path = Path(args.file)
-    try:
-        options = _options(engine, args)
-        if not path.is_file():
-            raise UsageError(f"berkas tidak ditemukan: {path}")
-    except UsageError as error:
-        print(f"import: {error}", file=sys.stderr)
-        return 2
-    started = time.perf_counter()
-    try:
-        table = _read_file(path, options.jenis)
-        print(
-            t(
-                "import.cli.file",
-                lang,
-                nama=path.name,
-                format=table.file_format.upper(),
-                baris=fmt_int(len(table.rows), lang),
-            )
-        )
-        plan = run_import(engine, table, options, actor=cli_actor(), file_name=path.name, dry_run=args.dry_run)
-    except ImportRefused as refused:
-        print(f"{t('import.cli.refused', lang)}: {refusal_message(refused, lang)}", file=sys.stderr)
-        return 1
-    recognised, ignored = column_summary(plan.columns, lang)
-    print(f"{t('import.columns_recognised', lang)}: {', '.join(recognised)}")
-    if ignored:
-        print(f"{t('import.columns_ignored', lang)}: {', '.join(ignored)}")
-    print("\n".join(summary_lines(plan, lang)))
-    seconds = f"{time.perf_counter() - started:.1f}".replace(".", ",")
-    print(t("import.cli.dry_run" if args.dry_run else "import.cli.done", lang, detik=seconds))
-    return 0 if plan.accepted else 1

@@ -6,18 +6,13 @@ Reporter name and phone (personal data) are only read from the database when exp
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import csv
 import io
 import json
-import os
-import re
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
 from openpyxl import Workbook
@@ -54,8 +49,6 @@ XLSX_DATETIME_FORMAT = "yyyy-mm-dd hh:mm"
 # OWASP "CSV injection" rule: a text cell starting with one of these is prefixed with an apostrophe,
 # in CSV and in XLSX alike, so no spreadsheet ever evaluates report text as a formula (also after re-saving).
 FORMULA_TRIGGERS: tuple[str, ...] = ("=", "+", "-", "@", "\t", "\r")
-
-KODE_WILAYAH_RE = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
 
 
 @dataclass(frozen=True)
@@ -510,64 +503,3 @@ def export_filename(fmt: ExportFormat, filters: ReportFilters, today: date | Non
     else:
         parts.append(str(today or now_local().date()))
     return "_".join(parts) + "." + FILE_EXTENSIONS[fmt]
-
-
-class UsageError(ValueError):
-    """A command-line argument that cannot be used; the message is shown to the user."""
-
-
-def _area_number(text: str | None, option: str, width: int) -> str | None:
-    """A zero-padded RW/RT number from the command line, or None when not given."""
-    if text is None:
-        return None
-    text = text.strip()
-    if not (text.isascii() and text.isdigit()) or int(text) == 0 or len(str(int(text))) > width:
-        example = "3 atau 03" if width == 2 else "2 atau 002"
-        raise UsageError(f"{option} harus nomor 1–{'9' * width} (mis. {example}), bukan {text!r}")
-    return domain.format_rw(text) if width == 2 else domain.format_rt(text)
-
-
-def filters_from_args(args: argparse.Namespace) -> ReportFilters:
-    """ReportFilters from the `export` command's arguments; raises UsageError with a readable message."""
-    kode = args.kelurahan.strip() if args.kelurahan else None
-    if kode is not None and not KODE_WILAYAH_RE.match(kode):
-        raise UsageError(f"--kelurahan harus kode Kemendagri seperti 35.14.11.1006, bukan {kode!r}")
-    rw = _area_number(args.rw, "--rw", 2)
-    rt = _area_number(args.rt, "--rt", 3)
-    if rt is not None and rw is None:
-        raise UsageError("--rt hanya berarti di dalam satu RW: tambahkan --rw")
-    if args.dari and args.sampai and args.dari > args.sampai:
-        raise UsageError(f"--dari ({args.dari}) jatuh sesudah --sampai ({args.sampai})")
-    return ReportFilters(kelurahan_kode=kode, rw=rw, rt=rt, dari=args.dari, sampai=args.sampai)
-
-
-def _export_to_file(engine: Engine, fmt: ExportFormat, path: Path, filters: ReportFilters, personal: bool) -> int:
-    """Export into a temporary file renamed over `path` at the end: a failed export leaves no half file."""
-    if path.exists() and not path.is_file():  # a device or pipe such as /dev/stdout cannot be renamed over
-        with path.open("wb") as out:
-            return export_reports(engine, fmt, out, filters, with_personal_data=personal)
-    partial = path.with_name(path.name + ".part")
-    try:
-        with partial.open("wb") as out:
-            count = export_reports(engine, fmt, out, filters, with_personal_data=personal)
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
-    return count
-
-
-def run_export_command(engine: Engine, args: argparse.Namespace) -> int:
-    """`python -m kutorejo_data export ...`: write the export to --output or stdout; return the exit code."""
-    try:
-        filters = filters_from_args(args)
-    except UsageError as error:
-        print(f"export: {error}", file=sys.stderr)
-        return 2
-    if args.output:
-        path = Path(args.output)
-        count = _export_to_file(engine, args.format, path, filters, args.with_personal_data)
-        print(f"{count} laporan diekspor ke {path}", file=sys.stderr)
-        return 0
-    export_reports(engine, args.format, sys.stdout.buffer, filters, with_personal_data=args.with_personal_data)
-    sys.stdout.buffer.flush()
-    return 0
