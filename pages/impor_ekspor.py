@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.blocks import impor
 from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
 st.title(t("impor.title", ctx.lang))

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.blocks.report_form import render_new_report
 from kutorejo_data.ui.blocks.status_form import render_status_update
 from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
 lang = ctx.lang

@@ -2,8 +2,6 @@
 
 import streamlit as st
 
-from kutorejo_data.core.formatting import fmt_int
-from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.blocks.report_list import (
     current_report_number,
     list_column_config,
@@ -17,6 +15,7 @@ from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.frame.filters import EVERY_FILTER, filter_bar
 from kutorejo_data.ui.kit import layout
+from kutorejo_data.ui.kit.words import fmt_int, t
 
 ctx = current_context()
 lang = ctx.lang

@@ -2,14 +2,12 @@
 
 import streamlit as st
 
-from kutorejo_data.analytics.participation_summary import PARTICIPATION_KPIS
-from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.blocks import participation as blocks
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.frame.filters import filter_bar
 from kutorejo_data.ui.kit import layout
-from kutorejo_data.ui.kit.cards import render_metric_cards
+from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
 lang = ctx.lang
@@ -28,7 +26,7 @@ filters = selection.filters
 st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
 view = data.participation_view(ctx.db_url, filters, ctx.scope, ctx.now.replace(second=0))
 
-render_metric_cards(view.kpis, PARTICIPATION_KPIS, lang)
+blocks.render_kpis(view.kpis, lang)
 if view.by_jenis.empty:
     st.info(t("partisipasi.no_activities", lang))
 else:

@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.blocks.area_picker import pick_kelurahan
 from kutorejo_data.ui.blocks.settings_areas import render_add_kelurahan, render_rws
 from kutorejo_data.ui.blocks.settings_categories import render_categories
 from kutorejo_data.ui.blocks.settings_rts import render_rts
 from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
 lang = ctx.lang

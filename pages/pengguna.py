@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.blocks.audit_log import render_audit_log
 from kutorejo_data.ui.blocks.user_admin import (
     render_account_list,
@@ -11,6 +10,7 @@ from kutorejo_data.ui.blocks.user_admin import (
     render_outcome,
 )
 from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
 lang = ctx.lang

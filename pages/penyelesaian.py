@@ -2,13 +2,18 @@
 
 import streamlit as st
 
-from kutorejo_data.analytics.metrics import ALUR_STATUS, UMUR_TERBUKA
-from kutorejo_data.core.i18n import t
-from kutorejo_data.ui.blocks.resolution import render_comparison, render_overdue, render_speed_cards, timing_table
+from kutorejo_data.ui.blocks.resolution import (
+    render_comparison,
+    render_flow_and_backlog,
+    render_overdue,
+    render_speed_cards,
+    timing_table,
+)
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.frame.filters import filter_bar
 from kutorejo_data.ui.kit import charts, layout
+from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
 lang = ctx.lang
@@ -26,20 +31,7 @@ unit = t("unit.rt" if selection.filters.rw else "unit.rw", lang)
 
 render_speed_cards(analytics.by_handler, analytics.overall, lang)
 
-flow_column, backlog_column = st.columns(2)
-with flow_column:
-    st.subheader(t("penyelesaian.flow", lang), help=ALUR_STATUS.help(lang))
-    if analytics.flow["masuk"]:
-        st.plotly_chart(charts.flow_funnel(analytics.flow, lang), config={"displayModeBar": False})
-        st.caption(
-            f"{t('flow.ditolak', lang)}: {analytics.flow['ditolak']} · "
-            f"{t('flow.duplikat', lang)}: {analytics.flow['duplikat']}"
-        )
-    else:
-        st.info(t("penyelesaian.no_data", lang))
-with backlog_column:
-    st.subheader(t("penyelesaian.backlog", lang), help=UMUR_TERBUKA.help(lang))
-    st.plotly_chart(charts.open_overdue_bars(analytics.backlog_age, "umur", lang), config={"displayModeBar": False})
+render_flow_and_backlog(analytics.flow, analytics.backlog_age, lang)
 
 st.subheader(t("penyelesaian.overdue", lang))
 if ctx.may_see_reports:

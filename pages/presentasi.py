@@ -2,12 +2,12 @@
 
 import streamlit as st
 
-from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.blocks import slides
 from kutorejo_data.ui.blocks.presentation import EXIT_PAGE, meeting_controls, render_exports
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.kit import layout
+from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
 lang = ctx.lang

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.frame.filters import filter_bar
 from kutorejo_data.ui.kit import charts, layout
+from kutorejo_data.ui.kit.words import category_label, t
 
 ctx = current_context()
 lang = ctx.lang

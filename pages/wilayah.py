@@ -2,14 +2,12 @@
 
 import streamlit as st
 
-from kutorejo_data.analytics.area_view import AREA_METRICS
-from kutorejo_data.analytics.metrics import METRICS
-from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.blocks import areas as blocks
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.frame.filters import filter_bar
 from kutorejo_data.ui.kit import layout
+from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
 lang = ctx.lang
@@ -23,14 +21,7 @@ if not has_areas:
 selection = filter_bar("wilayah", ctx, default_preset="12_bulan")
 filters = selection.filters
 st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
-metric_key = st.selectbox(
-    t("wilayah.measure", lang),
-    [m.key for m in AREA_METRICS],
-    key="wilayah_ukuran",
-    format_func=lambda key: METRICS[key].label(lang),
-)
-metric = METRICS[metric_key]
-st.caption(metric.help(lang))
+metric = blocks.pick_measure(lang)
 
 now = ctx.now.replace(second=0)
 rts, rws = data.area_measures(ctx.db_url, filters, ctx.scope, now)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from kutorejo_data.analytics.metrics import Metric
+from kutorejo_data.analytics.area_view import AREA_METRICS
+from kutorejo_data.analytics.metrics import METRICS, Metric
 from kutorejo_data.core.filters import ReportFilters
 from kutorejo_data.core.formatting import fmt_int, format_value
 from kutorejo_data.core.i18n import t
@@ -22,6 +23,19 @@ LINKED_PAGES = (
     ("pages/partisipasi.py", "partisipasi", "groups"),
     ("pages/kapasitas.py", "kapasitas", "military_tech"),
 )
+
+
+def pick_measure(lang: str) -> Metric:
+    """The measure the areas are coloured by, chosen by the reader, with its definition under the choice."""
+    key = st.selectbox(
+        t("wilayah.measure", lang),
+        [m.key for m in AREA_METRICS],
+        key="wilayah_ukuran",
+        format_func=lambda key: METRICS[key].label(lang),
+    )
+    metric = METRICS[key]
+    st.caption(metric.help(lang))
+    return metric
 
 
 def render_treemap(rws: pd.DataFrame, rts: pd.DataFrame, metric: Metric, root_label: str, lang: str) -> None:

@@ -72,6 +72,24 @@ def render_method(lang: str) -> None:
         )
 
 
+def render_scored_count(table: pd.DataFrame, lang: str) -> None:
+    """How many of the units have enough data to be scored (and a word when none has)."""
+    scored = int(table[INDEX_KEY].notna().sum())
+    st.caption(t("kapasitas.scored_of", lang, scored=scored, total=len(table)))
+    if scored == 0:
+        st.info(t("kapasitas.none_scored", lang), icon=":material/hourglass_empty:")
+
+
+def pick_unit(table: pd.DataFrame, lang: str) -> int:
+    """The unit whose profile is shown: at first the one that most needs support; the reader can pick any other."""
+    by_need = table.sort_values(INDEX_KEY, na_position="last")
+    labels = dict(zip(table["unit_id"], table["label"], strict=True))
+    chosen = st.selectbox(
+        t("kapasitas.profile_pick", lang), list(by_need["unit_id"]), key="kapasitas_profil", format_func=labels.get
+    )
+    return int(chosen)
+
+
 def render_support(card: Scorecard, table: pd.DataFrame, lang: str) -> None:
     """The ranked units with the lowest index, each with its weakest goal and weakest measure."""
     ranked = table.dropna(subset=[INDEX_KEY]).sort_values(INDEX_KEY).head(SUPPORT_LIST_LENGTH)

@@ -9,15 +9,23 @@ import streamlit as st
 
 from kutorejo_data.analytics import metrics
 from kutorejo_data.analytics.metrics import EXPECTED_CADENCE
+from kutorejo_data.analytics.overview import KpiComparison
 from kutorejo_data.analytics.participation import bimtek_window
+from kutorejo_data.analytics.participation_summary import PARTICIPATION_KPIS
 from kutorejo_data.core.domain import ATTENDANCE_ROLES
 from kutorejo_data.core.formatting import fmt_date, fmt_int
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.units import unit_label
 from kutorejo_data.ui.kit import activity_charts
 from kutorejo_data.ui.kit.activity_charts import NO_BAR
+from kutorejo_data.ui.kit.cards import render_metric_cards
 
 CADENCE_BY_JENIS = {c.jenis: c for c in EXPECTED_CADENCE}
+
+
+def render_kpis(kpis: KpiComparison, lang: str) -> None:
+    """The page's headline numbers against the previous period."""
+    render_metric_cards(kpis, PARTICIPATION_KPIS, lang)
 
 
 def _details(frame: pd.DataFrame, lang: str) -> list[str]:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from kutorejo_data.analytics.metrics import (
+    ALUR_STATUS,
     DATA_BELUM_CUKUP,
     MEDIAN_WAKTU_PENYELESAIAN,
     MEDIAN_WAKTU_TANGGAP,
@@ -15,10 +16,12 @@ from kutorejo_data.analytics.metrics import (
     P90_WAKTU_TANGGAP,
     PORSI_ESKALASI,
     PORSI_TERLAMBAT,
+    UMUR_TERBUKA,
 )
 from kutorejo_data.analytics.resolution import porsi_eskalasi
 from kutorejo_data.core.formatting import fmt_days, fmt_percent
 from kutorejo_data.core.i18n import category_label, t
+from kutorejo_data.ui.kit import charts
 from kutorejo_data.ui.kit.cards import render_value_cards
 from kutorejo_data.ui.kit.links import report_link
 
@@ -36,6 +39,21 @@ def render_speed_cards(by_handler: pd.DataFrame, overall: dict[str, float | None
     }
     shown = (MEDIAN_WAKTU_TANGGAP, P90_WAKTU_TANGGAP, MEDIAN_WAKTU_PENYELESAIAN, P90_WAKTU_PENYELESAIAN, PORSI_ESKALASI)
     render_value_cards(values, shown, lang)
+
+
+def render_flow_and_backlog(flow: dict[str, int], backlog_age: pd.DataFrame, lang: str) -> None:
+    """How the period's reports moved through the statuses, beside the open backlog by age."""
+    flow_column, backlog_column = st.columns(2)
+    with flow_column:
+        st.subheader(t("penyelesaian.flow", lang), help=ALUR_STATUS.help(lang))
+        if flow["masuk"]:
+            st.plotly_chart(charts.flow_funnel(flow, lang), config={"displayModeBar": False})
+            st.caption(f"{t('flow.ditolak', lang)}: {flow['ditolak']} · {t('flow.duplikat', lang)}: {flow['duplikat']}")
+        else:
+            st.info(t("penyelesaian.no_data", lang))
+    with backlog_column:
+        st.subheader(t("penyelesaian.backlog", lang), help=UMUR_TERBUKA.help(lang))
+        st.plotly_chart(charts.open_overdue_bars(backlog_age, "umur", lang), config={"displayModeBar": False})
 
 
 def timing_table(frame: pd.DataFrame, group: str, lang: str, names: dict[str, str] | None = None) -> pd.DataFrame:

@@ -77,6 +77,13 @@ def engine_for(db_url: str) -> Engine:
     return engine
 
 
+def open_database() -> str:
+    """The configured database's URL, migrated to the current schema before anything queries it."""
+    url = database_url()
+    engine_for(url)
+    return url
+
+
 def current_lang() -> str:
     """The language chosen in the frame (Bahasa Indonesia until the reader picks another)."""
     lang = st.session_state.get(LANG_KEY, DEFAULT_LANG)

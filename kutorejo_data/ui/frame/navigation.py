@@ -8,11 +8,8 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from kutorejo_data.access import permissions
-from kutorejo_data.access.accounts import Account
 from kutorejo_data.core.i18n import t
-from kutorejo_data.ui.kit.text import escape_markdown
 
-from . import auth
 from .context import PAGE_KEY
 
 
@@ -78,34 +75,3 @@ def _login_for(render_login: Callable[[str | None], None], slug: str | None) -> 
         render_login(slug)
 
     return login
-
-
-def area_label(account: Account, lang: str) -> str:
-    """The user's area in words: `RT 002 / RW 03`, `RW 03`, `Kel. Kutorejo`, or everything."""
-    if account.rt:
-        return f"RT {account.rt} / RW {account.rw}"
-    if account.rw:
-        return f"RW {account.rw}"
-    if account.kelurahan_kode:
-        return t("area.kelurahan", lang, nama=account.kelurahan_nama or account.kelurahan_kode)
-    return t("account.everywhere", lang)
-
-
-def render_account(account: Account, db_url: str, lang: str) -> None:
-    """Sidebar: who is signed in, in which role and area, and the logout button."""
-    with st.sidebar, st.container(border=True):
-        who = (
-            f"**{escape_markdown(account.nama)}**  \n{escape_markdown(account.username)}"
-            if account.nama
-            else (f"**{escape_markdown(account.username)}**")
-        )
-        st.markdown(who)
-        st.caption(f"{t(f'role.{account.role}', lang)} · {area_label(account, lang)}")
-        st.button(
-            t("account.logout", lang),
-            key="auth_logout",
-            on_click=auth.logout,
-            args=(db_url,),
-            icon=":material/logout:",
-            width="stretch",
-        )
