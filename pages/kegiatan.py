@@ -5,7 +5,7 @@ import streamlit as st
 from kutorejo_data.ui.blocks.activity_form import render_activity_form
 from kutorejo_data.ui.blocks.activity_list import render_recent
 from kutorejo_data.ui.frame.context import current_context
-from kutorejo_data.ui.kit.forms import render_outcome
+from kutorejo_data.ui.frame.forms import render_outcome
 from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()

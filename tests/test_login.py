@@ -12,6 +12,7 @@ from kutorejo_data.access.cookie import COOKIE_NAME
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.core.models import SesiLogin
+from kutorejo_data.ui.kit.text import escape_markdown
 from tests.factories import add_area, add_report, at
 from tests.signin import PASSWORD, add_user, open_as, open_link, sign_in
 
@@ -188,7 +189,7 @@ def test_single_sign_on_maps_to_an_existing_account(monkeypatch, sso_db: str) ->
     app = open_with_sso(monkeypatch, sso_db, "Lurah@Kutorejo.go.id")
     assert not app.exception
     assert app.title[0].value == "Ringkasan"
-    assert any(r"lurah@kutorejo\.go\.id" in m.value for m in app.sidebar.markdown)
+    assert any(escape_markdown("lurah@kutorejo.go.id") in m.value for m in app.sidebar.markdown)
 
 
 def test_an_idle_single_sign_on_tab_is_signed_out_of_sso_too(monkeypatch, sso_db: str) -> None:

@@ -115,7 +115,7 @@ def test_report_text_is_shown_literally_never_as_html_or_markdown(monkeypatch, f
     assert title in at.dataframe[0].value.iloc[:, 4].tolist()  # the list cell holds the raw text
     shown = [m.value for m in at.markdown]
     assert r"\<img src\=x onerror\=alert\(1\)\> \*\*tebal\*\*" in " ".join(shown)
-    assert r"\[klik\]\(http\://x\) \_a\_" in " ".join(shown)
+    assert r"\[klik\]\(http\:\/\/x\) \_a\_" in " ".join(shown)
     assert not any(getattr(m.proto, "allow_html", False) for m in at.markdown)
 
 

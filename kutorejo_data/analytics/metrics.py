@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
 
 import pandas as pd
 from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select, union_all
@@ -12,42 +11,10 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_,
 from kutorejo_data.core.db import is_sqlite
 from kutorejo_data.core.domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_SELESAI
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
+from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.models import Kategori, Laporan, StatusHistory
 from kutorejo_data.core.periods import month_end, month_start
 from kutorejo_data.core.sqlfuncs import MEDIAN, days_between, median, percentile_rows, row_percentile
-
-Unit = Literal["count", "percent", "days", "score", "per_100_kk"]
-
-
-@dataclass(frozen=True)
-class Metric:
-    """A metric's identity and its words: label and one-line definition in each UI language."""
-
-    key: str
-    unit: Unit
-    higher_is_better: bool | None
-    label_id: str
-    label_en: str
-    help_id: str
-    help_en: str
-    # Which reports a card counts, under its value, so two cards side by side cannot be misread.
-    counts_id: str = ""
-    counts_en: str = ""
-    # For a share: the keys of its numerator and denominator among the computed values, spelled out with the words.
-    counts_of: tuple[str, str] | None = None
-
-    def label(self, lang: str) -> str:
-        """The label in the UI language."""
-        return self.label_en if lang == "en" else self.label_id
-
-    def help(self, lang: str) -> str:
-        """The one-line definition in the UI language (shown as help text)."""
-        return self.help_en if lang == "en" else self.help_id
-
-    def counts(self, lang: str) -> str:
-        """Which reports the number counts, in the UI language ("" when the label says it)."""
-        return self.counts_en if lang == "en" else self.counts_id
-
 
 LAPORAN_MASUK = Metric(
     "laporan_masuk",

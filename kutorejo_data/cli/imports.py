@@ -13,11 +13,7 @@ from sqlalchemy import Engine
 from kutorejo_data.access.accounts import cli_actor
 from kutorejo_data.core.formatting import fmt_int
 from kutorejo_data.core.i18n import t
-from kutorejo_data.intake.columns import (
-    IGNORE,
-    Jenis,
-    field_names,
-)
+from kutorejo_data.intake.columns import IGNORE, Jenis, field_names
 from kutorejo_data.intake.common import AreaIndex, ImportOptions
 from kutorejo_data.intake.importing import column_summary, refusal_message, run_import, summary_lines
 from kutorejo_data.intake.reading import ImportRefused, Table, check_size, read_table

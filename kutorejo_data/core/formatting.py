@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from babel.numbers import format_decimal, format_percent
 
 from .i18n import t
-
-if TYPE_CHECKING:
-    from kutorejo_data.analytics.metrics import Metric
+from .metric import Metric
 
 LOCALES = {"id": "id_ID", "en": "en_GB"}
 

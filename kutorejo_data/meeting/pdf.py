@@ -32,10 +32,10 @@ from reportlab.platypus import (
 )
 
 from kutorejo_data.analytics import metrics
-from kutorejo_data.analytics.metrics import Metric
 from kutorejo_data.analytics.overview import KpiComparison
 from kutorejo_data.core.formatting import fmt_date, fmt_decimal, fmt_int, fmt_month, fmt_percent
 from kutorejo_data.core.i18n import t
+from kutorejo_data.core.metric import Metric
 
 from .deck import SLIDES, MeetingReport
 from .pdf_charts import horizontal_bars, line, vertical_bars

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kutorejo_data.analytics import metrics
-from kutorejo_data.analytics.metrics import Metric
 from kutorejo_data.analytics.overview import KpiComparison
 from kutorejo_data.core.formatting import (
     fmt_date,
@@ -22,6 +21,7 @@ from kutorejo_data.core.formatting import (
     format_value,
 )
 from kutorejo_data.core.i18n import category_label, t
+from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.periods import month_end
 
 from .deck import FollowUp, MeetingReport, OverdueItem, UnitScore

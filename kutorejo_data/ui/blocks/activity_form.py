@@ -9,7 +9,7 @@ from kutorejo_data.core.domain import EARLIEST_REPORT
 from kutorejo_data.core.i18n import t
 from kutorejo_data.records.activities import TARGET_UNITS, ActivityInput, create_activity, update_activity
 from kutorejo_data.ui.frame.context import AppContext, engine_for
-from kutorejo_data.ui.kit.forms import Message, field_error, run_write
+from kutorejo_data.ui.frame.forms import Message, field_error, run_write
 
 from .area_picker import pick_kelurahan, pick_rw_rt
 

@@ -9,7 +9,7 @@ from kutorejo_data.core.formatting import fmt_date, fmt_int
 from kutorejo_data.core.i18n import t
 from kutorejo_data.records.activities import ActivityPage, ActivityRow, load_activity, recent_activities
 from kutorejo_data.ui.frame.context import AppContext, engine_for
-from kutorejo_data.ui.kit.forms import clear_outcome, render_outcome
+from kutorejo_data.ui.frame.forms import clear_outcome, render_outcome
 
 from .activity_form import fill_state, render_activity_form
 

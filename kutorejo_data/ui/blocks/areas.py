@@ -6,10 +6,11 @@ import pandas as pd
 import streamlit as st
 
 from kutorejo_data.analytics.area_view import AREA_METRICS
-from kutorejo_data.analytics.metrics import METRICS, Metric
+from kutorejo_data.analytics.metrics import METRICS
 from kutorejo_data.core.filters import ReportFilters
 from kutorejo_data.core.formatting import fmt_int, format_value
 from kutorejo_data.core.i18n import t
+from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.units import unit_label
 from kutorejo_data.ui.kit.area_charts import ROOT_ID, area_treemap, unit_code
 from kutorejo_data.ui.kit.cards import clean

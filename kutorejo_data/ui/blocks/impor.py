@@ -7,7 +7,6 @@ in the session (plain data, no database session) until the file, the choices or 
 from __future__ import annotations
 
 import io
-import re
 from dataclasses import dataclass
 from functools import partial
 
@@ -38,17 +37,12 @@ from kutorejo_data.records.export import FORMATS, MEDIA_TYPES, ExportFormat, exp
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.filters import filter_bar
+from kutorejo_data.ui.kit.text import escape_markdown
 
 UPLOAD_STATE = "impor_upload"
 PREVIEW_STATE = "impor_preview"
 RESULT_STATE = "impor_result"
 MAP_PREFIX = "impor_map_"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def plain(text: str) -> str:
-    """User text for a label or caption: markdown characters escaped, so it shows exactly as typed."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 @dataclass(frozen=True)
@@ -126,7 +120,7 @@ def _render_mapping(table: Table, jenis: Jenis, lang: str) -> dict[str, str]:
     detected = map_columns(table.headers, jenis)
     recognised, _ = column_summary(detected, lang)
     if recognised:
-        st.caption(t("impor.recognised", lang, daftar=plain(", ".join(recognised))))
+        st.caption(t("impor.recognised", lang, daftar=escape_markdown(", ".join(recognised))))
     if not detected.unknown:
         return {}
     st.markdown(f"**{t('impor.mapping_title', lang)}**")
@@ -137,7 +131,7 @@ def _render_mapping(table: Table, jenis: Jenis, lang: str) -> dict[str, str]:
     for position, index in enumerate(detected.unknown):
         header = detected.headers[index]
         chosen = columns[position % len(columns)].selectbox(
-            plain(header),
+            escape_markdown(header),
             choices,
             key=f"{MAP_PREFIX}{index}",
             format_func=lambda f: t(f"import.field.{f}", lang) if f else t("impor.map_ignore", lang),

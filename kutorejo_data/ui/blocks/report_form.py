@@ -13,7 +13,7 @@ from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.records.report_writes import NewReport, create_report, parse_coordinates, report_errors
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
-from kutorejo_data.ui.kit.forms import Message, errors_of, field_error, render_outcome, run_write
+from kutorejo_data.ui.frame.forms import Message, errors_of, field_error, render_outcome, run_write
 from kutorejo_data.ui.kit.links import render_report_link
 
 from .area_picker import pick_kelurahan, pick_rw_rt

@@ -14,7 +14,7 @@ from kutorejo_data.records.areas import add_kelurahan, add_rw, delete_rw, update
 from kutorejo_data.records.settings_lists import RwRow
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
-from kutorejo_data.ui.kit.forms import Message, clear_outcome, field_error, render_outcome, run_write
+from kutorejo_data.ui.frame.forms import Message, clear_outcome, field_error, render_outcome, run_write
 
 KEL = "pengaturan_kelurahan"
 RW_ = "pengaturan_rw"

@@ -11,7 +11,7 @@ from kutorejo_data.records.categories import SLA_MAX_DAYS, add_category, delete_
 from kutorejo_data.records.settings_lists import CategoryRow
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
-from kutorejo_data.ui.kit.forms import Message, clear_outcome, field_error, render_outcome, run_write
+from kutorejo_data.ui.frame.forms import Message, clear_outcome, field_error, render_outcome, run_write
 
 from .settings_areas import delete_popover, yes_no
 

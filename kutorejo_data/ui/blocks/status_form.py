@@ -15,7 +15,7 @@ from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.records.report_lookup import ReportCard, find_report
 from kutorejo_data.records.report_writes import StatusChange, change_status, note_required
 from kutorejo_data.ui.frame.context import AppContext, engine_for
-from kutorejo_data.ui.kit.forms import Message, clear_outcome, field_error, render_outcome, run_write
+from kutorejo_data.ui.frame.forms import Message, clear_outcome, field_error, render_outcome, run_write
 from kutorejo_data.ui.kit.links import render_report_link
 
 PREFIX = "lapor_status"

@@ -6,9 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import sample_colorscale
 
-from kutorejo_data.analytics.metrics import Metric
 from kutorejo_data.core.formatting import fmt_int, format_value
 from kutorejo_data.core.i18n import t
+from kutorejo_data.core.metric import Metric
 
 from .activity_charts import SCORE_SCALE
 from .cards import clean

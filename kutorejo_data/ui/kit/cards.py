@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from kutorejo_data.analytics.metrics import Metric
 from kutorejo_data.analytics.overview import KpiComparison
 from kutorejo_data.core.formatting import fmt_period, format_counts, format_delta, format_value
 from kutorejo_data.core.i18n import t
+from kutorejo_data.core.metric import Metric
 
 Values = dict[str, float | int | None]
 

@@ -7,7 +7,6 @@ next to the fields while the widgets keep what was typed.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 
 import streamlit as st
@@ -16,18 +15,11 @@ from kutorejo_data.core import domain
 from kutorejo_data.core.errors import ServiceError, ValidationError
 from kutorejo_data.core.formatting import fmt_int
 from kutorejo_data.core.i18n import t
-from kutorejo_data.ui.frame.data import invalidate_cached_reads
+from kutorejo_data.ui.kit.text import escape_markdown
+
+from .data import invalidate_cached_reads
 
 Message = tuple[str, dict[str, object]]  # i18n key and its values
-
-
-# Every ASCII punctuation mark may be backslash-escaped in Markdown; escaping them all leaves none active.
-MARKDOWN_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def plain_markdown(text: str) -> str:
-    """Text that st.success/st.error show literally: typed `**`, `<b>` or `[link](...)` do nothing."""
-    return MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
 def _display(name: str, value: object, lang: str) -> str:
@@ -36,7 +28,7 @@ def _display(name: str, value: object, lang: str) -> str:
         return t(f"status.{value}", lang)
     if isinstance(value, int) and name != "nomor":
         return fmt_int(value, lang)
-    return plain_markdown(str(value))
+    return escape_markdown(str(value))
 
 
 def message_text(message: Message, lang: str) -> str:
