@@ -1,8 +1,6 @@
-"""Reading filters from a shared link's query string: valid values are kept, invalid ones become notices.
+"""Every query parameter of every page, and reading them: valid values are kept, invalid ones become notices.
 
-Query parameters: `rw`, `rt`, `kategori` (slugs, comma-separated), `status` (statuses, comma-separated, or the
-groups `terbuka`/`tertutup`), `prioritas` (comma-separated), `periode` (a preset that rolls with the calendar,
-e.g. `bulan_ini`), `dari`, `sampai` (YYYY-MM-DD, a fixed period that wins over `periode`) and `q` (text search).
+A link is typed by hand, shared in WhatsApp and edited by the curious: nothing in it may raise.
 """
 
 from __future__ import annotations
@@ -13,6 +11,22 @@ from datetime import date
 
 from kutorejo_data.core.domain import CLOSED_STATUSES, OPEN_STATUSES, PRIORITIES, STATUSES
 from kutorejo_data.core.periods import PRESETS, month_start, preset_period
+
+# The one list of the app's URL parameters and what each means (the README documents each; tests/test_docs.py).
+URL_PARAMETERS: dict[str, str] = {
+    "kel": "kelurahan code, when the database holds several",
+    "rw": "RW number",
+    "rt": "RT number (within the RW)",
+    "kategori": "category slugs, comma-separated",
+    "status": "statuses, comma-separated, or the groups terbuka/tertutup",
+    "prioritas": "priorities, comma-separated",
+    "periode": "a period preset that rolls with the calendar, e.g. bulan_ini",
+    "dari": "first day of a fixed period, YYYY-MM-DD (wins over periode)",
+    "sampai": "last day of a fixed period, YYYY-MM-DD",
+    "q": "text search in title, description and location",
+    "laporan": "the number of the report to open (Masalah, Lapor)",
+    "bulan": "the month of the meeting, YYYY-MM (Presentasi)",
+}
 
 STATUS_GROUPS: dict[str, tuple[str, ...]] = {"terbuka": OPEN_STATUSES, "tertutup": CLOSED_STATUSES}
 STATUS_CHOICES: tuple[str, ...] = (*STATUS_GROUPS, *STATUSES)
