@@ -78,3 +78,12 @@ def test_every_documented_url_parameter_is_one_the_app_reads() -> None:
 
 def test_every_url_parameter_the_app_reads_is_documented() -> None:
     assert {name for name in URL_PARAMETERS if f"`{name}`" not in README and f"{name}=" not in README} == set()
+
+
+def test_every_file_the_docs_name_exists() -> None:
+    docs = README + (ROOT / "docs" / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    named = set(
+        re.findall(r"(?<![\w/.])((?:kutorejo_data|tests|benchmarks|scripts|docs)/[\w/.-]+\.(?:py|md|csv|png))", docs)
+    )
+    assert named, "the docs name no files?"
+    assert {path for path in named if not (ROOT / path).exists()} == set()
