@@ -13,13 +13,20 @@ run: $(VENV)/.installed
 	$(PY) -m kutorejo_data demo --if-empty
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
 
-# Unit, data-layer and AppTest suites on both cores; then the browser suite on its own (one app server).
-test: $(VENV)/.installed-dev
-	$(PY) -m pytest -n 2 --ignore=tests/e2e $(PYTEST_ARGS)
+# The house rules first (fast, and a broken layer is worth knowing before 4 minutes of tests); then the unit,
+# data-layer and AppTest suites on both cores; then the browser suite on its own (one app server).
+test: lint
+	$(PY) -m pytest -n 2 --ignore=tests/e2e --ignore=tests/test_architecture.py --ignore=tests/test_docs.py $(PYTEST_ARGS)
 	$(PY) -m pytest tests/e2e $(PYTEST_ARGS)
 
+# Import contracts (layers, only ui imports streamlit, no cycles), formatting, lint, types, and the architecture
+# and documentation checks; see docs/ARCHITECTURE.md.
 lint: $(VENV)/.installed-dev
+	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
+	$(PY) -m pytest -q tests/test_architecture.py tests/test_docs.py
 
 # Demo databases of each size (SQLite; PostgreSQL too with BENCH_POSTGRES=postgresql://user@host/postgres).
 bench: $(VENV)/.installed-dev

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.config import now_local
-from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.db import inserted_id, write_transaction
 from kutorejo_data.core.errors import ServiceError, ValidationError
 from kutorejo_data.core.filters import EVERYTHING, resolve_area
 from kutorejo_data.core.models import RT, RW, Kelurahan, Pengguna
@@ -106,7 +106,7 @@ def create_user(engine: Engine, draft: AccountDraft, password: str, *, actor: st
             errors["username"] = "error.username_taken"
         if errors:
             raise ValidationError(errors)
-        account_id = conn.execute(
+        inserted = conn.execute(
             insert(Pengguna).values(
                 username=draft.username,
                 password_hash=hash_password(password),
@@ -117,7 +117,8 @@ def create_user(engine: Engine, draft: AccountDraft, password: str, *, actor: st
                 gagal_login=0,
                 **ids,
             )
-        ).inserted_primary_key[0]
+        )
+        account_id = inserted_id(inserted)
         audit.record(conn, actor, "create", "pengguna", draft.username, after=_snapshot(conn, draft.username), at=now)
     return int(account_id)
 

@@ -73,27 +73,31 @@ def area_measures(
     if open_counts is None:
         open_counts = open_and_overdue(conn, filters, scope, now)
     by_unit = open_counts.groupby(f"{level}_id")[["terbuka", "terlambat"]].sum()
-    counts = {int(row.Index): (int(row.terbuka), int(row.terlambat)) for row in by_unit.itertuples()}
-    participation = card.measures[card.measures["measure"] == metrics.TINGKAT_PARTISIPASI.key]
-    participation = participation[participation["den"] > 0].set_index("unit_id")["share"]
+    counts = {
+        int(unit_id): (int(terbuka), int(terlambat))
+        for unit_id, terbuka, terlambat in zip(by_unit.index, by_unit["terbuka"], by_unit["terlambat"], strict=True)
+    }
+    measured = card.measures[card.measures["measure"] == metrics.TINGKAT_PARTISIPASI.key]
+    participation = measured[measured["den"] > 0].set_index("unit_id")["share"]
     index = card.table.set_index("unit_id")[INDEX_KEY]
     rows = []
-    for unit in card.table.itertuples():
-        terbuka, terlambat = counts.get(unit.unit_id, (0, 0))
-        kk = None if pd.isna(unit.jumlah_kk) else int(unit.jumlah_kk)
+    for unit in card.table.to_dict("records"):
+        unit_id = unit["unit_id"]
+        terbuka, terlambat = counts.get(unit_id, (0, 0))
+        kk = None if pd.isna(unit["jumlah_kk"]) else int(unit["jumlah_kk"])
         rows.append(
             {
-                "unit_id": unit.unit_id,
-                "rw": unit.rw,
-                "rt": unit.rt,
-                "label": unit.label,
+                "unit_id": unit_id,
+                "rw": unit["rw"],
+                "rt": unit["rt"],
+                "label": unit["label"],
                 "jumlah_kk": kk,
                 "terbuka": terbuka,
                 "terlambat": terlambat,
                 metrics.TERBUKA_PER_100_KK.key: 100 * terbuka / kk if kk else None,
                 metrics.PERSEN_TERLAMBAT.key: terlambat / terbuka if terbuka else None,
-                metrics.TINGKAT_PARTISIPASI.key: participation.get(unit.unit_id),
-                metrics.INDEKS_KAPASITAS.key: None if pd.isna(index[unit.unit_id]) else float(index[unit.unit_id]),
+                metrics.TINGKAT_PARTISIPASI.key: participation.get(unit_id),
+                metrics.INDEKS_KAPASITAS.key: None if pd.isna(index[unit_id]) else float(index[unit_id]),
             }
         )
     return pd.DataFrame(rows, columns=AREA_COLUMNS)

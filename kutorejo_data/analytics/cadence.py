@@ -13,15 +13,15 @@ from kutorejo_data.core.periods import period_months
 from kutorejo_data.core.sqlfuncs import month_key
 from kutorejo_data.core.units import area_units
 
-from .metrics import EXPECTED_CADENCE, Cadence
+from .metrics import EXPECTED_CADENCE, ActivityLevel, Cadence
 
 GRID_COLUMNS = ["jenis", "tingkat", "unit_id", "rw_id", "label", "bulan", "whole", "count", "held", "expected"]
 
 
-def _units_of(conn: Connection, area: Area, tingkat: str) -> pd.DataFrame:
+def _units_of(conn: Connection, area: Area, tingkat: ActivityLevel) -> pd.DataFrame:
     """Units expected to hold an activity of a level: RTs, RWs, or kelurahan (only when the area is one)."""
     if tingkat in ("rt", "rw"):
-        return area_units(conn, area, tingkat)[["unit_id", "rw_id", "label"]]  # type: ignore[arg-type]
+        return area_units(conn, area, tingkat)[["unit_id", "rw_id", "label"]]
     if area.empty or area.rw_id is not None or area.rt_id is not None:
         return pd.DataFrame(columns=["unit_id", "rw_id", "label"])
     stmt = select(Kelurahan.id, Kelurahan.nama).order_by(Kelurahan.kode)

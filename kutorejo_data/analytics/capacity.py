@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, null, select
+from sqlalchemy import Connection, Select, null, select
 
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, resolve_area
 from kutorejo_data.core.models import RT, RW, Kelurahan
@@ -139,6 +139,7 @@ def trend_windows(dari: date, sampai: date, points: int = TREND_POINTS) -> list[
 
 def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id: int) -> ReportFilters:
     """The filter with its area set to one unit (the scope still applies when it is resolved)."""
+    stmt: Select[str, str, str | None]
     if level == "rt":
         stmt = select(Kelurahan.kode, RW.nomor, RT.nomor).join(RW, RW.id == RT.rw_id).where(RT.id == unit_id)
     else:
@@ -187,10 +188,19 @@ class Finding:
     share: float
 
 
+def _findings(rows: pd.DataFrame) -> list[Finding]:
+    """Rows of Scorecard.measures as findings, in their order."""
+    columns = (rows["measure"], rows["num"], rows["den"], rows["share"])
+    return [
+        Finding(str(measure), float(num), int(den), float(share))
+        for measure, num, den, share in zip(*columns, strict=True)
+    ]
+
+
 def strengths_and_weaknesses(card: Scorecard, unit_id: int, limit: int = 3) -> tuple[list[Finding], list[Finding]]:
     """The unit's best measures (share ≥ STRENGTH_FROM) and weakest (share < WEAKNESS_BELOW), counting ones only."""
     rows = card.measures[(card.measures["unit_id"] == unit_id) & card.measures["counts"]]
-    findings = [Finding(r.measure, float(r.num), int(r.den), float(r.share)) for r in rows.itertuples()]
+    findings = _findings(rows)
     strong = sorted((f for f in findings if f.share >= STRENGTH_FROM), key=lambda f: -f.share)[:limit]
     weak = sorted((f for f in findings if f.share < WEAKNESS_BELOW), key=lambda f: f.share)[:limit]
     return strong, weak
@@ -203,5 +213,4 @@ def weakest_measure(card: Scorecard, unit_id: int, pillar: str) -> Finding | Non
     ]
     if rows.empty:
         return None
-    r = rows.loc[rows["share"].idxmin()]
-    return Finding(str(r["measure"]), float(r["num"]), int(r["den"]), float(r["share"]))
+    return _findings(rows.loc[[rows["share"].idxmin()]])[0]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, Literal
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Connection, Select, and_, case, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, SQLColumnExpression, and_, case, func, or_, select, union_all
 
 from kutorejo_data.core.db import is_sqlite
 from kutorejo_data.core.domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_SELESAI
@@ -277,7 +278,7 @@ def _received_counts(
 
     Validity and `selesai` are read now, or as they stood at `judged_at` (from the history).
     """
-    status: ColumnElement[str] = Laporan.status
+    status: SQLColumnExpression[str] = Laporan.status
     if judged_at is not None:
         # A report unchanged since that moment has the status it had then; only the others need their history.
         status = case((Laporan.updated_at < judged_at, Laporan.status), else_=_status_at(judged_at))
@@ -327,14 +328,18 @@ def tingkat_penyelesaian(conn: Connection, filters: ReportFilters, scope: Scope 
     return _tingkat(valid, solved)
 
 
-def response_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
+def response_durations(
+    conn: Connection, filters: ReportFilters, scope: Scope, *groups: SQLColumnExpression[Any]
+) -> Select[Any]:
     """SELECT (*groups, days to first response) for reports received in the period that have a response."""
     return select(*groups, days_between(Laporan.reported_at, Laporan.first_response_at).label("days")).where(
         *received_conditions(conn, filters, scope), Laporan.first_response_at.is_not(None)
     )
 
 
-def resolution_durations(conn: Connection, filters: ReportFilters, scope: Scope, *groups: ColumnElement) -> Select:
+def resolution_durations(
+    conn: Connection, filters: ReportFilters, scope: Scope, *groups: SQLColumnExpression[Any]
+) -> Select[Any]:
     """SELECT (*groups, days from report to resolution) for reports resolved in the period."""
     resolved = resolutions_in_period(conn, filters, scope).subquery()
     return select(*groups, days_between(Laporan.reported_at, resolved.c.resolved_at).label("days")).join(
@@ -714,12 +719,15 @@ METRICS.update(
 )
 
 
+ActivityLevel = Literal["rt", "rw", "kelurahan"]
+
+
 @dataclass(frozen=True)
 class Cadence:
     """How often each unit of a level (rt, rw, kelurahan) is expected to hold an activity type."""
 
     jenis: str
-    tingkat: str
+    tingkat: ActivityLevel
     per_month: int
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
-from sqlalchemy import Connection, case, func, literal, select
+from sqlalchemy import Case, Connection, case, func, literal, select
 
 from kutorejo_data.core.domain import OPEN_STATUSES, STATUS_SELESAI
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, report_conditions, resolve_area
@@ -28,7 +29,12 @@ class KpiComparison:
     previous_sampai: date
 
     @classmethod
-    def of(cls, current: dict, previous: dict, compared_with: ReportFilters) -> KpiComparison:  # type: ignore[type-arg]
+    def of(
+        cls,
+        current: dict[str, float | int | None],
+        previous: dict[str, float | int | None],
+        compared_with: ReportFilters,
+    ) -> KpiComparison:
         """The values of a period and of `compared_with` (the filter over the earlier period)."""
         assert compared_with.dari and compared_with.sampai
         return cls(current, previous, compared_with.dari, compared_with.sampai)
@@ -63,7 +69,7 @@ def monthly_flow(
     return figures[["bulan", "masuk", "selesai"]].astype({"masuk": int, "selesai": int})
 
 
-def _outcome():  # type: ignore[no-untyped-def]
+def _outcome() -> Case[str]:
     """Current outcome of a report: terbuka, selesai, or tidak_valid (rejected/duplicate)."""
     return case(
         (Laporan.status.in_(OPEN_STATUSES), literal("terbuka")),
@@ -107,7 +113,7 @@ def breakdown_by_category(conn: Connection, filters: ReportFilters, scope: Scope
     return frame
 
 
-def _pivot_outcomes(rows: list[tuple[str, str, int]], unit: str) -> pd.DataFrame:
+def _pivot_outcomes(rows: Sequence[tuple[str, str, int]], unit: str) -> pd.DataFrame:
     outcomes = ["terbuka", "selesai", "tidak_valid"]
     frame = pd.DataFrame(rows, columns=[unit, "outcome", "n"])
     wide = frame.pivot_table(index=unit, columns="outcome", values="n", aggfunc="sum", fill_value=0)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, NamedTuple
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Connection, case, exists, func, literal, select
+from sqlalchemy import ColumnElement, Connection, Select, SQLColumnExpression, case, exists, func, literal, select
 
 from kutorejo_data.core.domain import STATUS_BARU, STATUS_DIPROSES, STATUS_DITOLAK, STATUS_DUPLIKAT, STATUS_SELESAI
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, resolve_area
@@ -71,7 +72,7 @@ _OVERALL, _BY_CATEGORY, _BY_HANDLER, _BY_UNIT = 0, 1, 2, 3
 Percentiles = dict[int, pd.DataFrame]  # grouping (_OVERALL, …) → n, median and P90 per group key
 
 
-def _timing_rows(conn: Connection, durations, groupings: tuple[int | None, ...]) -> Percentiles:  # type: ignore[no-untyped-def]
+def _timing_rows(conn: Connection, durations: Select[Any], groupings: tuple[int | None, ...]) -> Percentiles:
     """n, median and P90 for each grouping (overall, category id, handler level, unit) of a durations SELECT."""
     rows = conn.execute(percentile_table(durations, groupings, (MEDIAN, P90))).all()
     frames = {}
@@ -93,7 +94,7 @@ def response_percentiles(conn: Connection, filters: ReportFilters, scope: Scope 
 def resolution_percentiles(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> Percentiles:
     """Resolution-time percentiles overall, per category, per handler level and per comparison unit."""
     level = func.coalesce(Laporan.penanganan, NO_HANDLER)
-    unit_id = _unit(conn, filters, scope)[4]
+    unit_id = _unit(conn, filters, scope).id
     durations = resolution_durations(conn, filters, scope, Laporan.kategori_id, level, unit_id)
     return _timing_rows(conn, durations, (None, 0, 1, 2))
 
@@ -119,6 +120,7 @@ def timing(
 
     slugs = {str(id_): slug for id_, slug in conn.execute(select(Kategori.id, Kategori.slug))}
     by_category = _joined(tanggap[_BY_CATEGORY], selesai[_BY_CATEGORY])
+    by_unit = selesai[_BY_UNIT]["median"]  # indexed by the unit id as text
     return Timing(
         overall={
             "tanggap_median": overall(tanggap[_OVERALL], "median"),
@@ -128,7 +130,7 @@ def timing(
         },
         by_category=by_category.assign(grup=by_category["grup"].map(slugs)),
         by_handler=_with_received(conn, filters, scope, _joined(tanggap[_BY_HANDLER], selesai[_BY_HANDLER])),
-        median_by_unit={int(unit): float(median) for unit, median in selesai[_BY_UNIT]["median"].items()},
+        median_by_unit=dict(zip(by_unit.index.astype(int), by_unit.astype(float), strict=True)),
     )
 
 
@@ -225,12 +227,22 @@ def backlog_by_age(
     )
 
 
-def _unit(conn: Connection, filters: ReportFilters, scope: Scope):  # type: ignore[no-untyped-def]
-    """The comparison unit: RTs inside a chosen RW, RWs otherwise; (number column, label prefix, table, join, id)."""
+class _Unit(NamedTuple):
+    """A comparison unit's number column, label prefix, table, join condition on laporan, and laporan's id column."""
+
+    number: SQLColumnExpression[str]
+    prefix: str
+    table: type[RT] | type[RW]
+    join: ColumnElement[bool]
+    id: SQLColumnExpression[int]
+
+
+def _unit(conn: Connection, filters: ReportFilters, scope: Scope) -> _Unit:
+    """The comparison unit: RTs inside a chosen RW, RWs otherwise."""
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
     if area.rw_id is not None:
-        return RT.nomor, "RT ", RT, RT.id == Laporan.rt_id, Laporan.rt_id
-    return RW.nomor, "RW ", RW, RW.id == Laporan.rw_id, Laporan.rw_id
+        return _Unit(RT.nomor, "RT ", RT, RT.id == Laporan.rt_id, Laporan.rt_id)
+    return _Unit(RW.nomor, "RW ", RW, RW.id == Laporan.rw_id, Laporan.rw_id)
 
 
 def backlog_by_area(

@@ -335,8 +335,10 @@ def unit_counts_by_period(
     found = []
     for dari, sampai in periods:
         q = UnitQuery(area, level, dari, sampai, now)
-        in_shared = shared is not None and (dari, sampai) in aligned
-        monthly = shared.months_of(dari, sampai) if in_shared else MonthlyCounts.read(conn, q)  # type: ignore[union-attr]
+        if shared is not None and (dari, sampai) in aligned:
+            monthly = shared.months_of(dari, sampai)
+        else:
+            monthly = MonthlyCounts.read(conn, q)
         found.append(_counted(conn, q, units, monthly))
     return found
 
@@ -345,8 +347,8 @@ def heads_attendance(conn: Connection, area: Area, dari: date, sampai: date, now
     """KEHADIRAN_RAKOR over every RT and RW head of an area: (attendances, meetings × heads)."""
     attended = expected = 0
     for level in ("rt", "rw"):
-        q = UnitQuery(area, level, dari, sampai, now)  # type: ignore[arg-type]
-        counts = kehadiran_rakor(conn, q, area_units(conn, area, level))  # type: ignore[arg-type]
+        q = UnitQuery(area, level, dari, sampai, now)
+        counts = kehadiran_rakor(conn, q, area_units(conn, area, level))
         attended += int(counts["num"].sum())
         expected += int(counts["den"].sum())
     return attended, expected

@@ -45,10 +45,10 @@ def _options(engine: Engine, args: argparse.Namespace) -> ImportOptions:
     return ImportOptions(jenis=args.jenis, kelurahan_kode=kode, mapping=parse_mapping(args.map, args.jenis))
 
 
-def _read_file(path: Path, jenis: str) -> Table:
+def _read_file(path: Path, jenis: Jenis) -> Table:
     """Check the size before reading anything, then parse."""
     check_size(path.stat().st_size)
-    return read_table(path.read_bytes(), jenis)  # type: ignore[arg-type]
+    return read_table(path.read_bytes(), jenis)
 
 
 def run_import_command(engine: Engine, args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ from kutorejo_data.access import permissions
 from kutorejo_data.access.account_admin import AccountDraft, create_user, set_active, set_password
 from kutorejo_data.access.accounts import cli_actor
 from kutorejo_data.core.errors import ServiceError, ValidationError
-from kutorejo_data.core.i18n import t
+from kutorejo_data.core.i18n import DEFAULT_LANG, t
 
 
 def add_user_commands(sub: argparse._SubParsersAction) -> None:
@@ -50,7 +50,7 @@ def read_new_password(stdin: TextIO | None = None) -> str:
 def _message(error: ServiceError) -> str:
     if isinstance(error, ValidationError):
         return "; ".join(f"{field}: {t(key)}" for field, key in error.fields.items())
-    return t(error.key, **error.values)
+    return t(error.key, DEFAULT_LANG, **error.values)
 
 
 def run_user_command(engine: Engine, args: argparse.Namespace, stdin: TextIO | None = None) -> int:

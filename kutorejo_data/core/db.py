@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from .config import database_url, pool_settings
 
@@ -16,6 +19,14 @@ SQLITE_BUSY_TIMEOUT_MS = 15_000
 def is_sqlite(engine: Engine | Connection) -> bool:
     """True when the engine (or connection) talks to SQLite."""
     return engine.dialect.name == "sqlite"
+
+
+def inserted_id(result: CursorResult[Any]) -> int:
+    """The primary key of the row a single-row INSERT added."""
+    key = result.inserted_primary_key
+    if key is None:  # SQLAlchemy has none to give after a multi-row INSERT
+        raise ValueError("inserted_id needs the result of a single-row INSERT")
+    return int(key[0])
 
 
 def make_engine(url: str | None = None) -> Engine:
@@ -41,7 +52,7 @@ def _configure_sqlite(engine: Engine) -> None:
     """WAL, busy timeout, foreign keys; SQLAlchemy (not pysqlite) emits BEGIN so we can choose IMMEDIATE."""
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
         dbapi_connection.isolation_level = None  # pysqlite must not BEGIN on its own
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")

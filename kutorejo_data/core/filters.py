@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import ColumnElement, Connection, Select, false, or_, select
 
-from .models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
+from .models import RT, RW, Kategori, Kegiatan, Kelurahan, Laporan, StatusHistory, Tokoh
 from .periods import previous_period
 
 
@@ -111,7 +111,10 @@ def day_after(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time.min)
 
 
-def area_conditions(area: Area, model: type = Laporan) -> list[ColumnElement[bool]]:
+AreaModel = type[Laporan] | type[Kegiatan] | type[Tokoh]  # the tables area_conditions restricts
+
+
+def area_conditions(area: Area, model: AreaModel = Laporan) -> list[ColumnElement[bool]]:
     """Conditions restricting a table with kelurahan_id/rw_id/rt_id columns to an area."""
     if area.empty:
         return [false()]

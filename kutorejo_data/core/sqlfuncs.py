@@ -25,10 +25,11 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.functions import FunctionElement
 
 
-class month_key(FunctionElement):  # noqa: N801 - reads like the SQL function it stands for
+class month_key(FunctionElement[str]):  # noqa: N801 - reads like the SQL function it stands for
     """`YYYY-MM` of a timestamp or date column."""
 
     type = String()
@@ -37,16 +38,16 @@ class month_key(FunctionElement):  # noqa: N801 - reads like the SQL function it
 
 
 @compiles(month_key, "sqlite")
-def _month_key_sqlite(element, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
+def _month_key_sqlite(element: month_key, compiler: SQLCompiler, **kw: Any) -> str:
     return f"strftime('%Y-%m', {compiler.process(element.clauses, **kw)})"
 
 
 @compiles(month_key, "postgresql")
-def _month_key_postgresql(element, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
+def _month_key_postgresql(element: month_key, compiler: SQLCompiler, **kw: Any) -> str:
     return f"to_char({compiler.process(element.clauses, **kw)}, 'YYYY-MM')"
 
 
-class days_between(FunctionElement):  # noqa: N801
+class days_between(FunctionElement[float]):  # noqa: N801
     """Fractional days from the first timestamp to the second."""
 
     type = Float()
@@ -55,13 +56,13 @@ class days_between(FunctionElement):  # noqa: N801
 
 
 @compiles(days_between, "sqlite")
-def _days_between_sqlite(element, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
+def _days_between_sqlite(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = list(element.clauses)
     return f"(julianday({compiler.process(end, **kw)}) - julianday({compiler.process(start, **kw)}))"
 
 
 @compiles(days_between, "postgresql")
-def _days_between_postgresql(element, compiler, **kw) -> str:  # type: ignore[no-untyped-def]
+def _days_between_postgresql(element: days_between, compiler: SQLCompiler, **kw: Any) -> str:
     start, end = list(element.clauses)
     # EXTRACT yields numeric, which sorts and compares far slower than double precision (percentiles rank these).
     seconds = f"EXTRACT(EPOCH FROM ({compiler.process(end, **kw)} - {compiler.process(start, **kw)}))"
@@ -71,7 +72,7 @@ def _days_between_postgresql(element, compiler, **kw) -> str:  # type: ignore[no
 Fraction = tuple[int, int]
 
 
-def _ranked(values: FromClause, groups: list[ColumnElement[Any]], value: ColumnElement[Any]) -> Subquery:
+def _ranked(values: FromClause, groups: Sequence[ColumnElement[Any]], value: ColumnElement[Any]) -> Subquery:
     return (
         select(
             *groups,

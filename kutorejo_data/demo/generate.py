@@ -1236,6 +1236,9 @@ _BIMTEK_MONTHS_AGO = (20, 5)
 _BIMTEK_BOOST = 0.08  # heads come to meetings a little more often after each Bimtek
 
 
+_Named = tuple[str, int | None, int | None, int | None]  # a named attendee: peran, rw id, rt id, tokoh id
+
+
 @dataclass
 class _ActivityLog:
     """Activity rows as they are generated; ids are assigned in order."""
@@ -1258,7 +1261,7 @@ class _ActivityLog:
         rw: _Rw | None = None,
         satuan: str = "orang",
         catatan: str = "",
-        named: Sequence[tuple[str, int | None, int | None, int | None]] = (),
+        named: Sequence[_Named] = (),
     ) -> None:
         """Record one activity with its attendance by role and its named attendees (peran, rw, rt, tokoh)."""
         if sum(counts.values()) == 0:
@@ -1498,7 +1501,7 @@ def _kelurahan_month(
     day = _nth_weekday(month_start, 1, 2)  # second Tuesday
     if _in_period(day, period):
         boost = _boost(day, bimtek_dates)
-        named = [
+        named: list[_Named] = [
             ("ketua_rw", rw.id, None, None)
             for rw in area.rws
             if rng.random() < min(0.97, _sigmoid(1.5 + rw.capacity) + boost)
@@ -1549,7 +1552,7 @@ def _kelurahan_month(
 
 def _bimtek(rng: np.random.Generator, log: _ActivityLog, area: _Area, day: date) -> None:
     """A Bimtek on the four capacity goals, attended by most RT/RW heads, Tomas and Toga."""
-    named = [("ketua_rw", rw.id, None, None) for rw in area.rws if rng.random() < 0.9]
+    named: list[_Named] = [("ketua_rw", rw.id, None, None) for rw in area.rws if rng.random() < 0.9]
     named += [("ketua_rt", rt.rw.id, rt.id, None) for rt in area.rts if rng.random() < 0.75 + 0.2 * rt.rakor_propensity]
     named += [(t.jenis, t.rw.id, t.rt.id if t.rt else None, t.id) for t in area.tokoh if rng.random() < 0.7]
     counts = {peran: sum(1 for n in named if n[0] == peran) for peran in domain.NAMED_ROLES}

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kutorejo_data.core.config import PROJECT_ROOT
 
@@ -171,8 +172,9 @@ def _read_xlsx(data: bytes, jenis: Jenis) -> Table:
         workbook.close()
 
 
-def _values(sheet) -> Iterator[Sequence[object]]:  # type: ignore[no-untyped-def]
+def _values(sheet: Worksheet) -> Iterator[Sequence[object]]:
     """Cell values row by row; a stray cell far to the right must not widen every row to thousands of columns."""
+    # A ReadOnlyWorksheet in fact (read_only=True), which types-openpyxl types as a Worksheet among a workbook's sheets.
     return sheet.iter_rows(values_only=True, max_col=min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS))
 
 

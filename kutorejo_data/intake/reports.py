@@ -33,7 +33,7 @@ from kutorejo_data.core.filters import Scope, day_after, day_start
 from kutorejo_data.core.formatting import fmt_date
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.core.models import Kategori, Laporan
-from kutorejo_data.store.bulk import analyze, insert_rows
+from kutorejo_data.store.bulk import Row, analyze, insert_rows
 
 from . import vocab as import_vocab
 from .columns import ColumnMap
@@ -164,6 +164,11 @@ class _Stored:
     updated_at: datetime
     penanganan: str | None
     penanganan_nama: str | None
+
+    @classmethod
+    def of(cls, row: Sequence[Any]) -> _Stored:
+        """The report in a row whose first columns are _STORED_COLUMNS."""
+        return cls(*row[: len(_STORED_COLUMNS)])
 
 
 _STORED_COLUMNS = (
@@ -300,7 +305,7 @@ class _StoredIndex:
         self.by_external: dict[str, _Stored] = {}
         for batch in chunks(sorted({r.external_id for r in rows})):
             for found in conn.execute(select(*_STORED_COLUMNS).where(Laporan.external_id.in_(batch))):
-                self.by_external[found.external_id] = _Stored(*found)
+                self.by_external[found.external_id] = _Stored.of(found)
         self.by_content: dict[str, list[_Stored]] = {}
         if not rows:
             return
@@ -308,12 +313,12 @@ class _StoredIndex:
         end = day_after(max(r.reported_at for r in rows).date())
         kelurahan_kode = {id_: kode for kode, (id_, _) in areas.kelurahan.items()}
         rw_kelurahan = {rw_id: kel_id for (kel_id, _), rw_id in areas.rw.items()}
-        for batch in chunks(sorted({r.area.rt_id for r in rows if r.area.rt_id is not None})):
+        for rt_ids in chunks(sorted({r.area.rt_id for r in rows if r.area.rt_id is not None})):
             stmt = select(*_STORED_COLUMNS, Laporan.rw_id).where(
-                Laporan.rt_id.in_(batch), Laporan.reported_at >= start, Laporan.reported_at < end
+                Laporan.rt_id.in_(rt_ids), Laporan.reported_at >= start, Laporan.reported_at < end
             )
             for found in conn.execute(stmt):
-                stored = _Stored(*found[:-1])
+                stored = _Stored.of(found)
                 rw, rt = areas.rt_label(stored.rt_id)
                 kode = kelurahan_kode[rw_kelurahan[found.rw_id]]
                 key = content_key(kode, rw, rt, stored.reported_at.date().isoformat(), normalise(stored.judul))
@@ -525,7 +530,8 @@ def _lock_and_verify(conn: Connection, updates: Sequence[ReportUpdate]) -> None:
 def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: datetime) -> list[History]:
     """Insert the new reports and return their history rows: creation, and the jump to a later status."""
     ids = reserve_ids(conn, "laporan", len(added))
-    rows, history = [], []
+    rows: list[Row] = []
+    history: list[History] = []
     for laporan_id, item in zip(ids, added, strict=True):
         r = item.row
         jumped = item.status != domain.STATUS_BARU

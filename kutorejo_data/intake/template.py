@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.i18n import t
@@ -143,6 +144,7 @@ def template_xlsx(jenis: Jenis, categories: Mapping[str, str]) -> bytes:
     """The XLSX template: a data sheet with headers, the example row and drop-down lists, and a Petunjuk sheet."""
     workbook = Workbook()
     sheet = workbook.active
+    assert isinstance(sheet, Worksheet)  # a new workbook starts with one empty worksheet, the active one
     sheet.title = "Laporan" if jenis == "laporan" else "Kegiatan"
     headers = template_headers(jenis)
     sheet.append(headers)

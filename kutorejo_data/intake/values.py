@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from functools import lru_cache
 
@@ -123,7 +124,7 @@ def _refuse_formula(text: str) -> None:
         raise ValueProblem("import.reason.formula", value=text[:60])
 
 
-def _build(year: int, month: int, day: int, clock: tuple[str | None, str | None, str | None]) -> datetime:
+def _build(year: int, month: int, day: int, clock: Sequence[str | None]) -> datetime:
     if year < 100:
         year += 2000
     hour, minute, second = (int(part) if part else 0 for part in clock)
@@ -150,16 +151,16 @@ def _parse_date_text(text: str) -> datetime:
     try:
         if match := _ISO.match(cleaned):
             y, m, d, *clock = match.groups()
-            return _build(int(y), int(m), int(d), tuple(clock))  # type: ignore[arg-type]
+            return _build(int(y), int(m), int(d), clock)
         if match := _DMY.match(cleaned):
             d, m, y, *clock = match.groups()
-            return _build(int(y), int(m), int(d), tuple(clock))  # type: ignore[arg-type]
+            return _build(int(y), int(m), int(d), clock)
         if (match := _D_MONTH_Y.match(cleaned)) and match.group(2) in MONTHS:
             d, name, y, *clock = match.groups()
-            return _build(int(y), MONTHS[name], int(d), tuple(clock))  # type: ignore[arg-type]
+            return _build(int(y), MONTHS[name], int(d), clock)
         if (match := _MONTH_D_Y.match(cleaned)) and match.group(1) in MONTHS:
             name, d, y, *clock = match.groups()
-            return _build(int(y), MONTHS[name], int(d), tuple(clock))  # type: ignore[arg-type]
+            return _build(int(y), MONTHS[name], int(d), clock)
     except ValueError:  # 31/02/2026, 25:00 and friends
         pass
     raise ValueProblem("import.reason.date_invalid", value=text[:40])

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 from sqlalchemy import Connection, Engine, case, func, select
@@ -187,8 +189,8 @@ def selectable_months(today: date, count: int = 24) -> list[str]:
     return months_between(month_start(add_months(today, -(count - 1))), today)[::-1]
 
 
-def _series(keys: list[str], labels: list[str], values: list[object]) -> Series:
-    clean = tuple(None if value is None or pd.isna(value) else float(value) for value in values)  # type: ignore[arg-type]
+def _series(keys: list[str], labels: list[str], values: list[Any]) -> Series:
+    clean = tuple(None if value is None or pd.isna(value) else float(value) for value in values)
     return Series(tuple(keys), tuple(labels), clean)
 
 
@@ -202,25 +204,25 @@ def _top_problems(conn: Connection, filters: ReportFilters, scope: Scope) -> tup
     )
 
 
-def _text_or_none(value: object) -> str | None:
+def _text_or_none(value: Any) -> str | None:
     """A text cell of a DataFrame, with pandas' missing value (NaN) and the empty text as None."""
-    return None if value is None or pd.isna(value) or value == "" else str(value)  # type: ignore[arg-type]
+    return None if value is None or pd.isna(value) or value == "" else str(value)
 
 
 def _overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[OverdueItem, ...]:
     rows = overdue_reports(conn, filters, scope, now=now, limit=OVERDUE_LISTED)
     return tuple(
         OverdueItem(
-            nomor=int(r.nomor),
-            judul=str(r.judul),
-            kategori=str(r.kategori_nama),
-            rw=str(r.rw),
-            rt=str(r.rt),
-            lewat_sla=math.ceil(r.lewat_sla),
-            penanganan=_text_or_none(r.penanganan),
-            penanganan_nama=_text_or_none(r.penanganan_nama),
+            nomor=int(r["nomor"]),
+            judul=str(r["judul"]),
+            kategori=str(r["kategori_nama"]),
+            rw=str(r["rw"]),
+            rt=str(r["rt"]),
+            lewat_sla=math.ceil(r["lewat_sla"]),
+            penanganan=_text_or_none(r["penanganan"]),
+            penanganan_nama=_text_or_none(r["penanganan_nama"]),
         )
-        for r in rows.itertuples()
+        for r in rows.to_dict("records")
     )
 
 
@@ -244,6 +246,16 @@ def _participation_by_area(conn: Connection, filters: ReportFilters, scope: Scop
     return _series(list(frame["label"]), list(frame["label"]), list(frame["partisipasi"]))
 
 
+def _unit_score(row: dict[Hashable, Any]) -> UnitScore:
+    """One scored row of the scorecard table (with its change)."""
+    return UnitScore(
+        label=str(row["label"]),
+        index=float(row[INDEX_KEY]),
+        change=None if pd.isna(row["perubahan"]) else float(row["perubahan"]),
+        weakest_goal=min(PILLAR_KEYS, key=lambda key: row[key]),
+    )
+
+
 def _capacity(
     conn: Connection, filters: ReportFilters, scope: Scope, level: Level, now: datetime
 ) -> CapacityHighlights:
@@ -254,15 +266,7 @@ def _capacity(
     _, table = scorecard_with_change(conn, window, level, scope, now=now)
     previous = previous_period(window.dari, window.sampai)
     scored = table.dropna(subset=[INDEX_KEY]).sort_values([INDEX_KEY, "label"], ascending=[False, True])
-    units = [
-        UnitScore(
-            label=str(row.label),
-            index=float(getattr(row, INDEX_KEY)),
-            change=None if pd.isna(row.perubahan) else float(row.perubahan),
-            weakest_goal=min(PILLAR_KEYS, key=lambda key, row=row: getattr(row, key)),
-        )
-        for row in scored.itertuples()
-    ]
+    units = [_unit_score(row) for row in scored.to_dict("records")]
     improved = sorted((u for u in units if u.change is not None and u.change > 0), key=lambda u: -(u.change or 0))
     return CapacityHighlights(
         level=level,

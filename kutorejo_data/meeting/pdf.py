@@ -8,7 +8,9 @@ of text goes through `_para`, which escapes it, so a report title like `<b>x</b>
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
@@ -101,9 +103,9 @@ def _para(text: str, style: str = "body", bold: bool = False) -> Paragraph:
     return Paragraph(f"<b>{body}</b>" if bold else body, STYLES[style])
 
 
-def _table(header: list[str], rows: list[list[Flowable | str]], widths: list[float]) -> Table:
+def _table(header: list[str], rows: Sequence[Sequence[Flowable | str]], widths: list[float]) -> Table:
     """A table with a dark header row and shaded alternate rows; string cells become escaped Paragraphs."""
-    cells = [[_para(h, "head") for h in header]]
+    cells: list[list[Flowable]] = [[_para(h, "head") for h in header]]
     cells += [[_para(c, "cell") if isinstance(c, str) else c for c in row] for row in rows]
     table = Table(cells, colWidths=[w * mm for w in widths], repeatRows=1)
     table.setStyle(
@@ -291,7 +293,7 @@ def _kapasitas(report: MeetingReport) -> list[Flowable]:
 def _tindak_lanjut(report: MeetingReport) -> list[Flowable]:
     parts = _section(report, "tindak_lanjut")
     if report.follow_ups:
-        rows: list[list[Flowable | str]] = [follow_up_cells(row, LANG) for row in report.follow_ups]
+        rows = [follow_up_cells(row, LANG) for row in report.follow_ups]
         parts.append(_table(follow_up_header(LANG), rows, [60, 35, 35, 40]))
     parts.append(_para(t("rapat.next_steps", LANG), "h2"))
     parts += [_para(f"• {step}") for step in next_steps(report, LANG)]
@@ -313,13 +315,13 @@ def _numbered_canvas(footer_text: str) -> type[Canvas]:
     """A canvas that waits for the last page so every page can say `Halaman X dari Y`."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._pages: list[dict] = []
+            self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # reportlab's private page reset, not in its stubs
 
         def save(self) -> None:
             total = len(self._pages)
@@ -329,7 +331,7 @@ def _numbered_canvas(footer_text: str) -> type[Canvas]:
                 self.setFillColor(MUTED)
                 self.drawString(20 * mm, 12 * mm, footer_text)
                 self.drawRightString(
-                    A4[0] - 20 * mm, 12 * mm, t("rapat.pdf.page", LANG, n=self._pageNumber, total=total)
+                    A4[0] - 20 * mm, 12 * mm, t("rapat.pdf.page", LANG, n=self.getPageNumber(), total=total)
                 )
                 super().showPage()
             super().save()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import cast
 
+from reportlab.graphics.charts.areas import PlotArea
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing
@@ -25,14 +27,20 @@ def _values(series: Series) -> list[float]:
     return [0.0 if value is None else value for value in series.values]
 
 
+def _place(chart: PlotArea, x: float, y: float, width: float, height: float) -> None:
+    """Set where a chart's plot area sits in its drawing, in points."""
+    # types-reportlab declares these int, but reportlab takes any number (its attribute check is isNumber).
+    chart.x, chart.y = cast(int, x), cast(int, y)
+    chart.width, chart.height = cast(int, width), cast(int, height)
+
+
 def horizontal_bars(labels: Sequence[str], series: Series, label: Formatter, width: float = 170 * mm) -> Drawing:
     """One bar per category, largest first at the top, each labelled with its value."""
     row = 7 * mm
     height = row * len(series) + 6 * mm
     drawing = Drawing(width, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y = 70 * mm, 3 * mm
-    chart.width, chart.height = width - chart.x - 14 * mm, height - 6 * mm
+    _place(chart, 70 * mm, 3 * mm, width - 70 * mm - 14 * mm, height - 6 * mm)
     chart.data = [list(reversed(_values(series)))]  # reportlab draws the first category at the bottom
     chart.categoryAxis.categoryNames = list(reversed(labels))
     chart.categoryAxis.labels.fontName = FONT
@@ -58,8 +66,7 @@ def vertical_bars(labels: Sequence[str], series: Series, label: Formatter, width
     height = 55 * mm
     drawing = Drawing(width, height)
     chart = VerticalBarChart()
-    chart.x, chart.y = 4 * mm, 10 * mm
-    chart.width, chart.height = width - 8 * mm, height - 17 * mm
+    _place(chart, 4 * mm, 10 * mm, width - 8 * mm, height - 17 * mm)
     chart.data = [_values(series)]
     chart.categoryAxis.categoryNames = list(labels)
     chart.categoryAxis.labels.fontName = FONT
@@ -83,8 +90,7 @@ def line(labels: Sequence[str], series: Series, label: Formatter, width: float =
     height = 60 * mm
     drawing = Drawing(width, height)
     chart = HorizontalLineChart()
-    chart.x, chart.y = 4 * mm, 14 * mm
-    chart.width, chart.height = width - 8 * mm, height - 22 * mm
+    _place(chart, 4 * mm, 14 * mm, width - 8 * mm, height - 22 * mm)
     chart.data = [list(series.values)]
     chart.categoryAxis.categoryNames = list(labels)
     chart.categoryAxis.labels.fontName = FONT

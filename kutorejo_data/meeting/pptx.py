@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import cast
 
 from pptx import Presentation
-from pptx.chart.data import CategoryChartData
+from pptx.chart.data import CategoryChartData, ChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION
 from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+from pptx.presentation import Presentation as PresentationDeck
+from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
@@ -68,7 +71,7 @@ def _text(
     align: PP_ALIGN = PP_ALIGN.LEFT,
 ) -> None:
     """A text box whose lines are separate paragraphs; user text goes in as plain runs (never markup)."""
-    frame = slide.shapes.add_textbox(left, top, width, height).text_frame
+    frame = slide.shapes.add_textbox(Emu(left), Emu(top), Emu(width), Emu(height)).text_frame
     frame.word_wrap = True
     frame.vertical_anchor = MSO_ANCHOR.TOP
     for i, line in enumerate(lines):
@@ -79,7 +82,7 @@ def _text(
         run.font.size, run.font.bold, run.font.color.rgb = Pt(size), bold, color
 
 
-def _frame(prs: Presentation, report: MeetingReport, number: int, title: str, message: str) -> Slide:
+def _frame(prs: PresentationDeck, report: MeetingReport, number: int, title: str, message: str) -> Slide:
     """A slide with the accent bar, title, one-line message, and the footer with area, month and number."""
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     bar = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, WIDTH, Inches(0.18))
@@ -105,7 +108,7 @@ def _frame(prs: Presentation, report: MeetingReport, number: int, title: str, me
 
 def _tile(slide: Slide, left: int, top: int, width: int, height: int, row: KpiRow, compare: str) -> None:
     """A KPI tile: label, large value, and its change coloured by whether it is good news."""
-    box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, left, top, width, height)
+    box = slide.shapes.add_shape(MSO_SHAPE.ROUNDED_RECTANGLE, Emu(left), Emu(top), Emu(width), Emu(height))
     box.adjustments[0] = 0.06
     box.fill.solid()
     box.fill.fore_color.rgb = TILE
@@ -149,7 +152,10 @@ def _chart(
     data = CategoryChartData(number_format=number_format)
     data.categories = list(labels)
     data.add_series(name, list(series.values))
-    chart = slide.shapes.add_chart(kind, *box, data).chart
+    x, y, cx, cy = (Emu(length) for length in box)
+    # python-pptx annotates add_chart as taking ChartData (an alias of CategoryChartData) and returning the Chart,
+    # but it takes any chart data and returns the GraphicFrame holding the chart, as its docstring says.
+    chart = cast(GraphicFrame, slide.shapes.add_chart(kind, x, y, cx, cy, cast(ChartData, data))).chart
     chart.has_legend = False
     chart.has_title = False  # the slide says what the chart shows
     chart.font.size = Pt(16)
@@ -186,7 +192,8 @@ def _table(
     widths: Sequence[float],
     size: int = 18,
 ) -> None:
-    shape = slide.shapes.add_table(len(rows) + 1, len(header), box[0], box[1], box[2], Inches(0.55) * (len(rows) + 1))
+    left, top, width, _ = (Emu(length) for length in box)
+    shape = slide.shapes.add_table(len(rows) + 1, len(header), left, top, width, Emu(Inches(0.55) * (len(rows) + 1)))
     table = shape.table
     for i, inches in enumerate(widths):
         table.columns[i].width = Inches(inches)
@@ -199,7 +206,7 @@ def _table(
             font.size, font.bold = Pt(size), r == 0
 
 
-def _cover(prs: Presentation, report: MeetingReport) -> None:
+def _cover(prs: PresentationDeck, report: MeetingReport) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[6])
     band = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, WIDTH, Inches(3.9))
     band.fill.solid()

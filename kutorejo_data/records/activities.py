@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.config import now_local
-from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.db import inserted_id, write_transaction
 from kutorejo_data.core.domain import EARLIEST_REPORT, JUDUL_MAX
 from kutorejo_data.core.errors import ServiceError, ValidationError, require_writable
 from kutorejo_data.core.filters import EVERYTHING, Area, Scope, area_conditions, resolve_area
@@ -156,9 +156,8 @@ def create_activity(
     require_writable(scope)
     with write_transaction(engine) as conn:
         area = _checked_area(conn, activity, scope, today or now.date())
-        kegiatan_id = conn.execute(
-            insert(Kegiatan).values(**_values(activity, area), created_at=now)
-        ).inserted_primary_key[0]
+        inserted = conn.execute(insert(Kegiatan).values(**_values(activity, area), created_at=now))
+        kegiatan_id = inserted_id(inserted)
         _write_attendance(conn, kegiatan_id, activity.kehadiran)
         audit.record(conn, actor, "create", "kegiatan", kegiatan_id, after=_snapshot(activity), at=now)
     return int(kegiatan_id)

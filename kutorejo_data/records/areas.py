@@ -16,11 +16,11 @@ from sqlalchemy.exc import IntegrityError
 
 from kutorejo_data.core import domain, wilayah
 from kutorejo_data.core.config import today_local
-from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.db import inserted_id, write_transaction
 from kutorejo_data.core.domain import NAMA_MAX
 from kutorejo_data.core.errors import ServiceError, ValidationError, require_writable
 from kutorejo_data.core.filters import EVERYTHING, Area, Scope, resolve_area
-from kutorejo_data.core.models import RT, RW, Kegiatan, KegiatanPeserta, Kelurahan, Laporan, Pengguna, Tokoh
+from kutorejo_data.core.models import RT, RW, Base, Kegiatan, KegiatanPeserta, Kelurahan, Laporan, Pengguna, Tokoh
 
 from . import audit
 
@@ -206,7 +206,7 @@ def _require_rw_manager(scope: Scope) -> None:
 AREA_USERS = (Laporan, Kegiatan, Tokoh, Pengguna, KegiatanPeserta)
 
 
-def _usage(conn: Connection, column_of: dict[type, str], row_id: int) -> dict[str, int]:
+def _usage(conn: Connection, column_of: dict[type[Base], str], row_id: int | None) -> dict[str, int]:
     """How many reports, activities and other rows point at an RW or RT."""
     counts = {"laporan": 0, "kegiatan": 0, "lainnya": 0}
     for model, column in column_of.items():
@@ -225,7 +225,7 @@ def delete_rw(engine: Engine, kelurahan_kode: str, rw: str, *, actor: str, scope
         rts = conn.execute(select(func.count()).select_from(RT).where(RT.rw_id == area.rw_id)).scalar_one()
         if rts:
             raise ServiceError("error.rw_has_rt", rw=rw, jumlah=rts)
-        usage = _usage(conn, {model: "rw_id" for model in AREA_USERS}, area.rw_id)  # type: ignore[arg-type]
+        usage = _usage(conn, {model: "rw_id" for model in AREA_USERS}, area.rw_id)
         if any(usage.values()):
             raise ServiceError("error.rw_in_use", rw=rw, **usage)
         before = _rw_snapshot(conn, area.rw_id)
@@ -259,7 +259,7 @@ def add_rt(
         area = _area_at_level(conn, scope, kelurahan_kode, rw, None)
         if conn.execute(select(RT.id).where(RT.rw_id == area.rw_id, RT.nomor == rt)).scalar():
             raise ValidationError({"nomor": "error.rt_exists"})
-        rt_id = conn.execute(
+        inserted = conn.execute(
             insert(RT).values(
                 rw_id=area.rw_id,
                 nomor=rt,
@@ -269,7 +269,8 @@ def add_rt(
                 aktif=fields.aktif,
                 data_diperbarui=today_local(),
             )
-        ).inserted_primary_key[0]
+        )
+        rt_id = inserted_id(inserted)
         audit.record(conn, actor, "create", "rt", rt_label(kelurahan_kode, rw, rt), after=_rt_snapshot(conn, rt_id))
     return rt
 
@@ -312,7 +313,7 @@ def delete_rt(engine: Engine, kelurahan_kode: str, rw: str, rt: str, *, actor: s
         raise ServiceError("error.settings_outside_scope")
     with integrity_backstop("error.in_use_now"), write_transaction(engine) as conn:
         area = _area_at_level(conn, scope, kelurahan_kode, rw, rt)
-        usage = _usage(conn, {model: "rt_id" for model in AREA_USERS}, area.rt_id)  # type: ignore[arg-type]
+        usage = _usage(conn, {model: "rt_id" for model in AREA_USERS}, area.rt_id)
         if any(usage.values()):
             raise ServiceError("error.rt_in_use", rt=rt, **usage)
         before = _rt_snapshot(conn, area.rt_id)

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.config import now_local
-from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.db import inserted_id, write_transaction
 from kutorejo_data.core.domain import (
     CLOCK_TOLERANCE,
     DESKRIPSI_MAX,
@@ -142,7 +142,7 @@ def create_report(
         area = resolve_area(conn, report.kelurahan_kode, report.rw, report.rt, scope)
         kategori_id = conn.execute(select(Kategori.id).where(Kategori.slug == report.kategori)).scalar_one()
         reported_at = min(report.reported_at or now, now)
-        laporan_id = conn.execute(
+        inserted = conn.execute(
             insert(Laporan).values(
                 kelurahan_id=area.kelurahan_id,
                 rw_id=area.rw_id,
@@ -163,7 +163,8 @@ def create_report(
                 created_at=now,
                 updated_at=now,
             )
-        ).inserted_primary_key[0]
+        )
+        laporan_id = inserted_id(inserted)
         conn.execute(
             insert(StatusHistory).values(
                 laporan_id=laporan_id,
@@ -216,17 +217,17 @@ def note_required(from_status: str, to_status: str) -> str | None:
     return NOTE_REQUIRED.get((from_status, to_status)) or NOTE_REQUIRED_TO.get(to_status)
 
 
-def _check_transition(conn: Connection, current, change: StatusChange, scope: Scope) -> None:  # type: ignore[no-untyped-def]
-    if change.to_status not in domain.ALLOWED_TRANSITIONS.get(current.status, ()):
-        raise ServiceError("error.transition_not_allowed", dari=current.status, ke=change.to_status)
-    needs_note = note_required(current.status, change.to_status)
+def _check_transition(conn: Connection, from_status: str, change: StatusChange, scope: Scope) -> None:
+    if change.to_status not in domain.ALLOWED_TRANSITIONS.get(from_status, ()):
+        raise ServiceError("error.transition_not_allowed", dari=from_status, ke=change.to_status)
+    needs_note = note_required(from_status, change.to_status)
     if needs_note and not change.note.strip():
         raise ValidationError({"note": needs_note})
     if change.penanganan is not None and change.penanganan not in domain.HANDLER_LEVELS:
         raise ValidationError({"penanganan": "error.penanganan_invalid"})
     if change.to_status == domain.STATUS_DUPLIKAT:
         original = change.duplikat_dari_id
-        if original is None or original == current.id:
+        if original is None or original == change.laporan_id:
             raise ValidationError({"duplikat_dari_id": "error.duplikat_needs_original"})
         area = resolve_area(conn, None, None, None, scope)
         found = conn.execute(select(Laporan.id).where(Laporan.id == original, *area_conditions(area))).scalar()
@@ -260,7 +261,7 @@ def change_status(
             raise ServiceError("error.report_not_found", nomor=change.laporan_id)
         if report.version != change.expected_version:
             raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
-        _check_transition(conn, report, change, scope)
+        _check_transition(conn, report.status, change, scope)
         penanganan = change.penanganan or report.penanganan
         penanganan_nama = (change.penanganan_nama or "").strip() or (
             report.penanganan_nama if penanganan == report.penanganan else None

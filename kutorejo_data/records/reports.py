@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import Connection, case, func, select
+from sqlalchemy import Connection, ScalarSelect, case, func, select
 
 from kutorejo_data.core.domain import OPEN_STATUSES, STATUS_SELESAI
 from kutorejo_data.core.filters import (
@@ -23,12 +23,12 @@ from kutorejo_data.core.sqlfuncs import days_between
 PAGE_SIZE = 50
 
 
-def _last_change():  # type: ignore[no-untyped-def]
+def _last_change() -> ScalarSelect[datetime]:
     """When the report's status last changed (for a closed report: when it was closed)."""
     return select(func.max(StatusHistory.changed_at)).where(StatusHistory.laporan_id == Laporan.id).scalar_subquery()
 
 
-def _age_days(now: datetime):  # type: ignore[no-untyped-def]
+def _age_days(now: datetime) -> days_between:
     """UMUR: days since received; for a closed report, until it was closed."""
     end = case((Laporan.status.in_(OPEN_STATUSES), now), else_=_last_change())
     return days_between(Laporan.reported_at, end)

@@ -20,7 +20,10 @@ def backup_sqlite(engine: Engine, target: Path) -> int:
     try:
         destination = sqlite3.connect(target)
         try:
-            raw.driver_connection.backup(destination, pages=-1)
+            driver = raw.driver_connection
+            if driver is None:  # only for a connection that was invalidated
+                raise RuntimeError("the database connection is no longer usable")
+            driver.backup(destination, pages=-1)
             if destination.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise RuntimeError(f"salinan {target} rusak")
         finally:

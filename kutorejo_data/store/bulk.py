@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 
@@ -13,9 +14,17 @@ Row = Sequence[object]
 LOAD_CACHE_SIZE = -262_144  # SQLite page cache during a bulk load, in KiB when negative (256 MiB)
 
 
+def _driver(conn: Connection) -> Any:
+    """The driver's own connection (psycopg's or sqlite3's) under a SQLAlchemy connection."""
+    driver = conn.connection.driver_connection
+    if driver is None:  # only for a connection that was invalidated or given back to the pool
+        raise RuntimeError("the database connection is no longer usable")
+    return driver
+
+
 def insert_rows(conn: Connection, table: str, columns: Sequence[str], rows: Iterable[Row]) -> int:
     """Insert `rows` (tuples in `columns` order) into `table` as fast as the backend allows; returns the count."""
-    driver = conn.connection.driver_connection
+    driver = _driver(conn)
     column_list = ", ".join(columns)
     if conn.dialect.name == "postgresql":
         count = 0
@@ -70,7 +79,7 @@ def reset_sequences(conn: Connection, tables: Iterable[str]) -> None:
     """After inserting explicit ids on PostgreSQL, move each `id` sequence past the largest id (no-op on SQLite)."""
     if conn.dialect.name != "postgresql":
         return
-    driver = conn.connection.driver_connection
+    driver = _driver(conn)
     with driver.cursor() as cursor:
         for table in tables:
             cursor.execute(
@@ -86,7 +95,7 @@ def analyze(conn: Connection, tables: Iterable[str]) -> None:
         for table in tables:
             conn.exec_driver_sql(f"ANALYZE {table}")
         return
-    driver = conn.connection.driver_connection
+    driver = _driver(conn)
     with driver.cursor() as cursor:
         for table in tables:
             cursor.execute(f"ANALYZE {table}")

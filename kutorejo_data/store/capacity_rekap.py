@@ -15,7 +15,7 @@ of the stored counts: a migration that changes one must empty the table.
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 from sqlalchemy import ColumnElement, Connection, Engine, Select, and_, case, func, or_, select, text
@@ -194,7 +194,9 @@ def _store(engine: Engine, missing: list[tuple[str, int, int]], now: datetime) -
 
 def _with_zeros(computed: pd.DataFrame, keys: list[tuple[str, int, int]]) -> list[dict[str, Any]]:
     """One row per key: its computed counts, or zeros (a month an RT received nothing is stored too)."""
-    found = {(row["bulan"], row["rt_id"]): row for row in computed.to_dict("records")}
+    # Its columns are COLUMNS, all text; pandas-stubs types the keys of a record as any Hashable.
+    records = cast(list[dict[str, Any]], computed.to_dict("records"))
+    found = {(row["bulan"], row["rt_id"]): row for row in records}
     zeros = dict.fromkeys(COUNTS, 0)
     return [found.get((bulan, rt), {**zeros, "rw_id": rw}) | {"bulan": bulan, "rt_id": rt} for bulan, rt, rw in keys]
 

@@ -237,7 +237,8 @@ def monthly_figures(
 def _every_unit(conn: Connection, tingkat: str, first: date, last: date) -> list[dict[str, object]]:
     """The figures of every kelurahan, RW or RT for each month from `first` to `last`, in three grouped queries."""
     unit = {"kelurahan": Laporan.kelurahan_id, "rw": Laporan.rw_id, "rt": Laporan.rt_id}[tingkat]
-    table = {"kelurahan": Kelurahan, "rw": RW, "rt": RT}[tingkat]
+    tables: dict[str, type[Kelurahan] | type[RW] | type[RT]] = {"kelurahan": Kelurahan, "rw": RW, "rt": RT}
+    table = tables[tingkat]
     start, end = day_start(first), day_after(last)
     received_month = month_key(Laporan.reported_at)
     received = conn.execute(

@@ -82,7 +82,7 @@ def render_recent(ctx: AppContext) -> None:
         t("kegiatan.choose_to_edit", lang),
         list(labels),
         key=f"{PREFIX}_pilih",
-        format_func=labels.get,
+        format_func=lambda nomor: labels[nomor],
         placeholder=t("kegiatan.choose_placeholder", lang),
         on_change=_choose,
         args=(ctx,),

@@ -26,7 +26,7 @@ def pick_kelurahan(prefix: str, ctx: AppContext) -> str | None:
     _keep_valid(key, codes)
     if len(codes) > 1:
         names = {o.kode: o.label for o in options}
-        st.selectbox(t("filter.kelurahan", ctx.lang), codes, key=key, format_func=names.get)
+        st.selectbox(t("filter.kelurahan", ctx.lang), codes, key=key, format_func=lambda kode: names[kode])
     return st.session_state[key]
 
 

@@ -82,12 +82,12 @@ def render_scored_count(table: pd.DataFrame, lang: str) -> None:
 
 def pick_unit(table: pd.DataFrame, lang: str) -> int:
     """The unit whose profile is shown: at first the one that most needs support; the reader can pick any other."""
-    by_need = table.sort_values(INDEX_KEY, na_position="last")
-    labels = dict(zip(table["unit_id"], table["label"], strict=True))
+    by_need = [int(unit) for unit in table.sort_values(INDEX_KEY, na_position="last")["unit_id"]]
+    labels = {int(unit): str(label) for unit, label in zip(table["unit_id"], table["label"], strict=True)}
     chosen = st.selectbox(
-        t("kapasitas.profile_pick", lang), list(by_need["unit_id"]), key="kapasitas_profil", format_func=labels.get
+        t("kapasitas.profile_pick", lang), by_need, key="kapasitas_profil", format_func=lambda unit: labels[unit]
     )
-    return int(chosen)
+    return by_need[0] if chosen is None else chosen
 
 
 def render_support(card: Scorecard, table: pd.DataFrame, lang: str) -> None:
@@ -97,18 +97,18 @@ def render_support(card: Scorecard, table: pd.DataFrame, lang: str) -> None:
         return
     st.subheader(t("kapasitas.support_title", lang))
     lines = []
-    for row in ranked.itertuples():
-        pillar = min(PILLAR_KEYS, key=lambda key: getattr(row, key))
-        weakest = weakest_measure(card, row.unit_id, pillar)
+    for row in ranked.to_dict("records"):
+        pillar = min(PILLAR_KEYS, key=lambda key: row[key])
+        weakest = weakest_measure(card, row["unit_id"], pillar)
         reason = f" — {finding_text(weakest, lang)}" if weakest else ""
         lines.append(
             t(
                 "kapasitas.support_line",
                 lang,
-                unit=row.label,
-                index=fmt_int(getattr(row, INDEX_KEY), lang),
+                unit=row["label"],
+                index=fmt_int(row[INDEX_KEY], lang),
                 goal=METRICS[pillar].label(lang),
-                score=fmt_int(getattr(row, pillar), lang),
+                score=fmt_int(row[pillar], lang),
             )
             + reason
         )
@@ -202,23 +202,23 @@ def _measure_table(card: Scorecard, unit_id: int, no_records: bool, lang: str) -
     rows = card.measures[card.measures["unit_id"] == unit_id]
     minimum = {m.metric.key: m.min_denominator for p in CAPACITY_PILLARS for m in p.measures}
     records = []
-    for r in rows.itertuples():
-        share = clean(r.share)
-        finding = Finding(r.measure, float(r.num), int(r.den), share or 0.0)
-        if r.counts:
+    for r in rows.to_dict("records"):
+        share = clean(r["share"])
+        finding = Finding(r["measure"], float(r["num"]), int(r["den"]), share or 0.0)
+        if r["counts"]:
             counted = t("kapasitas.counted", lang)
         elif no_records:
             counted = t("kapasitas.not_enough", lang)
         else:
-            counted = t("kapasitas.not_counted", lang, min=fmt_int(minimum[r.measure], lang))
+            counted = t("kapasitas.not_counted", lang, min=fmt_int(minimum[r["measure"]], lang))
         records.append(
             {
-                t("kapasitas.col_goal", lang): METRICS[r.pillar].label(lang),
+                t("kapasitas.col_goal", lang): METRICS[r["pillar"]].label(lang),
                 t("kapasitas.col_measure", lang): finding_text(finding, lang)
-                if r.den
-                else METRICS[r.measure].label(lang),
+                if r["den"]
+                else METRICS[r["measure"]].label(lang),
                 t("kapasitas.col_share", lang): fmt_percent(share, lang),
-                t("kapasitas.col_weight", lang): fmt_percent(r.weight, lang),
+                t("kapasitas.col_weight", lang): fmt_percent(r["weight"], lang),
                 t("kapasitas.col_counted", lang): counted,
             }
         )

@@ -12,6 +12,7 @@ from functools import partial
 
 import streamlit as st
 from sqlalchemy import Engine
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from kutorejo_data.analytics import metrics
 from kutorejo_data.core.errors import ServiceError
@@ -55,7 +56,7 @@ class _Upload:
     refusal: ImportRefused | None
 
 
-def _read_upload(uploaded, jenis: Jenis) -> _Upload:  # type: ignore[no-untyped-def]
+def _read_upload(uploaded: UploadedFile, jenis: Jenis) -> _Upload:
     """Parse the upload once per file and kind; a new file forgets the previous file's column choices."""
     key = (uploaded.file_id, jenis)
     cached: _Upload | None = st.session_state.get(UPLOAD_STATE)
@@ -86,7 +87,9 @@ def _choose_kind_and_target(ctx: AppContext) -> tuple[Jenis, str | None]:
     if len(kelurahan) <= 1:
         return jenis, kelurahan[0].kode if kelurahan else None
     names = {k.kode: k.label for k in kelurahan}
-    kode = right.selectbox(t("impor.kelurahan", lang), list(names), key="impor_kelurahan", format_func=names.get)
+    kode = right.selectbox(
+        t("impor.kelurahan", lang), list(names), key="impor_kelurahan", format_func=lambda kode: names[kode]
+    )
     return jenis, kode
 
 

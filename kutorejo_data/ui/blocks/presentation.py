@@ -6,16 +6,18 @@ only ever gets their RW.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from kutorejo_data.core.formatting import fmt_int, fmt_month_long
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.periods import preset_period
 from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingReport, parse_month, selectable_months
-from kutorejo_data.meeting.exports import MEDIA_TYPES, render_report, report_filename
+from kutorejo_data.meeting.exports import MEDIA_TYPES, ReportFormat, render_report, report_filename
 from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT, whatsapp_text
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext
@@ -152,12 +154,17 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
 
 def render_exports(report: MeetingReport, lang: str) -> None:
     """PPTX and PDF downloads (built only when clicked) and the WhatsApp text with its copy button."""
+
+    def build(fmt: ReportFormat) -> Callable[[], bytes]:
+        return lambda: render_report(report, fmt)
+
     with st.expander(t("presentasi.exports", lang), icon=":material/download:"):
         left, right, _ = st.columns([1, 1, 2])
-        for column, fmt in ((left, "pptx"), (right, "pdf")):
+        downloads: tuple[tuple[DeltaGenerator, ReportFormat], ...] = ((left, "pptx"), (right, "pdf"))
+        for column, fmt in downloads:
             column.download_button(
                 t(f"presentasi.download_{fmt}", lang),
-                data=lambda fmt=fmt: render_report(report, fmt),
+                data=build(fmt),
                 file_name=report_filename(report, fmt),
                 mime=MEDIA_TYPES[fmt],
                 key=_key(f"unduh_{fmt}"),

@@ -102,6 +102,10 @@ def render_new_report(ctx: AppContext) -> None:
     field_error(PREFIX, "rt", lang)
     categories = data.active_categories(ctx.db_url)
     errors = errors_of(PREFIX)
+
+    def category(slug: str) -> str:
+        return category_label(slug, categories.get(slug, slug), lang)
+
     with st.form(f"{PREFIX}_form", enter_to_submit=False):
         st.selectbox(
             t("lapor.kategori", lang),
@@ -109,7 +113,7 @@ def render_new_report(ctx: AppContext) -> None:
             key=_key("kategori"),
             index=None,
             placeholder=t("lapor.kategori_placeholder", lang),
-            format_func=lambda slug: category_label(slug, categories.get(slug, slug), lang),
+            format_func=category,
         )
         field_error(PREFIX, "kategori", lang)
         st.text_input(t("lapor.judul", lang), key=_key("judul"), placeholder=t("lapor.judul_placeholder", lang))

@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
+from streamlit.delta_generator import DeltaGenerator
 
 from kutorejo_data.analytics.metrics import STATUS_SLA, UMUR
 from kutorejo_data.core.domain import OPEN_STATUSES, STATUS_SELESAI
 from kutorejo_data.core.filters import ReportFilters
 from kutorejo_data.core.formatting import fmt_date, fmt_days, fmt_decimal, fmt_int
 from kutorejo_data.core.i18n import category_label, t
-from kutorejo_data.records.export import export_filename, export_reports
+from kutorejo_data.records.export import ExportFormat, export_filename, export_reports
 from kutorejo_data.records.reports import PAGE_SIZE, ReportDetail
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.kit.links import report_link
 from kutorejo_data.ui.kit.text import escape_markdown
+
+if TYPE_CHECKING:
+    from pandas.io.formats.style import Styler  # needs jinja2, which pandas imports only when a table is styled
 
 STATUS_COLORS = {
     "baru": ("#dbeafe", "#1e3a8a"),
@@ -76,7 +82,7 @@ def list_table(page: pd.DataFrame, lang: str) -> pd.DataFrame:
     return table
 
 
-def _status_style(statuses: pd.Series, lang: str):  # type: ignore[no-untyped-def]
+def _status_style(statuses: pd.Series, lang: str) -> list[str]:
     by_label = {t(f"status.{s}", lang): colors for s, colors in STATUS_COLORS.items()}
     return [
         f"background-color: {by_label[s][0]}; color: {by_label[s][1]}; font-weight: 600" if s in by_label else ""
@@ -84,7 +90,7 @@ def _status_style(statuses: pd.Series, lang: str):  # type: ignore[no-untyped-de
     ]
 
 
-def _overdue_style(values: pd.Series, lang: str):  # type: ignore[no-untyped-def]
+def _overdue_style(values: pd.Series, lang: str) -> list[str]:
     on_time = {t("sla.on_time", lang), "—"}
     return ["" if v in on_time else "color: #b42318; font-weight: 600" for v in values]
 
@@ -97,7 +103,7 @@ def list_column_config(lang: str) -> dict[str, object]:
     return config
 
 
-def styled_list(table: pd.DataFrame, lang: str):  # type: ignore[no-untyped-def]
+def styled_list(table: pd.DataFrame, lang: str) -> Styler:
     """Coloured status badges and red overdue SLA cells (cells stay plain text)."""
     return table.style.apply(lambda col: _status_style(col, lang), subset=[t("col.status", lang)]).apply(
         lambda col: _overdue_style(col, lang), subset=[t("col.sla", lang)]
@@ -107,7 +113,7 @@ def styled_list(table: pd.DataFrame, lang: str):  # type: ignore[no-untyped-def]
 def render_downloads(ctx: AppContext, filters: ReportFilters) -> None:
     """CSV and XLSX of exactly the filtered rows, built only when clicked (the export streams from SQL)."""
 
-    def build(fmt: str):  # type: ignore[no-untyped-def]
+    def build(fmt: ExportFormat) -> Callable[[], bytes]:
         def make() -> bytes:
             buffer = io.BytesIO()
             export_reports(
@@ -119,10 +125,11 @@ def render_downloads(ctx: AppContext, filters: ReportFilters) -> None:
 
     help_text = t("masalah.download_help_personal" if ctx.may_see_personal_data else "masalah.download_help", ctx.lang)
     left, right, _ = st.columns([1, 1, 3])
-    for column, fmt, label, mime in (
+    downloads: tuple[tuple[DeltaGenerator, ExportFormat, str, str], ...] = (
         (left, "csv", "masalah.download_csv", "text/csv"),
         (right, "xlsx", "masalah.download_xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-    ):
+    )
+    for column, fmt, label, mime in downloads:
         column.download_button(
             t(label, ctx.lang),
             data=build(fmt),

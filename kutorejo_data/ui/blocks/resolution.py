@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -62,7 +63,7 @@ def timing_table(frame: pd.DataFrame, group: str, lang: str, names: dict[str, st
         labels = [category_label(g, (names or {}).get(g, g), lang) for g in frame["grup"]]
     else:
         labels = [t(f"penanganan.{g}", lang) for g in frame["grup"]]
-    table = {t(f"col.grup_{group}", lang): labels}
+    table: dict[str, list[str] | pd.Series] = {t(f"col.grup_{group}", lang): labels}
     if "masuk" in frame:
         table[t("col.masuk", lang)] = frame["masuk"].astype(int)
         table[t("col.porsi", lang)] = [fmt_percent(p, lang) for p in frame["porsi"]]
@@ -104,19 +105,21 @@ def render_comparison(comparison: pd.DataFrame, lang: str) -> None:
     """RW/RT comparison; units below the minimum number of reports say "data belum cukup" instead of figures."""
     not_enough = DATA_BELUM_CUKUP.label(lang)
 
-    def figure(value: float | None, enough: bool, formatter) -> str:  # type: ignore[no-untyped-def]
+    def figure(value: float | None, enough: bool, formatter: Callable[[float | None, str], str]) -> str:
         return formatter(_none(value), lang) if enough else not_enough
 
-    rows = comparison.itertuples()
+    rows = comparison.to_dict("records")
     table = pd.DataFrame(
         [
             {
-                t("col.wilayah", lang): row.wilayah,
-                t("col.masuk", lang): int(row.masuk),
-                t("col.tingkat_penyelesaian", lang): figure(row.tingkat_penyelesaian, row.cukup_data, fmt_percent),
-                t("col.median_penyelesaian", lang): figure(row.median_penyelesaian, row.cukup_data, fmt_days),
-                t("col.terbuka", lang): int(row.terbuka),
-                t("col.porsi_terlambat", lang): figure(row.porsi_terlambat, row.cukup_data, fmt_percent),
+                t("col.wilayah", lang): row["wilayah"],
+                t("col.masuk", lang): int(row["masuk"]),
+                t("col.tingkat_penyelesaian", lang): figure(
+                    row["tingkat_penyelesaian"], row["cukup_data"], fmt_percent
+                ),
+                t("col.median_penyelesaian", lang): figure(row["median_penyelesaian"], row["cukup_data"], fmt_days),
+                t("col.terbuka", lang): int(row["terbuka"]),
+                t("col.porsi_terlambat", lang): figure(row["porsi_terlambat"], row["cukup_data"], fmt_percent),
             }
             for row in rows
         ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import streamlit as st
 
 from kutorejo_data.analytics import metrics
@@ -34,7 +36,16 @@ from kutorejo_data.ui.kit.text import escape_markdown
 
 SLIDE_KEY = "presentasi_slide"  # the slide's container; the CSS below sizes everything inside it
 TITLE_WIDTH = 70
-CHART_OPTIONS = {"config": {"displayModeBar": False, "staticPlot": True}, "theme": None}
+
+
+class ChartOptions(TypedDict):
+    """The keyword arguments every slide chart is drawn with."""
+
+    config: dict[str, bool]
+    theme: None
+
+
+CHART_OPTIONS: ChartOptions = {"config": {"displayModeBar": False, "staticPlot": True}, "theme": None}
 
 # Static CSS only (never user text). It hides the sidebar, its expand button and the toolbar on this page alone:
 # st.html with nothing but a <style> is not shown, and it is gone as soon as the reader leaves the page, whereas

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -29,7 +30,7 @@ def _area_text(rw: object, rt: object, kelurahan: object, lang: str) -> str:
     return kelurahan if isinstance(kelurahan, str) else t("account.everywhere", lang)
 
 
-def when_text(value: object, lang: str) -> str:
+def when_text(value: Any, lang: str) -> str:
     """A timestamp from a DataFrame cell, or an em dash for none."""
     return "—" if value is None or pd.isna(value) else fmt_datetime(value, lang)
 

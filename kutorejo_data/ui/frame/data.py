@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Connection
 
 from kutorejo_data.analytics import (
     area_view,
@@ -20,6 +22,7 @@ from kutorejo_data.analytics import (
 from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, breakdown_by_category, monthly_flow
 from kutorejo_data.core.concurrent_reads import read_concurrently
 from kutorejo_data.core.filters import ReportFilters, Scope
+from kutorejo_data.core.units import Level
 from kutorejo_data.meeting import deck as meeting
 from kutorejo_data.records import options, reports, settings_lists
 
@@ -203,12 +206,13 @@ def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: d
     with engine.connect() as conn:
         area = participation.activity_area(conn, filters, scope)
     previous = filters.compared_with()
+    dari, sampai = filters.dari, filters.sampai
     found = read_concurrently(
         engine,
         {
             "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
             "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
-            "schedule": lambda conn: cadence.cadence_grid(conn, area, filters.dari, filters.sampai),
+            "schedule": lambda conn: cadence.cadence_grid(conn, area, dari, sampai),
             "by_jenis": lambda conn: participation.participation_by(conn, filters, scope, by="jenis"),
             "by_area": lambda conn: participation.participation_by(
                 conn, filters, scope, by="rt" if filters.rw else "rw"
@@ -224,15 +228,15 @@ def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: d
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def capacity_scorecard(
-    db_url: str, filters: ReportFilters, scope: Scope, level: str, now: datetime
+    db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
 ) -> tuple[capacity.Scorecard, pd.DataFrame]:
     """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
     previous = filters.compared_with()
     found = read_concurrently(
         engine_for(db_url),
         {
-            "current": lambda conn: capacity.scorecard(conn, filters, level, scope, now=now),  # type: ignore[arg-type]
-            "previous": lambda conn: capacity.scorecard(conn, previous, level, scope, now=now),  # type: ignore[arg-type]
+            "current": lambda conn: capacity.scorecard(conn, filters, level, scope, now=now),
+            "previous": lambda conn: capacity.scorecard(conn, previous, level, scope, now=now),
         },
     )
     return found["current"], capacity.with_change(found["current"], found["previous"])
@@ -240,11 +244,11 @@ def capacity_scorecard(
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def capacity_trend(
-    db_url: str, filters: ReportFilters, scope: Scope, level: str, unit_id: int, now: datetime
+    db_url: str, filters: ReportFilters, scope: Scope, level: Level, unit_id: int, now: datetime
 ) -> pd.DataFrame:
     """One unit's pillar scores and index over rolling windows."""
     with engine_for(db_url).connect() as conn:
-        return capacity.unit_trend(conn, filters, level, unit_id, scope, now=now)  # type: ignore[arg-type]
+        return capacity.unit_trend(conn, filters, level, unit_id, scope, now=now)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -261,13 +265,11 @@ def area_measures(
             "open_counts": lambda conn: area_view.open_and_overdue(conn, filters, scope, now),
         },
     )
-    found = read_concurrently(
-        engine,
-        {
-            level: lambda conn, level=level: area_view.area_measures(conn, filters, level, scope, now=now, **shared)
-            for level in ("rt", "rw")
-        },
-    )
+
+    def measures(level: Level) -> Callable[[Connection], pd.DataFrame]:
+        return lambda conn: area_view.area_measures(conn, filters, level, scope, now=now, **shared)
+
+    found = read_concurrently(engine, {level: measures(level) for level in ("rt", "rw")})
     return found["rt"], found["rw"]
 
 

@@ -7,7 +7,7 @@ page (`masalah_rw`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -112,7 +112,7 @@ def _period(prefix: str, ctx: AppContext, default_preset: str) -> tuple[date, da
     preset = st.session_state[_key(prefix, "preset")]
     if preset != "kustom":
         return preset_period(preset, ctx.today)
-    chosen = st.session_state.get(_key(prefix, "range")) or ()
+    chosen: tuple[date, ...] = st.session_state.get(_key(prefix, "range")) or ()
     if len(chosen) == 2:  # while picking, the range widget briefly holds only a start date
         return chosen[0], chosen[1]
     return preset_period(default_preset, ctx.today)
@@ -153,7 +153,11 @@ def filter_bar(
     if len(codes) > 1:
         names = {k.kode: k.label for k in kelurahan}
         row[0].selectbox(
-            t("filter.kelurahan", lang), codes, key=_key(prefix, "kel"), format_func=names.get, on_change=area_changed
+            t("filter.kelurahan", lang),
+            codes,
+            key=_key(prefix, "kel"),
+            format_func=lambda kode: names[kode],
+            on_change=area_changed,
         )
         row = row[1:]
     kel = state[_key(prefix, "kel")]
@@ -243,18 +247,22 @@ def filter_bar(
     )
 
 
-def _render_detail_filters(prefix: str, ctx: AppContext, fields: list[str], on_change) -> None:  # type: ignore[no-untyped-def]
+def _render_detail_filters(prefix: str, ctx: AppContext, fields: Sequence[str], on_change: Callable[[], None]) -> None:
     """Second row: category, status, priority and text search."""
     lang = ctx.lang
     columns = iter(st.columns(len(fields)))
     if "kategori" in fields:
         names = data.category_names(ctx.db_url)
+
+        def category(slug: str) -> str:
+            return category_label(slug, names.get(slug, slug), lang)
+
         next(columns).multiselect(
             t("filter.kategori", lang),
             list(names),
             key=_key(prefix, "kategori"),
             on_change=on_change,
-            format_func=lambda slug: category_label(slug, names.get(slug, slug), lang),
+            format_func=category,
             placeholder=t("filter.all_kategori", lang),
         )
     if "status" in fields:

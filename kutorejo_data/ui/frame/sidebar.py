@@ -17,7 +17,10 @@ from .context import LANG_KEY, current_lang
 def render_language_picker() -> str:
     """The language choice (and a note while KUTOREJO_NOW pins the clock); returns the language to use."""
     with st.sidebar:
-        st.selectbox(t("app.language", current_lang()), list(LANGUAGES), key=LANG_KEY, format_func=LANGUAGES.get)
+        languages: list[str] = list(LANGUAGES)
+        st.selectbox(
+            t("app.language", current_lang()), languages, key=LANG_KEY, format_func=lambda code: LANGUAGES[code]
+        )
         lang = current_lang()
         if (pinned := pinned_now()) is not None:
             st.caption(":material/schedule: " + t("app.clock_pinned", lang, moment=fmt_datetime(pinned, lang)))

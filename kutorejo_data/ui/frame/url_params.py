@@ -5,7 +5,7 @@ A link is typed by hand, shared in WhatsApp and edited by the curious: nothing i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -81,7 +81,7 @@ def _parse_date(text: str | None, notices: list[Notice]) -> date | None:
     return day
 
 
-def _parse_list(text: str | None, allowed: tuple[str, ...] | list[str], notice: str, notices: list[Notice]):  # type: ignore[no-untyped-def]
+def _parse_list(text: str | None, allowed: Sequence[str], notice: str, notices: list[Notice]) -> tuple[str, ...]:
     """Comma-separated values kept in the order given; unknown ones dropped with a notice."""
     values: list[str] = []
     for raw in (text or "").split(","):

@@ -12,7 +12,8 @@ from kutorejo_data.core.formatting import fmt_month, fmt_percent
 from .charts import _style
 
 # Low = warm orange, high = the dashboard's green: readable on a projector, not only red/green.
-SCORE_SCALE = [[0.0, "#b3541e"], [0.5, "#f1e4b8"], [1.0, "#0f6e56"]]
+SCORE_COLORS = ("#b3541e", "#f1e4b8", "#0f6e56")  # weak, middling, strong
+SCORE_SCALE = [[0.0, SCORE_COLORS[0]], [0.5, SCORE_COLORS[1]], [1.0, SCORE_COLORS[2]]]
 BAR_COLOR = "#0f6e56"
 NO_BAR = {"displayModeBar": False}
 

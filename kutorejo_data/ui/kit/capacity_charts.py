@@ -10,7 +10,7 @@ from kutorejo_data.analytics.metrics import METRICS
 from kutorejo_data.core.formatting import fmt_date, fmt_int
 from kutorejo_data.core.i18n import t
 
-from .activity_charts import SCORE_SCALE, wrap_label
+from .activity_charts import SCORE_COLORS, wrap_label
 from .cards import clean
 from .charts import _style
 
@@ -20,7 +20,7 @@ INDEX_COLOR = "#222222"
 
 def _score_color(score: float) -> str:
     """Weak, middling or strong in the heatmap's colours, with the thresholds of the strengths/weak points."""
-    low, mid, high = (c for _, c in SCORE_SCALE)
+    low, mid, high = SCORE_COLORS
     return low if score < 100 * WEAKNESS_BELOW else mid if score < 100 * STRENGTH_FROM else high
 
 

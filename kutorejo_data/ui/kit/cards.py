@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -14,16 +16,17 @@ from kutorejo_data.core.metric import Metric
 Values = dict[str, float | int | None]
 
 
-def clean(value: object) -> float | int | None:
+def clean(value: Any) -> float | int | None:
     """A number for display: None for every kind of missing value (None, NaN, pd.NA), so no 'nan' reaches the
     screen."""
-    return None if value is None or pd.isna(value) else value  # type: ignore[return-value]
+    return None if value is None or pd.isna(value) else value
 
 
 def _card(column: DeltaGenerator, metric: Metric, values: Values, previous: Values | None, lang: str) -> None:
     """One bordered card; with `previous`, the change since then, coloured by whether it is good news."""
     current = clean(values.get(metric.key))
-    delta, delta_color = None, "off"
+    delta: str | None = None
+    delta_color: Literal["normal", "inverse", "off"] = "off"
     if previous is not None:
         before = clean(previous.get(metric.key))
         delta = format_delta(metric, current, before, lang)
