@@ -34,19 +34,12 @@ def _place(chart: PlotArea, x: float, y: float, width: float, height: float) -> 
     chart.width, chart.height = cast(int, width), cast(int, height)
 
 
-def horizontal_bars(labels: Sequence[str], series: Series, label: Formatter, width: float = 170 * mm) -> Drawing:
-    """One bar per category, largest first at the top, each labelled with its value."""
-    row = 7 * mm
-    height = row * len(series) + 6 * mm
-    drawing = Drawing(width, height)
-    chart = HorizontalBarChart()
-    _place(chart, 70 * mm, 3 * mm, width - 70 * mm - 14 * mm, height - 6 * mm)
-    chart.data = [list(reversed(_values(series)))]  # reportlab draws the first category at the bottom
-    chart.categoryAxis.categoryNames = list(reversed(labels))
+def _style_bars(chart: HorizontalBarChart | VerticalBarChart, labels: list[str], label: Formatter) -> None:
+    """What both bar charts share: category names in the house font, no value axis, one accent colour, the value
+    written on each bar."""
+    chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = LABEL_SIZE
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -2
     chart.categoryAxis.strokeColor = INK
     chart.valueAxis.valueMin = 0
     chart.valueAxis.visible = False
@@ -55,6 +48,19 @@ def horizontal_bars(labels: Sequence[str], series: Series, label: Formatter, wid
     chart.barLabelFormat = label
     chart.barLabels.fontName = FONT
     chart.barLabels.fontSize = LABEL_SIZE
+
+
+def horizontal_bars(labels: Sequence[str], series: Series, label: Formatter, width: float = 170 * mm) -> Drawing:
+    """One bar per category, largest first at the top, each labelled with its value."""
+    row = 7 * mm
+    height = row * len(series) + 6 * mm
+    drawing = Drawing(width, height)
+    chart = HorizontalBarChart()
+    _place(chart, 70 * mm, 3 * mm, width - 70 * mm - 14 * mm, height - 6 * mm)
+    chart.data = [list(reversed(_values(series)))]  # reportlab draws the first category at the bottom
+    _style_bars(chart, list(reversed(labels)), label)
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.categoryAxis.labels.dx = -2
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
     drawing.add(chart)
@@ -68,17 +74,7 @@ def vertical_bars(labels: Sequence[str], series: Series, label: Formatter, width
     chart = VerticalBarChart()
     _place(chart, 4 * mm, 10 * mm, width - 8 * mm, height - 17 * mm)
     chart.data = [_values(series)]
-    chart.categoryAxis.categoryNames = list(labels)
-    chart.categoryAxis.labels.fontName = FONT
-    chart.categoryAxis.labels.fontSize = LABEL_SIZE
-    chart.categoryAxis.strokeColor = INK
-    chart.valueAxis.valueMin = 0
-    chart.valueAxis.visible = False
-    chart.bars[0].fillColor = ACCENT
-    chart.bars[0].strokeColor = None
-    chart.barLabelFormat = label
-    chart.barLabels.fontName = FONT
-    chart.barLabels.fontSize = LABEL_SIZE
+    _style_bars(chart, list(labels), label)
     chart.barLabels.boxAnchor = "s"
     chart.barLabels.dy = 2
     drawing.add(chart)
