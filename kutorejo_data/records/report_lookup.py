@@ -10,7 +10,7 @@ from sqlalchemy import Connection, func, select
 from kutorejo_data.core.filters import Scope, area_conditions, resolve_area
 from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
 
-from .reports import HistoryEntry
+from .reports import HistoryEntry, history_of
 
 HISTORY_SHOWN = 10
 
@@ -65,20 +65,6 @@ def find_report(conn: Connection, nomor: int, scope: Scope, history_limit: int =
     ).one_or_none()
     if row is None:
         return None
-    entries = conn.execute(
-        select(
-            StatusHistory.changed_at,
-            StatusHistory.from_status,
-            StatusHistory.to_status,
-            StatusHistory.changed_by,
-            StatusHistory.note,
-            StatusHistory.penanganan,
-            StatusHistory.penanganan_nama,
-        )
-        .where(StatusHistory.laporan_id == nomor)
-        .order_by(StatusHistory.changed_at.desc(), StatusHistory.id.desc())
-        .limit(history_limit)
-    ).all()
     count = conn.execute(
         select(func.count()).select_from(StatusHistory).where(StatusHistory.laporan_id == nomor)
     ).scalar_one()
@@ -97,6 +83,6 @@ def find_report(conn: Connection, nomor: int, scope: Scope, history_limit: int =
         penanganan=row.penanganan,
         penanganan_nama=row.penanganan_nama,
         duplikat_dari_id=row.duplikat_dari_id,
-        history=tuple(HistoryEntry(*entry) for entry in entries),
+        history=history_of(conn, nomor, newest_first=True, limit=history_limit),
         history_count=count,
     )

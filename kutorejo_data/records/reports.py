@@ -113,6 +113,35 @@ class HistoryEntry:
     penanganan_nama: str | None
 
 
+def history_of(
+    conn: Connection, nomor: int, *, newest_first: bool = False, limit: int | None = None
+) -> tuple[HistoryEntry, ...]:
+    """A report's status history, oldest first (or the newest `limit` entries first); the caller checked the scope."""
+    order = (
+        (StatusHistory.changed_at.desc(), StatusHistory.id.desc())
+        if newest_first
+        else (
+            StatusHistory.changed_at,
+            StatusHistory.id,
+        )
+    )
+    stmt = (
+        select(
+            StatusHistory.changed_at,
+            StatusHistory.from_status,
+            StatusHistory.to_status,
+            StatusHistory.changed_by,
+            StatusHistory.note,
+            StatusHistory.penanganan,
+            StatusHistory.penanganan_nama,
+        )
+        .where(StatusHistory.laporan_id == nomor)
+        .order_by(*order)
+        .limit(limit)
+    )
+    return tuple(HistoryEntry(*entry) for entry in conn.execute(stmt))
+
+
 @dataclass(frozen=True)
 class ReportDetail:
     """Everything about one report that the reader may see."""
@@ -176,22 +205,7 @@ def report_detail(
     if row is None:
         return None
     report = row
-    history = tuple(
-        HistoryEntry(*entry)
-        for entry in conn.execute(
-            select(
-                StatusHistory.changed_at,
-                StatusHistory.from_status,
-                StatusHistory.to_status,
-                StatusHistory.changed_by,
-                StatusHistory.note,
-                StatusHistory.penanganan,
-                StatusHistory.penanganan_nama,
-            )
-            .where(StatusHistory.laporan_id == nomor)
-            .order_by(StatusHistory.changed_at, StatusHistory.id)
-        )
-    )
+    history = history_of(conn, nomor)
     original_title = None
     if report.duplikat_dari_id is not None:
         original_title = conn.execute(
