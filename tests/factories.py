@@ -11,6 +11,8 @@ from sqlalchemy import Connection, insert, select
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
+from kutorejo_data.records.assignment import deadlines
+from kutorejo_data.records.holidays import calendar
 
 KUTOREJO = "35.14.11.1006"
 
@@ -84,15 +86,20 @@ def add_report(
     """Insert a report, its creation history row (None → baru) and the given transitions; return its id.
 
     laporan.status, penanganan and penanganan_nama are taken from the last history row, as the
-    services layer keeps them, so tests cannot build a report whose current state contradicts its history.
+    services layer keeps them, so tests cannot build a report whose current state contradicts its history; its
+    deadlines are its category's targets in working days, as creating a report sets them.
     """
     steps = [(reported_at, domain.STATUS_BARU, None, "")] + [(*t, "")[:4] for t in history]
     level, name = _handler(steps[-1][2])
+    kategori = conn.execute(
+        select(Kategori.id, Kategori.tanggap_hari, Kategori.sla_hari).where(Kategori.slug == kategori_slug)
+    ).one()
+    due = deadlines(calendar(conn, area.kelurahan_id), reported_at, kategori.tanggap_hari, kategori.sla_hari, level)
     values: dict[str, Any] = {
         "kelurahan_id": area.kelurahan_id,
         "rw_id": area.rw_id,
         "rt_id": area.rt_id,
-        "kategori_id": kategori_id(conn, kategori_slug),
+        "kategori_id": kategori.id,
         "judul": "Laporan uji",
         "deskripsi": "",
         "lokasi": "",
@@ -105,6 +112,9 @@ def add_report(
         "version": len(steps),
         "created_at": reported_at,
         "updated_at": steps[-1][0],
+        "batas_tanggap": due.batas_tanggap,
+        "batas_selesai": due.batas_selesai,
+        "batas_tahap": due.batas_tahap,
     }
     values.update(fields)
     report_id = conn.execute(insert(Laporan).values(**values)).inserted_primary_key[0]

@@ -94,9 +94,9 @@ def test_the_running_month_counts_as_whole_only_on_its_last_day(now: datetime, f
 def test_overdue_is_counted_from_the_clock_across_month_and_year_ends(now: datetime, any_db: Engine) -> None:
     with any_db.begin() as conn:
         area = add_area(conn, rw="03", rt="002")
-        # keamanan-ketertiban has a 3-day target: one report past it, one within it.
-        add_report(conn, area, "keamanan-ketertiban", now - timedelta(days=4))
-        add_report(conn, area, "keamanan-ketertiban", now - timedelta(days=2))
+        # keamanan-ketertiban has a 3-working-day target: one report made two weeks ago, one made an hour ago.
+        add_report(conn, area, "keamanan-ketertiban", now - timedelta(days=14))
+        add_report(conn, area, "keamanan-ketertiban", now - timedelta(hours=1))
     today = config.today_local()
     filters = ReportFilters(kelurahan_kode=KUTOREJO, dari=today - timedelta(days=29), sampai=today)
     with any_db.connect() as conn:

@@ -21,8 +21,9 @@ from .factories import KUTOREJO, add_area, add_report
 
 NOW = datetime(2026, 11, 29, 12)
 YEAR = (date(2025, 12, 1), date(2026, 11, 29))
-# With a 30-day longest SLA, December to September are settled on NOW; October and November are counted live.
-SETTLED = ["2025-12", *(f"2026-{m:02d}" for m in range(1, 10))]
+# With a 30-working-day longest SLA (at most 2 × 30 + 14 calendar days), December to August are settled on NOW;
+# September to November are counted live.
+SETTLED = ["2025-12", *(f"2026-{m:02d}" for m in range(1, 9))]
 
 
 @pytest.fixture

@@ -143,6 +143,13 @@ def test_every_history_starts_with_the_report_and_follows_allowed_transitions(de
         demo_db, "SELECT id, reported_at, status, penanganan, penanganan_nama, updated_at, version FROM laporan"
     )
     assert len(histories) == len(reports) == 2000
+    escalations = {
+        report_id: tingkat
+        for report_id, tingkat in _rows(
+            demo_db,
+            "SELECT laporan_id, tingkat FROM riwayat_penugasan WHERE jenis = 'eskalasi' ORDER BY changed_at, id",
+        )
+    }
     for report_id, reported_at, status, penanganan, penanganan_nama, updated_at, version in reports:
         history = histories[report_id]
         first_at, first_from, first_to, *_ = history[0]
@@ -153,7 +160,9 @@ def test_every_history_starts_with_the_report_and_follows_allowed_transitions(de
             assert current[1] == previous[2], report_id
             assert current[2] in domain.ALLOWED_TRANSITIONS[previous[2]], report_id
         last = history[-1]
-        assert (last[2], last[3], last[4], last[0]) == (status, penanganan, penanganan_nama, _as_datetime(updated_at))
+        moved_up = escalations.get(report_id)  # escalation changes the level without a status change
+        level, name = (moved_up, None) if moved_up else (last[3], last[4])
+        assert (last[2], level, name, last[0]) == (status, penanganan, penanganan_nama, _as_datetime(updated_at))
         assert version == len(history)  # 1 + the number of status changes
 
 

@@ -122,7 +122,9 @@ def test_open311_requests_have_the_georeport_v2_fields_and_types(any_db: Engine)
         "service_notice": None,
         "requested_datetime": "2026-03-01T08:30:00+07:00",
         "updated_datetime": "2026-03-10T16:00:00+07:00",
-        "expected_datetime": "2026-03-15T08:30:00+07:00",
+        # 14 working days from Sunday 1 March 2026: 2–6, 9–13, 16, 17 March, then Nyepi and Idul Fitri with its
+        # cuti bersama (18–24 March) are days off, so the 13th and 14th are 25 and 26 March; due at that day's end.
+        "expected_datetime": "2026-03-26T23:59:59+07:00",
         "address": "RT 002 / RW 03, Kel. Kutorejo, Gang Mawar",
         "address_id": None,
         "zipcode": None,
@@ -142,7 +144,8 @@ def test_open311_requests_have_the_georeport_v2_fields_and_types(any_db: Engine)
     assert fresh["agency_responsible"] is None
     assert fresh["address"] == "RT 002 / RW 03, Kel. Kutorejo"
     assert fresh["lat"] is None and fresh["long"] is None
-    assert fresh["expected_datetime"] == "2026-04-08T07:00:00+07:00"  # sampah: SLA 7 days
+    # sampah: 7 working days from Wednesday 1 April: Good Friday (3 April) and the weekends are skipped.
+    assert fresh["expected_datetime"] == "2026-04-13T23:59:59+07:00"
 
 
 @pytest.mark.parametrize(
@@ -385,9 +388,10 @@ def test_lifecycle_dates_come_from_the_status_history(any_db: Engine) -> None:
 def test_terlambat_means_open_and_past_the_category_sla(fresh_db: Engine) -> None:
     with fresh_db.begin() as conn:
         area = add_area(conn)
-        # keamanan-ketertiban has an SLA of 3 days; NOW is 2026-11-29 12:00.
-        add_report(conn, area, "keamanan-ketertiban", datetime(2026, 11, 26, 11, 59), judul="late")
-        add_report(conn, area, "keamanan-ketertiban", datetime(2026, 11, 26, 12, 1), judul="in time")
+        # keamanan-ketertiban has an SLA of 3 working days; NOW is Sunday 2026-11-29 12:00. From Tuesday the
+        # third working day is Friday (due that evening: late now); from Wednesday it is Monday 30 November.
+        add_report(conn, area, "keamanan-ketertiban", datetime(2026, 11, 24, 10, 0), judul="late")
+        add_report(conn, area, "keamanan-ketertiban", datetime(2026, 11, 25, 10, 0), judul="in time")
         add_report(
             conn,
             area,
@@ -400,7 +404,8 @@ def test_terlambat_means_open_and_past_the_category_sla(fresh_db: Engine) -> Non
     rows = {row["Judul"]: row for row in csv_rows(export_bytes(fresh_db, "csv"))}
 
     assert rows["late"]["Terlambat"] == "ya"
-    assert rows["late"]["Batas waktu (SLA)"] == "2026-11-29 11:59"
+    assert rows["late"]["Batas waktu (hari kerja)"] == "2026-11-27 23:59"
+    assert rows["in time"]["Batas waktu (hari kerja)"] == "2026-11-30 23:59"
     assert rows["in time"]["Terlambat"] == "tidak"
     assert rows["closed long ago"]["Terlambat"] == "tidak"
 
@@ -419,7 +424,7 @@ def test_csv_is_utf8_with_bom_indonesian_headers_and_padded_area_numbers(fresh_d
     assert values["Tanggal lapor"] == "2026-05-01 07:05"
     assert (values["RW"], values["RT"]) == ("03", "002")
     assert values["Kategori"] == "Air bersih"
-    assert values["Batas waktu (SLA)"] == "2026-05-08 07:05"
+    assert values["Batas waktu (hari kerja)"] == "2026-05-12 23:59"  # 7 working days from Friday 1 May
 
 
 def test_xlsx_has_a_bold_frozen_header_text_area_numbers_and_real_dates(fresh_db: Engine) -> None:

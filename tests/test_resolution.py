@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import pytest
@@ -39,8 +39,12 @@ def test_backlog_by_age_uses_the_status_and_age_at_the_end_of_the_period(handmad
 def test_overdue_reports_worst_first(handmade_db: Engine) -> None:
     with handmade_db.connect() as conn:
         overdue = resolution.overdue_reports(conn, NOVEMBER, now=AFTER_NOVEMBER)
-    assert overdue["nomor"].tolist() == [6, 4]  # R6 is 34.7 days past its SLA, R4 7.7 days
-    assert overdue["lewat_sla"].tolist() == pytest.approx([41 + 2 / 3 - 7, 10 + 2 / 3 - 3])
+    # At the end of November: R6 (sampah, 7 working days from Tuesday 20 Oct) was due at the end of 29 Oct, R4
+    # (keamanan, 3 working days from Friday 20 Nov) at the end of 25 Nov.
+    end = datetime(2026, 12, 1)
+    late = [(end - datetime(2026, 10, 29, 23, 59, 59)), (end - datetime(2026, 11, 25, 23, 59, 59))]
+    assert overdue["nomor"].tolist() == [6, 4]
+    assert overdue["lewat_sla"].tolist() == pytest.approx([d.total_seconds() / 86400 for d in late])
 
 
 def test_backlog_by_area_lists_the_most_overdue_unit_first(handmade_db: Engine) -> None:

@@ -19,6 +19,7 @@ from kutorejo_data.core.errors import ServiceError, ValidationError
 from kutorejo_data.core.filters import EVERYTHING, resolve_area
 from kutorejo_data.core.models import RT, RW, Kelurahan, Pengguna
 from kutorejo_data.records import audit
+from kutorejo_data.records.assignment import hand_on_reports_of
 
 from . import permissions
 from .accounts import load_account, normalise_username, with_area
@@ -173,21 +174,31 @@ def set_password(engine: Engine, username: str, password: str, *, actor: str, no
         audit.record(conn, actor, "password", "pengguna", username, after={"password": "diganti"}, at=now)
 
 
-def set_active(engine: Engine, username: str, active: bool, *, actor: str, now: datetime | None = None) -> None:
-    """Deactivate (signing the account out everywhere) or reactivate an account; accounts are never deleted."""
+def set_active(
+    engine: Engine, username: str, active: bool, *, actor: str, now: datetime | None = None
+) -> dict[str | None, int]:
+    """Deactivate (signing the account out everywhere) or reactivate an account; accounts are never deleted.
+
+    A deactivated account's open reports go to the next person the routing rules name, in the same transaction;
+    returns how many went to whom (by username; None: nobody could take them), for telling the admin.
+    """
     now = now or now_local()
     username = normalise_username(username)
+    handed_on: dict[str | None, int] = {}
     with write_transaction(engine) as conn:
         account = load_account(conn, username)
         if account is None:
             raise ServiceError("error.user_not_found", username=username)
         if account.aktif == active:
-            return
+            return handed_on
         if not active and account.role == permissions.ADMIN:
             _keep_an_admin(conn, username)
         conn.execute(update(Pengguna).where(Pengguna.id == account.id).values(aktif=active))
         if not active:
             end_user_sessions(conn, account.id, now=now, reason="deactivated")
+            moved = hand_on_reports_of(conn, account.id, actor=actor, now=now)
+            names = dict(conn.execute(select(Pengguna.id, Pengguna.username).where(Pengguna.id.in_(list(moved)))).all())
+            handed_on = {names.get(holder) if holder is not None else None: n for holder, n in moved.items()}
         audit.record(
             conn,
             actor,
@@ -195,9 +206,10 @@ def set_active(engine: Engine, username: str, active: bool, *, actor: str, now: 
             "pengguna",
             username,
             {"aktif": account.aktif},
-            {"aktif": active},
+            {"aktif": active, **({"laporan_dialihkan": sum(handed_on.values())} if handed_on else {})},
             at=now,
         )
+    return handed_on
 
 
 def unlock(engine: Engine, username: str, *, actor: str, now: datetime | None = None) -> None:

@@ -55,6 +55,7 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("ringkasan", "dashboard", EVERYONE, default=True),
+    PageSpec("tugas", "task_alt", WRITERS, WRITERS),
     PageSpec("masalah", "list_alt", REPORT_READERS, WRITERS),
     PageSpec("penyelesaian", "timer", EVERYONE),
     PageSpec("partisipasi", "groups", EVERYONE),
@@ -68,6 +69,13 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pengguna", "manage_accounts", frozenset({ADMIN}), frozenset({ADMIN})),
 )
 DEFAULT_PAGE: PageSpec = next(page for page in PAGES if page.default)
+# An RT head works from a phone: their own queue is the first thing they see after signing in.
+DEFAULT_FOR_ROLE: dict[str, str] = {KETUA_RT: "tugas"}
+
+
+def default_page(role: str) -> PageSpec:
+    """The page a role lands on (the root URL)."""
+    return page_spec(DEFAULT_FOR_ROLE.get(role, DEFAULT_PAGE.slug)) or DEFAULT_PAGE
 
 
 def page_spec(slug: str) -> PageSpec | None:

@@ -7,9 +7,8 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy import Connection, case, func, select
 
-from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, resolve_area
-from kutorejo_data.core.models import Kategori, Laporan
-from kutorejo_data.core.sqlfuncs import days_between
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, past_due, resolve_area
+from kutorejo_data.core.models import Laporan
 from kutorejo_data.core.units import Level
 from kutorejo_data.store.capacity_rekap import report_counts
 
@@ -32,10 +31,9 @@ def open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now
     Columns: rt_id, rw_id, terbuka, terlambat. Both levels of the area view sum these.
     """
     conditions, moment = metrics.open_at_end_conditions(conn, filters, scope, now)
-    overdue = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
+    overdue = case((past_due(moment), 1), else_=0)
     stmt = (
         select(Laporan.rt_id, Laporan.rw_id, func.count(), func.sum(overdue))
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*conditions)
         .group_by(Laporan.rt_id, Laporan.rw_id)
     )

@@ -11,9 +11,17 @@ from sqlalchemy import ColumnElement, Connection, Select, SQLColumnExpression, a
 
 from kutorejo_data.core.db import is_sqlite
 from kutorejo_data.core.domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_SELESAI
-from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
+from kutorejo_data.core.filters import (
+    EVERYTHING,
+    ReportFilters,
+    Scope,
+    day_after,
+    day_start,
+    past_due,
+    report_conditions,
+)
 from kutorejo_data.core.metric import Metric
-from kutorejo_data.core.models import Kategori, Laporan, StatusHistory
+from kutorejo_data.core.models import Laporan, StatusHistory
 from kutorejo_data.core.periods import month_end, month_start
 from kutorejo_data.core.sqlfuncs import MEDIAN, days_between, median, percentile_rows, row_percentile
 
@@ -114,8 +122,10 @@ TERLAMBAT = Metric(
     False,
     "Terlambat",
     "Overdue",
-    "Laporan terbuka pada akhir periode yang umurnya melewati batas waktu (SLA) kategorinya.",
-    "Reports open at the end of the period that are older than their category's target time (SLA).",
+    "Laporan terbuka pada akhir periode yang sudah melewati batas waktu (SLA) kategorinya, dihitung dalam hari "
+    "kerja (tanpa Sabtu, Minggu, hari libur nasional, cuti bersama dan libur yang ditambahkan kelurahan).",
+    "Reports open at the end of the period that are past their category's target time (SLA), counted in working "
+    "days (without weekends, national holidays, cuti bersama and the days off the kelurahan adds).",
     "Terbuka, melewati SLA kategorinya",
     "Open, past their category's SLA",
 )
@@ -148,8 +158,8 @@ PORSI_TERLAMBAT = Metric(
     False,
     "Porsi terlambat",
     "Overdue share",
-    "Dari laporan terbuka pada akhir periode, persentase yang melewati batas waktu (SLA) kategorinya.",
-    "Of the reports open at the end of the period, the share older than their category's target time (SLA).",
+    "Dari laporan terbuka pada akhir periode, persentase yang melewati batas waktu (SLA, hari kerja) kategorinya.",
+    "Of the reports open at the end of the period, the share past their category's target time (SLA, working days).",
 )
 PORSI_ESKALASI = Metric(
     "porsi_eskalasi",
@@ -177,8 +187,10 @@ STATUS_SLA = Metric(
     None,
     "Batas waktu (SLA)",
     "Target time (SLA)",
-    "Tepat waktu bila umur laporan tidak melewati SLA kategorinya; jika lewat, terlambat sekian hari.",
-    "On time when the report's age is within its category's SLA; otherwise overdue by that many days.",
+    "Tepat waktu bila laporan selesai atau masih terbuka sebelum batas waktunya (SLA kategorinya dalam hari kerja); "
+    "jika lewat, terlambat sekian hari kerja.",
+    "On time when the report is resolved, or still open, before its deadline (its category's SLA in working days); "
+    "otherwise late by that many working days.",
 )
 
 # Below this many reports in the period, an RW or RT is shown as "data belum cukup" and not compared or ranked:
@@ -428,13 +440,8 @@ def open_at_end_conditions(
 def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[int, int]:
     """TERBUKA and TERLAMBAT from one pass over the reports open at the end of the period."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
-    late = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
-    stmt = (
-        select(func.count(), func.coalesce(func.sum(late), 0))
-        .select_from(Laporan)
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .where(*conditions)
-    )
+    late = case((past_due(moment), 1), else_=0)
+    stmt = select(func.count(), func.coalesce(func.sum(late), 0)).select_from(Laporan).where(*conditions)
     total, overdue = conn.execute(stmt).one()
     return int(total), int(overdue)
 
@@ -445,7 +452,7 @@ def terbuka(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING,
 
 
 def terlambat(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:
-    """TERLAMBAT: reports open at the end of the period that are older than their category's SLA days."""
+    """TERLAMBAT: reports open at the end of the period that are past their deadline (SLA in working days)."""
     return _open_and_overdue(conn, filters, scope, now)[1]
 
 
@@ -580,23 +587,23 @@ SELESAI_TEPAT_WAKTU = Metric(
     "selesai_tepat_waktu",
     "percent",
     True,
-    "Selesai dalam SLA",
-    "Resolved within SLA",
+    "Selesai tepat waktu",
+    "Resolved on time",
     "Dari laporan masuk dalam periode (tanpa ditolak/duplikat) yang sudah selesai atau sudah lewat batas waktunya, "
-    "persentase yang pertama kali selesai dalam batas waktu (SLA) kategorinya.",
+    "persentase yang pertama kali selesai dalam batas waktu (SLA) kategorinya, dihitung dalam hari kerja.",
     "Of the reports received in the period (excluding rejected/duplicates) that are resolved or past their "
-    "deadline, the share first resolved within their category's target time (SLA).",
+    "deadline, the share first resolved within their category's target time (SLA), counted in working days.",
 )
 TANGGAP_CEPAT = Metric(
     "tanggap_cepat",
     "percent",
     True,
-    "Tanggap ≤ 3 hari",
-    "Response ≤ 3 days",
-    "Dari laporan masuk dalam periode yang sudah ditanggapi atau sudah berumur lebih dari 3 hari, persentase yang "
-    "statusnya berubah dari 'baru' dalam 3 hari.",
-    "Of the reports received in the period that were responded to or are older than 3 days, the share whose "
-    "status left 'new' within 3 days.",
+    "Tanggap tepat waktu",
+    "Responded on time",
+    "Dari laporan masuk dalam periode yang sudah ditanggapi atau sudah lewat batas tanggapnya, persentase yang "
+    "statusnya berubah dari 'baru' dalam batas tanggap kategorinya (hari kerja; bawaan 3, seperti SP4N-LAPOR!).",
+    "Of the reports received in the period that were responded to or are past their response deadline, the share "
+    "whose status left 'new' within their category's response target (working days; 3 by default, as SP4N-LAPOR!).",
 )
 MUSYAWARAH_RUTIN = Metric(
     "musyawarah_rutin",
@@ -687,8 +694,8 @@ PERSEN_TERLAMBAT = Metric(
     False,
     "Porsi terlambat",
     "Overdue share",
-    "Dari laporan terbuka pada akhir periode, persentase yang umurnya melewati batas waktu (SLA) kategorinya.",
-    "Of the reports open at the end of the period, the share older than their category's target time (SLA).",
+    "Dari laporan terbuka pada akhir periode, persentase yang melewati batas waktu (SLA, hari kerja) kategorinya.",
+    "Of the reports open at the end of the period, the share past their category's target time (SLA, working days).",
 )
 
 METRICS.update(
@@ -745,8 +752,9 @@ EXPECTED_CADENCE: tuple[Cadence, ...] = (
 COMMUNITY_ACTIVITY_TYPES: tuple[str, ...] = ("kerja_bakti", "ronda", "posyandu")
 MEETING_ACTIVITY_TYPES: tuple[str, ...] = ("musyawarah_rt", "rapat_rw")
 
-# Config 2 of 3: the thresholds inside the measures. ON_TIME_RECORDING_DAYS and FAST_RESPONSE_DAYS are set in
-# domain.py, beside the other rules a report is judged by, because the capacity store keeps counts made with them.
+# Config 2 of 3: the thresholds inside the measures. ON_TIME_RECORDING_DAYS is set in domain.py, beside the other
+# rules a report is judged by, because the capacity store keeps counts made with it; the response and resolution
+# targets are each category's, in working days (Pengaturan).
 DATA_FRESH_DAYS = 365
 BIMTEK_WINDOW_MONTHS = 12
 

@@ -10,7 +10,7 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Connection, Select, SQLColumnExpression, case, exists, func, literal, select
 
 from kutorejo_data.core.domain import STATUS_BARU, STATUS_DIPROSES, STATUS_DITOLAK, STATUS_DUPLIKAT, STATUS_SELESAI
-from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, resolve_area
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, days_past_due, past_due, resolve_area
 from kutorejo_data.core.models import RT, RW, Kategori, Laporan, StatusHistory
 from kutorejo_data.core.periods import add_months, month_start
 from kutorejo_data.core.sqlfuncs import MEDIAN, P90, days_between, percentile_rows, percentile_table, row_percentile
@@ -215,9 +215,8 @@ def backlog_by_age(
     age = days_between(Laporan.reported_at, moment)
     bucket = _age_bucket(age).label("umur")
     rows = conn.execute(
-        select(bucket, func.count(), func.coalesce(func.sum(case((age > Kategori.sla_hari, 1), else_=0)), 0))
+        select(bucket, func.count(), func.coalesce(func.sum(case((past_due(moment), 1), else_=0)), 0))
         .select_from(Laporan)
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*conditions)
         .group_by(bucket)
     ).all()
@@ -251,12 +250,11 @@ def backlog_by_area(
     """Open and overdue reports at the end of the period per RW (or per RT inside one RW), most overdue first."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
     unit, prefix, table, on, _ = _unit(conn, filters, scope)
-    late = case((days_between(Laporan.reported_at, moment) > Kategori.sla_hari, 1), else_=0)
+    late = case((past_due(moment), 1), else_=0)
     rows = conn.execute(
         select(unit, func.count(), func.coalesce(func.sum(late), 0))
         .select_from(Laporan)
         .join(table, on)
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*conditions)
         .group_by(unit)
     ).all()
@@ -268,16 +266,15 @@ def backlog_by_area(
 def overdue_reports(
     conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime, limit: int = 50
 ) -> pd.DataFrame:
-    """Reports open past their category's SLA at the end of the period, worst (most days past SLA) first."""
+    """Reports open past their deadline (the category's SLA in working days) at the end of the period, worst (most
+    days past it) first."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
-    age = days_between(Laporan.reported_at, moment)
     # Rank on the few columns an index holds; the text of a report is read only for the rows shown. The overdue
     # reports are found first, as a whole (MATERIALIZED): with the LIMIT in view, PostgreSQL would otherwise sort
     # every report by lateness and test each against the open ones.
     overdue = (
-        select(Laporan.id, (age - Kategori.sla_hari).label("lewat_sla"))
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .where(*conditions, age > Kategori.sla_hari)
+        select(Laporan.id, days_past_due(moment).label("lewat_sla"))
+        .where(*conditions, past_due(moment))
         .cte("overdue")
         .prefix_with("MATERIALIZED")
     )
@@ -296,8 +293,10 @@ def overdue_reports(
                 days_between(Laporan.reported_at, moment).label("umur"),
                 Kategori.sla_hari,
                 worst.c.lewat_sla,
+                Laporan.batas_selesai,
                 Laporan.penanganan,
                 Laporan.penanganan_nama,
+                Laporan.penanggung_jawab_id,
             )
             .select_from(worst)
             .join(Laporan, Laporan.id == worst.c.id)
@@ -321,8 +320,10 @@ def overdue_reports(
         "umur",
         "sla_hari",
         "lewat_sla",
+        "batas_selesai",
         "penanganan",
         "penanganan_nama",
+        "penanggung_jawab_id",
     ]
     return pd.DataFrame([dict(r) for r in rows], columns=columns)
 

@@ -174,7 +174,7 @@ def selesai_tepat_waktu(q: UnitQuery, units: pd.DataFrame, by_unit: pd.DataFrame
 
 
 def tanggap_cepat(q: UnitQuery, units: pd.DataFrame, by_unit: pd.DataFrame) -> pd.DataFrame:
-    """TANGGAP_CEPAT: first change away from `baru` within 3 days, of reports responded to or older than 3 days."""
+    """TANGGAP_CEPAT: first change away from `baru` by the response deadline, of reports responded to or past it."""
     return _summed(units, by_unit, "tanggap_cepat", "tanggap_dihitung")
 
 

@@ -63,6 +63,9 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
     report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
     report.add_argument("-o", "--output", help="file to write (default: stdout)")
+    sub.add_parser(
+        "tick", help="daily job: escalate open reports past their level's deadline (idempotent; run it from cron)"
+    )
     add_user_commands(sub)
     backup = sub.add_parser("backup", help="consistent copy of an SQLite database, also while the app runs")
     backup.add_argument("file", help="where to write the copy (must not exist yet)")
@@ -94,6 +97,10 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         from .users import run_user_command
 
         return run_user_command(engine, args)
+    if args.command == "tick":
+        from .tick import run_tick_command
+
+        return run_tick_command(engine, args)
     if args.command == "backup":
         from .backup import run_backup_command
 

@@ -64,8 +64,10 @@ def run_user_command(engine: Engine, args: argparse.Namespace, stdin: TextIO | N
             set_password(engine, args.username, read_new_password(stdin), actor=cli_actor())
             print(f"Kata sandi '{args.username}' diganti; semua sesinya diakhiri.")
         else:
-            set_active(engine, args.username, False, actor=cli_actor())
+            handed_on = set_active(engine, args.username, False, actor=cli_actor())
             print(f"Akun '{args.username}' dinonaktifkan; semua sesinya diakhiri.")
+            for who, count in handed_on.items():
+                print(f"  {count} laporan terbuka dialihkan ke {who or '(belum ada yang bisa menerima)'}")
     except ServiceError as error:
         print(f"Gagal: {_message(error)}", file=sys.stderr)
         return 1

@@ -83,13 +83,21 @@ DEFAULT_CATEGORIES: tuple[DefaultCategory, ...] = (
     DefaultCategory("lainnya", "Lainnya", 30),
 )
 
-# Thresholds the capacity measures judge a report by (see metrics.py, config 2 of 3). The capacity store
-# (capacity_rekap.py) keeps counts made with them: a migration that changes one must empty that store.
+# A threshold the capacity measures judge a report by (see metrics.py, config 2 of 3). The capacity store
+# (capacity_rekap.py) keeps counts made with it: a migration that changes it must empty that store.
 ON_TIME_RECORDING_DAYS = 7  # a report entered within this many days of its date was recorded on time
-FAST_RESPONSE_DAYS = 3  # a report whose status left `baru` within this many days was answered quickly
 
 # A kelurahan or desa code of the Kemendagri list, e.g. 35.14.11.1006.
 KODE_WILAYAH_PATTERN = re.compile(r"^\d{2}\.\d{2}\.\d{2}\.\d{4}$")
+# Why the person in charge of a report changed: when it was made, by hand (with a reason), by the escalation
+# ladder, or because their account was deactivated.
+ASSIGNMENT_KINDS: tuple[str, ...] = ("awal", "manual", "eskalasi", "akun_nonaktif")
+# The ladder a stuck report climbs, one level each time its level's deadline passes.
+ESCALATION_LADDER: tuple[str, ...] = ("rt", "rw", "kelurahan", "dinas")
+# Working days each level above the first gets before the report moves up again (SP4N-LAPOR!: 5 to follow up).
+ESCALATION_STAGE_WORKING_DAYS = 5
+# The response target of a category unless the kelurahan sets another (SP4N-LAPOR!: 3 working days to verify).
+DEFAULT_RESPONSE_WORKING_DAYS = 3
 # What a valid report or activity looks like: field lengths, the earliest date, the phone format.
 JUDUL_MAX = 200
 DESKRIPSI_MAX = 5000

@@ -9,6 +9,7 @@ from sqlalchemy import ColumnElement, Connection, Select, false, or_, select
 
 from .models import RT, RW, Kategori, Kegiatan, Kelurahan, Laporan, StatusHistory, Tokoh
 from .periods import previous_period
+from .sqlfuncs import days_between
 
 
 @dataclass(frozen=True)
@@ -167,3 +168,14 @@ def history_of_selected(
     if selected:
         stmt = stmt.where(StatusHistory.laporan_id.in_(select(Laporan.id).where(*selected)))
     return stmt
+
+
+def past_due(moment: datetime) -> ColumnElement[bool]:
+    """Whether a report's resolution deadline (its category's SLA in working days, `batas_selesai`) has passed at
+    `moment`: what TERLAMBAT counts among the reports open then."""
+    return Laporan.batas_selesai < moment
+
+
+def days_past_due(moment: datetime) -> ColumnElement[float]:
+    """Calendar days from a report's resolution deadline to `moment` (positive: late), for ranking the overdue."""
+    return days_between(Laporan.batas_selesai, moment)

@@ -51,6 +51,11 @@ def fmt_date(day: date, lang: str = "id") -> str:
     return format_date(day, "d MMM y", locale=_locale(lang))
 
 
+def fmt_day(day: date, lang: str = "id") -> str:
+    """A date with its weekday, as a due date is said: `Selasa, 8 Des`."""
+    return format_date(day, "EEEE, d MMM", locale=_locale(lang))
+
+
 def fmt_datetime(moment: datetime, lang: str = "id") -> str:
     """A timestamp as `29 Nov 2026 14.05` (Indonesian) or `29 Nov 2026 14:05`."""
     clock = moment.strftime("%H:%M") if lang == "en" else moment.strftime("%H.%M")

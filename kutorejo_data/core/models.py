@@ -107,7 +107,7 @@ class RT(Base):
 
 
 class Kategori(Base):
-    """A problem category with its target resolution time (SLA) in days."""
+    """A problem category with its targets in working days: to respond (tanggap) and to resolve (SLA)."""
 
     __tablename__ = "kategori"
     __table_args__ = (CheckConstraint("sla_hari > 0", name="sla_positive"),)
@@ -115,7 +115,8 @@ class Kategori(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     slug: Mapped[str] = mapped_column(String(64), unique=True)
     nama: Mapped[str] = mapped_column(String(100))
-    sla_hari: Mapped[int] = mapped_column(Integer)
+    sla_hari: Mapped[int] = mapped_column(Integer)  # working days from report to resolution
+    tanggap_hari: Mapped[int] = mapped_column(Integer, server_default="3")  # working days to respond
     aktif: Mapped[bool] = mapped_column(Boolean, default=True)
     urutan: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -172,6 +173,9 @@ class Laporan(Base):
         # History-to-report lookups (resolutions, changes since a moment) read this instead of the wide row.
         Index("ix_laporan_id_facets", "id", "kelurahan_id", "rw_id", "rt_id", "reported_at", *_REPORT_FACETS),
         Index("ix_laporan_kategori_reported", "kategori_id", "reported_at"),
+        # Tugas saya (a person's open reports by due date) and the escalation job (open reports past their stage).
+        Index("ix_laporan_penanggung_jawab", "penanggung_jawab_id", "status", "batas_tahap"),
+        Index("ix_laporan_status_batas_tahap", "status", "batas_tahap"),
         Index("ix_laporan_reported_at", "reported_at"),
     )
 
@@ -204,6 +208,13 @@ class Laporan(Base):
     # The first change away from `baru` and the first to `selesai` in the history (kept by the same trigger, 0008).
     first_response_at: Mapped[datetime | None] = mapped_column(DateTime)
     first_resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Who must act now (penanggung jawab), and the due moments in working days (core/workdays.py): to respond and
+    # to resolve (the category's targets, fixed when the report is made), and the current level's own deadline,
+    # which escalation moves (records/escalation.py).
+    penanggung_jawab_id: Mapped[int | None] = mapped_column(ForeignKey("pengguna.id"))
+    batas_tanggap: Mapped[datetime | None] = mapped_column(DateTime)
+    batas_selesai: Mapped[datetime | None] = mapped_column(DateTime)
+    batas_tahap: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class StatusHistory(Base):
@@ -438,3 +449,64 @@ class RekapKapasitas(Base):
     sla_tepat: Mapped[int] = mapped_column(Integer)  # of them first resolved within the SLA
     tanggap_dihitung: Mapped[int] = mapped_column(Integer)  # responded or older than the fast-response days
     tanggap_cepat: Mapped[int] = mapped_column(Integer)  # of them first responded within those days
+
+
+class HariLibur(Base):
+    """A day off the kelurahan adds to the national ones: cuti bersama not yet in the package, local days."""
+
+    __tablename__ = "hari_libur"
+    __table_args__ = (UniqueConstraint("tanggal", "kelurahan_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tanggal: Mapped[date] = mapped_column(Date)
+    nama: Mapped[str] = mapped_column(String(100))
+    kelurahan_id: Mapped[int | None] = mapped_column(ForeignKey("kelurahan.id"))  # None: every kelurahan
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AturanPenugasan(Base):
+    """A routing rule: at a level, reports of a category (or any) in an area go to this account.
+
+    The most specific rule wins (an RT over its RW over the kelurahan; a category over any category); without one,
+    the head of the report's RT or RW, or the kelurahan's staff, is in charge (records/routing.py).
+    """
+
+    __tablename__ = "aturan_penugasan"
+    __table_args__ = (
+        CheckConstraint(_in("tingkat", domain.HANDLER_LEVELS), name="tingkat_valid"),
+        ForeignKeyConstraint(["rt_id", "rw_id"], ["rt.id", "rt.rw_id"]),
+        ForeignKeyConstraint(["rw_id", "kelurahan_id"], ["rw.id", "rw.kelurahan_id"]),
+        CheckConstraint("rt_id IS NULL OR rw_id IS NOT NULL", name="rt_needs_rw"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tingkat: Mapped[str] = mapped_column(String(20))
+    kelurahan_id: Mapped[int] = mapped_column(ForeignKey("kelurahan.id"))
+    rw_id: Mapped[int | None] = mapped_column(Integer)
+    rt_id: Mapped[int | None] = mapped_column(Integer)
+    kategori_id: Mapped[int | None] = mapped_column(ForeignKey("kategori.id"))
+    pengguna_id: Mapped[int] = mapped_column(ForeignKey("pengguna.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RiwayatPenugasan(Base):
+    """One change of who is in charge of a report, and why: on creation, by hand, or by escalation. Append-only."""
+
+    __tablename__ = "riwayat_penugasan"
+    __table_args__ = (
+        CheckConstraint(_in("tingkat", domain.HANDLER_LEVELS), name="tingkat_valid"),
+        CheckConstraint(_in("jenis", domain.ASSIGNMENT_KINDS), name="jenis_valid"),
+        Index("ix_riwayat_penugasan_laporan", "laporan_id", "changed_at"),
+        Index("ix_riwayat_penugasan_jenis_changed", "jenis", "changed_at", "laporan_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("laporan.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    jenis: Mapped[str] = mapped_column(String(20))  # "awal", "manual", "eskalasi", "akun_nonaktif"
+    tingkat: Mapped[str] = mapped_column(String(20))
+    dari_pengguna_id: Mapped[int | None] = mapped_column(ForeignKey("pengguna.id"))
+    ke_pengguna_id: Mapped[int | None] = mapped_column(ForeignKey("pengguna.id"))
+    batas_tahap: Mapped[datetime | None] = mapped_column(DateTime)
+    alasan: Mapped[str] = mapped_column(Text, default="")
+    changed_by: Mapped[str] = mapped_column(String(100))

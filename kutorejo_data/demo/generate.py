@@ -23,6 +23,9 @@ from kutorejo_data.core import config, domain
 from kutorejo_data.core.db import write_transaction
 from kutorejo_data.core.periods import add_months
 from kutorejo_data.core.wilayah import WilayahEntry, lookup
+from kutorejo_data.core.workdays import WorkCalendar
+from kutorejo_data.records.assignment import assign_unassigned, deadlines_many
+from kutorejo_data.records.escalation import tick
 from kutorejo_data.store.bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum
 from kutorejo_data.store.capacity_rekap import fill_every_rt
 from kutorejo_data.store.monthly_rekap import fill_every_area
@@ -31,6 +34,10 @@ from .accounts import DemoAccount, add_demo_accounts, demo_accounts
 
 # --------------------------------------------------------------------------------------------------------------
 # Public API
+
+
+# Who the assignment history names for what the demo set up.
+DEMO_ACTOR = "demo"
 
 
 class DemoError(RuntimeError):
@@ -69,8 +76,11 @@ def generate_demo(
         activities = _generate_activities(np.random.default_rng([seed, 2]), area, period)
         counts = _insert_everything(conn, area, categories, generated, activities)
         counts["accounts"] = add_demo_accounts(conn, _accounts_of(area), period.horizon)
+        assign_unassigned(conn, actor=DEMO_ACTOR, now=period.horizon)
         _mark_as_demo(conn, seed, period)
-    vacuum(engine, (*_ID_TABLES, "kegiatan_kehadiran"))
+    # As if the daily escalation job had been running: what is past its level's deadline has moved up.
+    tick(engine, now=period.horizon)
+    vacuum(engine, (*_ID_TABLES, "kegiatan_kehadiran", "riwayat_penugasan"))
     fill_every_area(engine, end)
     fill_every_rt(engine, config.now_local())
     return DemoSummary(seconds=round(time.perf_counter() - started, 2), **counts)
@@ -650,17 +660,27 @@ class _Category:
     id: int
     slug: str
     sla_hari: int
+    tanggap_hari: int
     profile: _Profile
 
 
 def _load_categories(conn: Connection) -> tuple[_Category, ...]:
     """The default categories (by slug, in the default order) with their ids and SLA in this database."""
-    rows = {slug: (id_, sla) for id_, slug, sla in conn.execute(text("SELECT id, slug, sla_hari FROM kategori"))}
+    rows = {
+        slug: (id_, sla, tanggap)
+        for id_, slug, sla, tanggap in conn.execute(text("SELECT id, slug, sla_hari, tanggap_hari FROM kategori"))
+    }
     missing = [c.slug for c in domain.DEFAULT_CATEGORIES if c.slug not in rows]
     if missing:
         raise DemoError(f"kategori bawaan tidak ditemukan: {', '.join(missing)}")
     return tuple(
-        _Category(id=rows[c.slug][0], slug=c.slug, sla_hari=rows[c.slug][1], profile=_PROFILES[c.slug])
+        _Category(
+            id=rows[c.slug][0],
+            slug=c.slug,
+            sla_hari=rows[c.slug][1],
+            tanggap_hari=rows[c.slug][2],
+            profile=_PROFILES[c.slug],
+        )
         for c in domain.DEFAULT_CATEGORIES
     )
 
@@ -972,6 +992,9 @@ _LAPORAN_COLUMNS = (
     "updated_at",
     "first_response_at",
     "first_resolved_at",
+    "batas_tanggap",
+    "batas_selesai",
+    "batas_tahap",
 )
 _HISTORY_COLUMNS = (
     "id",
@@ -1023,6 +1046,10 @@ class _Lookups:
         self.gangs = np.array([r.gangs for r in area.rts], dtype=object)
         self.streets = np.array([r.rw.streets for r in area.rts], dtype=object)
         self.kategori_id = np.array([c.id for c in categories])
+        self.sla_hari = np.array([c.sla_hari for c in categories])
+        self.tanggap_hari = np.array([c.tanggap_hari for c in categories])
+        # A fresh database: the national days off only (the kelurahan adds its own later, in Pengaturan).
+        self.calendar = WorkCalendar()
         self.dinas = np.array([c.profile.dinas for c in categories], dtype=object)
         self.kelurahan = f"Kelurahan {area.wilayah.nama}"
         self.titles, self.title_offset = _flatten([c.profile.titles for c in categories])
@@ -1080,6 +1107,13 @@ def _laporan_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
         original = data.original[s]
         is_duplicate = status_code == _D
         reported_at = _format_times(data.ts[s])
+        due = deadlines_many(
+            lookups.calendar,
+            data.ts[s].astype("datetime64[s]"),
+            lookups.tanggap_hari[kat],
+            lookups.sla_hari[kat],
+            level_now,  # the levels' order is the ladder's: the stages a report has climbed
+        )
         yield from zip(
             ids.tolist(),
             [KELURAHAN_ID] * len(rt),
@@ -1106,6 +1140,7 @@ def _laporan_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
             _format_times(updated),
             responded,
             resolved,
+            *(_format_times(moments) for moments in due),
             strict=True,
         )
 

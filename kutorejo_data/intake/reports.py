@@ -33,6 +33,7 @@ from kutorejo_data.core.filters import Scope, day_after, day_start
 from kutorejo_data.core.formatting import fmt_date
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.core.models import Kategori, Laporan
+from kutorejo_data.records.assignment import assign_unassigned, deadlines_for
 from kutorejo_data.store.bulk import Row, analyze, insert_rows
 
 from . import vocab as import_vocab
@@ -444,6 +445,9 @@ _LAPORAN_COLUMNS = (
     "external_id",
     "created_at",
     "updated_at",
+    "batas_tanggap",
+    "batas_selesai",
+    "batas_tahap",
 )
 _HISTORY_COLUMNS = (
     "laporan_id",
@@ -532,7 +536,14 @@ def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: d
     ids = reserve_ids(conn, "laporan", len(added))
     rows: list[Row] = []
     history: list[History] = []
-    for laporan_id, item in zip(ids, added, strict=True):
+    due = deadlines_for(
+        conn,
+        [item.row.area.kelurahan_id for item in added],
+        [item.row.kategori_id for item in added],
+        [item.row.reported_at for item in added],
+        [item.row.penanganan if item.status != domain.STATUS_BARU else None for item in added],
+    )
+    for laporan_id, item, deadline in zip(ids, added, due, strict=True):
         r = item.row
         jumped = item.status != domain.STATUS_BARU
         penanganan, penanganan_nama = (r.penanganan, r.penanganan_nama) if jumped else (None, None)
@@ -560,6 +571,9 @@ def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: d
                 r.external_id,
                 stored(now),
                 stored(item.changed_at),
+                stored(deadline.batas_tanggap),
+                stored(deadline.batas_selesai),
+                stored(deadline.batas_tahap),
             )
         )
         history.append((laporan_id, stored(r.reported_at), None, domain.STATUS_BARU, actor, IMPORT_NOTE, None, None))
@@ -577,4 +591,5 @@ def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: d
                 )
             )
     insert_rows(conn, "laporan", _LAPORAN_COLUMNS, rows)
+    assign_unassigned(conn, actor=actor, now=now, only=ids)
     return history

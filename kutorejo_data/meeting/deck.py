@@ -24,8 +24,8 @@ from kutorejo_data.analytics.participation import participation_by
 from kutorejo_data.analytics.participation_summary import participation_comparison
 from kutorejo_data.analytics.resolution import NO_HANDLER, monthly_timing, overdue_reports
 from kutorejo_data.core.concurrent_reads import read_concurrently
-from kutorejo_data.core.filters import ReportFilters, Scope
-from kutorejo_data.core.models import Kategori, Laporan
+from kutorejo_data.core.filters import ReportFilters, Scope, past_due
+from kutorejo_data.core.models import Laporan
 from kutorejo_data.core.periods import add_months, month_end, month_start, months_between, previous_period
 from kutorejo_data.core.sqlfuncs import days_between
 from kutorejo_data.core.units import Level
@@ -285,11 +285,10 @@ def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, no
     """TERBUKA and TERLAMBAT at the end of the period split by who holds the reports, in HOLDER_ORDER."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
     age = days_between(Laporan.reported_at, moment)
-    late = func.coalesce(func.sum(case((age > Kategori.sla_hari, 1), else_=0)), 0)
+    late = func.coalesce(func.sum(case((past_due(moment), 1), else_=0)), 0)
     rows = conn.execute(
         select(Laporan.penanganan, func.count(), late, func.max(age))
         .select_from(Laporan)
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*conditions)
         .group_by(Laporan.penanganan)  # the raw column: PostgreSQL will not match two bound COALESCE expressions
     ).all()

@@ -27,7 +27,7 @@ from sqlalchemy.orm import aliased
 from kutorejo_data.core import domain
 from kutorejo_data.core.config import LOCAL_TZ, now_local
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, report_conditions
-from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
+from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, Pengguna, StatusHistory
 
 ExportFormat = Literal["csv", "xlsx", "open311"]
 FORMATS: tuple[ExportFormat, ...] = ("csv", "xlsx", "open311")
@@ -80,16 +80,19 @@ class ExportRecord:
     updated_at: datetime
     latest_note: str | None
     duplikat_dari_id: int | None
+    batas_selesai: datetime | None  # the category's SLA counted in working days from the report day
+    penanggung_jawab: str | None
     pelapor_nama: str | None = None
     pelapor_telepon: str | None = None
 
     @property
     def deadline(self) -> datetime:
-        """When the report should be solved: reported_at plus the category's SLA."""
-        return self.reported_at + timedelta(days=self.sla_hari)
+        """When the report should be solved: the end of its SLA's last working day (never a weekend or holiday)."""
+        # A report from before due dates were kept has none: its SLA from the report day, as it was then counted.
+        return self.batas_selesai or self.reported_at + timedelta(days=self.sla_hari)
 
     def is_overdue(self, now: datetime) -> bool:
-        """Still open and past its SLA deadline at `now`."""
+        """Still open and past its deadline at `now`."""
         return self.status in domain.OPEN_STATUSES and now > self.deadline
 
 
@@ -146,6 +149,7 @@ def export_query(
     conditions = report_conditions(conn, filters, scope)
     # Aliases keep the filter's own subqueries (e.g. on kategori) from being correlated into this join.
     kel, rw, rt, kat = aliased(Kelurahan), aliased(RW), aliased(RT), aliased(Kategori)
+    holder = aliased(Pengguna)
     columns: list[Any] = [
         Laporan.id,
         Laporan.reported_at,
@@ -168,6 +172,8 @@ def export_query(
         Laporan.penanganan_nama,
         *_lifecycle_columns(),
         Laporan.duplikat_dari_id,
+        Laporan.batas_selesai,
+        func.coalesce(func.nullif(holder.nama, ""), holder.username).label("penanggung_jawab"),
     ]
     if with_personal_data:
         columns += [Laporan.pelapor_nama, Laporan.pelapor_telepon]
@@ -177,6 +183,7 @@ def export_query(
         .join(rt, rt.id == Laporan.rt_id)
         .join(rw, rw.id == Laporan.rw_id)
         .join(kel, kel.id == Laporan.kelurahan_id)
+        .outerjoin(holder, holder.id == Laporan.penanggung_jawab_id)
         .where(*conditions)
         .order_by(Laporan.reported_at, Laporan.id)
     )
@@ -220,12 +227,13 @@ def tabular_headers(with_personal_data: bool = False) -> list[str]:
         "Status",
         "Penanganan",
         "Nama penanganan",
+        "Penanggung jawab",
         "Tanggal diverifikasi",
         "Tanggal diproses",
         "Tanggal selesai",
         "Pembaruan terakhir",
         "Catatan terakhir",
-        "Batas waktu (SLA)",
+        "Batas waktu (hari kerja)",
         "Terlambat",
         "Duplikat dari",
     ]
@@ -254,6 +262,7 @@ def tabular_values(record: ExportRecord, now: datetime, with_personal_data: bool
         record.status,
         record.penanganan,
         record.penanganan_nama,
+        record.penanggung_jawab,
         record.diverifikasi_at,
         record.diproses_at,
         record.selesai_at,
@@ -316,6 +325,7 @@ _XLSX_WIDTHS: dict[str, float] = {
     "Lintang": 11,
     "Bujur": 11,
     "Nama penanganan": 24,
+    "Penanggung jawab": 20,
     "Catatan terakhir": 40,
     "Terlambat": 10,
     "Nama pelapor": 24,

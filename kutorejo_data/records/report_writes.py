@@ -25,6 +25,9 @@ from kutorejo_data.core.filters import EVERYTHING, Scope, area_conditions, resol
 from kutorejo_data.core.models import Kategori, Laporan, StatusHistory
 
 from . import audit
+from .assignment import assign_new_report
+from .holidays import calendar
+from .routing import ReportPlace
 
 COORDINATES_PATTERN = re.compile(r"^\s*(?P<lat>-?\d{1,3}(?:[.,]\d+)?)\s*[,;\s]\s*(?P<lon>-?\d{1,3}(?:[.,]\d+)?)\s*$")
 # Leaving a report as rejected, or taking back a resolution, must say why.
@@ -175,6 +178,9 @@ def create_report(
                 note="",
             )
         )
+        assert area.kelurahan_id is not None and area.rw_id is not None and area.rt_id is not None  # validated above
+        place = ReportPlace(area.kelurahan_id, area.rw_id, area.rt_id, kategori_id)
+        assign_new_report(conn, laporan_id, place, reported_at, actor=actor, now=now)
         audit.record(
             conn,
             actor,
@@ -255,6 +261,7 @@ def change_status(
                 Laporan.updated_at,
                 Laporan.penanganan,
                 Laporan.penanganan_nama,
+                Laporan.kelurahan_id,
             ).where(Laporan.id == change.laporan_id, *area_conditions(area))
         ).one_or_none()
         if report is None:
@@ -267,10 +274,16 @@ def change_status(
             report.penanganan_nama if penanganan == report.penanganan else None
         )
         changed_at = max(now, report.updated_at, report.reported_at)  # history never runs backwards
+        reopened = report.status in domain.CLOSED_STATUSES and change.to_status in domain.OPEN_STATUSES
+        extra: dict[str, object] = {}
+        if reopened:  # back in someone's queue: their level gets its stage again, from now
+            cal = calendar(conn, report.kelurahan_id)
+            extra["batas_tahap"] = cal.due(changed_at, domain.ESCALATION_STAGE_WORKING_DAYS)
         updated = conn.execute(
             update(Laporan)
             .where(Laporan.id == report.id, Laporan.version == change.expected_version)
             .values(
+                **extra,
                 status=change.to_status,
                 version=Laporan.version + 1,
                 updated_at=changed_at,

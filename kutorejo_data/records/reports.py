@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import pandas as pd
-from sqlalchemy import Connection, ScalarSelect, case, func, select
+from sqlalchemy import ColumnElement, Connection, ScalarSelect, case, func, select
 
 from kutorejo_data.core.domain import OPEN_STATUSES, STATUS_SELESAI
 from kutorejo_data.core.filters import (
@@ -17,8 +17,11 @@ from kutorejo_data.core.filters import (
     report_conditions,
     resolve_area,
 )
-from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
+from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, Pengguna, RiwayatPenugasan, StatusHistory
 from kutorejo_data.core.sqlfuncs import days_between
+from kutorejo_data.core.workdays import WorkCalendar
+
+from .holidays import calendar
 
 PAGE_SIZE = 50
 
@@ -28,10 +31,22 @@ def _last_change() -> ScalarSelect[datetime]:
     return select(func.max(StatusHistory.changed_at)).where(StatusHistory.laporan_id == Laporan.id).scalar_subquery()
 
 
+def _end(now: datetime) -> ColumnElement[datetime]:
+    """Until when a report's age runs: now while it is open, else when it was closed."""
+    return case((Laporan.status.in_(OPEN_STATUSES), now), else_=_last_change())
+
+
 def _age_days(now: datetime) -> days_between:
     """UMUR: days since received; for a closed report, until it was closed."""
-    end = case((Laporan.status.in_(OPEN_STATUSES), now), else_=_last_change())
-    return days_between(Laporan.reported_at, end)
+    return days_between(Laporan.reported_at, _end(now))
+
+
+def working_days_past_due(cal: WorkCalendar, due: datetime | None, end: datetime | None) -> int:
+    """STATUS_SLA in working days: how many working days after its deadline a report was still open (or was closed),
+    negative for the working days it had left; 0 on the day itself."""
+    if due is None or end is None:
+        return 0
+    return cal.working_days_between(due.date(), end.date())
 
 
 def count_reports(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:
@@ -52,7 +67,8 @@ def report_page(
     """One page of the filtered list, newest first: only these rows ever leave the database.
 
     Columns: nomor, tanggal, rw, rt, kategori (slug), kategori_nama, judul, status, prioritas, umur (days),
-    sla_hari, lewat_sla (days past the SLA; ≤ 0 means on time), penanganan, penanganan_nama.
+    sla_hari, batas_selesai, lewat_sla (working days past the deadline; ≤ 0 means on time), penanganan,
+    penanganan_nama, penanggung_jawab (the name of the person in charge).
     """
     age = _age_days(now).label("umur")
     stmt = (
@@ -68,19 +84,25 @@ def report_page(
             Laporan.prioritas,
             age,
             Kategori.sla_hari,
-            (age - Kategori.sla_hari).label("lewat_sla"),
+            Laporan.batas_selesai,
+            _end(now).label("akhir"),
             Laporan.penanganan,
             Laporan.penanganan_nama,
+            func.coalesce(func.nullif(Pengguna.nama, ""), Pengguna.username).label("penanggung_jawab"),
         )
         .join(RT, RT.id == Laporan.rt_id)
         .join(RW, RW.id == Laporan.rw_id)
         .join(Kategori, Kategori.id == Laporan.kategori_id)
+        .outerjoin(Pengguna, Pengguna.id == Laporan.penanggung_jawab_id)
         .where(*report_conditions(conn, filters, scope))
         .order_by(Laporan.reported_at.desc(), Laporan.id.desc())
         .limit(page_size)
         .offset(max(page, 0) * page_size)
     )
-    rows = conn.execute(stmt).mappings().all()
+    rows = [dict(row) for row in conn.execute(stmt).mappings()]
+    cal = calendar(conn, None)
+    for row in rows:
+        row["lewat_sla"] = working_days_past_due(cal, row["batas_selesai"], row.pop("akhir"))
     columns = [
         "nomor",
         "tanggal",
@@ -93,11 +115,43 @@ def report_page(
         "prioritas",
         "umur",
         "sla_hari",
+        "batas_selesai",
         "lewat_sla",
         "penanganan",
         "penanganan_nama",
+        "penanggung_jawab",
     ]
-    return pd.DataFrame([dict(row) for row in rows], columns=columns)
+    return pd.DataFrame(rows, columns=columns)
+
+
+@dataclass(frozen=True)
+class AssignmentEntry:
+    """One change of who was in charge of a report."""
+
+    changed_at: datetime
+    jenis: str  # domain.ASSIGNMENT_KINDS
+    tingkat: str
+    ke: str | None  # the new person's name (or username); None when nobody could take it
+    alasan: str
+    changed_by: str
+
+
+def assignments_of(conn: Connection, nomor: int) -> tuple[AssignmentEntry, ...]:
+    """Who was in charge of a report and why, oldest first; the caller checked the scope."""
+    stmt = (
+        select(
+            RiwayatPenugasan.changed_at,
+            RiwayatPenugasan.jenis,
+            RiwayatPenugasan.tingkat,
+            func.coalesce(func.nullif(Pengguna.nama, ""), Pengguna.username),
+            RiwayatPenugasan.alasan,
+            RiwayatPenugasan.changed_by,
+        )
+        .outerjoin(Pengguna, Pengguna.id == RiwayatPenugasan.ke_pengguna_id)
+        .where(RiwayatPenugasan.laporan_id == nomor)
+        .order_by(RiwayatPenugasan.changed_at, RiwayatPenugasan.id)
+    )
+    return tuple(AssignmentEntry(*row) for row in conn.execute(stmt))
 
 
 @dataclass(frozen=True)
@@ -174,7 +228,12 @@ class ReportDetail:
     waktu_tanggap: float | None  # days to the first change away from "baru"
     waktu_penyelesaian: float | None  # days to the current resolution, if resolved
     umur: float  # UMUR, days
-    lewat_sla: float  # umur − SLA days; > 0 means overdue (or resolved late)
+    lewat_sla: int  # working days past the deadline; > 0 means overdue (or resolved late)
+    batas_tanggap: datetime | None
+    batas_selesai: datetime | None
+    batas_tahap: datetime | None
+    penanggung_jawab: str | None  # the person in charge (name, or username)
+    penugasan: tuple[AssignmentEntry, ...]  # who was in charge when, and why
 
 
 def report_detail(
@@ -195,7 +254,10 @@ def report_detail(
             Kategori.sla_hari,
             days_between(Laporan.reported_at, Laporan.first_response_at).label("waktu_tanggap"),
             age.label("umur"),
+            _end(now).label("akhir"),
+            func.coalesce(func.nullif(Pengguna.nama, ""), Pengguna.username).label("penanggung_jawab"),
         )
+        .outerjoin(Pengguna, Pengguna.id == Laporan.penanggung_jawab_id)
         .join(Kelurahan, Kelurahan.id == Laporan.kelurahan_id)
         .join(RW, RW.id == Laporan.rw_id)
         .join(RT, RT.id == Laporan.rt_id)
@@ -243,5 +305,10 @@ def report_detail(
         waktu_tanggap=row.waktu_tanggap,
         waktu_penyelesaian=resolution,
         umur=float(row.umur),
-        lewat_sla=float(row.umur) - row.sla_hari,
+        lewat_sla=working_days_past_due(calendar(conn, report.kelurahan_id), report.batas_selesai, row.akhir),
+        batas_tanggap=report.batas_tanggap,
+        batas_selesai=report.batas_selesai,
+        batas_tahap=report.batas_tahap,
+        penanggung_jawab=row.penanggung_jawab,
+        penugasan=assignments_of(conn, nomor),
     )

@@ -8,7 +8,7 @@ Settled whole months of the period are read from `rekap_kapasitas` (missing ones
 database triggers (migration 0007) delete a row when a write touches one of its reports, and every row when a
 category's SLA changes. The other days of the period are counted live.
 
-The thresholds (domain.FAST_RESPONSE_DAYS, ON_TIME_RECORDING_DAYS, the handler levels of ESCALATED_FROM) are part
+The thresholds (domain.ON_TIME_RECORDING_DAYS, the handler levels of ESCALATED_FROM) are part
 of the stored counts: a migration that changes one must empty the table.
 """
 
@@ -24,7 +24,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 from kutorejo_data.core.concurrent_reads import read_concurrently
 from kutorejo_data.core.db import is_sqlite, write_transaction
 from kutorejo_data.core.domain import (
-    FAST_RESPONSE_DAYS,
     INVALID_STATUSES,
     ON_TIME_RECORDING_DAYS,
     STATUS_DIPROSES,
@@ -53,6 +52,8 @@ COUNTS = [
     "tanggap_cepat",
 ]
 COLUMNS = ["bulan", "rt_id", "rw_id", *COUNTS]
+# Days off in a row beyond a weekend: Idul Fitri with its cuti bersama is the longest, about ten days.
+LONGEST_BREAK_DAYS = 14
 # The capacity page and the meeting look back this far (twelve months and the twelve before): what the demo fills.
 FILLED_MONTHS = 24
 
@@ -66,8 +67,6 @@ def _counts(received: list[ColumnElement[bool]], now: datetime) -> Select[Any]:
     valid = Laporan.status.not_in(INVALID_STATUSES)
     moving = Laporan.status.in_((STATUS_DIPROSES, STATUS_SELESAI))
     done, answered = Laporan.first_resolved_at.is_not(None), Laporan.first_response_at.is_not(None)
-    age = days_between(Laporan.reported_at, now)
-    fast = FAST_RESPONSE_DAYS
     escalated = {level: and_(valid, Laporan.penanganan.in_(above)) for level, above in ESCALATED_FROM.items()}
     bulan = month_key(Laporan.reported_at)
     return (
@@ -83,12 +82,12 @@ def _counts(received: list[ColumnElement[bool]], now: datetime) -> Select[Any]:
             _flag(and_(escalated["rt"], moving)),
             _flag(escalated["rw"]),
             _flag(and_(escalated["rw"], moving)),
-            _flag(and_(valid, or_(done, age > Kategori.sla_hari))),
-            _flag(and_(valid, days_between(Laporan.reported_at, Laporan.first_resolved_at) <= Kategori.sla_hari)),
-            _flag(or_(answered, age > fast)),
-            _flag(days_between(Laporan.reported_at, Laporan.first_response_at) <= fast),
+            # Deadlines in working days (batas_*, core/workdays.py): a report counts once resolved or past it.
+            _flag(and_(valid, or_(done, Laporan.batas_selesai < now))),
+            _flag(and_(valid, Laporan.first_resolved_at <= Laporan.batas_selesai)),
+            _flag(or_(answered, Laporan.batas_tanggap < now)),
+            _flag(Laporan.first_response_at <= Laporan.batas_tanggap),
         )
-        .outerjoin(Kategori, Kategori.id == Laporan.kategori_id)
         .where(*received)
         .group_by(bulan, Laporan.rt_id, Laporan.rw_id)
     )
@@ -107,10 +106,11 @@ def compute(conn: Connection, unit: ColumnElement[bool], dari: date, sampai: dat
 
 def _settled_before(conn: Connection, now: datetime) -> date:
     """The first day whose reports may still count differently later: every report before it is past every limit."""
-    longest_sla = conn.execute(select(func.max(Kategori.sla_hari))).scalar_one_or_none() or 0
-    longest = max(longest_sla, FAST_RESPONSE_DAYS)
-    # A report received before day D is more than `longest` days old for good once now > D + longest days.
-    return (now - timedelta(days=longest)).date() - timedelta(days=1)
+    targets = conn.execute(select(func.max(Kategori.sla_hari), func.max(Kategori.tanggap_hari))).one()
+    longest = max((days or 0) for days in targets)
+    # Deadlines count working days: N of them span at most 2N calendar days plus the longest run of days off
+    # (the Lebaran weeks), so a report received before D is past every deadline for good once now > D + that.
+    return (now - timedelta(days=2 * longest + LONGEST_BREAK_DAYS)).date() - timedelta(days=1)
 
 
 def _unit_filter(area: Area, level: Level) -> ColumnElement[bool]:

@@ -186,8 +186,17 @@ def render_manage_account(ctx: AppContext, frame: pd.DataFrame) -> None:
     def change_password() -> None:
         account_admin.set_password(engine, chosen, _passwords(prefix), actor=ctx.actor)
 
-    def toggle_active() -> None:
-        account_admin.set_active(engine, chosen, not active, actor=ctx.actor)
+    def toggle_active() -> str | None:
+        handed_on = account_admin.set_active(engine, chosen, not active, actor=ctx.actor)
+        if not handed_on:
+            return None
+        return t(
+            "user.deactivated_handed_on",
+            lang,
+            username=chosen,
+            n=sum(handed_on.values()),
+            daftar=", ".join(f"{n} → {who or t('assignment.nobody', lang)}" for who, n in handed_on.items()),
+        )
 
     def unlock() -> None:
         account_admin.unlock(engine, chosen, actor=ctx.actor)

@@ -24,7 +24,7 @@ from kutorejo_data.core.concurrent_reads import read_concurrently
 from kutorejo_data.core.filters import ReportFilters, Scope
 from kutorejo_data.core.units import Level
 from kutorejo_data.meeting import deck as meeting
-from kutorejo_data.records import options, reports, settings_lists
+from kutorejo_data.records import options, reports, settings_lists, tasks
 
 from .context import engine_for
 
@@ -298,6 +298,20 @@ def settings_categories(db_url: str, scope: Scope) -> list[settings_lists.Catego
     """The categories as Pengaturan lists them (each with its reports inside the scope counted)."""
     with engine_for(db_url).connect() as conn:
         return settings_lists.category_rows(conn, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def open_task_count(db_url: str, account_id: int, scope: Scope) -> int:
+    """How many open reports the person is in charge of inside their area (for the menu)."""
+    with engine_for(db_url).connect() as conn:
+        return tasks.open_task_count(conn, account_id, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def my_tasks(db_url: str, account_id: int, scope: Scope, now: datetime) -> list[tasks.Task]:
+    """The person's open reports, the most overdue first."""
+    with engine_for(db_url).connect() as conn:
+        return tasks.my_tasks(conn, account_id, scope, now=now)
 
 
 def invalidate_cached_reads() -> None:

@@ -8,8 +8,10 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from kutorejo_data.access import permissions
+from kutorejo_data.access.accounts import Account
 from kutorejo_data.core.i18n import t
 
+from . import data
 from .context import PAGE_KEY
 
 
@@ -24,19 +26,21 @@ def _forbidden(slug: str, lang: str) -> Callable[[], None]:
     return explain
 
 
-def navigation(role: str, lang: str) -> StreamlitPage:
-    """st.navigation over the pages this role may open (other existing pages answer with an explanation).
+def navigation(role: str, lang: str, open_tasks: int = 0) -> StreamlitPage:
+    """st.navigation over the pages this role may open (other existing pages answer with an explanation); Tugas
+    saya carries the number of the user's open reports.
 
     Also records the running page's slug for the context (`ctx.page`, `ctx.may_write`).
     """
+    landing = permissions.default_page(role)
     # One flat list in registry order: Streamlit's sectioned menu puts headings inside its <ul> (an axe violation).
     pages = [
         st.Page(
             spec.path,
-            title=t(f"nav.{spec.slug}", lang),
+            title=_title(spec.slug, lang, open_tasks),
             icon=f":material/{spec.icon}:",
             url_path=spec.slug,
-            default=spec.default,
+            default=spec == landing,
         )
         for spec in permissions.pages_for(role)
     ]
@@ -47,8 +51,13 @@ def navigation(role: str, lang: str) -> StreamlitPage:
     ]
     page = st.navigation(pages + hidden)
     # The default page's url_path is "" (the root URL); the context wants its registry slug.
-    st.session_state[PAGE_KEY] = page.url_path or permissions.DEFAULT_PAGE.slug
+    st.session_state[PAGE_KEY] = page.url_path or landing.slug
     return page
+
+
+def _title(slug: str, lang: str, open_tasks: int) -> str:
+    title = t(f"nav.{slug}", lang)
+    return f"{title} ({open_tasks})" if slug == "tugas" and open_tasks else title
 
 
 def signed_out_navigation(render_login: Callable[[str | None], None], lang: str) -> StreamlitPage:
@@ -75,3 +84,10 @@ def _login_for(render_login: Callable[[str | None], None], slug: str | None) -> 
         render_login(slug)
 
     return login
+
+
+def open_tasks(db_url: str, account: Account) -> int:
+    """The number beside Tugas saya: the user's open reports (none for roles without the page)."""
+    if not permissions.may_open(account.role, "tugas"):
+        return 0
+    return data.open_task_count(db_url, account.id, account.scope)
