@@ -1,10 +1,13 @@
-"""Pengaturan: the office sets up its kelurahan, RWs and RTs, and the problem categories with their SLA."""
+"""Pengaturan: the office sets up its kelurahan, RWs and RTs, the categories with their targets, who is in charge
+of which reports (routing), and the days off that due dates skip."""
 
 import streamlit as st
 
 from kutorejo_data.ui.blocks.area_picker import pick_kelurahan
 from kutorejo_data.ui.blocks.settings_areas import render_add_kelurahan, render_rws
 from kutorejo_data.ui.blocks.settings_categories import render_categories
+from kutorejo_data.ui.blocks.settings_holidays import render_days_off
+from kutorejo_data.ui.blocks.settings_routing import render_routing
 from kutorejo_data.ui.blocks.settings_rts import render_rts
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.kit.words import t
@@ -13,9 +16,11 @@ ctx = current_context()
 lang = ctx.lang
 st.title(t("settings.title", lang))
 
-areas_tab, categories_tab = st.tabs([t("settings.tab_areas", lang), t("settings.tab_categories", lang)])
+kelurahan = pick_kelurahan("pengaturan", ctx)
+areas_tab, categories_tab, routing_tab, days_off_tab = st.tabs(
+    [t(f"settings.tab_{tab}", lang) for tab in ("areas", "categories", "routing", "days_off")]
+)
 with areas_tab:
-    kelurahan = pick_kelurahan("pengaturan", ctx)
     if kelurahan is None:
         st.info(t("settings.no_kelurahan", lang), icon=":material/info:")
         render_add_kelurahan(ctx)
@@ -29,3 +34,9 @@ with areas_tab:
         render_rts(ctx, kelurahan, rws)
 with categories_tab:
     render_categories(ctx)
+with routing_tab:
+    if kelurahan is not None:
+        render_routing(ctx, kelurahan)
+with days_off_tab:
+    if kelurahan is not None:
+        render_days_off(ctx, kelurahan)

@@ -5,6 +5,7 @@ import streamlit as st
 from kutorejo_data.ui.blocks.resolution import (
     render_comparison,
     render_flow_and_backlog,
+    render_on_time,
     render_overdue,
     render_speed_cards,
     timing_table,
@@ -38,6 +39,10 @@ if ctx.may_see_reports:
     render_overdue(analytics.overdue, analytics.overdue_total, lang)
 else:  # a guest sees how many, not which
     st.info(t("penyelesaian.overdue_total_only", lang, total=analytics.overdue_total), icon=":material/lock:")
+
+render_on_time(
+    data.on_time(ctx.db_url, selection.filters, ctx.scope, ctx.now.replace(second=0)), ctx.may_see_reports, lang
+)
 
 st.subheader(t("penyelesaian.by_handler", lang))
 st.dataframe(timing_table(analytics.by_handler, "penanganan", lang), hide_index=True, width="stretch")

@@ -8,7 +8,9 @@ import pytest
 from sqlalchemy import Engine, func, insert, select
 
 from kutorejo_data.access.account_admin import set_active
+from kutorejo_data.analytics.accountability import on_time
 from kutorejo_data.core.errors import ValidationError
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters
 from kutorejo_data.core.models import AturanPenugasan, Kategori, Laporan, Pengguna, RiwayatPenugasan
 from kutorejo_data.records.assignment import Reassignment, reassign
 from kutorejo_data.records.escalation import tick
@@ -180,3 +182,32 @@ def test_days_off_the_kelurahan_adds_move_new_due_dates(office: Engine) -> None:
     assert add_days_off(office, parsed.days, None, actor="admin", now=CHRISTMAS_EVE) == 0  # nothing twice
     report = _report(office)
     assert report.batas_selesai == datetime(2027, 1, 4, 23, 59, 59)  # 29, 30 Dec, (31 off, 1 Jan), 4 Jan
+
+
+def test_on_time_rates_per_level_person_and_area_count_working_days(office: Engine) -> None:
+    made = datetime(2026, 11, 23, 9, 0)  # Monday; keamanan is due Thursday 26 Nov (3 working days) for both targets
+    quick, slow, _silent = (_report(office, when=made) for _ in range(3))
+    steps = [
+        (quick.id, "diverifikasi", datetime(2026, 11, 24, 9)),
+        (quick.id, "selesai", datetime(2026, 11, 26, 20)),  # Thursday evening: on time
+        (slow.id, "diverifikasi", datetime(2026, 11, 26, 9)),  # responded on time …
+        (slow.id, "selesai", datetime(2026, 11, 27, 8)),  # … resolved on Friday: late
+    ]
+    versions: dict[int, int] = {}
+    for nomor, status, when in steps:
+        versions[nomor] = versions.get(nomor, 1)
+        change_status(office, StatusChange(nomor, status, versions[nomor]), actor="rt03-002", now=when)
+        versions[nomor] += 1
+    now = datetime(2026, 12, 1, 9)
+    tick(office, now=now)  # `silent` is past its deadline: it goes up to the RW
+    november = ReportFilters(kelurahan_kode=KUTOREJO, dari=date(2026, 11, 1), sampai=date(2026, 11, 30))
+    december = ReportFilters(kelurahan_kode=KUTOREJO, dari=date(2026, 11, 1), sampai=date(2026, 12, 1))
+    with office.connect() as conn:
+        by_area = on_time(conn, november, EVERYTHING, "wilayah", now=now).set_index("grup")
+        by_person = on_time(conn, december, EVERYTHING, "orang", now=now).set_index("grup")
+        by_level = on_time(conn, december, EVERYTHING, "tingkat", now=now).set_index("grup")
+    # Responses: quick and slow on time, silent unanswered past its deadline; resolutions: quick only.
+    assert by_area.loc["RW 03", ["tanggap_n", "tanggap_tepat", "selesai_n", "selesai_tepat"]].tolist() == [3, 2, 3, 1]
+    assert by_area.loc["RW 03", "eskalasi"] == 0  # the escalation happened on 1 December
+    assert by_level.loc["rw", "eskalasi"] == 1 and by_level.loc["rw", "tanggap_n"] == 1
+    assert by_person.loc["rt03-002", "selesai_tepat"] == 1

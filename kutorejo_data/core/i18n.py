@@ -21,6 +21,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.masalah": ("Masalah", "Issues"),
     "nav.penyelesaian": ("Penyelesaian", "Resolution"),
     "nav.tugas": ("Tugas saya", "My tasks"),
+    "detail.penanggung_jawab": ("Penanggung jawab", "Person in charge"),
+    "detail.batas_tanggap": ("Batas tanggap", "Respond by"),
+    "detail.batas_selesai": ("Batas selesai (SLA)", "Resolve by (SLA)"),
+    "detail.batas_tahap": ("Batas tingkat saat ini", "Due at the current level"),
+    "detail.umur_sla": ("Umur (SLA {sla} hari kerja)", "Age (SLA {sla} working days)"),
+    "detail.penugasan.awal": ("Penanggung jawab: {ke} ({tingkat})", "In charge: {ke} ({tingkat})"),
+    "detail.penugasan.manual": ("Dialihkan ke {ke} ({tingkat})", "Handed to {ke} ({tingkat})"),
+    "detail.penugasan.eskalasi": ("Naik ke {tingkat}: {ke}", "Escalated to {tingkat}: {ke}"),
+    "detail.penugasan.akun_nonaktif": (
+        "Akun penanggung jawab dinonaktifkan; dialihkan ke {ke} ({tingkat})",
+        "The person's account was deactivated; handed to {ke} ({tingkat})",
+    ),
+    "detail.reassign": ("Alihkan penanggung jawab", "Hand to someone else"),
+    "detail.reassign_to": ("Penanggung jawab baru", "New person in charge"),
+    "detail.reassign_reason": ("Alasan (wajib)", "Reason (required)"),
+    "detail.reassign_submit": ("Alihkan", "Hand over"),
+    "detail.reassigned": ("Laporan #{nomor} sekarang menjadi tanggung jawab {ke}.", "Report #{nomor} is now {ke}'s."),
+    "error.reassign_needs_reason": ("Tulis alasan pengalihan.", "Say why it is handed over."),
+    "error.reason_too_long": (
+        "Alasan terlalu panjang (paling banyak 500 huruf).",
+        "The reason is too long (500 at most).",
+    ),
+    "error.reassign_closed": (
+        "Laporan #{nomor} sudah ditutup; tidak perlu penanggung jawab baru.",
+        "Report #{nomor} is closed; it needs nobody in charge.",
+    ),
+    "error.reassign_inactive": ("Akun itu tidak aktif.", "That account is not active."),
     "tugas.title": ("Tugas saya", "My tasks"),
     "tugas.none": (
         "Tidak ada laporan terbuka yang menjadi tanggung jawab Anda. Terima kasih!",
@@ -218,7 +245,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detail.duplikat_dari": ("Duplikat dari", "Duplicate of"),
     "detail.waktu_tanggap": ("Waktu tanggap", "Response time"),
     "detail.waktu_penyelesaian": ("Waktu penyelesaian", "Resolution time"),
-    "detail.umur_vs_sla": ("Umur vs SLA", "Age vs SLA"),
     "detail.not_yet": ("belum", "not yet"),
     "detail.by": ("oleh {who}", "by {who}"),
     "detail.open_original": ("Buka laporan asli #{nomor}", "Open the original report #{nomor}"),
@@ -253,6 +279,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{total} overdue reports. The list itself is for RT/RW heads and the kelurahan office only.",
     ),
     "penyelesaian.comparison": ("Perbandingan {unit}", "{unit} comparison"),
+    "penyelesaian.on_time": (
+        "Tepat waktu (hari kerja) dan eskalasi, untuk laporan yang masuk dalam periode",
+        "On time (working days) and escalations, for the reports received in the period",
+    ),
+    "penyelesaian.on_time_by_tingkat": ("Per tingkat penanganan", "By handler level"),
+    "penyelesaian.on_time_by_orang": ("Per penanggung jawab", "By person in charge"),
+    "penyelesaian.on_time_by_wilayah": ("Per wilayah", "By area"),
+    "col.grup_orang": ("Penanggung jawab", "Person in charge"),
+    "col.grup_tingkat": ("Tingkat", "Level"),
+    "col.grup_wilayah": ("Wilayah", "Area"),
+    "col.eskalasi": ("Eskalasi", "Escalations"),
+    "kpi.share": ("{part} dari {whole} ({rate})", "{part} of {whole} ({rate})"),
     "penyelesaian.no_data": (
         "Belum ada laporan di periode dan wilayah ini.",
         "No reports in this period and area yet.",
@@ -699,10 +737,75 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings.rt_deleted": ("RT {rt} / RW {rw} dihapus.", "RT {rt} / RW {rw} deleted."),
     "settings.kategori": ("Kategori", "Category"),
     "settings.kategori_nama": ("Nama kategori", "Category name"),
-    "settings.sla": ("Target selesai (hari)", "Target resolution (days)"),
+    "settings.sla": ("Target selesai (hari kerja)", "Target resolution (working days)"),
     "settings.sla_help": (
-        "Laporan yang terbuka lebih lama dari ini dihitung terlambat.",
-        "Reports open longer than this count as overdue.",
+        "Laporan yang masih terbuka sesudah sekian hari kerja dihitung terlambat (Sabtu, Minggu, hari libur nasional, "
+        "cuti bersama dan libur kelurahan tidak dihitung). Berlaku untuk laporan yang masuk sesudah diubah.",
+        "Reports still open after this many working days count as overdue (weekends, national holidays, cuti "
+        "bersama and the kelurahan's days off do not count). Applies to reports made after the change.",
+    ),
+    "settings.tab_routing": ("Penanggung jawab", "Who is in charge"),
+    "settings.tab_days_off": ("Hari libur", "Days off"),
+    "routing.explain": (
+        "Tanpa aturan, laporan menjadi tanggung jawab ketua RT-nya (tingkat RT), ketua RW-nya (tingkat RW), atau staf "
+        "kelurahan (tingkat kelurahan dan dinas). Aturan di sini menggantinya: yang paling khusus berlaku (RT di atas "
+        "RW di atas seluruh kelurahan; satu kategori di atas semua kategori).",
+        "Without a rule, a report is its RT head's (level RT), its RW head's (level RW), or the kelurahan staff's "
+        "(levels kelurahan and dinas). Rules here replace that: the most specific one applies (an RT over its RW "
+        "over the whole kelurahan; one category over every category).",
+    ),
+    "routing.none": (
+        "Belum ada aturan: yang berlaku adalah bawaan di atas.",
+        "No rules yet: the defaults above apply.",
+    ),
+    "routing.inactive": (
+        "{n} aturan menunjuk akun yang sudah dinonaktifkan; laporan baru dan eskalasi memakai orang berikutnya. "
+        "Ganti atau hapus aturan itu.",
+        "{n} rules name a deactivated account; new reports and escalations go to the next person. Replace or "
+        "delete those rules.",
+    ),
+    "routing.inactive_short": ("akun nonaktif", "account deactivated"),
+    "routing.add": ("Tambah aturan", "Add a rule"),
+    "routing.added": (
+        "Aturan disimpan; berlaku untuk laporan baru dan eskalasi berikutnya.",
+        "Rule saved; it applies to new reports and the next escalations.",
+    ),
+    "routing.delete_pick": ("Aturan yang dihapus", "Rule to delete"),
+    "routing.delete": ("Hapus aturan", "Delete rule"),
+    "routing.deleted": ("Aturan #{nomor} dihapus.", "Rule #{nomor} deleted."),
+    "libur.explain": (
+        "Batas waktu dihitung dalam hari kerja: Sabtu, Minggu, hari libur nasional dan cuti bersama (dari daftar "
+        "resmi) tidak dihitung, begitu pula hari libur yang ditambahkan di sini. Batas yang sudah ditetapkan tidak "
+        "berubah.",
+        "Deadlines count working days: weekends, national holidays and cuti bersama (from the official list) do not "
+        "count, nor do the days off added here. Deadlines already set do not change.",
+    ),
+    "libur.national": ("Hari libur nasional dan cuti bersama berikutnya", "Coming national holidays and cuti bersama"),
+    "libur.own": ("Hari libur yang ditambahkan kelurahan", "Days off the kelurahan added"),
+    "libur.own_none": ("Belum ada.", "None yet."),
+    "libur.tanggal": ("Tanggal", "Date"),
+    "libur.nama": ("Keterangan", "Name"),
+    "libur.add": (
+        "Tambah hari libur: satu per baris, tanggal lalu keterangan (2026-12-28 HUT Kelurahan)",
+        "Add days off: one per line, the date then a name (2026-12-28 Village anniversary)",
+    ),
+    "libur.line": ("baris {n}", "line {n}"),
+    "libur.unreadable": (
+        "Baris berikut bukan tanggal dan tidak disimpan (format 2026-12-28 atau 28/12/2026): {daftar}",
+        "These lines are not dates and were not saved (format 2026-12-28 or 28/12/2026): {daftar}",
+    ),
+    "libur.added": ("{n} hari libur ditambahkan ({lewat} sudah ada).", "{n} days off added ({lewat} were there)."),
+    "libur.remove_pick": ("Hari libur yang dihapus", "Day off to remove"),
+    "libur.remove": ("Hapus", "Remove"),
+    "libur.removed": ("{hari} dihapus dari hari libur.", "{hari} is no longer a day off."),
+    "settings.tanggap": ("Target tanggap (hari kerja)", "Target response (working days)"),
+    "settings.tanggap_help": (
+        "Dalam sekian hari kerja laporan baru harus diterima atau diproses (SP4N-LAPOR!: 3).",
+        "Within this many working days a new report must be acknowledged or taken up (SP4N-LAPOR!: 3).",
+    ),
+    "error.tanggap_range": (
+        "Target tanggap harus 1 sampai 365 hari kerja.",
+        "The response target must be 1 to 365 working days.",
     ),
     "settings.add_kategori": ("Tambah kategori", "Add a category"),
     "settings.kategori_added": ("Kategori {nama} ditambahkan.", "Category {nama} added."),

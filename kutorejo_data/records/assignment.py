@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, and_, insert, or_, select, update
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.db import write_transaction
@@ -207,6 +207,37 @@ def reassign(engine: Engine, change: Reassignment, *, actor: str, scope: Scope =
             {"penanggung_jawab_id": change.to_pengguna_id, "alasan": reason},
             at=now,
         )
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An account that may be put in charge of a report: its id and how it is shown."""
+
+    id: int
+    label: str
+
+
+def candidates(conn: Connection, laporan_id: int) -> list[Candidate]:
+    """Active accounts whose area covers the report: its RT's and RW's heads, and the office."""
+    place = conn.execute(
+        select(Laporan.kelurahan_id, Laporan.rw_id, Laporan.rt_id).where(Laporan.id == laporan_id)
+    ).one_or_none()
+    if place is None:
+        return []
+    covers = or_(
+        and_(Pengguna.role == "ketua_rt", Pengguna.rt_id == place.rt_id),
+        and_(Pengguna.role == "ketua_rw", Pengguna.rw_id == place.rw_id),
+        and_(
+            Pengguna.role.in_(("staf", "lurah", "admin")),
+            or_(Pengguna.kelurahan_id.is_(None), Pengguna.kelurahan_id == place.kelurahan_id),
+        ),
+    )
+    rows = conn.execute(
+        select(Pengguna.id, Pengguna.username, Pengguna.nama, Pengguna.role)
+        .where(Pengguna.aktif.is_(True), covers)
+        .order_by(Pengguna.role, Pengguna.username)
+    )
+    return [Candidate(row.id, f"{row.nama or row.username} ({row.username}, {row.role})") for row in rows]
 
 
 def hand_on_reports_of(conn: Connection, account_id: int, *, actor: str, now: datetime) -> dict[int | None, int]:

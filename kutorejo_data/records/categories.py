@@ -11,6 +11,7 @@ import unicodedata
 
 from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
+from kutorejo_data.core import domain
 from kutorejo_data.core.db import write_transaction
 from kutorejo_data.core.errors import ServiceError, ValidationError, require_writable
 from kutorejo_data.core.filters import EVERYTHING, Scope
@@ -30,7 +31,9 @@ def slugify(nama: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[: SLUG_MAX - 4].strip("-") or "kategori"
 
 
-def _category_errors(conn: Connection, nama: str, sla_hari: int | None, slug: str | None) -> dict[str, str]:
+def _category_errors(
+    conn: Connection, nama: str, sla_hari: int | None, slug: str | None, tanggap_hari: int | None = None
+) -> dict[str, str]:
     errors: dict[str, str] = {}
     name = nama.strip()
     if not name:
@@ -47,6 +50,8 @@ def _category_errors(conn: Connection, nama: str, sla_hari: int | None, slug: st
         errors["sla_hari"] = "error.sla_positive"
     elif sla_hari > SLA_MAX_DAYS:
         errors["sla_hari"] = "error.sla_too_large"
+    if tanggap_hari is not None and not 0 < tanggap_hari <= SLA_MAX_DAYS:
+        errors["tanggap_hari"] = "error.tanggap_range"
     return errors
 
 
@@ -59,15 +64,25 @@ def _require_category_manager(scope: Scope) -> None:
 
 def _snapshot(conn: Connection, slug: str) -> dict[str, object] | None:
     """The audited fields of a category; None when there is no such category."""
-    row = conn.execute(select(Kategori.nama, Kategori.sla_hari, Kategori.aktif).where(Kategori.slug == slug)).first()
+    row = conn.execute(
+        select(Kategori.nama, Kategori.sla_hari, Kategori.tanggap_hari, Kategori.aktif).where(Kategori.slug == slug)
+    ).first()
     return None if row is None else dict(row._mapping)
 
 
-def add_category(engine: Engine, nama: str, sla_hari: int | None, *, actor: str, scope: Scope = EVERYTHING) -> str:
-    """Add an active category at the end of the list; returns its new, unique slug."""
+def add_category(
+    engine: Engine,
+    nama: str,
+    sla_hari: int | None,
+    *,
+    actor: str,
+    scope: Scope = EVERYTHING,
+    tanggap_hari: int = domain.DEFAULT_RESPONSE_WORKING_DAYS,
+) -> str:
+    """Add an active category at the end of the list; returns its new, unique slug. Targets are working days."""
     _require_category_manager(scope)
     with integrity_backstop("error.kategori_exists", "nama"), write_transaction(engine) as conn:
-        errors = _category_errors(conn, nama, sla_hari, None)
+        errors = _category_errors(conn, nama, sla_hari, None, tanggap_hari)
         if errors:
             raise ValidationError(errors)
         base = slugify(nama)
@@ -75,27 +90,44 @@ def add_category(engine: Engine, nama: str, sla_hari: int | None, *, actor: str,
         slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, len(taken) + 3))) if s not in taken)
         last = conn.execute(select(func.max(Kategori.urutan))).scalar() or 0
         conn.execute(
-            insert(Kategori).values(slug=slug, nama=nama.strip(), sla_hari=sla_hari, aktif=True, urutan=last + 1)
+            insert(Kategori).values(
+                slug=slug,
+                nama=nama.strip(),
+                sla_hari=sla_hari,
+                tanggap_hari=tanggap_hari,
+                aktif=True,
+                urutan=last + 1,
+            )
         )
         audit.record(conn, actor, "create", "kategori", slug, after=_snapshot(conn, slug))
     return slug
 
 
 def update_category(
-    engine: Engine, slug: str, nama: str, sla_hari: int | None, aktif: bool, *, actor: str, scope: Scope = EVERYTHING
+    engine: Engine,
+    slug: str,
+    nama: str,
+    sla_hari: int | None,
+    aktif: bool,
+    *,
+    actor: str,
+    scope: Scope = EVERYTHING,
+    tanggap_hari: int | None = None,
 ) -> None:
-    """Rename a category, change its SLA, or (de)activate it; its slug stays, so links keep working."""
+    """Rename a category, change its targets (working days), or (de)activate it; its slug stays, so links keep
+    working. New targets apply to reports made from now on: a due date already set is a promise kept."""
     _require_category_manager(scope)
     with write_transaction(engine) as conn:
         stored = _snapshot(conn, slug)
         if stored is None:
             raise ServiceError("error.kategori_not_found")
-        errors = _category_errors(conn, nama, sla_hari, slug)
+        errors = _category_errors(conn, nama, sla_hari, slug, tanggap_hari)
         if errors:
             raise ValidationError(errors)
-        conn.execute(
-            update(Kategori).where(Kategori.slug == slug).values(nama=nama.strip(), sla_hari=sla_hari, aktif=aktif)
-        )
+        values: dict[str, object] = {"nama": nama.strip(), "sla_hari": sla_hari, "aktif": aktif}
+        if tanggap_hari is not None:
+            values["tanggap_hari"] = tanggap_hari
+        conn.execute(update(Kategori).where(Kategori.slug == slug).values(**values))
         before, after = audit.changed_fields(stored, _snapshot(conn, slug) or {})
         if after:
             audit.record(conn, actor, "update", "kategori", slug, before, after)

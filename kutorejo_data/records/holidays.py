@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, delete, insert, or_, select
 from kutorejo_data.core.db import write_transaction
 from kutorejo_data.core.errors import ValidationError, require_writable
 from kutorejo_data.core.filters import EVERYTHING, Scope
-from kutorejo_data.core.models import HariLibur
+from kutorejo_data.core.models import HariLibur, Kelurahan
 from kutorejo_data.core.workdays import WorkCalendar
 
 from . import audit
@@ -46,6 +46,11 @@ def calendar(conn: Connection, kelurahan_id: int | None = None) -> WorkCalendar:
     if kelurahan_id is not None:
         stmt = stmt.where(or_(HariLibur.kelurahan_id.is_(None), HariLibur.kelurahan_id == kelurahan_id))
     return WorkCalendar(conn.execute(stmt).scalars())
+
+
+def kelurahan_id(conn: Connection, kode: str) -> int | None:
+    """The database id of a kelurahan by its Kemendagri code."""
+    return conn.execute(select(Kelurahan.id).where(Kelurahan.kode == kode)).scalar()
 
 
 def days_off(conn: Connection, kelurahan_id: int | None) -> list[DayOff]:

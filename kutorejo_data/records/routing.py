@@ -11,11 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, delete, func, insert, select
 
 from kutorejo_data.core import domain
-from kutorejo_data.core.models import AturanPenugasan, Pengguna
+from kutorejo_data.core.db import inserted_id, write_transaction
+from kutorejo_data.core.errors import ServiceError, ValidationError, require_writable
+from kutorejo_data.core.filters import EVERYTHING, Scope, resolve_area
+from kutorejo_data.core.models import RT, RW, AturanPenugasan, Kategori, Kelurahan, Pengguna
+
+from . import audit
 
 # Who stands in at the kelurahan and dinas levels, first found first.
 OFFICE_ROLES: tuple[str, ...] = ("staf", "lurah", "admin")
@@ -122,3 +128,119 @@ _RULE_COLUMNS = (
     AturanPenugasan.kategori_id,
     AturanPenugasan.pengguna_id,
 )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The rules as the office keeps them (Pengaturan)
+
+
+@dataclass(frozen=True)
+class RuleRow:
+    """A routing rule as Pengaturan lists it."""
+
+    id: int
+    tingkat: str
+    rw: str | None
+    rt: str | None
+    kategori: str | None  # the category's name; None: every category
+    pengguna: str  # who, as `name (username)`
+    aktif: bool  # False when the account was deactivated: the rule is passed over
+
+
+@dataclass(frozen=True)
+class RuleDraft:
+    """A new rule: at `tingkat`, reports of `kategori_slug` (None: any) in the RW/RT (None: all) go to an account."""
+
+    tingkat: str
+    rw: str | None
+    rt: str | None
+    kategori_slug: str | None
+    pengguna_id: int | None
+
+
+def list_rules(conn: Connection, kelurahan_kode: str) -> list[RuleRow]:
+    """The kelurahan's rules, by level and area."""
+    stmt = (
+        select(
+            AturanPenugasan.id,
+            AturanPenugasan.tingkat,
+            RW.nomor,
+            RT.nomor,
+            Kategori.nama,
+            func.coalesce(func.nullif(Pengguna.nama, ""), Pengguna.username) + " (" + Pengguna.username + ")",
+            Pengguna.aktif,
+        )
+        .join(Kelurahan, Kelurahan.id == AturanPenugasan.kelurahan_id)
+        .join(Pengguna, Pengguna.id == AturanPenugasan.pengguna_id)
+        .outerjoin(RW, RW.id == AturanPenugasan.rw_id)
+        .outerjoin(RT, RT.id == AturanPenugasan.rt_id)
+        .outerjoin(Kategori, Kategori.id == AturanPenugasan.kategori_id)
+        .where(Kelurahan.kode == kelurahan_kode)
+        .order_by(AturanPenugasan.tingkat, RW.nomor, RT.nomor, Kategori.nama)
+    )
+    return [RuleRow(*row) for row in conn.execute(stmt)]
+
+
+def _require_office(scope: Scope) -> None:
+    """Routing decides for every area: only the kelurahan office (or wider) changes it."""
+    require_writable(scope)
+    if scope.rw is not None:
+        raise ServiceError("error.settings_outside_scope")
+
+
+def add_rule(
+    engine: Engine, kelurahan_kode: str, draft: RuleDraft, *, actor: str, scope: Scope = EVERYTHING, now: datetime
+) -> int:
+    """Add a routing rule after checking its level, area, category and account; returns its id."""
+    _require_office(scope)
+    with write_transaction(engine) as conn:
+        errors: dict[str, str] = {}
+        if draft.tingkat not in domain.HANDLER_LEVELS:
+            errors["tingkat"] = "error.penanganan_invalid"
+        area = resolve_area(conn, kelurahan_kode, draft.rw, draft.rt, scope)
+        if area.empty or area.kelurahan_id is None:
+            errors["rt" if draft.rt else "rw"] = "error.rt_unknown"
+        kategori_id = None
+        if draft.kategori_slug:
+            kategori_id = conn.execute(select(Kategori.id).where(Kategori.slug == draft.kategori_slug)).scalar()
+            if kategori_id is None:
+                errors["kategori"] = "error.kategori_unknown"
+        active = conn.execute(select(Pengguna.aktif).where(Pengguna.id == draft.pengguna_id)).scalar()
+        if not active:
+            errors["pengguna"] = "error.reassign_inactive"
+        if errors:
+            raise ValidationError(errors)
+        values = {
+            "tingkat": draft.tingkat,
+            "kelurahan_id": area.kelurahan_id,
+            "rw_id": area.rw_id,
+            "rt_id": area.rt_id,
+            "kategori_id": kategori_id,
+            "pengguna_id": draft.pengguna_id,
+            "created_at": now,
+        }
+        rule_id = inserted_id(conn.execute(insert(AturanPenugasan).values(**values)))
+        audit.record(conn, actor, "create", "aturan_penugasan", rule_id, after=values, at=now)
+    return rule_id
+
+
+def delete_rule(engine: Engine, rule_id: int, *, actor: str, scope: Scope = EVERYTHING, now: datetime) -> None:
+    """Remove a routing rule (the defaults, or a wider rule, take over for new reports and escalations)."""
+    _require_office(scope)
+    with write_transaction(engine) as conn:
+        row = conn.execute(select(AturanPenugasan).where(AturanPenugasan.id == rule_id)).one_or_none()
+        if row is None:
+            return
+        before = {"tingkat": row.tingkat, "rw_id": row.rw_id, "rt_id": row.rt_id, "pengguna_id": row.pengguna_id}
+        conn.execute(delete(AturanPenugasan).where(AturanPenugasan.id == rule_id))
+        audit.record(conn, actor, "delete", "aturan_penugasan", rule_id, before=before, at=now)
+
+
+def active_accounts(conn: Connection) -> list[tuple[int, str]]:
+    """Every active account that can act on reports, as (id, `name (username, role)`), for choosing in a rule."""
+    rows = conn.execute(
+        select(Pengguna.id, Pengguna.username, Pengguna.nama, Pengguna.role)
+        .where(Pengguna.aktif.is_(True), Pengguna.role != "tamu")
+        .order_by(Pengguna.role, Pengguna.username)
+    )
+    return [(row.id, f"{row.nama or row.username} ({row.username}, {row.role})") for row in rows]

@@ -44,6 +44,7 @@ class CategoryRow:
     sla_hari: int
     aktif: bool
     jumlah_laporan: int
+    tanggap_hari: int
 
 
 def _report_count(*conditions: ColumnElement[bool]) -> ScalarSelect[int]:
@@ -99,7 +100,7 @@ def category_rows(conn: Connection, scope: Scope) -> list[CategoryRow]:
     """Every category, active or not, in the office's order, with its reports inside the scope."""
     area = resolve_area(conn, None, None, None, scope)
     used = _report_count(Laporan.kategori_id == Kategori.id, *area_conditions(area))
-    stmt = select(Kategori.slug, Kategori.nama, Kategori.sla_hari, Kategori.aktif, used).order_by(
-        Kategori.urutan, Kategori.nama
-    )
+    stmt = select(
+        Kategori.slug, Kategori.nama, Kategori.sla_hari, Kategori.aktif, used, Kategori.tanggap_hari
+    ).order_by(Kategori.urutan, Kategori.nama)
     return [CategoryRow(*row) for row in conn.execute(stmt)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -12,14 +13,18 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from kutorejo_data.analytics.metrics import STATUS_SLA, UMUR
+from kutorejo_data.core.config import now_local
 from kutorejo_data.core.domain import OPEN_STATUSES, STATUS_SELESAI
+from kutorejo_data.core.errors import ValidationError
 from kutorejo_data.core.filters import ReportFilters
-from kutorejo_data.core.formatting import fmt_date, fmt_days, fmt_decimal, fmt_int
+from kutorejo_data.core.formatting import fmt_date, fmt_day, fmt_days, fmt_decimal, fmt_int
 from kutorejo_data.core.i18n import category_label, t
+from kutorejo_data.records.assignment import Reassignment, reassign
 from kutorejo_data.records.export import ExportFormat, export_filename, export_reports
 from kutorejo_data.records.reports import PAGE_SIZE, ReportDetail
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
+from kutorejo_data.ui.frame.forms import Message, field_error, render_outcome, write_on_click
 from kutorejo_data.ui.kit.links import report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
@@ -147,6 +152,11 @@ def page_count(total: int) -> int:
     return max(1, math.ceil(total / PAGE_SIZE))
 
 
+def _deadline(moment: datetime | None, lang: str) -> str:
+    """A due date as people say it: `Selasa, 8 Des 2026`."""
+    return "—" if moment is None else f"{fmt_day(moment.date(), lang)} {moment.year}"
+
+
 def _field_rows(detail: ReportDetail, lang: str) -> list[tuple[str, str]]:
     coordinates = (
         "—" if detail.lat is None else f"{fmt_decimal(detail.lat, lang, 5)}, {fmt_decimal(detail.lon, lang, 5)}"
@@ -164,6 +174,10 @@ def _field_rows(detail: ReportDetail, lang: str) -> list[tuple[str, str]]:
         (t("detail.sumber", lang), t(f"sumber.{detail.sumber}", lang)),
         (t("detail.reported_at", lang), f"{fmt_date(detail.reported_at.date(), lang)} {detail.reported_at:%H:%M}"),
         (t("col.penanganan", lang), handler_text(detail.penanganan, detail.penanganan_nama, lang)),
+        (t("detail.penanggung_jawab", lang), detail.penanggung_jawab or t("penanganan.belum", lang)),
+        (t("detail.batas_tanggap", lang), _deadline(detail.batas_tanggap, lang)),
+        (t("detail.batas_selesai", lang), _deadline(detail.batas_selesai, lang)),
+        (t("detail.batas_tahap", lang), _deadline(detail.batas_tahap, lang)),
         (t("detail.lokasi", lang), detail.lokasi or "—"),
         (t("detail.koordinat", lang), coordinates),
         (t("detail.pelapor", lang), reporter),
@@ -192,8 +206,8 @@ def render_report_detail(detail: ReportDetail, lang: str) -> None:
             else t("detail.not_yet", lang),
         )
         times[2].metric(
-            t("detail.umur_vs_sla", lang),
-            f"{fmt_days(detail.umur, lang)} / SLA {fmt_days(detail.sla_hari, lang)}",
+            t("detail.umur_sla", lang, sla=fmt_int(detail.sla_hari, lang)),
+            fmt_days(detail.umur, lang),
             delta=sla_text(detail.status, detail.lewat_sla, lang),
             delta_color="off" if detail.lewat_sla <= 0 else "inverse",
             delta_arrow="off",
@@ -217,8 +231,23 @@ def render_report_detail(detail: ReportDetail, lang: str) -> None:
 
 
 def render_timeline(detail: ReportDetail, lang: str) -> None:
-    """The history, oldest first: when, from → to, who, handler, and the note (as text)."""
-    lines = []
+    """The history, oldest first: status changes (when, from → to, who, handler, note) and who was put in charge
+    (by whom, why), merged by time; every piece of user text shown as text."""
+    lines: list[tuple[datetime, int, str]] = []  # (when, status changes before assignments, line)
+    for assigned in detail.penugasan:
+        when = f"{fmt_date(assigned.changed_at.date(), lang)} {assigned.changed_at:%H:%M}"
+        step = t(
+            f"detail.penugasan.{assigned.jenis}",
+            lang,
+            tingkat=t(f"penanganan.{assigned.tingkat}", lang),
+            ke=assigned.ke or t("assignment.nobody", lang),
+        )
+        line = f"- **{escape_markdown(when)}** · {escape_markdown(step)}"
+        if assigned.jenis == "manual":
+            line += f" · {t('detail.by', lang, who=escape_markdown(assigned.changed_by))}"
+        if assigned.alasan:
+            line += f"  \n  _{escape_markdown(assigned.alasan)}_"
+        lines.append((assigned.changed_at, 1, line))
     for entry in detail.history:
         when = f"{fmt_date(entry.changed_at.date(), lang)} {entry.changed_at:%H:%M}"
         step = t(f"status.{entry.to_status}", lang)
@@ -231,8 +260,8 @@ def render_timeline(detail: ReportDetail, lang: str) -> None:
             line += f" · {escape_markdown(handler)}"
         if entry.note:
             line += f"  \n  _{escape_markdown(entry.note)}_"
-        lines.append(line)
-    st.markdown("\n".join(lines))
+        lines.append((entry.changed_at, 0, line))
+    st.markdown("\n".join(line for *_, line in sorted(lines, key=lambda item: item[:2])))
 
 
 def current_report_number() -> int | None:
@@ -248,3 +277,28 @@ def show_report(ctx: AppContext, nomor: int) -> None:
         st.warning(t("masalah.not_found", ctx.lang, nomor=nomor), icon=":material/search_off:")
     else:
         render_report_detail(detail, ctx.lang)
+        if ctx.may_write and detail.status in OPEN_STATUSES:
+            render_reassign(ctx, detail)
+
+
+def render_reassign(ctx: AppContext, detail: ReportDetail) -> None:
+    """Hand the report to another person of its area or the office, with a reason (kept in its history)."""
+    lang, prefix = ctx.lang, f"alih_{detail.nomor}"
+    people = data.assignment_candidates(ctx.db_url, detail.nomor, ctx.scope)
+    labels = {person.id: person.label for person in people}
+
+    def write() -> Message:
+        chosen = st.session_state.get(f"{prefix}_ke")
+        reason = str(st.session_state.get(f"{prefix}_alasan", ""))
+        if chosen is None:
+            raise ValidationError({"pengguna": "error.reassign_inactive"})
+        change = Reassignment(detail.nomor, int(chosen), reason)
+        reassign(engine_for(ctx.db_url), change, actor=ctx.actor, scope=ctx.scope, now=now_local())
+        return ("detail.reassigned", {"nomor": detail.nomor, "ke": labels.get(int(chosen), "")})
+
+    with st.expander(t("detail.reassign", lang), icon=":material/swap_horiz:"):
+        render_outcome(prefix, lang)
+        st.selectbox(t("detail.reassign_to", lang), list(labels), key=f"{prefix}_ke", format_func=lambda i: labels[i])
+        st.text_input(t("detail.reassign_reason", lang), key=f"{prefix}_alasan", max_chars=500)
+        field_error(prefix, "alasan", lang)
+        st.button(t("detail.reassign_submit", lang), key=f"{prefix}_kirim", on_click=write_on_click(prefix, write))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
+from kutorejo_data.analytics.accountability import OnTime, rate
 from kutorejo_data.analytics.metrics import (
     ALUR_STATUS,
     DATA_BELUM_CUKUP,
@@ -17,10 +18,13 @@ from kutorejo_data.analytics.metrics import (
     P90_WAKTU_TANGGAP,
     PORSI_ESKALASI,
     PORSI_TERLAMBAT,
+    SELESAI_TEPAT_WAKTU,
+    TANGGAP_CEPAT,
     UMUR_TERBUKA,
 )
 from kutorejo_data.analytics.resolution import porsi_eskalasi
-from kutorejo_data.core.formatting import fmt_days, fmt_percent
+from kutorejo_data.core import domain
+from kutorejo_data.core.formatting import fmt_days, fmt_int, fmt_percent
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.ui.kit import charts
 from kutorejo_data.ui.kit.cards import render_value_cards
@@ -55,6 +59,58 @@ def render_flow_and_backlog(flow: dict[str, int], backlog_age: pd.DataFrame, lan
     with backlog_column:
         st.subheader(t("penyelesaian.backlog", lang), help=UMUR_TERBUKA.help(lang))
         st.plotly_chart(charts.open_overdue_bars(backlog_age, "umur", lang), config={"displayModeBar": False})
+
+
+def _on_time_table(frame: pd.DataFrame, group: str, lang: str, order: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Counts as `x dari n (p%)` under words a reader understands; levels in the ladder's order."""
+    if order:
+        rank = {key: i for i, key in enumerate(order)}
+        frame = frame.sort_values("grup", key=lambda s: s.map(lambda g: rank.get(g, len(rank))), ignore_index=True)
+    labels = [t(f"penanganan.{g}", lang) for g in frame["grup"]] if group == "tingkat" else list(frame["grup"])
+
+    def share(on_time: int, judged: int) -> str:
+        if not judged:
+            return "—"
+        return t(
+            "kpi.share",
+            lang,
+            part=fmt_int(on_time, lang),
+            whole=fmt_int(judged, lang),
+            rate=fmt_percent(rate(on_time, judged), lang),
+        )
+
+    return pd.DataFrame(
+        {
+            t(f"col.grup_{group}", lang): labels,
+            TANGGAP_CEPAT.label(lang): [
+                share(a, n) for a, n in zip(frame["tanggap_tepat"], frame["tanggap_n"], strict=True)
+            ],
+            SELESAI_TEPAT_WAKTU.label(lang): [
+                share(a, n) for a, n in zip(frame["selesai_tepat"], frame["selesai_n"], strict=True)
+            ],
+            t("col.eskalasi", lang): [fmt_int(n, lang) for n in frame["eskalasi"]],
+        }
+    )
+
+
+def render_on_time(tables: OnTime, show_people: bool, lang: str) -> None:
+    """On time in working days, per level, per person in charge (not for guests) and per area, with escalations."""
+    st.subheader(t("penyelesaian.on_time", lang), help=f"{TANGGAP_CEPAT.help(lang)} {SELESAI_TEPAT_WAKTU.help(lang)}")
+    level, area = st.columns(2)
+    for column, group, frame in ((level, "tingkat", tables.by_level), (area, "wilayah", tables.by_area)):
+        with column:
+            _on_time_block(group, frame, lang)
+    if show_people:  # names of the people in charge: not for a guest
+        _on_time_block("orang", tables.by_person, lang)
+
+
+def _on_time_block(group: str, frame: pd.DataFrame, lang: str) -> None:
+    st.markdown(f"**{t(f'penyelesaian.on_time_by_{group}', lang)}**")
+    if frame.empty:
+        st.caption(t("penyelesaian.no_data", lang))
+        return
+    order = (*domain.ESCALATION_LADDER, "belum") if group == "tingkat" else ()
+    st.dataframe(_on_time_table(frame, group, lang, order), hide_index=True, width="stretch")
 
 
 def timing_table(frame: pd.DataFrame, group: str, lang: str, names: dict[str, str] | None = None) -> pd.DataFrame:

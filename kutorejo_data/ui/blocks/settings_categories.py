@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kutorejo_data.core.domain import DEFAULT_RESPONSE_WORKING_DAYS
 from kutorejo_data.core.formatting import fmt_int
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.records.categories import SLA_MAX_DAYS, add_category, delete_category, update_category
@@ -24,6 +25,7 @@ def _frame(rows: list[CategoryRow], lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("settings.kategori", lang): [category_label(r.slug, r.nama, lang) for r in rows],
+            t("settings.tanggap", lang): [fmt_int(r.tanggap_hari, lang) for r in rows],
             t("settings.sla", lang): [fmt_int(r.sla_hari, lang) for r in rows],
             t("settings.laporan", lang): [fmt_int(r.jumlah_laporan, lang) for r in rows],
             t("settings.aktif", lang): [yes_no(r.aktif, lang) for r in rows],
@@ -38,13 +40,15 @@ def _sla(value: float | None) -> int | None:
 def _add(ctx: AppContext) -> None:
     state = st.session_state
     nama, sla = state[f"{KAT}_nama"], _sla(state[f"{KAT}_sla"])
+    tanggap = _sla(state[f"{KAT}_tanggap"]) or DEFAULT_RESPONSE_WORKING_DAYS
 
     def write() -> Message:
-        add_category(engine_for(ctx.db_url), nama, sla, actor=ctx.actor, scope=ctx.scope)
+        add_category(engine_for(ctx.db_url), nama, sla, actor=ctx.actor, scope=ctx.scope, tanggap_hari=tanggap)
         return "settings.kategori_added", {"nama": nama.strip()}
 
     if run_write(KAT, write):
         state[f"{KAT}_nama"], state[f"{KAT}_sla"] = "", DEFAULT_SLA_DAYS
+        state[f"{KAT}_tanggap"] = DEFAULT_RESPONSE_WORKING_DAYS
 
 
 def _fill(rows: dict[str, CategoryRow]) -> None:
@@ -54,14 +58,18 @@ def _fill(rows: dict[str, CategoryRow]) -> None:
     row = rows.get(state[f"{KAT}_pilih"])
     if row:
         state[f"{EDIT}_nama"], state[f"{EDIT}_sla"], state[f"{EDIT}_aktif"] = row.nama, row.sla_hari, row.aktif
+        state[f"{EDIT}_tanggap"] = row.tanggap_hari
 
 
 def _save(ctx: AppContext, slug: str) -> None:
     state = st.session_state
     nama, sla, aktif = state[f"{EDIT}_nama"], _sla(state[f"{EDIT}_sla"]), state[f"{EDIT}_aktif"]
+    tanggap = _sla(state.get(f"{EDIT}_tanggap"))
 
     def write() -> Message:
-        update_category(engine_for(ctx.db_url), slug, nama, sla, aktif, actor=ctx.actor, scope=ctx.scope)
+        update_category(
+            engine_for(ctx.db_url), slug, nama, sla, aktif, actor=ctx.actor, scope=ctx.scope, tanggap_hari=tanggap
+        )
         return "settings.kategori_saved", {"nama": nama.strip()}
 
     run_write(EDIT, write)
@@ -77,6 +85,15 @@ def _delete(ctx: AppContext, slug: str, nama: str) -> None:
 
 
 def _sla_input(prefix: str, lang: str) -> None:
+    st.number_input(
+        t("settings.tanggap", lang),
+        key=f"{prefix}_tanggap",
+        min_value=1,
+        max_value=SLA_MAX_DAYS,
+        step=1,
+        help=t("settings.tanggap_help", lang),
+    )
+    field_error(prefix, "tanggap_hari", lang)
     st.number_input(
         t("settings.sla", lang),
         key=f"{prefix}_sla",
@@ -97,6 +114,7 @@ def render_categories(ctx: AppContext) -> None:
     render_outcome(EDIT, lang)
     st.dataframe(_frame(list(rows.values()), lang), hide_index=True, width="stretch")
     state.setdefault(f"{KAT}_sla", DEFAULT_SLA_DAYS)
+    state.setdefault(f"{KAT}_tanggap", DEFAULT_RESPONSE_WORKING_DAYS)
     with st.expander(t("settings.add_kategori", lang)), st.form(f"{KAT}_tambah", enter_to_submit=False):
         st.text_input(t("settings.kategori_nama", lang), key=f"{KAT}_nama")
         field_error(KAT, "nama", lang)

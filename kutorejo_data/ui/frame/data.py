@@ -11,6 +11,7 @@ import streamlit as st
 from sqlalchemy import Connection
 
 from kutorejo_data.analytics import (
+    accountability,
     area_view,
     cadence,
     capacity,
@@ -21,10 +22,11 @@ from kutorejo_data.analytics import (
 )
 from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, breakdown_by_category, monthly_flow
 from kutorejo_data.core.concurrent_reads import read_concurrently
+from kutorejo_data.core.config import now_local
 from kutorejo_data.core.filters import ReportFilters, Scope
 from kutorejo_data.core.units import Level
 from kutorejo_data.meeting import deck as meeting
-from kutorejo_data.records import options, reports, settings_lists, tasks
+from kutorejo_data.records import assignment, holidays, options, reports, routing, settings_lists, tasks
 
 from .context import engine_for
 
@@ -294,6 +296,28 @@ def settings_rts(db_url: str, kelurahan_kode: str, rw: str, scope: Scope) -> lis
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def routing_rules(db_url: str, kelurahan_kode: str, scope: Scope) -> list[routing.RuleRow]:
+    """The kelurahan's routing rules (Pengaturan)."""
+    with engine_for(db_url).connect() as conn:
+        return routing.list_rules(conn, kelurahan_kode) if scope.rw is None else []
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def routable_accounts(db_url: str, scope: Scope) -> list[tuple[int, str]]:
+    """Active accounts a rule may name (Pengaturan, for the office only)."""
+    with engine_for(db_url).connect() as conn:
+        return routing.active_accounts(conn) if scope.rw is None else []
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def days_off(db_url: str, kelurahan_kode: str, scope: Scope) -> list[holidays.DayOff]:
+    """The days off a kelurahan added (and those for every kelurahan)."""
+    with engine_for(db_url).connect() as conn:
+        kelurahan = [o for o in options.kelurahan_options(conn, scope) if o.kode == kelurahan_kode]
+        return holidays.days_off(conn, holidays.kelurahan_id(conn, kelurahan_kode)) if kelurahan else []
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def settings_categories(db_url: str, scope: Scope) -> list[settings_lists.CategoryRow]:
     """The categories as Pengaturan lists them (each with its reports inside the scope counted)."""
     with engine_for(db_url).connect() as conn:
@@ -312,6 +336,22 @@ def my_tasks(db_url: str, account_id: int, scope: Scope, now: datetime) -> list[
     """The person's open reports, the most overdue first."""
     with engine_for(db_url).connect() as conn:
         return tasks.my_tasks(conn, account_id, scope, now=now)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def assignment_candidates(db_url: str, nomor: int, scope: Scope) -> list[assignment.Candidate]:
+    """Who may be put in charge of a report (only for a report inside the reader's scope)."""
+    with engine_for(db_url).connect() as conn:
+        if reports.report_detail(conn, nomor, scope, now=now_local()) is None:
+            return []
+        return assignment.candidates(conn, nomor)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def on_time(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> accountability.OnTime:
+    """On-time response and resolution (working days) and escalations per level, person and area."""
+    with engine_for(db_url).connect() as conn:
+        return accountability.on_time_tables(conn, filters, scope, now=now)
 
 
 def invalidate_cached_reads() -> None:

@@ -65,6 +65,15 @@ def run_write(prefix: str, write: Callable[[], Message]) -> bool:
     return True
 
 
+def write_on_click(prefix: str, write: Callable[[], Message]) -> Callable[[], None]:
+    """A button's on_click that runs `write` as run_write does."""
+
+    def callback() -> None:
+        run_write(prefix, write)
+
+    return callback
+
+
 def errors_of(prefix: str) -> Mapping[str, str]:
     """Field → message key from the form's last submission."""
     return st.session_state.get(f"{prefix}_errors") or {}
