@@ -66,12 +66,13 @@ def signed_out_navigation(render_login: Callable[[str | None], None], lang: str)
     A stand-in has its page's URL path, hence its page's identity in Streamlit: the browser keeps that page as
     the current one, so the first run after signing in opens it, with the link's query string untouched.
     """
+    # The start page's stand-in has an identity of its own (not Ringkasan's): after signing in from the root URL,
+    # the signed-in navigation finds no such page and opens the role's own start page (Tugas saya for an RT head).
     pages = [
         st.Page(
             _login_for(render_login, None if spec.default else spec.slug),
             title=t(f"nav.{spec.slug}", lang),
-            url_path=spec.slug,
-            default=spec.default,
+            **({"url_path": "masuk", "default": True} if spec.default else {"url_path": spec.slug}),
         )
         for spec in permissions.PAGES
         if spec.exists()
