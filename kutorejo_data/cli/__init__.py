@@ -1,7 +1,7 @@
 """The command line, `python -m kutorejo_data ...`: argument parsing and printing only, one module per command.
 
 Holds: the parser and dispatch (main), shared argument checks (args), and the commands demo, export, imports,
-report, backup and users; the work itself is done by the subpackages they call.
+whatsapp (import-whatsapp), report, backup and users; the work itself is done by the subpackages they call.
 
 May import: anything below ui.
 """

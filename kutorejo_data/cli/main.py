@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|backup|create-user|...`.
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|import-whatsapp|report|backup|...`.
 
 This module parses the arguments and hands each command to its own module in this package; the work itself is
 done by the subpackages below (demo, records, intake, meeting, store, access).
@@ -57,6 +57,13 @@ def _build_parser() -> argparse.ArgumentParser:
         help="map a column to a field (repeatable); an empty FIELD ignores the column",
     )
     imp.add_argument("--kelurahan", help="Kemendagri code for rows without a kelurahan column")
+    chat = sub.add_parser("import-whatsapp", help="reports from the complaints in a WhatsApp chat export")
+    chat.add_argument("file", help="the chat export: the .txt, or the .zip with media")
+    chat.add_argument("--rw", required=True, help="the RW the chat belongs to, e.g. 03")
+    chat.add_argument("--rt", help="the RT for messages that name none, e.g. 002")
+    chat.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
+    chat.add_argument("--dry-run", action="store_true", help="show what would be created; write nothing")
+    chat.add_argument("--format", choices=("text", "json"), default="text", help="json: one object per message")
     report = sub.add_parser("report", help="the monthly meeting report as PPTX slides, a PDF or WhatsApp text")
     report.add_argument("--format", choices=("pptx", "pdf", "text"), required=True)
     report.add_argument("--bulan", help="month YYYY-MM (default: last month)")
@@ -89,6 +96,10 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         from .imports import run_import_command
 
         return run_import_command(engine, args)
+    if args.command == "import-whatsapp":
+        from .whatsapp import run_whatsapp_command
+
+        return run_whatsapp_command(engine, args)
     if args.command == "report":
         from .report import run_report_command
 

@@ -648,6 +648,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "lapor.note_required": ("Alasan (wajib)", "Reason (required)"),
     "lapor.save_status": ("Simpan status", "Save status"),
     "lapor.status_changed": ("Status laporan #{nomor} sekarang: {ke}.", "Report #{nomor} is now: {ke}."),
+    "lapor.paste_title": ("Tempel pesan WhatsApp", "Paste a WhatsApp message"),
+    "lapor.paste_help": (
+        "Salin satu pesan dari grup (tekan lama → Salin) dan tempel di sini: judul, uraian, tanggal dan kategori "
+        "terisi. Periksa, lalu kirim dengan formulir di bawah.",
+        "Copy one message from the group (long press → Copy) and paste it here: title, description, date and "
+        "category are filled in. Check them, then submit with the form below.",
+    ),
+    "lapor.paste_label": ("Pesan", "Message"),
+    "lapor.paste_fill": ("Isi formulir dari pesan", "Fill the form from the message"),
+    "lapor.paste_empty": ("Tempel pesannya dulu.", "Paste the message first."),
+    "lapor.paste_filled": (
+        "Formulir diisi dari pesan. Kategori tebakan: {kategori} (yakin {yakin}). Periksa, lalu kirim.",
+        "The form was filled from the message. Category guess: {kategori} ({yakin} sure). Check, then submit.",
+    ),
+    "lapor.paste_no_category": (
+        "Formulir diisi dari pesan. Kategorinya belum bisa ditebak: pilih sendiri.",
+        "The form was filled from the message. Its category could not be guessed: choose one.",
+    ),
+    "lapor.paste_not_complaint": (
+        "Pesan ini tidak tampak seperti keluhan; periksa apakah memang perlu dilaporkan.",
+        "This message does not look like a complaint; check that it needs a report.",
+    ),
     "kegiatan.title": ("Kegiatan", "Activities"),
     "kegiatan.tab_new": ("Catat kegiatan", "Record an activity"),
     "kegiatan.tab_list": ("Kegiatan terbaru", "Recent activities"),
@@ -973,6 +995,169 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "impor.export_csv": ("Unduh CSV", "Download CSV"),
     "impor.export_xlsx": ("Unduh Excel (XLSX)", "Download Excel (XLSX)"),
     "impor.export_open311": ("Unduh Open311 (JSON)", "Download Open311 (JSON)"),
+    "impor.tab_whatsapp": ("Chat WhatsApp", "WhatsApp chat"),
+    # Chat WhatsApp (intake/chat_file.py, intake/whatsapp_chat.py, ui/blocks/impor_whatsapp.py, cli/whatsapp.py)
+    "chat.refused.not_whatsapp": (
+        "Berkas ini bukan ekspor chat WhatsApp: tidak ada baris yang diawali tanggal dan jam seperti "
+        "'03/11/26 08.15 - Nama: pesan' atau '[03/11/26 08.15.02] Nama: pesan'.",
+        "This file is not a WhatsApp chat export: no line starts with a date and time like "
+        "'11/3/26, 8:15 AM - Name: message' or '[11/3/26, 8:15:02 AM] Name: message'.",
+    ),
+    "chat.refused.not_text": (
+        "Berkas ini bukan teks. Ekspor chat WhatsApp berupa berkas .txt atau .zip.",
+        "This file is not text. A WhatsApp chat export is a .txt or a .zip file.",
+    ),
+    "chat.refused.wrong_type": (
+        "Berkas ini {jenis}, bukan ekspor chat WhatsApp (.txt atau .zip).",
+        "This file is {jenis}, not a WhatsApp chat export (.txt or .zip).",
+    ),
+    "chat.refused.spreadsheet": (
+        "Berkas ini lembar kerja Excel: impor lewat tab Impor.",
+        "This file is an Excel workbook: import it on the Import tab.",
+    ),
+    "chat.refused.empty": ("Berkasnya kosong.", "The file is empty."),
+    "chat.refused.missing": ("Berkas {nama} tidak ditemukan.", "File {nama} not found."),
+    "chat.refused.broken": (
+        "Berkas zip ini rusak atau tidak lengkap; ekspor chat-nya sekali lagi.",
+        "This zip file is damaged or incomplete; export the chat again.",
+    ),
+    "chat.refused.too_large": (
+        "Berkas ini {mb} MB, terlalu besar untuk sebuah ekspor chat.",
+        "This file is {mb} MB, too large for a chat export.",
+    ),
+    "chat.refused.zip_members": (
+        "Zip ini berisi {jumlah} berkas; sebuah ekspor chat berisi paling banyak {batas}.",
+        "This zip holds {jumlah} files; a chat export holds at most {batas}.",
+    ),
+    "chat.refused.zip_ratio": (
+        "Berkas {nama} di dalam zip mengembang {rasio} kali saat dibuka; zip seperti ini ditolak demi keamanan.",
+        "File {nama} in the zip expands {rasio}-fold when unpacked; such a zip is refused for safety.",
+    ),
+    "chat.refused.zip_total": (
+        "Isi zip ini {mb} MB bila dibuka, lebih dari batas {batas} MB.",
+        "This zip unpacks to {mb} MB, more than the limit of {batas} MB.",
+    ),
+    "chat.refused.zip_no_chat": (
+        "Zip ini tidak berisi teks chat (.txt).",
+        "This zip holds no chat text (.txt).",
+    ),
+    "chat.refused.zip_many_chats": (
+        "Zip ini berisi beberapa berkas .txt; tidak jelas mana chat-nya.",
+        "This zip holds several .txt files; it is not clear which one is the chat.",
+    ),
+    "chat.refused.encrypted": (
+        "Teks chat di zip ini dikunci dengan kata sandi.",
+        "The chat text in this zip is password-protected.",
+    ),
+    "chat.refused.media_missing": ("Berkas {nama} tidak ada di zip.", "File {nama} is not in the zip."),
+    "chat.refused.media_too_large": (
+        "Berkas {nama} ({mb} MB) terlalu besar untuk dibuka.",
+        "File {nama} ({mb} MB) is too large to open.",
+    ),
+    "chat.order.dmy": ("hari/bulan/tahun", "day/month/year"),
+    "chat.order.mdy": ("bulan/hari/tahun", "month/day/year"),
+    "chat.order.ymd": ("tahun-bulan-hari", "year-month-day"),
+    "chat.order.day_over_12": (
+        "angka pertama tanggal di baris {baris} lebih dari 12",
+        "the first number of the date on line {baris} is above 12",
+    ),
+    "chat.order.month_second": (
+        "angka kedua tanggal di baris {baris} lebih dari 12",
+        "the second number of the date on line {baris} is above 12",
+    ),
+    "chat.order.year_first": ("tahun ditulis lebih dulu", "the year comes first"),
+    "chat.order.sequence": (
+        "hanya urutan ini membuat waktu pesan berjalan maju",
+        "only this order keeps the messages' times moving forwards",
+    ),
+    "chat.order.english_12h": (
+        "ponsel berbahasa Inggris dengan jam AM/PM; tidak ada tanggal yang memastikannya",
+        "an English-language phone with an AM/PM clock; no date settles it",
+    ),
+    "chat.order.indonesian": (
+        "kebiasaan ponsel berbahasa Indonesia; tidak ada tanggal yang memastikannya",
+        "as Indonesian-language phones write it; no date settles it",
+    ),
+    "chat.order.chosen": ("dipilih", "chosen"),
+    "wa.intro": (
+        "Keluhan warga yang masuk lewat grup WhatsApp RT/RW: unggah ekspor chat-nya, centang pesan yang menjadi "
+        "laporan, lalu simpan. Pesan yang sudah pernah dijadikan laporan tidak dibuat dua kali.",
+        "Residents' complaints from the RT/RW WhatsApp groups: upload the chat export, tick the messages that "
+        "become reports, then save. A message already saved as a report is never saved twice.",
+    ),
+    "wa.file": ("Ekspor chat WhatsApp (.txt atau .zip)", "WhatsApp chat export (.txt or .zip)"),
+    "wa.file_help": (
+        'Di WhatsApp: buka grup → ⋮ → Lainnya → Ekspor chat. "Tanpa media" sudah cukup; zip dengan media paling '
+        "besar {mb} MB.",
+        'In WhatsApp: open the group → ⋮ → More → Export chat. "Without media" is enough; a zip with media can '
+        "be at most {mb} MB.",
+    ),
+    "wa.rt": ("RT (bila pesan tidak menyebutnya)", "RT (when a message names none)"),
+    "wa.rt_from_message": ("— pilih per pesan —", "— choose per message —"),
+    "wa.summary": (
+        "{nama}{jumlah} pesan, {pertama} – {terakhir}; {sistem} baris sistem dilewati.",
+        "{nama}{jumlah} messages, {pertama} – {terakhir}; {sistem} system lines skipped.",
+    ),
+    "wa.order": ("Tanggal dibaca sebagai {urutan}: {alasan}.", "Dates read as {urutan}: {alasan}."),
+    "wa.unreadable": (
+        "{jumlah} pesan dengan tanggal yang tidak ada tidak diimpor: {daftar}",
+        "{jumlah} messages with a date that does not exist are not imported: {daftar}",
+    ),
+    "wa.unreadable_line": ("baris {baris} ({tertulis})", "line {baris} ({tertulis})"),
+    "wa.complaints": (
+        "{jumlah} dari {total} pesan bertulisan tampak seperti keluhan.",
+        "{jumlah} of the {total} messages with words look like complaints.",
+    ),
+    "wa.rt_needed": (
+        "{jumlah} pesan yang dicentang tidak menyebut RT-nya: pilih RT-nya di kolom RT, atau RT di atas.",
+        "{jumlah} ticked messages name no RT: choose it in the RT column, or the RT above.",
+    ),
+    "wa.rt_missing": (
+        "pesan ini tidak menyebut RT-nya; pilih RT-nya",
+        "this message names no RT; choose its RT",
+    ),
+    "wa.no_complaints": (
+        'Tidak ada pesan yang tampak seperti keluhan di chat ini. Buka "Pesan lain" untuk memilih sendiri.',
+        'No message in this chat looks like a complaint. Open "Other messages" to choose yourself.',
+    ),
+    "wa.others": (
+        "Pesan lain ({jumlah}): centang bila ternyata keluhan",
+        "Other messages ({jumlah}): tick any complaint",
+    ),
+    "wa.col.pilih": ("Pilih", "Pick"),
+    "wa.col.waktu": ("Waktu", "Time"),
+    "wa.col.pengirim": ("Pengirim", "Sender"),
+    "wa.col.pesan": ("Pesan", "Message"),
+    "wa.col.kategori": ("Kategori (tebakan)", "Category (guess)"),
+    "wa.col.yakin": ("Yakin", "Sure"),
+    "wa.col.yakin_help": (
+        "Seberapa yakin tebakan kategori dari kata-kata pesan (0–100%).",
+        "How sure the category guess from the message's words is (0–100%).",
+    ),
+    "wa.col.rt": ("RT", "RT"),
+    "wa.col.keterangan": ("Keterangan", "Note"),
+    "wa.already": ("sudah jadi laporan #{nomor}", "already report #{nomor}"),
+    "wa.with_media": ("ada {jumlah} lampiran", "{jumlah} attachment(s)"),
+    "wa.create": ("Buat {jumlah} laporan", "Create {jumlah} reports"),
+    "wa.nothing_chosen": ("Belum ada pesan yang dicentang.", "No message is ticked yet."),
+    "wa.created": (
+        "{dibuat} laporan dibuat, {sudah} sudah ada sebelumnya, {ditolak} ditolak.",
+        "{dibuat} reports created, {sudah} already there, {ditolak} refused.",
+    ),
+    "wa.refused_row": ('{waktu} "{judul}": {alasan}', '{waktu} "{judul}": {alasan}'),
+    "wa.cli.file": (
+        "{nama}: {jumlah} pesan ({platform}), {sistem} baris sistem dilewati.",
+        "{nama}: {jumlah} messages ({platform}), {sistem} system lines skipped.",
+    ),
+    "wa.cli.created": ("dibuat #{nomor}", "created #{nomor}"),
+    "wa.cli.would_create": ("akan dibuat", "would be created"),
+    "wa.cli.already": ("sudah ada #{nomor}", "already #{nomor}"),
+    "wa.cli.refused": ("ditolak: {alasan}", "refused: {alasan}"),
+    "wa.cli.summary": (
+        "Keluhan: {keluhan} dari {pesan} pesan · dibuat {dibuat} · sudah ada {sudah} · ditolak {ditolak}",
+        "Complaints: {keluhan} of {pesan} messages · created {dibuat} · already there {sudah} · refused {ditolak}",
+    ),
+    "wa.cli.dry_run": ("Uji coba (--dry-run): tidak ada yang disimpan.", "Dry run (--dry-run): nothing was saved."),
     "import.count.added": ("Ditambahkan", "Added"),
     "import.count.updated": ("Diperbarui", "Updated"),
     "import.count.unchanged": ("Sudah ada, tidak berubah", "Already there, unchanged"),

@@ -54,6 +54,7 @@ class NewReport:
     prioritas: str = "sedang"
     pelapor_nama: str | None = None
     pelapor_telepon: str | None = None
+    external_id: str | None = None  # an import's stable key (unique): the same message is never saved twice
     reported_at: datetime | None = None  # None: now
 
 
@@ -160,6 +161,7 @@ def create_report(
                 prioritas=report.prioritas,
                 pelapor_nama=(report.pelapor_nama or "").strip() or None,
                 pelapor_telepon=(report.pelapor_telepon or "").strip() or None,
+                external_id=report.external_id,
                 reported_at=reported_at,
                 status=domain.STATUS_BARU,
                 version=1,

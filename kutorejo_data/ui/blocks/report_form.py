@@ -17,6 +17,7 @@ from kutorejo_data.ui.frame.forms import Message, errors_of, field_error, render
 from kutorejo_data.ui.kit.links import render_report_link
 
 from .area_picker import pick_kelurahan, pick_rw_rt
+from .report_paste import render_paste
 
 PREFIX = "lapor"
 TEXT_FIELDS = ("judul", "deskripsi", "lokasi", "koordinat", "pelapor_nama", "pelapor_telepon")
@@ -93,6 +94,7 @@ def render_new_report(ctx: AppContext) -> None:
     _init_state(ctx)
     if render_outcome(PREFIX, lang):
         render_report_link(st.session_state[_key("created")], lang)
+    render_paste(ctx)
     kelurahan = pick_kelurahan(PREFIX, ctx)
     if kelurahan is None:
         st.info(t("lapor.no_areas", lang), icon=":material/info:")
