@@ -81,7 +81,9 @@ def test_the_guessed_complaints_are_ticked_and_created_once(monkeypatch: pytest.
 
     at = at.button(key="impor_wa_create").click().run()
     assert not at.exception
-    assert [s.value for s in at.success] == ["4 laporan dibuat, 0 sudah ada sebelumnya, 0 ditolak."]
+    assert [s.value for s in at.success] == [
+        "4 laporan dibuat, 0 ditambahkan sebagai dukungan untuk laporan yang sama, 0 sudah ada sebelumnya, 0 ditolak."
+    ]
     assert stored(db_url) == [
         ("Selokan depan rumah pak Darto mampet lagi…", "drainase-banjir", "003", "Pak Darto"),
         ("Ini fotonya pak, sampah numpuk di TPS belakang pasar", "sampah-kebersihan", "003", "Bu Sri"),
@@ -142,7 +144,9 @@ def test_an_rw_head_imports_into_their_own_rw_only(monkeypatch: pytest.MonkeyPat
     complaints = at.dataframe[0].value
     assert list(complaints["rt"]) == ["001", "001", "001"]  # "RT 02" of another RW is not theirs
     at = at.button(key="impor_wa_create").click().run()
-    assert [s.value for s in at.success] == ["3 laporan dibuat, 0 sudah ada sebelumnya, 0 ditolak."]
+    assert [s.value for s in at.success] == [
+        "3 laporan dibuat, 0 ditambahkan sebagai dukungan untuk laporan yang sama, 0 sudah ada sebelumnya, 0 ditolak."
+    ]
 
 
 def context(role: str) -> AppContext:
@@ -169,7 +173,9 @@ def test_messages_that_name_no_rt_are_pointed_out_before_and_after_saving(
     assert list(at.dataframe[0].value["rt"].fillna("")) == ["", "", "002", "001"]
     assert any("2 pesan yang dicentang tidak menyebut RT-nya" in w.value for w in at.warning)
     at = at.button(key="impor_wa_create").click().run()
-    assert [s.value for s in at.success] == ["2 laporan dibuat, 0 sudah ada sebelumnya, 2 ditolak."]
+    assert [s.value for s in at.success] == [
+        "2 laporan dibuat, 0 ditambahkan sebagai dukungan untuk laporan yang sama, 0 sudah ada sebelumnya, 2 ditolak."
+    ]
     refused = next(w.value for w in at.warning if "Selokan depan rumah" in w.value)
     assert refused.count("pesan ini tidak menyebut RT\\-nya") == 2
     assert len(stored(db_url)) == 2

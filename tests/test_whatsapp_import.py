@@ -115,7 +115,7 @@ def test_each_complaint_becomes_a_report_once(db_url: str, capsys: pytest.Captur
     out = capsys.readouterr().out
     assert count(db_url, Laporan) == 4
     assert out.count("sudah ada #") == 4
-    assert "dibuat 0 · sudah ada 4 · ditolak 0" in out
+    assert "dibuat 0 · dukungan 0 · sudah ada 4 · ditolak 0" in out
 
 
 def test_the_rt_a_message_names_wins_over_the_chosen_one(db_url: str) -> None:
@@ -168,7 +168,7 @@ def test_the_same_chat_as_txt_and_as_zip_is_the_same_messages(db_url: str, capsy
     assert count(db_url, Laporan) == 3
     assert run(db_url, str(DATA / "ios_id_foto.zip"), "--rw", "03", "--rt", "002") == 0
     assert count(db_url, Laporan) == 3
-    assert "dibuat 0 · sudah ada 3" in capsys.readouterr().out
+    assert "dibuat 0 · dukungan 0 · sudah ada 3" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -270,3 +270,26 @@ def test_the_key_of_a_message_is_its_sender_minute_and_words() -> None:
     assert message_key(spaced) == message_key(message)
     other = message.__class__(**{**message.__dict__, "sender": "Bu Sri"})
     assert message_key(other) != message_key(message)
+
+
+def test_neighbours_repeating_a_complaint_become_support_for_the_first_report(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KUTOREJO_NOW", "2026-11-20T08:00")
+    chat = tmp_path / "chat.txt"
+    chat.write_text(
+        "03/11/26 08.15 - Pak Darto: selokan depan rumah saya mampet lagi, air masuk rumah\n"
+        "03/11/26 09.02 - Bu Sri: iya pak selokan gang 3 mampet, rumah saya juga kemasukan air\n"
+        "03/11/26 09.30 - Pak Budi: lampu PJU di pojok gang mati\n",
+        encoding="utf-8",
+    )
+    assert run(db_url, str(chat), "--rw", "03", "--rt", "002") == 0
+    titles = [r["judul"] for r in reports(db_url)]
+    assert len(titles) == 2 and titles[0].startswith("Selokan depan rumah saya")
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        support = conn.execute(select(Laporan.jumlah_dukungan).order_by(Laporan.id)).scalars().all()
+    engine.dispose()
+    assert support == [1, 0]  # Bu Sri's message joined Pak Darto's report
+    assert run(db_url, str(chat), "--rw", "03", "--rt", "002") == 0  # again: nothing twice
+    assert len(reports(db_url)) == 2

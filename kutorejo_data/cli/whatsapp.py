@@ -67,6 +67,8 @@ def _results(outcome: ChatOutcome | None) -> dict[str, tuple[str, int | None, st
     results: dict[str, tuple[str, int | None, str]] = {}
     for candidate, number in outcome.created:
         results[candidate.key] = ("dibuat", number, "")
+    for candidate, number in outcome.supported:
+        results[candidate.key] = ("dukungan", number, "")
     for candidate, number in outcome.already:
         results[candidate.key] = ("sudah_ada", number, "")
     for candidate, fields in outcome.refused:
@@ -83,6 +85,7 @@ def _print_text(found: list[Candidate], outcome: ChatOutcome | None, categories:
             result = "sudah_ada"
         done = {
             "dibuat": t("wa.cli.created", LANG, nomor=number),
+            "dukungan": t("wa.cli.supported", LANG, nomor=number),
             "sudah_ada": t("wa.cli.already", LANG, nomor=number),
             "ditolak": t("wa.cli.refused", LANG, alasan=reason),
             "akan_dibuat": t("wa.cli.would_create", LANG),
@@ -195,6 +198,7 @@ def run_whatsapp_command(engine: Engine, args: argparse.Namespace) -> int:
             keluhan=fmt_int(len(complaints), LANG),
             pesan=fmt_int(len(export.messages), LANG),
             dibuat=fmt_int(len(outcome.created) if outcome else 0, LANG),
+            dukungan=fmt_int(len(outcome.supported) if outcome else 0, LANG),
             sudah=fmt_int(len(outcome.already) if outcome else already, LANG),
             ditolak=fmt_int(len(outcome.refused) if outcome else 0, LANG),
         ),

@@ -22,6 +22,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.penyelesaian": ("Penyelesaian", "Resolution"),
     "nav.tugas": ("Tugas saya", "My tasks"),
     "detail.penanggung_jawab": ("Penanggung jawab", "Person in charge"),
+    "detail.dukungan": ("Dukungan: {n} rumah tangga lain ikut terdampak", "Support: {n} other households affected"),
     "detail.batas_tanggap": ("Batas tanggap", "Respond by"),
     "detail.batas_selesai": ("Batas selesai (SLA)", "Resolve by (SLA)"),
     "detail.batas_tahap": ("Batas tingkat saat ini", "Due at the current level"),
@@ -48,6 +49,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Report #{nomor} is closed; it needs nobody in charge.",
     ),
     "error.reassign_inactive": ("Akun itu tidak aktif.", "That account is not active."),
+    "lapor.maybe_same": (
+        "Mungkin sudah dilaporkan: laporan terbuka di RT ini yang mirip",
+        "Maybe already reported: similar open reports of this RT",
+    ),
+    "lapor.same_as": (
+        "#{nomor} — {judul} ({hari} hari lalu; {dukungan} dukungan)",
+        "#{nomor} — {judul} ({hari} days ago; {dukungan} supporting)",
+    ),
+    "lapor.add_support": ("Sama: tambahkan sebagai dukungan untuk #{nomor}", "Same: add as support for #{nomor}"),
+    "lapor.not_same": ("Bukan, kirim sebagai laporan baru", "No, send as a new report"),
+    "lapor.supported": (
+        "Ditambahkan sebagai dukungan untuk laporan #{nomor} (sekarang {n} rumah tangga lain ikut terdampak).",
+        "Added as support for report #{nomor} (now {n} other households affected).",
+    ),
+    "error.support_closed": (
+        "Laporan #{nomor} sudah ditutup; kirim sebagai laporan baru.",
+        "Report #{nomor} is closed; send a new report.",
+    ),
+    "error.support_exists": (
+        "Pesan ini sudah tercatat sebagai dukungan untuk #{nomor}.",
+        "This message is already recorded as support for #{nomor}.",
+    ),
     "tugas.title": ("Tugas saya", "My tasks"),
     "tugas.none": (
         "Tidak ada laporan terbuka yang menjadi tanggung jawab Anda. Terima kasih!",
@@ -62,6 +85,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "tugas.today": ("{day} — batasnya hari ini", "{day} — due today"),
     "tugas.left": ("{day} — {n} hari kerja lagi", "{day} — {n} working days left"),
     "tugas.note": ("Catatan (opsional)", "Note (optional)"),
+    "tugas.support": ("{n} rumah tangga lain ikut terdampak", "{n} other households affected"),
     "tugas.note_placeholder": ("mis. sudah dicek, menunggu alat dari kelurahan", "e.g. checked, waiting for tools"),
     "tugas.to.diverifikasi": ("Terima", "Acknowledge"),
     "tugas.to.diproses": ("Sedang dikerjakan", "Working on it"),
@@ -290,6 +314,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.grup_tingkat": ("Tingkat", "Level"),
     "col.grup_wilayah": ("Wilayah", "Area"),
     "col.eskalasi": ("Eskalasi", "Escalations"),
+    "col.dukungan": ("Dukungan", "Support"),
     "kpi.share": ("{part} dari {whole} ({rate})", "{part} of {whole} ({rate})"),
     "penyelesaian.no_data": (
         "Belum ada laporan di periode dan wilayah ini.",
@@ -1141,8 +1166,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wa.create": ("Buat {jumlah} laporan", "Create {jumlah} reports"),
     "wa.nothing_chosen": ("Belum ada pesan yang dicentang.", "No message is ticked yet."),
     "wa.created": (
-        "{dibuat} laporan dibuat, {sudah} sudah ada sebelumnya, {ditolak} ditolak.",
-        "{dibuat} reports created, {sudah} already there, {ditolak} refused.",
+        "{dibuat} laporan dibuat, {dukungan} ditambahkan sebagai dukungan untuk laporan yang sama, {sudah} sudah ada "
+        "sebelumnya, {ditolak} ditolak.",
+        "{dibuat} reports created, {dukungan} added as support for the same report, {sudah} already there, "
+        "{ditolak} refused.",
     ),
     "wa.refused_row": ('{waktu} "{judul}": {alasan}', '{waktu} "{judul}": {alasan}'),
     "wa.cli.file": (
@@ -1153,9 +1180,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wa.cli.would_create": ("akan dibuat", "would be created"),
     "wa.cli.already": ("sudah ada #{nomor}", "already #{nomor}"),
     "wa.cli.refused": ("ditolak: {alasan}", "refused: {alasan}"),
+    "wa.cli.supported": ("dukungan untuk #{nomor} (keluhan yang sama)", "support for #{nomor} (the same complaint)"),
     "wa.cli.summary": (
-        "Keluhan: {keluhan} dari {pesan} pesan · dibuat {dibuat} · sudah ada {sudah} · ditolak {ditolak}",
-        "Complaints: {keluhan} of {pesan} messages · created {dibuat} · already there {sudah} · refused {ditolak}",
+        "Keluhan: {keluhan} dari {pesan} pesan · dibuat {dibuat} · dukungan {dukungan} · sudah ada {sudah} · "
+        "ditolak {ditolak}",
+        "Complaints: {keluhan} of {pesan} messages · created {dibuat} · support {dukungan} · already there {sudah} · "
+        "refused {ditolak}",
     ),
     "wa.cli.dry_run": ("Uji coba (--dry-run): tidak ada yang disimpan.", "Dry run (--dry-run): nothing was saved."),
     "import.count.added": ("Ditambahkan", "Added"),

@@ -212,6 +212,8 @@ class Laporan(Base):
     # to resolve (the category's targets, fixed when the report is made), and the current level's own deadline,
     # which escalation moves (records/escalation.py).
     penanggung_jawab_id: Mapped[int | None] = mapped_column(ForeignKey("pengguna.id"))
+    # Other households affected by the same problem (rows of `dukungan`), counted here for lists and ordering.
+    jumlah_dukungan: Mapped[int] = mapped_column(Integer, server_default="0")
     batas_tanggap: Mapped[datetime | None] = mapped_column(DateTime)
     batas_selesai: Mapped[datetime | None] = mapped_column(DateTime)
     batas_tahap: Mapped[datetime | None] = mapped_column(DateTime)
@@ -510,3 +512,26 @@ class RiwayatPenugasan(Base):
     batas_tahap: Mapped[datetime | None] = mapped_column(DateTime)
     alasan: Mapped[str] = mapped_column(Text, default="")
     changed_by: Mapped[str] = mapped_column(String(100))
+
+
+class Dukungan(Base):
+    """Another household affected by an open report's problem ("me too"), added to it instead of a duplicate.
+
+    The reporter's name and phone are personal data, shown only to those who may see the report's reporter.
+    """
+
+    __tablename__ = "dukungan"
+    __table_args__ = (
+        CheckConstraint(_in("sumber", domain.SOURCES), name="sumber_valid"),
+        Index("ix_dukungan_laporan", "laporan_id", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("laporan.id"))
+    pelapor_nama: Mapped[str | None] = mapped_column(String(100))
+    pelapor_telepon: Mapped[str | None] = mapped_column(String(30))
+    catatan: Mapped[str] = mapped_column(Text, default="")
+    sumber: Mapped[str] = mapped_column(String(20))
+    external_id: Mapped[str | None] = mapped_column(String(100), unique=True)  # e.g. a WhatsApp message's key
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))

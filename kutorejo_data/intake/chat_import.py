@@ -17,15 +17,18 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import IntegrityError
 
+from kutorejo_data.core.config import now_local
 from kutorejo_data.core.domain import DESKRIPSI_MAX, NAMA_MAX, PHONE_PATTERN
-from kutorejo_data.core.errors import ValidationError
+from kutorejo_data.core.errors import ServiceError, ValidationError
 from kutorejo_data.core.filters import Scope
-from kutorejo_data.core.models import Laporan
+from kutorejo_data.core.models import Dukungan, Laporan
 from kutorejo_data.records.options import rt_options
 from kutorejo_data.records.report_writes import NewReport, create_report
+from kutorejo_data.records.support import NOTE_MAX, Support, add_support
 
 from .common import chunks
 from .complaints import FALLBACK, Guess, guess
+from .duplicates import Similar, similar_open_reports
 from .whatsapp_chat import ChatExport, ChatMessage
 
 KEY_PREFIX = "wa:"
@@ -69,6 +72,7 @@ class ChatOutcome:
     """What saving the chosen messages did: new reports, messages saved before, and refusals with their reasons."""
 
     created: list[tuple[Candidate, int]] = field(default_factory=list)
+    supported: list[tuple[Candidate, int]] = field(default_factory=list)  # added to a similar open report
     already: list[tuple[Candidate, int]] = field(default_factory=list)
     refused: list[tuple[Candidate, dict[str, str]]] = field(default_factory=list)  # field → message key
 
@@ -81,12 +85,34 @@ def message_key(message: ChatMessage) -> str:
 
 
 def existing_reports(conn: Connection, keys: Iterable[str]) -> dict[str, int]:
-    """external_id → report number for the keys already saved (whatever the reader's scope: it is the same message)."""
+    """external_id → report number for the keys already saved, as a report or as support for one (whatever the
+    reader's scope: it is the same message)."""
     found: dict[str, int] = {}
     for batch in chunks(sorted(set(keys))):
         rows = conn.execute(select(Laporan.external_id, Laporan.id).where(Laporan.external_id.in_(batch)))
         found.update({key: number for key, number in rows if key is not None})
+        rows = conn.execute(select(Dukungan.external_id, Dukungan.laporan_id).where(Dukungan.external_id.in_(batch)))
+        found.update({key: number for key, number in rows if key is not None})
     return found
+
+
+def similar_to(
+    conn: Connection, candidate: Candidate, target: ChatTarget, scope: Scope, now: datetime
+) -> Similar | None:
+    """The open report of the message's RT (last 30 days) it most likely repeats, if any."""
+    if candidate.rt is None:
+        return None
+    found = similar_open_reports(
+        conn,
+        scope,
+        kelurahan_kode=target.kelurahan_kode,
+        rw=target.rw,
+        rt=candidate.rt,
+        text=candidate.message.text,
+        kategori=candidate.guess.category,
+        now=now,
+    )
+    return found[0] if found else None
 
 
 def _rt_for(guessed: Guess, target: ChatTarget, rts: set[str]) -> str | None:
@@ -163,11 +189,15 @@ def save_chosen(
     actor: str,
     scope: Scope,
     now: datetime | None = None,
+    merge_similar: bool = True,
 ) -> ChatOutcome:
-    """Save each chosen message as a report in its own short transaction; one already saved is skipped.
+    """Save each chosen message as a report in its own short transaction; one already saved is skipped, and with
+    `merge_similar` one that repeats an open report of its RT (also one made from an earlier message of this chat)
+    becomes support for that report instead.
 
     A read-only scope is refused (ServiceError) at the first report, before anything is written.
     """
+    now = now or now_local()
     outcome = ChatOutcome()
     with engine.connect() as conn:
         saved = existing_reports(conn, [choice.candidate.key for choice in chosen])
@@ -178,6 +208,9 @@ def save_chosen(
             continue
         if choice.rt is None:
             outcome.refused.append((candidate, {"rt": "wa.rt_missing"}))
+            continue
+        if merge_similar and _added_as_support(engine, choice, target, scope, actor, now, outcome):
+            saved[candidate.key] = outcome.supported[-1][1]
             continue
         report = new_report(candidate, target, choice.category, choice.rt)
         try:
@@ -195,3 +228,26 @@ def save_chosen(
         saved[candidate.key] = number
         outcome.created.append((candidate, number))
     return outcome
+
+
+def _added_as_support(
+    engine: Engine, choice: Choice, target: ChatTarget, scope: Scope, actor: str, now: datetime, outcome: ChatOutcome
+) -> bool:
+    """Add the message as support to the open report it repeats; False when there is none (or it was refused)."""
+    candidate = choice.candidate
+    with engine.connect() as conn:
+        if existing_reports(conn, [candidate.key]):  # saved meanwhile: not a repeat, the same message
+            return False
+        similar = similar_to(
+            conn, Candidate(candidate.message, candidate.guess, candidate.key, choice.rt, None), target, scope, now
+        )
+    if similar is None:
+        return False
+    name, phone = reporter_of(candidate.message.sender)
+    support = Support(similar.nomor, candidate.message.text[:NOTE_MAX], name, phone, "warga", candidate.key)
+    try:
+        add_support(engine, support, actor=actor, scope=scope, now=now)
+    except (ServiceError, IntegrityError):
+        return False
+    outcome.supported.append((candidate, similar.nomor))
+    return True

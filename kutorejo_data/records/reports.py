@@ -22,6 +22,7 @@ from kutorejo_data.core.sqlfuncs import days_between
 from kutorejo_data.core.workdays import WorkCalendar
 
 from .holidays import calendar
+from .support import SupportEntry, supports_of
 
 PAGE_SIZE = 50
 
@@ -68,7 +69,7 @@ def report_page(
 
     Columns: nomor, tanggal, rw, rt, kategori (slug), kategori_nama, judul, status, prioritas, umur (days),
     sla_hari, batas_selesai, lewat_sla (working days past the deadline; ≤ 0 means on time), penanganan,
-    penanganan_nama, penanggung_jawab (the name of the person in charge).
+    penanganan_nama, penanggung_jawab (the name of the person in charge), dukungan (other households affected).
     """
     age = _age_days(now).label("umur")
     stmt = (
@@ -89,6 +90,7 @@ def report_page(
             Laporan.penanganan,
             Laporan.penanganan_nama,
             func.coalesce(func.nullif(Pengguna.nama, ""), Pengguna.username).label("penanggung_jawab"),
+            Laporan.jumlah_dukungan.label("dukungan"),
         )
         .join(RT, RT.id == Laporan.rt_id)
         .join(RW, RW.id == Laporan.rw_id)
@@ -120,6 +122,7 @@ def report_page(
         "penanganan",
         "penanganan_nama",
         "penanggung_jawab",
+        "dukungan",
     ]
     return pd.DataFrame(rows, columns=columns)
 
@@ -234,6 +237,7 @@ class ReportDetail:
     batas_tahap: datetime | None
     penanggung_jawab: str | None  # the person in charge (name, or username)
     penugasan: tuple[AssignmentEntry, ...]  # who was in charge when, and why
+    dukungan: tuple[SupportEntry, ...]  # other households affected, oldest first
 
 
 def report_detail(
@@ -311,4 +315,5 @@ def report_detail(
         batas_tahap=report.batas_tahap,
         penanggung_jawab=row.penanggung_jawab,
         penugasan=assignments_of(conn, nomor),
+        dukungan=supports_of(conn, nomor, with_personal_data=with_personal_data),
     )

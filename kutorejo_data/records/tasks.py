@@ -1,11 +1,12 @@
-"""Tugas saya: the open reports a person is in charge of, the most overdue first, with what each needs next."""
+"""Tugas saya: the open reports a person is in charge of, late ones first, then those more households suffer
+from, then the nearest deadline; with what each needs next."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, case, func, select
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.filters import Scope, area_conditions, resolve_area
@@ -35,6 +36,7 @@ class Task:
     penanganan: str | None
     batas_tahap: datetime | None  # the deadline of the report's current level
     sisa_hari_kerja: int | None  # working days left until it (0: today; negative: late by that many)
+    dukungan: int = 0  # other households affected
 
 
 def _days_left(cal: WorkCalendar, due: datetime | None, now: datetime) -> int | None:
@@ -74,6 +76,7 @@ def my_tasks(conn: Connection, account_id: int, scope: Scope, *, now: datetime, 
             Laporan.penanganan,
             Laporan.batas_tahap,
             Laporan.kelurahan_id,
+            Laporan.jumlah_dukungan,
         )
         .join(RW, RW.id == Laporan.rw_id)
         .join(RT, RT.id == Laporan.rt_id)
@@ -83,7 +86,14 @@ def my_tasks(conn: Connection, account_id: int, scope: Scope, *, now: datetime, 
             Laporan.status.in_(domain.OPEN_STATUSES),
             *area_conditions(area),
         )
-        .order_by(Laporan.batas_tahap.is_(None), Laporan.batas_tahap, Laporan.id)
+        # Late first; then what more households suffer from; then the nearest deadline.
+        .order_by(
+            case((Laporan.batas_tahap < now, 0), else_=1),
+            Laporan.jumlah_dukungan.desc(),
+            Laporan.batas_tahap.is_(None),
+            Laporan.batas_tahap,
+            Laporan.id,
+        )
         .limit(limit)
     ).all()
     calendars: dict[int, WorkCalendar] = {}
@@ -105,6 +115,7 @@ def my_tasks(conn: Connection, account_id: int, scope: Scope, *, now: datetime, 
                 penanganan=row.penanganan,
                 batas_tahap=row.batas_tahap,
                 sisa_hari_kerja=_days_left(cal, row.batas_tahap, now),
+                dukungan=row.jumlah_dukungan,
             )
         )
     return tasks

@@ -201,7 +201,12 @@ def _save(ctx: AppContext, chosen: list[Choice], target: ChatTarget) -> Message:
         )
         for candidate, fields in outcome.refused
     ]
-    counts = {"dibuat": len(outcome.created), "sudah": len(outcome.already), "ditolak": len(outcome.refused)}
+    counts = {
+        "dibuat": len(outcome.created),
+        "dukungan": len(outcome.supported),
+        "sudah": len(outcome.already),
+        "ditolak": len(outcome.refused),
+    }
     return "wa.created", dict(counts)
 
 

@@ -7,14 +7,18 @@ from datetime import datetime
 import streamlit as st
 
 from kutorejo_data.core import domain
+from kutorejo_data.core.config import now_local
 from kutorejo_data.core.domain import EARLIEST_REPORT
 from kutorejo_data.core.errors import ValidationError
 from kutorejo_data.core.i18n import category_label, t
+from kutorejo_data.intake.duplicates import similar_open_reports
 from kutorejo_data.records.report_writes import NewReport, create_report, parse_coordinates, report_errors
+from kutorejo_data.records.support import Support, add_support
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import Message, errors_of, field_error, render_outcome, run_write
 from kutorejo_data.ui.kit.links import render_report_link
+from kutorejo_data.ui.kit.text import escape_markdown
 
 from .area_picker import pick_kelurahan, pick_rw_rt
 from .report_paste import render_paste
@@ -65,19 +69,114 @@ def _report_from_state() -> tuple[NewReport, dict[str, str]]:
     return report, own_errors
 
 
+def _fingerprint(report: NewReport) -> tuple[str, ...]:
+    return (
+        report.kelurahan_kode,
+        report.rw,
+        report.rt,
+        report.kategori,
+        report.judul.strip(),
+        report.deskripsi.strip(),
+    )
+
+
 def _submit(ctx: AppContext) -> None:
+    """Save the typed report; but when it may repeat an open report of the same RT, first offer that report."""
     engine = engine_for(ctx.db_url)
+    state = st.session_state
+    report, own_errors = _report_from_state()
+    if not own_errors and state.get(_key("not_duplicate")) != _fingerprint(report):
+        with engine.connect() as conn:
+            similar = similar_open_reports(
+                conn,
+                ctx.scope,
+                kelurahan_kode=report.kelurahan_kode,
+                rw=report.rw,
+                rt=report.rt,
+                text=f"{report.judul} {report.deskripsi}",
+                kategori=report.kategori or None,
+                now=now_local(),
+            )
+        if similar:
+            state[_key("similar")] = (similar, _fingerprint(report))
+            return
+    state.pop(_key("similar"), None)
 
     def write() -> Message:
-        report, own_errors = _report_from_state()
         if own_errors:
             raise ValidationError({**report_errors(engine, report, scope=ctx.scope), **own_errors})
         nomor = create_report(engine, report, actor=ctx.actor, scope=ctx.scope)
-        st.session_state[_key("created")] = nomor
+        state[_key("created")] = nomor
         return "lapor.created", {"nomor": nomor}
 
     if run_write(PREFIX, write):
         _reset_fields(ctx)
+
+
+def _support(ctx: AppContext, nomor: int) -> None:
+    """Add the typed complaint to an open report as another household's support, instead of a new report."""
+    state = st.session_state
+    report, _ = _report_from_state()
+
+    def write() -> Message:
+        support = Support(
+            nomor,
+            catatan=f"{report.judul.strip()}. {report.deskripsi.strip()}".strip(". "),
+            pelapor_nama=report.pelapor_nama,
+            pelapor_telepon=report.pelapor_telepon,
+            sumber=report.sumber,
+        )
+        count = add_support(engine_for(ctx.db_url), support, actor=ctx.actor, scope=ctx.scope, now=now_local())
+        state[_key("created")] = nomor
+        return "lapor.supported", {"nomor": nomor, "n": count}
+
+    state.pop(_key("similar"), None)
+    if run_write(PREFIX, write):
+        _reset_fields(ctx)
+
+
+def _not_a_duplicate(ctx: AppContext, fingerprint: tuple[str, ...]) -> None:
+    st.session_state[_key("not_duplicate")] = fingerprint
+    _submit(ctx)
+
+
+def _render_similar(ctx: AppContext) -> None:
+    """The open reports the typed complaint may repeat, each with one tap to add it there as support."""
+    found = st.session_state.get(_key("similar"))
+    if not found:
+        return
+    similar, fingerprint = found
+    lang = ctx.lang
+    with st.container(border=True):
+        st.markdown(f"**{t('lapor.maybe_same', lang)}**")
+        for item in similar:
+            age = max((ctx.now - item.reported_at).days, 0)
+            st.markdown(
+                escape_markdown(
+                    t(
+                        "lapor.same_as",
+                        lang,
+                        nomor=item.nomor,
+                        judul=item.judul,
+                        hari=age,
+                        dukungan=item.jumlah_dukungan,
+                    )
+                )
+            )
+            st.button(
+                t("lapor.add_support", lang, nomor=item.nomor),
+                key=_key(f"dukung_{item.nomor}"),
+                on_click=_support,
+                args=(ctx, item.nomor),
+                icon=":material/group_add:",
+            )
+        st.button(
+            t("lapor.not_same", lang),
+            key=_key("bukan_duplikat"),
+            on_click=_not_a_duplicate,
+            args=(ctx, fingerprint),
+            icon=":material/add:",
+        )
 
 
 def _init_state(ctx: AppContext) -> None:
@@ -95,6 +194,7 @@ def render_new_report(ctx: AppContext) -> None:
     if render_outcome(PREFIX, lang):
         render_report_link(st.session_state[_key("created")], lang)
     render_paste(ctx)
+    _render_similar(ctx)
     kelurahan = pick_kelurahan(PREFIX, ctx)
     if kelurahan is None:
         st.info(t("lapor.no_areas", lang), icon=":material/info:")

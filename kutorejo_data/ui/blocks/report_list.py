@@ -84,6 +84,7 @@ def list_table(page: pd.DataFrame, lang: str) -> pd.DataFrame:
     table.insert(
         8, t("col.sla", lang), [sla_text(s, p, lang) for s, p in zip(page["status"], page["lewat_sla"], strict=True)]
     )
+    table.insert(9, t("col.dukungan", lang), [int(n) for n in page["dukungan"]])
     return table
 
 
@@ -102,7 +103,7 @@ def _overdue_style(values: pd.Series, lang: str) -> list[str]:
 
 def list_column_config(lang: str) -> dict[str, object]:
     """Column widths that keep the title readable and the short columns narrow."""
-    small = ("col.nomor", "col.tanggal", "col.wilayah", "col.status", "col.prioritas", "col.umur")
+    small = ("col.nomor", "col.tanggal", "col.wilayah", "col.status", "col.prioritas", "col.umur", "col.dukungan")
     config: dict[str, object] = {t(key, lang): st.column_config.Column(width="small") for key in small}
     config[t("col.judul", lang)] = st.column_config.Column(width="large")
     return config
@@ -228,6 +229,20 @@ def render_report_detail(detail: ReportDetail, lang: str) -> None:
         with history:
             st.markdown(f"**{t('detail.history', lang)}**")
             render_timeline(detail, lang)
+        if detail.dukungan:
+            render_support(detail, lang)
+
+
+def render_support(detail: ReportDetail, lang: str) -> None:
+    """The other households affected: when, what they said, and who (for who may see it)."""
+    st.markdown(f"**{t('detail.dukungan', lang, n=fmt_int(len(detail.dukungan), lang))}**")
+    lines = []
+    for entry in detail.dukungan:
+        line = f"- **{escape_markdown(fmt_date(entry.waktu.date(), lang))}** · {escape_markdown(entry.catatan or '—')}"
+        if entry.pelapor:
+            line += f" · {escape_markdown(entry.pelapor)}"
+        lines.append(line)
+    st.markdown("\n".join(lines))
 
 
 def render_timeline(detail: ReportDetail, lang: str) -> None:

@@ -74,7 +74,8 @@ def render_task(ctx: AppContext, task: Task) -> None:
     with st.container(border=True):
         st.markdown(f"**#{task.nomor} · {escape_markdown(task.judul)}**")
         place = f"RT {task.rt} / RW {task.rw} · {category_label(task.kategori, task.kategori_nama, lang)}"
-        st.caption(escape_markdown(f"{place} · {t(f'status.{task.status}', lang)}"))
+        support = f" · {t('tugas.support', lang, n=fmt_int(task.dukungan, lang))}" if task.dukungan else ""
+        st.caption(escape_markdown(f"{place} · {t(f'status.{task.status}', lang)}{support}"))
         due = escape_markdown(due_text(task, lang))
         st.markdown(f":red[**{due}**]" if late else f"**{due}**")
         st.text_input(
