@@ -7,7 +7,7 @@ import streamlit as st
 
 from kutorejo_data.ui.frame.context import open_database
 from kutorejo_data.ui.frame.login_page import require_account
-from kutorejo_data.ui.frame.navigation import navigation, open_tasks
+from kutorejo_data.ui.frame.navigation import menu_counts, navigation
 from kutorejo_data.ui.frame.sidebar import render_account, render_footer, render_language_picker
 
 st.set_page_config(page_title="Dasbor Kutorejo", page_icon=":material/holiday_village:", layout="wide")
@@ -15,7 +15,7 @@ st.set_page_config(page_title="Dasbor Kutorejo", page_icon=":material/holiday_vi
 db_url = open_database()
 lang = render_language_picker()
 account = require_account(db_url, lang)  # the login page, and the end of this run, for a signed-out tab
-page = navigation(account.role, lang, open_tasks(db_url, account))
+page = navigation(account.role, lang, menu_counts(db_url, account))
 render_account(account, db_url, lang)
 render_footer(db_url, lang)
 page.run()

@@ -10,6 +10,7 @@ from kutorejo_data.ui.blocks.resolution import (
     render_speed_cards,
     timing_table,
 )
+from kutorejo_data.ui.blocks.satisfaction import render_satisfaction
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.frame.filters import filter_bar
@@ -43,6 +44,8 @@ else:  # a guest sees how many, not which
 render_on_time(
     data.on_time(ctx.db_url, selection.filters, ctx.scope, ctx.now.replace(second=0)), ctx.may_see_reports, lang
 )
+
+render_satisfaction(data.satisfaction(ctx.db_url, selection.filters, ctx.scope), data.category_names(ctx.db_url), lang)
 
 st.subheader(t("penyelesaian.by_handler", lang))
 st.dataframe(timing_table(analytics.by_handler, "penanganan", lang), hide_index=True, width="stretch")

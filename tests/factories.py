@@ -11,6 +11,7 @@ from sqlalchemy import Connection, insert, select
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
+from kutorejo_data.core.tracking import new_code
 from kutorejo_data.records.assignment import deadlines
 from kutorejo_data.records.holidays import calendar
 
@@ -115,6 +116,7 @@ def add_report(
         "batas_tanggap": due.batas_tanggap,
         "batas_selesai": due.batas_selesai,
         "batas_tahap": due.batas_tahap,
+        "kode_lacak": new_code(),
     }
     values.update(fields)
     report_id = conn.execute(insert(Laporan).values(**values)).inserted_primary_key[0]

@@ -14,6 +14,7 @@ from sqlalchemy import Engine
 
 from kutorejo_data.cli.main import main
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.core.tracking import normalise_code
 from kutorejo_data.records import export as exporting
 from kutorejo_data.records.export import export_query, export_reports
 from tests.factories import add_area, add_report
@@ -42,6 +43,7 @@ OPEN311_KEYS = {
     "rw",
     "rt",
     "status_detail",
+    "kode_lacak",
 }
 
 NAME = "Siti Rahayu"
@@ -135,7 +137,9 @@ def test_open311_requests_have_the_georeport_v2_fields_and_types(any_db: Engine)
         "rw": "03",
         "rt": "002",
         "status_detail": "selesai",
+        "kode_lacak": solved["kode_lacak"],
     }
+    assert normalise_code(solved["kode_lacak"]) == solved["kode_lacak"]
     assert isinstance(solved["service_request_id"], str) and solved["service_request_id"].isdigit()
     assert isinstance(solved["lat"], float) and isinstance(solved["long"], float)
     assert fresh["status"] == "open"
@@ -419,7 +423,16 @@ def test_csv_is_utf8_with_bom_indonesian_headers_and_padded_area_numbers(fresh_d
 
     assert data.startswith(b"\xef\xbb\xbf")
     assert header == exporting.tabular_headers()
-    assert header[:7] == ["No. laporan", "Tanggal lapor", "Kode wilayah", "Kelurahan", "RW", "RT", "Kategori"]
+    assert header[-1] == "Kode lacak"
+    assert header[:7] == [
+        "No. laporan",
+        "Tanggal lapor",
+        "Kode wilayah",
+        "Kelurahan",
+        "RW",
+        "RT",
+        "Kategori",
+    ]
     values = dict(zip(header, row, strict=True))
     assert values["Tanggal lapor"] == "2026-05-01 07:05"
     assert (values["RW"], values["RT"]) == ("03", "002")

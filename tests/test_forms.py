@@ -117,7 +117,9 @@ def test_a_valid_report_is_saved_with_its_number_and_the_form_is_ready_for_the_n
     at.time_input(key="lapor_jam").set_value(time(19, 15))
     click(at, SUBMIT)
     assert not at.exception
-    assert at.success[0].value == "Laporan tersimpan dengan nomor #1."
+    saved = at.success[0].value
+    assert saved.startswith("Laporan tersimpan dengan nomor #1. Kode lacak untuk pelapor: **KTR\\-")
+    assert "cek\\?kode\\=KTR" in saved  # where the reporter follows it
     assert at.get("page_link")  # to the report's detail (or back to the overview while there is none)
     assert at.text_input(key="lapor_judul").value == "" and at.text_input(key="lapor_pelapor_nama").value == ""
     assert at.selectbox(key="lapor_rt").value == "005"  # the next report usually comes from the same RT

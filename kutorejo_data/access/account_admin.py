@@ -18,6 +18,7 @@ from kutorejo_data.core.db import inserted_id, write_transaction
 from kutorejo_data.core.errors import ServiceError, ValidationError
 from kutorejo_data.core.filters import EVERYTHING, resolve_area
 from kutorejo_data.core.models import RT, RW, Kelurahan, Pengguna
+from kutorejo_data.core.phones import normalise_phone
 from kutorejo_data.records import audit
 from kutorejo_data.records.assignment import hand_on_reports_of
 
@@ -40,6 +41,7 @@ class AccountDraft:
     kelurahan_kode: str | None = None
     rw: str | None = None
     rt: str | None = None
+    telepon: str = ""  # a WhatsApp number for the messages the person gets; empty: none
 
 
 def _area_errors(conn: Connection, draft: AccountDraft) -> tuple[dict[str, str], dict[str, int | None]]:
@@ -75,6 +77,8 @@ def _draft_errors(conn: Connection, draft: AccountDraft) -> tuple[dict[str, str]
         errors["role"] = "error.role_invalid"
     if len(draft.nama.strip()) > NAMA_MAX:
         errors["nama"] = "error.nama_too_long"
+    if draft.telepon.strip() and normalise_phone(draft.telepon) is None:
+        errors["telepon"] = "error.telepon_not_whatsapp"
     area_errors, ids = _area_errors(conn, draft) if "role" not in errors else ({}, {})
     return {**errors, **area_errors}, ids
 
@@ -84,8 +88,11 @@ def _snapshot(conn: Connection, username: str) -> dict[str, object]:
     account = load_account(conn, username)
     if account is None:
         raise ServiceError("error.user_not_found", username=username)
+    telepon = conn.execute(select(Pengguna.telepon).where(Pengguna.username == username)).scalar()
     return {
         "nama": account.nama,
+        # Only the last digits: enough to see that a number changed, without copying it into the log.
+        "telepon": f"…{telepon[-4:]}" if telepon else None,
         "role": account.role,
         "kelurahan": account.kelurahan_kode,
         "rw": account.rw,
@@ -112,6 +119,7 @@ def create_user(engine: Engine, draft: AccountDraft, password: str, *, actor: st
                 username=draft.username,
                 password_hash=hash_password(password),
                 nama=draft.nama,
+                telepon=normalise_phone(draft.telepon),
                 role=draft.role,
                 aktif=True,
                 created_at=now,
@@ -136,7 +144,9 @@ def update_user(engine: Engine, draft: AccountDraft, *, actor: str, now: datetim
         if before["role"] == permissions.ADMIN and draft.role != permissions.ADMIN:
             _keep_an_admin(conn, draft.username)
         conn.execute(
-            update(Pengguna).where(Pengguna.username == draft.username).values(nama=draft.nama, role=draft.role, **ids)
+            update(Pengguna)
+            .where(Pengguna.username == draft.username)
+            .values(nama=draft.nama, telepon=normalise_phone(draft.telepon), role=draft.role, **ids)
         )
         changed_before, changed_after = audit.changed_fields(before, _snapshot(conn, draft.username))
         if changed_after:
@@ -236,13 +246,14 @@ def unlock(engine: Engine, username: str, *, actor: str, now: datetime | None = 
 def list_accounts(conn: Connection) -> pd.DataFrame:
     """Every account for the admin's table, by role then username.
 
-    Columns: username, nama, role, kelurahan, rw, rt, aktif, last_login_at, terkunci_sampai.
+    Columns: username, nama, telepon, role, kelurahan, rw, rt, aktif, last_login_at, terkunci_sampai.
     """
     order = {role: index for index, role in enumerate(permissions.ROLES)}
     stmt = with_area(
         select(
             Pengguna.username,
             Pengguna.nama,
+            Pengguna.telepon,
             Pengguna.role,
             Kelurahan.kode,
             RW.nomor,
@@ -253,7 +264,18 @@ def list_accounts(conn: Connection) -> pd.DataFrame:
         )
     )
     rows = [tuple(row) for row in conn.execute(stmt)]
-    columns = ["username", "nama", "role", "kelurahan", "rw", "rt", "aktif", "last_login_at", "terkunci_sampai"]
+    columns = [
+        "username",
+        "nama",
+        "telepon",
+        "role",
+        "kelurahan",
+        "rw",
+        "rt",
+        "aktif",
+        "last_login_at",
+        "terkunci_sampai",
+    ]
     frame = pd.DataFrame(rows, columns=columns)
     frame["_order"] = frame["role"].map(order)
     return frame.sort_values(["_order", "username"]).drop(columns="_order").reset_index(drop=True)

@@ -56,6 +56,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("ringkasan", "dashboard", EVERYONE, default=True),
     PageSpec("tugas", "task_alt", WRITERS, WRITERS),
+    PageSpec("pesan", "chat", WRITERS, WRITERS),
     PageSpec("masalah", "list_alt", REPORT_READERS, WRITERS),
     PageSpec("penyelesaian", "timer", EVERYONE),
     PageSpec("partisipasi", "groups", EVERYONE),
@@ -92,6 +93,11 @@ def may_open(role: str, slug: str) -> bool:
     """True when the role may open the page (whether or not its file exists yet)."""
     page = page_spec(slug)
     return page is not None and role in page.roles
+
+
+def sends_office_messages(role: str) -> bool:
+    """The office roles also send the kelurahan office's WhatsApp messages (to people in charge, to RW heads)."""
+    return role in OFFICE
 
 
 def may_write(role: str, slug: str) -> bool:

@@ -45,8 +45,8 @@ def _on_time_counts(now: datetime) -> list[ColumnElement[int]]:
     ]
 
 
-def _group(conn: Connection, filters: ReportFilters, scope: Scope, grouping: Grouping) -> tuple[ColumnElement, list]:
-    """The column a table groups by, and the joins it needs."""
+def group_of(conn: Connection, filters: ReportFilters, scope: Scope, grouping: Grouping) -> tuple[ColumnElement, list]:
+    """The column a table groups by, and the joins it needs (the area: RT within an RW, else RW)."""
     if grouping == "tingkat":
         return func.coalesce(Laporan.penanganan, literal("belum")), []
     if grouping == "orang":
@@ -63,7 +63,7 @@ def on_time(
 ) -> pd.DataFrame:
     """TANGGAP_CEPAT and SELESAI_TEPAT_WAKTU counted per group over the reports received in the period, with the
     escalations (automatic level changes) of those groups' reports in the period. Columns: COLUMNS."""
-    group, joins = _group(conn, filters, scope, grouping)
+    group, joins = group_of(conn, filters, scope, grouping)
     stmt = select(group.label("grup"), *_on_time_counts(now)).select_from(Laporan)
     for table, on in joins:
         stmt = stmt.outerjoin(table, on)
@@ -105,8 +105,3 @@ def on_time_tables(conn: Connection, filters: ReportFilters, scope: Scope, *, no
         by_person=on_time(conn, filters, scope, "orang", now=now),
         by_area=on_time(conn, filters, scope, "wilayah", now=now),
     )
-
-
-def rate(on_time_count: int, judged: int) -> float | None:
-    """A share 0–1, or None when nothing could be judged yet."""
-    return on_time_count / judged if judged else None

@@ -605,6 +605,48 @@ TANGGAP_CEPAT = Metric(
     "Of the reports received in the period that were responded to or are past their response deadline, the share "
     "whose status left 'new' within their category's response target (working days; 3 by default, as SP4N-LAPOR!).",
 )
+# "Sudah beres?" (residents' answers on the public page): over the resolutions made in the period, each answered
+# at most once (konfirmasi_warga.selesai_at names the resolution).
+MIN_RATINGS_FOR_IKM = 5
+DIKONFIRMASI_WARGA = Metric(
+    "dikonfirmasi_warga",
+    "percent",
+    True,
+    "Dikonfirmasi warga",
+    "Confirmed by residents",
+    "Dari penyelesaian laporan dalam periode, persentase yang dijawab pelapornya 'Ya, sudah beres' di halaman "
+    "cek (jawaban dalam 14 hari).",
+    "Of the period's resolutions, the share its reporter answered 'Yes, fixed' on the public page (within 14 days).",
+    "Penyelesaian dalam periode",
+    "Resolutions in the period",
+    counts_of=("dikonfirmasi_ya", "penyelesaian"),
+)
+DIBUKA_KEMBALI_PELAPOR = Metric(
+    "dibuka_kembali_pelapor",
+    "percent",
+    False,
+    "Dibuka kembali pelapor",
+    "Reopened by the reporter",
+    "Dari penyelesaian laporan dalam periode, persentase yang dijawab pelapornya 'Belum' sehingga laporan dibuka "
+    "kembali.",
+    "Of the period's resolutions, the share its reporter answered 'Not yet', which reopened the report.",
+    "Penyelesaian dalam periode",
+    "Resolutions in the period",
+    counts_of=("dikonfirmasi_belum", "penyelesaian"),
+)
+IKM_WARGA = Metric(
+    "ikm_warga",
+    "score",
+    True,
+    "Indeks kepuasan warga",
+    "Resident satisfaction index",
+    "Nilai 1–5 yang diberikan pelapor saat menjawab 'Ya', dijadikan 0–100 seperti IKM: (rata-rata − 1) ÷ 4 × 100. "
+    f"Dihitung bila ada sedikitnya {MIN_RATINGS_FOR_IKM} penilaian.",
+    "The 1–5 ratings reporters give when answering 'Yes', on a 0–100 scale like the IKM: (mean − 1) ÷ 4 × 100. "
+    f"Computed from {MIN_RATINGS_FOR_IKM} ratings on.",
+    "Dari penilaian pelapor",
+    "From reporters' ratings",
+)
 MUSYAWARAH_RUTIN = Metric(
     "musyawarah_rutin",
     "percent",

@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|import-whatsapp|report|backup|...`.
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|tick|digest|backup|...`.
 
 This module parses the arguments and hands each command to its own module in this package; the work itself is
 done by the subpackages below (demo, records, intake, meeting, store, access).
@@ -71,8 +71,13 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
     report.add_argument("-o", "--output", help="file to write (default: stdout)")
     sub.add_parser(
-        "tick", help="daily job: escalate open reports past their level's deadline (idempotent; run it from cron)"
+        "tick",
+        help="daily job: escalate reports past their level's deadline, queue reminders and digests (idempotent; cron)",
     )
+    digest = sub.add_parser("digest", help="the daily digest as WhatsApp text, for one RW or the whole kelurahan")
+    digest.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
+    digest.add_argument("--tanggal", type=iso_date, help="the day, YYYY-MM-DD (default: today)")
+    digest.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
     add_user_commands(sub)
     backup = sub.add_parser("backup", help="consistent copy of an SQLite database, also while the app runs")
     backup.add_argument("file", help="where to write the copy (must not exist yet)")
@@ -112,6 +117,10 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         from .tick import run_tick_command
 
         return run_tick_command(engine, args)
+    if args.command == "digest":
+        from .digest import run_digest_command
+
+        return run_digest_command(engine, args)
     if args.command == "backup":
         from .backup import run_backup_command
 

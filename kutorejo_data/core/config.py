@@ -21,6 +21,15 @@ LOCAL_TZ = ZoneInfo("Asia/Jakarta")
 
 DEFAULT_KELURAHAN_KODE = "35.14.11.1006"
 
+# The address residents reach the app by, for the `cek` links in messages (the office's public host name).
+PUBLIC_URL_ENV = "KUTOREJO_PUBLIC_URL"
+DEFAULT_PUBLIC_URL = "http://localhost:8501"
+
+# An optional HTTP WhatsApp gateway (Fonnte-style: POST JSON {"target", "message"} with an Authorization header).
+# Unset, nothing is ever sent by itself: every message waits on the Pesan page for a person to send it.
+GATEWAY_URL_ENV = "KUTOREJO_WA_GATEWAY_URL"
+GATEWAY_TOKEN_ENV = "KUTOREJO_WA_GATEWAY_TOKEN"
+
 # Connections each app process keeps to PostgreSQL, and how many more it may open at a peak.
 POOL_SIZE_ENV = "KUTOREJO_DB_POOL_SIZE"
 MAX_OVERFLOW_ENV = "KUTOREJO_DB_MAX_OVERFLOW"
@@ -35,6 +44,19 @@ def database_url() -> str:
         return url
     DEFAULT_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)
     return f"sqlite:///{DEFAULT_SQLITE_PATH}"
+
+
+def public_url() -> str:
+    """The app's public address, without a trailing slash (for links in WhatsApp messages)."""
+    return (os.environ.get(PUBLIC_URL_ENV, "").strip() or DEFAULT_PUBLIC_URL).rstrip("/")
+
+
+def gateway() -> tuple[str, str] | None:
+    """The WhatsApp gateway's URL and token, or None when it is not configured (the default)."""
+    url = os.environ.get(GATEWAY_URL_ENV, "").strip()
+    if not url.startswith(("https://", "http://")):
+        return None
+    return url, os.environ.get(GATEWAY_TOKEN_ENV, "").strip()
 
 
 def session_timeout() -> timedelta:

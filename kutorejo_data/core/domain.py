@@ -98,6 +98,11 @@ ESCALATION_LADDER: tuple[str, ...] = ("rt", "rw", "kelurahan", "dinas")
 ESCALATION_STAGE_WORKING_DAYS = 5
 # The response target of a category unless the kelurahan sets another (SP4N-LAPOR!: 3 working days to verify).
 DEFAULT_RESPONSE_WORKING_DAYS = 3
+# A resident may answer "sudah beres?" for this long after a report was resolved; "belum" then reopens it.
+CONFIRMATION_DAYS = 14
+CONFIRMATION_ANSWERS: tuple[str, ...] = ("ya", "belum")
+# The outbox: messages the system wants a person to send by WhatsApp (or a configured gateway sends).
+MESSAGE_STATUSES: tuple[str, ...] = ("antre", "terkirim", "gagal")
 # What a valid report or activity looks like: field lengths, the earliest date, the phone format.
 JUDUL_MAX = 200
 DESKRIPSI_MAX = 5000

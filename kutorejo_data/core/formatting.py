@@ -56,6 +56,11 @@ def fmt_day(day: date, lang: str = "id") -> str:
     return format_date(day, "EEEE, d MMM", locale=_locale(lang))
 
 
+def fmt_day_long(day: date, lang: str = "id") -> str:
+    """A date with its weekday and year, as a digest is headed: `Rabu, 2 Desember 2026`."""
+    return format_date(day, "EEEE, d MMMM y", locale=_locale(lang))
+
+
 def fmt_datetime(moment: datetime, lang: str = "id") -> str:
     """A timestamp as `29 Nov 2026 14.05` (Indonesian) or `29 Nov 2026 14:05`."""
     clock = moment.strftime("%H:%M") if lang == "en" else moment.strftime("%H.%M")
@@ -112,3 +117,12 @@ def format_counts(metric: Metric, values: dict[str, float | int | None], lang: s
     if part is None or whole is None:
         return words
     return t("kpi.of", lang, label=words, part=fmt_int(part, lang), whole=fmt_int(whole, lang))
+
+
+def fmt_share(part: int, whole: int, lang: str = "id") -> str:
+    """`3 dari 12 (25%)`, or an em dash when there is nothing to count."""
+    if not whole:
+        return "—"
+    return t(
+        "kpi.share", lang, part=fmt_int(part, lang), whole=fmt_int(whole, lang), rate=fmt_percent(part / whole, lang)
+    )

@@ -645,7 +645,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "lapor.pelapor_nama": ("Nama pelapor", "Reporter's name"),
     "lapor.pelapor_telepon": ("Telepon / WhatsApp pelapor", "Reporter's phone / WhatsApp"),
     "lapor.submit": ("Kirim laporan", "Submit report"),
-    "lapor.created": ("Laporan tersimpan dengan nomor #{nomor}.", "Report saved as number #{nomor}."),
+    "lapor.created": (
+        "Laporan tersimpan dengan nomor #{nomor}. Kode lacak untuk pelapor: **{kode}** (cek di {link}).",
+        "Report saved as number #{nomor}. Tracking code for the reporter: **{kode}** (check at {link}).",
+    ),
     "lapor.find_number": ("Nomor laporan", "Report number"),
     "lapor.find_placeholder": ("mis. 1234", "e.g. 1234"),
     "lapor.card_title": ("Laporan #{nomor}", "Report #{nomor}"),
@@ -1648,6 +1651,146 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "pelapor tidak disalin ke log ini.",
         "Every change to the data is recorded with what changed, and cannot be edited or deleted. Reporters' "
         "personal data is not copied into this log.",
+    ),
+    # Residents in the loop (#19): the tracking code, "sudah beres?", the outbox's templates.
+    "message.reporter_of": ("Pelapor laporan #{nomor}", "Reporter of report #{nomor}"),
+    "nav.pesan": ("Pesan", "Messages"),
+    "nav.cek": ("Cek laporan", "Check a report"),
+    "pesan.title": ("Pesan WhatsApp", "WhatsApp messages"),
+    "pesan.intro": (
+        "Pesan yang perlu Anda kirim. Ketuk *Kirim lewat WhatsApp*: WhatsApp terbuka dengan nomor dan teks siap "
+        "kirim, dan pesan ini ditandai terkirim.",
+        "Messages for you to send. Tap *Send by WhatsApp*: WhatsApp opens with the number and the text ready, and the "
+        "message is marked sent.",
+    ),
+    "pesan.gateway_on": (
+        "Gateway WhatsApp aktif: tugas harian mengirim pesan yang nomornya lengkap dengan sendirinya.",
+        "A WhatsApp gateway is set up: the daily job sends the messages with a valid number by itself.",
+    ),
+    "pesan.none": ("Tidak ada pesan yang menunggu. Terima kasih!", "No messages waiting. Thank you!"),
+    "pesan.count": ("{n} pesan menunggu, yang terlama di atas.", "{n} messages waiting, the oldest first."),
+    "pesan.to": ("untuk {penerima}", "to {penerima}"),
+    "pesan.no_number": (
+        "Nomor WhatsApp belum ada atau tidak bisa dihubungi (mis. telepon rumah). Tombol kirim membuka WhatsApp "
+        "tanpa nomor: pilih kontaknya sendiri, atau salin teksnya.",
+        "No WhatsApp number, or one WhatsApp cannot reach (e.g. a landline). The send button opens WhatsApp without a "
+        "number: pick the contact yourself, or copy the text.",
+    ),
+    "pesan.send": ("Kirim lewat WhatsApp", "Send by WhatsApp"),
+    "pesan.mark_sent": ("Sudah dikirim", "Already sent"),
+    "pesan.marked": ("Pesan untuk {penerima} ditandai terkirim.", "The message to {penerima} is marked sent."),
+    "pesan.already_sent": ("Pesan itu sudah terkirim.", "That message was sent already."),
+    "pesan.jenis.laporan_diterima": ("Laporan diterima (ke pelapor)", "Report received (to the reporter)"),
+    "pesan.jenis.status_berubah": ("Status berubah (ke pelapor)", "Status changed (to the reporter)"),
+    "pesan.jenis.laporan_selesai": ("Selesai, sudah beres? (ke pelapor)", "Resolved, fixed? (to the reporter)"),
+    "pesan.jenis.tugas_baru": ("Tugas baru (ke penanggung jawab)", "New task (to the person in charge)"),
+    "pesan.jenis.tugas_besok": (
+        "Pengingat batas waktu (ke penanggung jawab)",
+        "Deadline reminder (to the person in charge)",
+    ),
+    "pesan.jenis.tugas_terlambat": (
+        "Naik tingkat karena terlambat (ke penanggung jawab baru)",
+        "Escalated for being late (to the new person in charge)",
+    ),
+    "pesan.jenis.dibuka_kembali": (
+        "Dibuka kembali oleh pelapor (ke penanggung jawab)",
+        "Reopened by the reporter (to the person in charge)",
+    ),
+    "pesan.jenis.ringkasan_harian": ("Ringkasan harian (ke ketua RW)", "Daily digest (to the RW head)"),
+    "settings.tab_messages": ("Pesan WhatsApp", "WhatsApp messages"),
+    "templates.explain": (
+        "Teks pesan yang disiapkan aplikasi. Isian dalam kurung kurawal diganti saat pesan dibuat, misalnya {kode} "
+        "menjadi kode lacak laporan. Simpan hanya dengan isian yang tercantum di bawah teksnya.",
+        "The texts of the messages the app prepares. A placeholder in braces is filled in when a message is made, "
+        "e.g. {kode} becomes the report's tracking code. Only the placeholders listed under a text may be used.",
+    ),
+    "templates.allowed": ("Isian yang boleh dipakai: {isian}", "Placeholders it may use: {isian}"),
+    "templates.preview": ("Contoh hasilnya", "What it looks like"),
+    "templates.edited": ("diubah kelurahan", "edited by the kelurahan"),
+    "templates.save": ("Simpan teks", "Save text"),
+    "templates.reset": ("Kembalikan teks bawaan", "Back to the default text"),
+    "templates.saved": ('Teks pesan "{jenis}" disimpan.', 'The text of "{jenis}" is saved.'),
+    "detail.kode_lacak": ("Kode lacak", "Tracking code"),
+    "detail.public_page": (
+        "Pelapor mengikuti laporan ini dengan kode lacak **{kode}** di [halaman cek]({link}) (tanpa masuk; tanpa "
+        "nama, nomor telepon, judul, atau catatan).",
+        "The reporter follows this report with the tracking code **{kode}** on the [check page]({link}) (no sign-in; "
+        "no names, phone numbers, title or notes).",
+    ),
+    "detail.jawaban_warga": ("Jawaban pelapor: sudah beres?", "The reporter's answers: fixed?"),
+    "detail.nilai": ("nilai {nilai} dari 5", "rated {nilai} of 5"),
+    "cek.jawaban.ya": ("Ya, sudah beres", "Yes, fixed"),
+    "cek.jawaban.belum": ("Belum beres (laporan dibuka kembali)", "Not fixed yet (the report was reopened)"),
+    "user.telepon": ("Nomor WhatsApp", "WhatsApp number"),
+    "user.telepon_help": (
+        "Untuk pesan tugas, pengingat batas waktu dan ringkasan harian (halaman Pesan). Boleh kosong.",
+        "For task messages, deadline reminders and the daily digest (the Messages page). May be left empty.",
+    ),
+    "error.telepon_not_whatsapp": (
+        "Nomor itu bukan nomor ponsel Indonesia yang bisa WhatsApp (contoh: 0812-3456-7890).",
+        "That is not an Indonesian mobile number WhatsApp can reach (e.g. 0812-3456-7890).",
+    ),
+    "kepuasan.title": ("Kepuasan warga: sudah beres?", "Residents' satisfaction: fixed?"),
+    "kepuasan.none_resolved": (
+        "Belum ada laporan yang diselesaikan dalam periode dan wilayah ini.",
+        "No reports were resolved in this period and area.",
+    ),
+    "kepuasan.no_answers": (
+        "Belum ada jawaban pelapor. Pelapor menjawab di halaman cek (kode lacak) setelah laporannya selesai; pesan "
+        "'laporan selesai' di halaman Pesan membawa tautannya.",
+        "No reporter has answered yet. Reporters answer on the check page (tracking code) once their report is "
+        "resolved; the 'resolved' message on the Messages page carries the link.",
+    ),
+    "kepuasan.by_area": ("Per wilayah", "Per area"),
+    "kepuasan.by_category": ("Per kategori", "Per category"),
+    "kepuasan.col_resolutions": ("Penyelesaian", "Resolutions"),
+    "kepuasan.index": ("{nilai} ({n} penilaian)", "{nilai} ({n} ratings)"),
+    "kepuasan.too_few": ("— ({n} penilaian, perlu {min})", "— ({n} ratings, needs {min})"),
+    "digest.title": ("Ringkasan harian {area}", "Daily digest {area}"),
+    "digest.masuk": ("Laporan masuk", "Reports received"),
+    "digest.selesai": ("Diselesaikan", "Resolved"),
+    "digest.terbuka": ("Masih terbuka di akhir hari", "Still open at the day's end"),
+    "digest.terlambat": ("Di antaranya terlambat", "Of which overdue"),
+    "digest.oldest": ("{n} laporan terbuka tertua", "{n} oldest open reports"),
+    "digest.age": ("{hari} hari", "{hari} days"),
+    "digest.none_open": ("Tidak ada laporan terbuka.", "No open reports."),
+    "digest.generated": ("Dibuat {moment}", "Made {moment}"),
+    "error.code_not_found": (
+        "Kode itu tidak ditemukan. Periksa lagi kode lacak pada pesan yang Anda terima.",
+        "Nothing was found for that code. Check the tracking code in the message you received.",
+    ),
+    "error.confirm_not_resolved": (
+        "Laporan ini belum berstatus selesai, jadi belum bisa dikonfirmasi.",
+        "This report is not resolved yet, so there is nothing to confirm.",
+    ),
+    "error.confirm_answered": (
+        "Penyelesaian ini sudah dijawab. Terima kasih.",
+        "This resolution has been answered already. Thank you.",
+    ),
+    "error.confirm_too_late": (
+        "Batas {hari} hari untuk menjawab sudah lewat. Bila masalahnya muncul lagi, sampaikan laporan baru "
+        "ke ketua RT Anda.",
+        "The {hari} days to answer are over. If the problem is back, make a new report to your RT head.",
+    ),
+    "error.confirm_answer_unknown": ("Pilih Ya atau Belum.", "Choose Yes or Not yet."),
+    "error.confirm_rating_range": ("Nilai antara 1 dan 5.", "A rating from 1 to 5."),
+    "error.confirm_needs_reason": (
+        "Tulis apa yang belum beres, supaya petugas tahu yang harus dikerjakan.",
+        "Say what is not fixed yet, so the person in charge knows what to do.",
+    ),
+    "error.template_unknown": ("Jenis pesan itu tidak dikenal.", "Unknown message kind."),
+    "error.template_empty": ("Teks pesan tidak boleh kosong.", "The message text cannot be empty."),
+    "error.template_too_long": (
+        "Teks pesan terlalu panjang (paling banyak 1.000 huruf).",
+        "The message text is too long (1,000 characters at most).",
+    ),
+    "error.template_malformed": (
+        "Kurung kurawal tidak berpasangan. Tulis isian seperti {kode}, dengan kurung buka dan tutup.",
+        "Unbalanced braces. Write a placeholder like {kode}, with an opening and a closing brace.",
+    ),
+    "error.template_placeholder": (
+        "Ada isian yang tidak dikenal untuk pesan ini. Isian yang boleh dipakai tercantum di bawah teksnya.",
+        "A placeholder this message does not know. The ones it may use are listed below its text.",
     ),
 }
 

@@ -176,6 +176,7 @@ class Laporan(Base):
         # Tugas saya (a person's open reports by due date) and the escalation job (open reports past their stage).
         Index("ix_laporan_penanggung_jawab", "penanggung_jawab_id", "status", "batas_tahap"),
         Index("ix_laporan_status_batas_tahap", "status", "batas_tahap"),
+        Index("uq_laporan_kode_lacak", "kode_lacak", unique=True),
         Index("ix_laporan_reported_at", "reported_at"),
     )
 
@@ -212,6 +213,8 @@ class Laporan(Base):
     # to resolve (the category's targets, fixed when the report is made), and the current level's own deadline,
     # which escalation moves (records/escalation.py).
     penanggung_jawab_id: Mapped[int | None] = mapped_column(ForeignKey("pengguna.id"))
+    # The public tracking code (core/tracking.py): with it, and only with it, a resident sees the status (`cek`).
+    kode_lacak: Mapped[str | None] = mapped_column(String(16))
     # Other households affected by the same problem (rows of `dukungan`), counted here for lists and ordering.
     jumlah_dukungan: Mapped[int] = mapped_column(Integer, server_default="0")
     batas_tanggap: Mapped[datetime | None] = mapped_column(DateTime)
@@ -356,6 +359,8 @@ class Pengguna(Base):
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     nama: Mapped[str] = mapped_column(String(100), default="")
+    # A WhatsApp number for the messages this person should get (tasks, reminders, the daily digest).
+    telepon: Mapped[str | None] = mapped_column(String(30))
     role: Mapped[str] = mapped_column(String(20))
     kelurahan_id: Mapped[int | None] = mapped_column(ForeignKey("kelurahan.id"))
     rw_id: Mapped[int | None] = mapped_column(Integer)
@@ -535,3 +540,65 @@ class Dukungan(Base):
     external_id: Mapped[str | None] = mapped_column(String(100), unique=True)  # e.g. a WhatsApp message's key
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100))
+
+
+class KonfirmasiWarga(Base):
+    """A resident's answer to "sudah beres?" on the public page after a report was resolved: yes (with an optional
+    1–5 rating), or not yet (with a reason: the report is reopened). Append-only, like the history."""
+
+    __tablename__ = "konfirmasi_warga"
+    __table_args__ = (
+        CheckConstraint(_in("jawaban", domain.CONFIRMATION_ANSWERS), name="jawaban_valid"),
+        CheckConstraint("nilai IS NULL OR (nilai BETWEEN 1 AND 5)", name="nilai_range"),
+        # One answer per resolution: a second click, or a second tab, is refused by the database itself.
+        UniqueConstraint("laporan_id", "selesai_at"),
+        Index("ix_konfirmasi_warga_selesai", "selesai_at", "laporan_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("laporan.id"))
+    # The resolution answered: the moment of the report's transition to `selesai` (its history entry).
+    selesai_at: Mapped[datetime] = mapped_column(DateTime)
+    jawaban: Mapped[str] = mapped_column(String(10))
+    nilai: Mapped[int | None] = mapped_column(Integer)  # 1–5, for "ya"
+    alasan: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Pesan(Base):
+    """A WhatsApp message the system wants sent: to whom (a number, normalised), the text, and whose job it is to
+    send it (a click-to-send wa.me link) unless a configured gateway sends it."""
+
+    __tablename__ = "pesan"
+    __table_args__ = (
+        CheckConstraint(_in("status", domain.MESSAGE_STATUSES), name="status_valid"),
+        Index("ix_pesan_pengirim_status", "pengirim_id", "status", "created_at"),
+        Index("ix_pesan_status_created", "status", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    jenis: Mapped[str] = mapped_column(String(40))  # the template's key
+    laporan_id: Mapped[int | None] = mapped_column(ForeignKey("laporan.id"))
+    pengirim_id: Mapped[int | None] = mapped_column(ForeignKey("pengguna.id"))  # who should send it
+    # Whose office sends it when pengirim_id is None (several kelurahan may share one database).
+    kelurahan_id: Mapped[int | None] = mapped_column(ForeignKey("kelurahan.id"))
+    penerima: Mapped[str] = mapped_column(String(100))  # to whom, in words (personal data for a resident)
+    nomor: Mapped[str | None] = mapped_column(String(20))  # 62…, None when the number is missing or invalid
+    teks: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(10), default="antre")
+    # One message per event: the same event queued twice (a rerun job, two clicks) is kept once.
+    kunci: Mapped[str] = mapped_column(String(120), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class TemplatePesan(Base):
+    """A message template the kelurahan edited (the defaults live in code); named placeholders only."""
+
+    __tablename__ = "template_pesan"
+
+    jenis: Mapped[str] = mapped_column(String(40), primary_key=True)
+    teks: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))

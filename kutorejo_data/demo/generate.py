@@ -19,18 +19,20 @@ import numpy as np
 from faker import Faker
 from sqlalchemy import Connection, Engine, text
 
-from kutorejo_data.core import config, domain
+from kutorejo_data.core import config, domain, tracking
 from kutorejo_data.core.db import write_transaction
 from kutorejo_data.core.periods import add_months
 from kutorejo_data.core.wilayah import WilayahEntry, lookup
 from kutorejo_data.core.workdays import WorkCalendar
 from kutorejo_data.records.assignment import assign_unassigned, deadlines_many
 from kutorejo_data.records.escalation import tick
+from kutorejo_data.records.notifications import REOPENED_BY_REPORTER, REPORTER_ACTOR
 from kutorejo_data.store.bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum
 from kutorejo_data.store.capacity_rekap import fill_every_rt
 from kutorejo_data.store.monthly_rekap import fill_every_area
 
 from .accounts import DemoAccount, add_demo_accounts, demo_accounts
+from .answers import add_resident_answers
 
 # --------------------------------------------------------------------------------------------------------------
 # Public API
@@ -74,10 +76,12 @@ def generate_demo(
         area = _build_area(seed, period)
         generated = _generate_reports(np.random.default_rng([seed, 1]), area, categories, period, reports)
         activities = _generate_activities(np.random.default_rng([seed, 2]), area, period)
-        counts = _insert_everything(conn, area, categories, generated, activities)
+        codes = _tracking_codes(np.random.default_rng([seed, 3]), generated.count)
+        counts = _insert_everything(conn, area, categories, generated, activities, codes)
         counts["accounts"] = add_demo_accounts(conn, _accounts_of(area), period.horizon)
         assign_unassigned(conn, actor=DEMO_ACTOR, now=period.horizon)
         _mark_as_demo(conn, seed, period)
+        add_resident_answers(conn, np.random.default_rng([seed, 4]), period.horizon)
     # As if the daily escalation job had been running: what is past its level's deadline has moved up.
     tick(engine, now=period.horizon)
     vacuum(engine, (*_ID_TABLES, "kegiatan_kehadiran", "riwayat_penugasan"))
@@ -995,6 +999,7 @@ _LAPORAN_COLUMNS = (
     "batas_tanggap",
     "batas_selesai",
     "batas_tahap",
+    "kode_lacak",
 )
 _HISTORY_COLUMNS = (
     "id",
@@ -1032,10 +1037,37 @@ def _note_table(width: int = 3) -> np.ndarray:
 
 _NOTE_TABLE = _note_table()
 _REOPEN_TABLE = np.array(_REOPEN_NOTES, dtype=object)
+# What a reporter writes when answering "belum" (the history note says the reporter reopened it).
+REPORTER_REOPEN_REASONS = (
+    "Masih sama seperti sebelumnya",
+    "Baru beres sebagian, ujungnya masih rusak",
+    "Sudah diperbaiki tapi rusak lagi",
+    "Belum ada yang datang mengecek",
+)
+_REPORTER_REOPEN_TABLE = np.array(
+    [f"{REOPENED_BY_REPORTER}: {reason}" for reason in REPORTER_REOPEN_REASONS], dtype=object
+)
+_WARGA = domain.SOURCES.index("warga")
+
+
+def _tracking_codes(rng: np.random.Generator, n: int) -> np.ndarray:
+    """`n` distinct tracking codes drawn from `rng` (deterministic, unlike a real report's), in random order."""
+    values = np.unique(rng.integers(0, 2**40, size=n + n // 100 + 16, dtype=np.int64))
+    while len(values) < n:
+        values = np.unique(np.concatenate([values, rng.integers(0, 2**40, size=n, dtype=np.int64)]))
+    values = rng.permutation(values)[:n]
+    alphabet = np.array(list(tracking.ALPHABET))
+    symbols = [alphabet[(values >> (5 * i)) & 31] for i in reversed(range(tracking.SYMBOLS))]
+    code = np.full(n, f"{tracking.PREFIX}-")
+    for position, column in enumerate(symbols):
+        code = np.strings.add(np.strings.add(code, "-") if position == 4 else code, column)
+    return code.astype(object)
 
 
 class _Lookups:
     """Object arrays that turn report codes into the strings stored in the database."""
+
+    tracking_codes: np.ndarray
 
     def __init__(self, area: _Area, categories: Sequence[_Category]) -> None:
         self.rt_id = np.array([r.id for r in area.rts])
@@ -1141,6 +1173,7 @@ def _laporan_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
             responded,
             resolved,
             *(_format_times(moments) for moments in due),
+            lookups.tracking_codes[s].tolist(),
             strict=True,
         )
 
@@ -1193,14 +1226,28 @@ def _history_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
         from_code = np.where(k > 0, _PATHS[path, np.maximum(k - 1, 0)], -1)
         level = np.where(k == 0, _SOURCE_LEVEL[data.source[r]], data.level[r])
         names = lookups.handler_names(level, rt, kat)
+        changed_by = _changed_by(level, rt, lookups).astype(object)
+        notes = np.array(
+            _notes(to_code, from_code, data.note_variant[r, k], data.original[r], names, level), dtype=object
+        )
+        # A resident's reopening: within the "sudah beres?" window, the reporter's own "belum" on the public page.
+        since_resolved = data.step_times[r, k] - data.step_times[r, np.maximum(k - 1, 0)]
+        by_reporter = (
+            (from_code == _S)
+            & (data.source[r] == _WARGA)
+            & (since_resolved <= domain.CONFIRMATION_DAYS * _DAY)
+            & (data.note_variant[r, k] % 2 == 1)
+        )
+        changed_by[by_reporter] = REPORTER_ACTOR
+        notes[by_reporter] = _REPORTER_REOPEN_TABLE[data.note_variant[r, k][by_reporter] % len(_REPORTER_REOPEN_TABLE)]
         yield from zip(
             (np.arange(s.start, s.stop) + 1).tolist(),
             (r + 1).tolist(),
             _format_times(data.step_times[r, k]),
             _optional(lookups.statuses[np.maximum(from_code, 0)], k > 0),
             lookups.statuses[to_code].tolist(),
-            _changed_by(level, rt, lookups).tolist(),
-            _notes(to_code, from_code, data.note_variant[r, k], data.original[r], names, level),
+            changed_by.tolist(),
+            notes.tolist(),
             lookups.levels[level].tolist(),
             names.tolist(),
             strict=True,
@@ -1219,7 +1266,7 @@ def _notes(
     original: np.ndarray,
     names: np.ndarray,
     level: np.ndarray,
-) -> list[str]:
+) -> np.ndarray:
     """The note of each history row: one of a few phrasings per status, with the cases a reader expects."""
     notes = _NOTE_TABLE[to_code, variant % _NOTE_TABLE.shape[1]]
     reopened = from_code == _S
@@ -1230,7 +1277,7 @@ def _notes(
     notes[forwarded] = "Sudah dicek, diteruskan ke " + names[forwarded]
     duplicate = to_code == _D
     notes[duplicate] = [f"Sama dengan laporan #{o + 1}" for o in original[duplicate].tolist()]
-    return notes.tolist()
+    return notes
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -1624,10 +1671,16 @@ def _require_empty(conn: Connection) -> None:
 
 
 def _insert_everything(
-    conn: Connection, area: _Area, categories: Sequence[_Category], reports: _Reports, activities: _ActivityLog
+    conn: Connection,
+    area: _Area,
+    categories: Sequence[_Category],
+    reports: _Reports,
+    activities: _ActivityLog,
+    codes: np.ndarray,
 ) -> dict[str, int]:
     """Bulk-insert areas, reports, history and activities in FK order; returns the counts per kind."""
     lookups = _Lookups(area, categories)
+    lookups.tracking_codes = codes
     w = area.wilayah
     insert_rows(
         conn,

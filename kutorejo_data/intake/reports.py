@@ -34,6 +34,7 @@ from kutorejo_data.core.formatting import fmt_date
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.core.models import Kategori, Laporan
 from kutorejo_data.records.assignment import assign_unassigned, deadlines_for
+from kutorejo_data.records.tracking_codes import fresh_codes
 from kutorejo_data.store.bulk import Row, analyze, insert_rows
 
 from . import vocab as import_vocab
@@ -448,6 +449,7 @@ _LAPORAN_COLUMNS = (
     "batas_tanggap",
     "batas_selesai",
     "batas_tahap",
+    "kode_lacak",
 )
 _HISTORY_COLUMNS = (
     "laporan_id",
@@ -543,7 +545,8 @@ def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: d
         [item.row.reported_at for item in added],
         [item.row.penanganan if item.status != domain.STATUS_BARU else None for item in added],
     )
-    for laporan_id, item, deadline in zip(ids, added, due, strict=True):
+    codes = fresh_codes(conn, len(added))
+    for laporan_id, item, deadline, code in zip(ids, added, due, codes, strict=True):
         r = item.row
         jumped = item.status != domain.STATUS_BARU
         penanganan, penanganan_nama = (r.penanganan, r.penanganan_nama) if jumped else (None, None)
@@ -574,6 +577,7 @@ def _insert_new(conn: Connection, added: Sequence[NewReport], actor: str, now: d
                 stored(deadline.batas_tanggap),
                 stored(deadline.batas_selesai),
                 stored(deadline.batas_tahap),
+                code,
             )
         )
         history.append((laporan_id, stored(r.reported_at), None, domain.STATUS_BARU, actor, IMPORT_NOTE, None, None))

@@ -21,14 +21,15 @@ TITLE_WIDTH = 45
 NEUTRAL = str.maketrans({"*": "∗", "_": " ", "~": "-", "`": "'"})
 
 
-def _plain(text: str, width: int | None = None) -> str:
+def plain(text: str, width: int | None = None) -> str:
+    """User text on one line without WhatsApp's formatting marks, shortened to `width`."""
     return one_line(text, width).translate(NEUTRAL)
 
 
 def whatsapp_text(report: MeetingReport) -> str:
     """The summary, at most WHATSAPP_LIMIT characters."""
     lines = [
-        f"*{slide_title('sampul', LANG)} — {_plain(report.area_label)}*",
+        f"*{slide_title('sampul', LANG)} — {plain(report.area_label)}*",
         f"*{month_title(report, LANG)}*",
         "",
         f"*{t('rapat.slide.angka', LANG)}* _({compared_with(report, LANG)})_",
@@ -44,7 +45,7 @@ def whatsapp_text(report: MeetingReport) -> str:
     closing = [
         "",
         f"*{t('rapat.next_steps', LANG)}*",
-        *(f"• {_plain(step)}" for step in next_steps(report, LANG)),
+        *(f"• {plain(step)}" for step in next_steps(report, LANG)),
         "",
         f"_{t('rapat.generated', LANG, date=fmt_date(report.generated_at.date(), LANG))}_",
     ]
@@ -53,8 +54,8 @@ def whatsapp_text(report: MeetingReport) -> str:
         overdue = ["", f"*{t('rapat.wa.overdue', LANG, n=fmt_int(report.overdue_total, LANG))}*"]
         for item in report.overdue[:OVERDUE_LINES]:
             overdue.append(
-                f"• #{item.nomor} {_plain(item.judul, TITLE_WIDTH)} (RT {item.rt}/RW {item.rw}), "
-                f"{overdue_late(item, LANG)}, {_plain(holder_text(item.penanganan, None, LANG))}"
+                f"• #{item.nomor} {plain(item.judul, TITLE_WIDTH)} (RT {item.rt}/RW {item.rw}), "
+                f"{overdue_late(item, LANG)}, {plain(holder_text(item.penanganan, None, LANG))}"
             )
     # Drop overdue lines (least bad first) until the whole message fits; the numbers always stay.
     while overdue and len("\n".join(lines + overdue + closing)) > WHATSAPP_LIMIT:

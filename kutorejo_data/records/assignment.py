@@ -13,13 +13,13 @@ import numpy as np
 from sqlalchemy import Connection, Engine, and_, insert, or_, select, update
 
 from kutorejo_data.core import domain
-from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.db import inserted_id, write_transaction
 from kutorejo_data.core.errors import ServiceError, ValidationError, require_writable
 from kutorejo_data.core.filters import EVERYTHING, Scope, area_conditions, resolve_area
 from kutorejo_data.core.models import Kategori, Laporan, Pengguna, RiwayatPenugasan
 from kutorejo_data.core.workdays import END_OF_DAY, WorkCalendar
 
-from . import audit
+from . import audit, notifications
 from .holidays import calendar
 from .routing import ReportPlace, Router
 
@@ -100,8 +100,8 @@ def record_change(
     actor: str,
     at: datetime,
 ) -> None:
-    """Append one change of who is in charge to the report's assignment history."""
-    conn.execute(
+    """Append one change of who is in charge to the report's assignment history; the new holder hears of it."""
+    inserted = conn.execute(
         insert(RiwayatPenugasan).values(
             laporan_id=laporan_id,
             changed_at=at,
@@ -114,6 +114,8 @@ def record_change(
             changed_by=actor,
         )
     )
+    if ke is not None:
+        notifications.holder_changed(conn, inserted_id(inserted), laporan_id, jenis=jenis, to=ke, actor=actor, now=at)
 
 
 def assign_new_report(
@@ -318,3 +320,17 @@ def assign_unassigned(conn: Connection, *, actor: str, now: datetime, only: Iter
     if history:
         conn.execute(insert(RiwayatPenugasan), history)
     return len(history)
+
+
+def release_inactive_holder(conn: Connection, laporan_id: int, *, actor: str, now: datetime) -> None:
+    """A reopened report whose person in charge was deactivated meanwhile goes to whom the rules name now."""
+    stale = conn.execute(
+        update(Laporan)
+        .where(
+            Laporan.id == laporan_id,
+            Laporan.penanggung_jawab_id.in_(select(Pengguna.id).where(Pengguna.aktif.is_(False))),
+        )
+        .values(penanggung_jawab_id=None)
+    )
+    if stale.rowcount:
+        assign_unassigned(conn, actor=actor, now=now, only=[laporan_id])

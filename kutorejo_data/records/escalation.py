@@ -2,8 +2,8 @@
 deadline and a new person in charge, written to its assignment history as an automatic step with the reason.
 
 `tick` is idempotent: a report it moved has a deadline in the future, so running it twice, or again after a missed
-day, moves nothing twice. Cron runs it (`python -m kutorejo_data tick`); the app runs it at most once an hour when
-nobody has (ui/frame/context.py).
+day, moves nothing twice. It is the first step of the daily job (meeting/daily.py), which cron runs
+(`python -m kutorejo_data tick`) and the app runs at most once an hour when nobody has.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .routing import ReportPlace, Router
 
 SYSTEM_ACTOR = "sistem"
 LAST_TICK_KEY = "tick_terakhir"
-# The app runs the job itself when nobody has for this long (a kelurahan without cron still escalates daily).
+# The app runs the daily job itself when nobody has for this long (a kelurahan without cron still escalates).
 TICK_INTERVAL = timedelta(hours=1)
 
 
@@ -119,12 +119,3 @@ def last_run(conn: Connection) -> datetime | None:
     """When the job last ran, or None."""
     value = conn.execute(select(AppMeta.value).where(AppMeta.key == LAST_TICK_KEY)).scalar()
     return datetime.fromisoformat(value) if value else None
-
-
-def tick_if_due(engine: Engine, *, now: datetime) -> TickResult | None:
-    """Run the job when it has not run in the last TICK_INTERVAL (the app's fallback when there is no cron)."""
-    with engine.connect() as conn:
-        last = last_run(conn)
-    if last is not None and now - last < TICK_INTERVAL:
-        return None
-    return tick(engine, now=now)

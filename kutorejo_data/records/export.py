@@ -82,6 +82,7 @@ class ExportRecord:
     duplikat_dari_id: int | None
     batas_selesai: datetime | None  # the category's SLA counted in working days from the report day
     penanggung_jawab: str | None
+    kode_lacak: str | None  # the public tracking code (core/tracking.py)
     pelapor_nama: str | None = None
     pelapor_telepon: str | None = None
 
@@ -174,6 +175,7 @@ def export_query(
         Laporan.duplikat_dari_id,
         Laporan.batas_selesai,
         func.coalesce(func.nullif(holder.nama, ""), holder.username).label("penanggung_jawab"),
+        Laporan.kode_lacak,
     ]
     if with_personal_data:
         columns += [Laporan.pelapor_nama, Laporan.pelapor_telepon]
@@ -236,6 +238,7 @@ def tabular_headers(with_personal_data: bool = False) -> list[str]:
         "Batas waktu (hari kerja)",
         "Terlambat",
         "Duplikat dari",
+        "Kode lacak",
     ]
     if with_personal_data:
         headers += ["Nama pelapor", "Telepon pelapor"]
@@ -271,6 +274,7 @@ def tabular_values(record: ExportRecord, now: datetime, with_personal_data: bool
         record.deadline,
         "ya" if record.is_overdue(now) else "tidak",
         record.duplikat_dari_id,
+        record.kode_lacak,
     ]
     if with_personal_data:
         values += [record.pelapor_nama, record.pelapor_telepon]
@@ -456,6 +460,7 @@ def open311_request(record: ExportRecord, with_personal_data: bool = False) -> d
         "rw": record.rw,
         "rt": record.rt,
         "status_detail": record.status,
+        "kode_lacak": record.kode_lacak,
     }
     if with_personal_data:
         request["reporter_name"] = record.pelapor_nama

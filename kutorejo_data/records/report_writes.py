@@ -24,10 +24,11 @@ from kutorejo_data.core.errors import ServiceError, ValidationError, require_wri
 from kutorejo_data.core.filters import EVERYTHING, Scope, area_conditions, resolve_area
 from kutorejo_data.core.models import Kategori, Laporan, StatusHistory
 
-from . import audit
-from .assignment import assign_new_report
+from . import audit, notifications
+from .assignment import assign_new_report, release_inactive_holder
 from .holidays import calendar
 from .routing import ReportPlace
+from .tracking_codes import fresh_codes
 
 COORDINATES_PATTERN = re.compile(r"^\s*(?P<lat>-?\d{1,3}(?:[.,]\d+)?)\s*[,;\s]\s*(?P<lon>-?\d{1,3}(?:[.,]\d+)?)\s*$")
 # Leaving a report as rejected, or taking back a resolution, must say why.
@@ -164,6 +165,7 @@ def create_report(
                 external_id=report.external_id,
                 reported_at=reported_at,
                 status=domain.STATUS_BARU,
+                kode_lacak=fresh_codes(conn, 1)[0],
                 version=1,
                 created_at=now,
                 updated_at=now,
@@ -183,6 +185,7 @@ def create_report(
         assert area.kelurahan_id is not None and area.rw_id is not None and area.rt_id is not None  # validated above
         place = ReportPlace(area.kelurahan_id, area.rw_id, area.rt_id, kategori_id)
         assign_new_report(conn, laporan_id, place, reported_at, actor=actor, now=now)
+        notifications.report_received(conn, laporan_id, now=now)
         audit.record(
             conn,
             actor,
@@ -253,81 +256,89 @@ def change_status(
     now = now or now_local()
     require_writable(scope)
     with write_transaction(engine) as conn:
-        area = resolve_area(conn, None, None, None, scope)
-        report = conn.execute(
-            select(
-                Laporan.id,
-                Laporan.status,
-                Laporan.version,
-                Laporan.reported_at,
-                Laporan.updated_at,
-                Laporan.penanganan,
-                Laporan.penanganan_nama,
-                Laporan.kelurahan_id,
-            ).where(Laporan.id == change.laporan_id, *area_conditions(area))
-        ).one_or_none()
-        if report is None:
-            raise ServiceError("error.report_not_found", nomor=change.laporan_id)
-        if report.version != change.expected_version:
-            raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
-        _check_transition(conn, report.status, change, scope)
-        penanganan = change.penanganan or report.penanganan
-        penanganan_nama = (change.penanganan_nama or "").strip() or (
-            report.penanganan_nama if penanganan == report.penanganan else None
+        return apply_status_change(conn, change, actor=actor, scope=scope, now=now)
+
+
+def apply_status_change(conn: Connection, change: StatusChange, *, actor: str, scope: Scope, now: datetime) -> int:
+    """`change_status` inside the caller's transaction (a resident's "belum" writes its answer in the same one)."""
+    area = resolve_area(conn, None, None, None, scope)
+    report = conn.execute(
+        select(
+            Laporan.id,
+            Laporan.status,
+            Laporan.version,
+            Laporan.reported_at,
+            Laporan.updated_at,
+            Laporan.penanganan,
+            Laporan.penanganan_nama,
+            Laporan.kelurahan_id,
+        ).where(Laporan.id == change.laporan_id, *area_conditions(area))
+    ).one_or_none()
+    if report is None:
+        raise ServiceError("error.report_not_found", nomor=change.laporan_id)
+    if report.version != change.expected_version:
+        raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
+    _check_transition(conn, report.status, change, scope)
+    penanganan = change.penanganan or report.penanganan
+    penanganan_nama = (change.penanganan_nama or "").strip() or (
+        report.penanganan_nama if penanganan == report.penanganan else None
+    )
+    changed_at = max(now, report.updated_at, report.reported_at)  # history never runs backwards
+    reopened = report.status in domain.CLOSED_STATUSES and change.to_status in domain.OPEN_STATUSES
+    extra: dict[str, object] = {}
+    if reopened:  # back in someone's queue: their level gets its stage again, from now
+        cal = calendar(conn, report.kelurahan_id)
+        extra["batas_tahap"] = cal.due(changed_at, domain.ESCALATION_STAGE_WORKING_DAYS)
+    updated = conn.execute(
+        update(Laporan)
+        .where(Laporan.id == report.id, Laporan.version == change.expected_version)
+        .values(
+            **extra,
+            status=change.to_status,
+            version=Laporan.version + 1,
+            updated_at=changed_at,
+            penanganan=penanganan,
+            penanganan_nama=penanganan_nama,
+            duplikat_dari_id=change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None,
         )
-        changed_at = max(now, report.updated_at, report.reported_at)  # history never runs backwards
-        reopened = report.status in domain.CLOSED_STATUSES and change.to_status in domain.OPEN_STATUSES
-        extra: dict[str, object] = {}
-        if reopened:  # back in someone's queue: their level gets its stage again, from now
-            cal = calendar(conn, report.kelurahan_id)
-            extra["batas_tahap"] = cal.due(changed_at, domain.ESCALATION_STAGE_WORKING_DAYS)
-        updated = conn.execute(
-            update(Laporan)
-            .where(Laporan.id == report.id, Laporan.version == change.expected_version)
-            .values(
-                **extra,
-                status=change.to_status,
-                version=Laporan.version + 1,
-                updated_at=changed_at,
-                penanganan=penanganan,
-                penanganan_nama=penanganan_nama,
-                duplikat_dari_id=change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None,
-            )
+    )
+    if updated.rowcount != 1:  # a concurrent writer got there first (PostgreSQL READ COMMITTED)
+        raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
+    if reopened:  # its holder may have left while it was closed: the rules name someone else
+        release_inactive_holder(conn, report.id, actor=actor, now=changed_at)
+    conn.execute(
+        insert(StatusHistory).values(
+            laporan_id=report.id,
+            changed_at=changed_at,
+            from_status=report.status,
+            to_status=change.to_status,
+            changed_by=actor,
+            note=change.note.strip(),
+            penanganan=penanganan,
+            penanganan_nama=penanganan_nama,
         )
-        if updated.rowcount != 1:  # a concurrent writer got there first (PostgreSQL READ COMMITTED)
-            raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
-        conn.execute(
-            insert(StatusHistory).values(
-                laporan_id=report.id,
-                changed_at=changed_at,
-                from_status=report.status,
-                to_status=change.to_status,
-                changed_by=actor,
-                note=change.note.strip(),
-                penanganan=penanganan,
-                penanganan_nama=penanganan_nama,
-            )
-        )
-        audit.record(
-            conn,
-            actor,
-            "status",
-            "laporan",
-            report.id,
-            {
-                "status": report.status,
-                "version": report.version,
-                "penanganan": report.penanganan,
-                "penanganan_nama": report.penanganan_nama,
-            },
-            {
-                "status": change.to_status,
-                "version": report.version + 1,
-                "penanganan": penanganan,
-                "penanganan_nama": penanganan_nama,
-                "note": change.note.strip(),
-                "duplikat_dari_id": change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None,
-            },
-            at=changed_at,
-        )
+    )
+    audit.record(
+        conn,
+        actor,
+        "status",
+        "laporan",
+        report.id,
+        {
+            "status": report.status,
+            "version": report.version,
+            "penanganan": report.penanganan,
+            "penanganan_nama": report.penanganan_nama,
+        },
+        {
+            "status": change.to_status,
+            "version": report.version + 1,
+            "penanganan": penanganan,
+            "penanganan_nama": penanganan_nama,
+            "note": change.note.strip(),
+            "duplikat_dari_id": change.duplikat_dari_id if change.to_status == domain.STATUS_DUPLIKAT else None,
+        },
+        at=changed_at,
+    )
+    notifications.status_changed(conn, report.id, report.version + 1, actor=actor, now=changed_at)
     return report.version + 1

@@ -21,6 +21,7 @@ from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, Peng
 from kutorejo_data.core.sqlfuncs import days_between
 from kutorejo_data.core.workdays import WorkCalendar
 
+from .confirmation import ResidentAnswer, answers_of
 from .holidays import calendar
 from .support import SupportEntry, supports_of
 
@@ -238,6 +239,8 @@ class ReportDetail:
     penanggung_jawab: str | None  # the person in charge (name, or username)
     penugasan: tuple[AssignmentEntry, ...]  # who was in charge when, and why
     dukungan: tuple[SupportEntry, ...]  # other households affected, oldest first
+    kode_lacak: str | None  # the public tracking code
+    jawaban_warga: tuple[ResidentAnswer, ...]  # the reporter's "sudah beres?" answers, oldest first
 
 
 def report_detail(
@@ -316,4 +319,6 @@ def report_detail(
         penanggung_jawab=row.penanggung_jawab,
         penugasan=assignments_of(conn, nomor),
         dukungan=supports_of(conn, nomor, with_personal_data=with_personal_data),
+        kode_lacak=report.kode_lacak,
+        jawaban_warga=answers_of(conn, nomor),
     )

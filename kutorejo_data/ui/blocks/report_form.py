@@ -12,6 +12,7 @@ from kutorejo_data.core.domain import EARLIEST_REPORT
 from kutorejo_data.core.errors import ValidationError
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.intake.duplicates import similar_open_reports
+from kutorejo_data.records.notifications import public_link
 from kutorejo_data.records.report_writes import NewReport, create_report, parse_coordinates, report_errors
 from kutorejo_data.records.support import Support, add_support
 from kutorejo_data.ui.frame import data
@@ -107,7 +108,8 @@ def _submit(ctx: AppContext) -> None:
             raise ValidationError({**report_errors(engine, report, scope=ctx.scope), **own_errors})
         nomor = create_report(engine, report, actor=ctx.actor, scope=ctx.scope)
         state[_key("created")] = nomor
-        return "lapor.created", {"nomor": nomor}
+        kode = data.tracking_code(ctx.db_url, nomor)
+        return "lapor.created", {"nomor": nomor, "kode": kode, "link": public_link(kode)}
 
     if run_write(PREFIX, write):
         _reset_fields(ctx)

@@ -25,7 +25,7 @@ from kutorejo_data.records.reports import PAGE_SIZE, ReportDetail
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import Message, field_error, render_outcome, write_on_click
-from kutorejo_data.ui.kit.links import report_link
+from kutorejo_data.ui.kit.links import public_path, report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
 if TYPE_CHECKING:
@@ -169,6 +169,7 @@ def _field_rows(detail: ReportDetail, lang: str) -> list[tuple[str, str]]:
     )
     rows = [
         (t("col.status", lang), t(f"status.{detail.status}", lang)),
+        (t("detail.kode_lacak", lang), detail.kode_lacak or "—"),
         (t("detail.area", lang), f"RT {detail.rt} / RW {detail.rw}, Kel. {detail.kelurahan} ({detail.kode_wilayah})"),
         (t("col.kategori", lang), category_label(detail.kategori, detail.kategori_nama, lang)),
         (t("col.prioritas", lang), t(f"prioritas.{detail.prioritas}", lang)),
@@ -231,6 +232,7 @@ def render_report_detail(detail: ReportDetail, lang: str) -> None:
             render_timeline(detail, lang)
         if detail.dukungan:
             render_support(detail, lang)
+        render_public_side(detail, lang)
 
 
 def render_support(detail: ReportDetail, lang: str) -> None:
@@ -241,6 +243,26 @@ def render_support(detail: ReportDetail, lang: str) -> None:
         line = f"- **{escape_markdown(fmt_date(entry.waktu.date(), lang))}** · {escape_markdown(entry.catatan or '—')}"
         if entry.pelapor:
             line += f" · {escape_markdown(entry.pelapor)}"
+        lines.append(line)
+    st.markdown("\n".join(lines))
+
+
+def render_public_side(detail: ReportDetail, lang: str) -> None:
+    """What the reporter sees (the public page, by the tracking code) and what they answered to "sudah beres?"."""
+    if detail.kode_lacak:
+        st.caption(t("detail.public_page", lang, kode=detail.kode_lacak, link=public_path(detail.kode_lacak)))
+    if not detail.jawaban_warga:
+        return
+    st.markdown(f"**{t('detail.jawaban_warga', lang)}**")
+    lines = []
+    for answer in detail.jawaban_warga:
+        when = f"{fmt_date(answer.created_at.date(), lang)} {answer.created_at:%H:%M}"
+        said = t(f"cek.jawaban.{answer.jawaban}", lang)
+        if answer.nilai is not None:
+            said += " · " + t("detail.nilai", lang, nilai=answer.nilai)
+        line = f"- **{escape_markdown(when)}** · {escape_markdown(said)}"
+        if answer.alasan:
+            line += f"  \n  _{escape_markdown(answer.alasan)}_"
         lines.append(line)
     st.markdown("\n".join(lines))
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from kutorejo_data.analytics.accountability import OnTime, rate
+from kutorejo_data.analytics.accountability import OnTime
 from kutorejo_data.analytics.metrics import (
     ALUR_STATUS,
     DATA_BELUM_CUKUP,
@@ -24,7 +24,7 @@ from kutorejo_data.analytics.metrics import (
 )
 from kutorejo_data.analytics.resolution import porsi_eskalasi
 from kutorejo_data.core import domain
-from kutorejo_data.core.formatting import fmt_days, fmt_int, fmt_percent
+from kutorejo_data.core.formatting import fmt_days, fmt_int, fmt_percent, fmt_share
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.ui.kit import charts
 from kutorejo_data.ui.kit.cards import render_value_cards
@@ -68,25 +68,14 @@ def _on_time_table(frame: pd.DataFrame, group: str, lang: str, order: tuple[str,
         frame = frame.sort_values("grup", key=lambda s: s.map(lambda g: rank.get(g, len(rank))), ignore_index=True)
     labels = [t(f"penanganan.{g}", lang) for g in frame["grup"]] if group == "tingkat" else list(frame["grup"])
 
-    def share(on_time: int, judged: int) -> str:
-        if not judged:
-            return "—"
-        return t(
-            "kpi.share",
-            lang,
-            part=fmt_int(on_time, lang),
-            whole=fmt_int(judged, lang),
-            rate=fmt_percent(rate(on_time, judged), lang),
-        )
-
     return pd.DataFrame(
         {
             t(f"col.grup_{group}", lang): labels,
             TANGGAP_CEPAT.label(lang): [
-                share(a, n) for a, n in zip(frame["tanggap_tepat"], frame["tanggap_n"], strict=True)
+                fmt_share(a, n, lang) for a, n in zip(frame["tanggap_tepat"], frame["tanggap_n"], strict=True)
             ],
             SELESAI_TEPAT_WAKTU.label(lang): [
-                share(a, n) for a, n in zip(frame["selesai_tepat"], frame["selesai_n"], strict=True)
+                fmt_share(a, n, lang) for a, n in zip(frame["selesai_tepat"], frame["selesai_n"], strict=True)
             ],
             t("col.eskalasi", lang): [fmt_int(n, lang) for n in frame["eskalasi"]],
         }

@@ -14,6 +14,7 @@ from kutorejo_data.access.accounts import normalise_username
 from kutorejo_data.core.errors import ServiceError, ValidationError
 from kutorejo_data.core.formatting import fmt_datetime
 from kutorejo_data.core.i18n import t
+from kutorejo_data.core.phones import display_phone
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 
@@ -45,6 +46,7 @@ def render_account_list(ctx: AppContext) -> pd.DataFrame:
         {
             t("user.username", lang): frame["username"],
             t("user.nama", lang): frame["nama"],
+            t("user.telepon", lang): [display_phone(n) if isinstance(n, str) else "—" for n in frame["telepon"]],
             t("user.role", lang): [t(f"role.{r}", lang) for r in frame["role"]],
             t("user.area", lang): [
                 _area_text(w, r, k, lang) for w, r, k in zip(frame["rw"], frame["rt"], frame["kelurahan"], strict=True)
@@ -110,6 +112,17 @@ def _draft(ctx: AppContext, prefix: str, username: str) -> AccountDraft:
         ctx.scope.kelurahan_kode,
         state.get(f"{prefix}_rw") if role in permissions.AREA_ROLES else None,
         state.get(f"{prefix}_rt") if role == permissions.KETUA_RT else None,
+        state.get(f"{prefix}_telepon", ""),
+    )
+
+
+def _phone_field(prefix: str, lang: str) -> None:
+    st.text_input(
+        t("user.telepon", lang),
+        key=f"{prefix}_telepon",
+        max_chars=30,
+        placeholder="0812-3456-7890",
+        help=t("user.telepon_help", lang),
     )
 
 
@@ -135,6 +148,7 @@ def render_new_account(ctx: AppContext) -> None:
     left, right = st.columns(2)
     left.text_input(t("user.username", lang), key=f"{prefix}_username", max_chars=64)
     right.text_input(t("user.nama", lang), key=f"{prefix}_nama", max_chars=100)
+    _phone_field(prefix, lang)
     role = st.selectbox(
         t("user.role", lang), permissions.ROLES, key=f"{prefix}_role", format_func=lambda r: t(f"role.{r}", lang)
     )
@@ -174,6 +188,7 @@ def render_manage_account(ctx: AppContext, frame: pd.DataFrame) -> None:
     engine, prefix = engine_for(ctx.db_url), f"pengguna_ubah_{chosen}"
     state = st.session_state
     state.setdefault(f"{prefix}_nama", row["nama"])
+    state.setdefault(f"{prefix}_telepon", display_phone(row["telepon"]) if isinstance(row["telepon"], str) else "")
     state.setdefault(f"{prefix}_role", row["role"])
     for part in ("rw", "rt"):
         if isinstance(row[part], str):  # NaN when the account has none
@@ -204,6 +219,7 @@ def render_manage_account(ctx: AppContext, frame: pd.DataFrame) -> None:
     with st.container(border=True):
         st.markdown(f"**{t('user.edit', lang)}**")
         st.text_input(t("user.nama", lang), key=f"{prefix}_nama", max_chars=100)
+        _phone_field(prefix, lang)
         role = st.selectbox(
             t("user.role", lang), permissions.ROLES, key=f"{prefix}_role", format_func=lambda r: t(f"role.{r}", lang)
         )

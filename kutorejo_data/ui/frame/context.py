@@ -15,7 +15,7 @@ from kutorejo_data.core.config import database_url, now_local
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.core.filters import Scope
 from kutorejo_data.core.i18n import DEFAULT_LANG, LANGUAGES
-from kutorejo_data.records.escalation import tick_if_due
+from kutorejo_data.meeting.daily import run_daily_if_due
 from kutorejo_data.store.migrate import migrate
 
 LANG_KEY = "app_lang"
@@ -83,23 +83,23 @@ def open_database() -> str:
     job runs when nobody has run it in the last hour (a kelurahan without cron still escalates)."""
     url = database_url()
     engine_for(url)
-    _escalate_if_due(url)
+    _run_daily_job_if_due(url)
     return url
 
 
-# How often one app process looks whether the escalation job is due (a cheap read, but not on every click).
+# How often one app process looks whether the daily job is due (a cheap read, but not on every click).
 _TICK_LOOK_EVERY = timedelta(minutes=5)
 _last_look: dict[str, datetime] = {}
 
 
-def _escalate_if_due(db_url: str) -> None:
+def _run_daily_job_if_due(db_url: str) -> None:
     now = now_local()
     last = _last_look.get(db_url)
     if last is not None and timedelta(0) <= now - last < _TICK_LOOK_EVERY:
         return
     _last_look[db_url] = now
-    result = tick_if_due(engine_for(db_url), now=now)
-    if result is not None and (result.escalated or result.assigned):
+    result = run_daily_if_due(engine_for(db_url), now=now)
+    if result is not None and (result.escalated or result.assigned or result.reminders or result.digests):
         st.cache_data.clear()  # what every page shows has just moved
 
 

@@ -10,6 +10,8 @@ import pandas as pd
 import streamlit as st
 from sqlalchemy import Connection
 
+from kutorejo_data.access import permissions
+from kutorejo_data.access.accounts import Account
 from kutorejo_data.analytics import (
     accountability,
     area_view,
@@ -20,13 +22,24 @@ from kutorejo_data.analytics import (
     participation_summary,
     resolution,
 )
+from kutorejo_data.analytics import satisfaction as satisfaction_figures
 from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, breakdown_by_category, monthly_flow
 from kutorejo_data.core.concurrent_reads import read_concurrently
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.filters import ReportFilters, Scope
 from kutorejo_data.core.units import Level
 from kutorejo_data.meeting import deck as meeting
-from kutorejo_data.records import assignment, holidays, options, reports, routing, settings_lists, tasks
+from kutorejo_data.records import (
+    assignment,
+    holidays,
+    options,
+    outbox,
+    public,
+    reports,
+    routing,
+    settings_lists,
+    tasks,
+)
 
 from .context import engine_for
 
@@ -338,6 +351,39 @@ def my_tasks(db_url: str, account_id: int, scope: Scope, now: datetime) -> list[
         return tasks.my_tasks(conn, account_id, scope, now=now)
 
 
+def sender_of(account: Account) -> outbox.Sender:
+    """Whose WhatsApp messages this account sends: their own, and the office's for the office roles."""
+    return outbox.Sender(
+        account.id, office=permissions.sends_office_messages(account.role), kelurahan_kode=account.scope.kelurahan_kode
+    )
+
+
+# The outbox is read fresh on every run: a message sent through its link is marked by the server, not by a rerun.
+def waiting_messages(db_url: str, account: Account) -> list[outbox.Queued]:
+    """The WhatsApp messages this person should send, oldest first."""
+    with engine_for(db_url).connect() as conn:
+        return outbox.waiting_for(conn, sender_of(account))
+
+
+def waiting_message_count(db_url: str, account: Account) -> int:
+    """How many messages wait for this person (the menu's number beside Pesan)."""
+    with engine_for(db_url).connect() as conn:
+        return outbox.count_waiting(conn, sender_of(account))
+
+
+def tracking_code(db_url: str, nomor: int) -> str | None:
+    """A report's tracking code, read fresh (right after the report was saved)."""
+    with engine_for(db_url).connect() as conn:
+        return public.tracking_code(conn, nomor)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def message_templates(db_url: str) -> dict[str, str]:
+    """Every WhatsApp message kind's text (the kelurahan's edit, else the default)."""
+    with engine_for(db_url).connect() as conn:
+        return outbox.templates(conn)
+
+
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def assignment_candidates(db_url: str, nomor: int, scope: Scope) -> list[assignment.Candidate]:
     """Who may be put in charge of a report (only for a report inside the reader's scope)."""
@@ -345,6 +391,13 @@ def assignment_candidates(db_url: str, nomor: int, scope: Scope) -> list[assignm
         if reports.report_detail(conn, nomor, scope, now=now_local()) is None:
             return []
         return assignment.candidates(conn, nomor)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def satisfaction(db_url: str, filters: ReportFilters, scope: Scope) -> satisfaction_figures.Satisfaction:
+    """Residents' answers to "sudah beres?" over the period's resolutions, in total, per area and per category."""
+    with engine_for(db_url).connect() as conn:
+        return satisfaction_figures.satisfaction(conn, filters, scope)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
@@ -26,9 +26,9 @@ def _forbidden(slug: str, lang: str) -> Callable[[], None]:
     return explain
 
 
-def navigation(role: str, lang: str, open_tasks: int = 0) -> StreamlitPage:
-    """st.navigation over the pages this role may open (other existing pages answer with an explanation); Tugas
-    saya carries the number of the user's open reports.
+def navigation(role: str, lang: str, counts: Mapping[str, int] | None = None) -> StreamlitPage:
+    """st.navigation over the pages this role may open (other existing pages answer with an explanation); a page
+    with a count (Tugas saya: open reports, Pesan: messages waiting) carries it in its title.
 
     Also records the running page's slug for the context (`ctx.page`, `ctx.may_write`).
     """
@@ -37,7 +37,7 @@ def navigation(role: str, lang: str, open_tasks: int = 0) -> StreamlitPage:
     pages = [
         st.Page(
             spec.path,
-            title=_title(spec.slug, lang, open_tasks),
+            title=_title(spec.slug, lang, (counts or {}).get(spec.slug, 0)),
             icon=f":material/{spec.icon}:",
             url_path=spec.slug,
             default=spec == landing,
@@ -55,9 +55,9 @@ def navigation(role: str, lang: str, open_tasks: int = 0) -> StreamlitPage:
     return page
 
 
-def _title(slug: str, lang: str, open_tasks: int) -> str:
+def _title(slug: str, lang: str, count: int) -> str:
     title = t(f"nav.{slug}", lang)
-    return f"{title} ({open_tasks})" if slug == "tugas" and open_tasks else title
+    return f"{title} ({count})" if count else title
 
 
 def signed_out_navigation(render_login: Callable[[str | None], None], lang: str) -> StreamlitPage:
@@ -87,8 +87,11 @@ def _login_for(render_login: Callable[[str | None], None], slug: str | None) -> 
     return login
 
 
-def open_tasks(db_url: str, account: Account) -> int:
-    """The number beside Tugas saya: the user's open reports (none for roles without the page)."""
+def menu_counts(db_url: str, account: Account) -> dict[str, int]:
+    """The numbers beside Tugas saya (the user's open reports) and Pesan (messages waiting for them to send)."""
     if not permissions.may_open(account.role, "tugas"):
-        return 0
-    return data.open_task_count(db_url, account.id, account.scope)
+        return {}
+    return {
+        "tugas": data.open_task_count(db_url, account.id, account.scope),
+        "pesan": data.waiting_message_count(db_url, account),
+    }

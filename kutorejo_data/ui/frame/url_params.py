@@ -26,6 +26,7 @@ URL_PARAMETERS: dict[str, str] = {
     "q": "text search in title, description and location",
     "laporan": "the number of the report to open (Masalah, Lapor)",
     "bulan": "the month of the meeting, YYYY-MM (Presentasi)",
+    "kode": "a report's tracking code, as people type it (Cek laporan, the public page)",
 }
 
 STATUS_GROUPS: dict[str, tuple[str, ...]] = {"terbuka": OPEN_STATUSES, "tertutup": CLOSED_STATUSES}

@@ -15,6 +15,11 @@ def report_link(nomor: int) -> str:
     return f"masalah?laporan={nomor}"
 
 
+def public_path(kode: str) -> str:
+    """The URL of a report's public status page (the only page without sign-in), by its tracking code."""
+    return f"cek?kode={kode}"
+
+
 def render_report_link(nomor: int, lang: str) -> None:
     """A link to the report's detail page."""
     st.page_link(

@@ -1,0 +1,105 @@
+"""Residents' answers to "sudah beres?": per area and per category, how many of the period's resolutions the reporter
+confirmed (DIKONFIRMASI_WARGA), reopened (DIBUKA_KEMBALI_PELAPOR), and the satisfaction index of their ratings
+(IKM_WARGA). One SQL pass per table; the shares and the index are computed from its counts here, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+import pandas as pd
+from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, select
+
+from kutorejo_data.core import domain
+from kutorejo_data.core.filters import ReportFilters, Scope, day_after, day_start, report_conditions
+from kutorejo_data.core.models import Kategori, KonfirmasiWarga, Laporan, StatusHistory
+
+from .accountability import group_of
+from .metrics import DIBUKA_KEMBALI_PELAPOR, DIKONFIRMASI_WARGA, IKM_WARGA, MIN_RATINGS_FOR_IKM
+
+Grouping = Literal["semua", "wilayah", "kategori"]
+COUNTS = ["penyelesaian", "dikonfirmasi_ya", "dikonfirmasi_belum", "dinilai", "jumlah_nilai"]
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    """The whole selection's figures and the tables per area and per category (columns: grup, COUNTS, and the
+    three metrics' keys)."""
+
+    total: dict[str, float | int | None]
+    by_area: pd.DataFrame
+    by_category: pd.DataFrame
+
+
+def ikm(rating_sum: int, rated: int) -> float | None:
+    """IKM_WARGA from the ratings' sum and count: (mean − 1) ÷ 4 × 100; None below MIN_RATINGS_FOR_IKM ratings."""
+    if rated < MIN_RATINGS_FOR_IKM:
+        return None
+    return (rating_sum / rated - 1) / 4 * 100
+
+
+def _with_metrics(counts: pd.DataFrame) -> pd.DataFrame:
+    resolved = counts["penyelesaian"].where(counts["penyelesaian"] > 0)
+    counts[DIKONFIRMASI_WARGA.key] = (counts["dikonfirmasi_ya"] / resolved).astype(object)
+    counts[DIBUKA_KEMBALI_PELAPOR.key] = (counts["dikonfirmasi_belum"] / resolved).astype(object)
+    counts[IKM_WARGA.key] = [
+        ikm(int(s), int(n)) for s, n in zip(counts["jumlah_nilai"], counts["dinilai"], strict=True)
+    ]
+    return counts.astype(object).where(counts.notna(), None)
+
+
+def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def satisfaction_counts(conn: Connection, filters: ReportFilters, scope: Scope, grouping: Grouping) -> pd.DataFrame:
+    """Per group: the period's resolutions (each transition to `selesai`) and the answers given to them."""
+    assert filters.dari is not None and filters.sampai is not None
+    if grouping == "kategori":
+        group: ColumnElement = Kategori.slug.expression
+        joins: list = [(Kategori, Kategori.id == Laporan.kategori_id)]
+    elif grouping == "wilayah":
+        group, joins = group_of(conn, filters, scope, "wilayah")
+    else:
+        group, joins = literal("semua"), []
+    stmt = (
+        select(
+            group.label("grup"),
+            func.count().label("penyelesaian"),
+            _count(KonfirmasiWarga.jawaban == "ya").label("dikonfirmasi_ya"),
+            _count(KonfirmasiWarga.jawaban == "belum").label("dikonfirmasi_belum"),
+            func.count(KonfirmasiWarga.nilai).label("dinilai"),
+            func.coalesce(func.sum(KonfirmasiWarga.nilai), 0).label("jumlah_nilai"),
+        )
+        .select_from(StatusHistory)
+        .join(Laporan, Laporan.id == StatusHistory.laporan_id)
+        .outerjoin(
+            KonfirmasiWarga,
+            and_(
+                KonfirmasiWarga.laporan_id == StatusHistory.laporan_id,
+                KonfirmasiWarga.selesai_at == StatusHistory.changed_at,
+            ),
+        )
+    )
+    for table, on in joins:
+        stmt = stmt.outerjoin(table, on)
+    stmt = stmt.where(
+        StatusHistory.to_status == domain.STATUS_SELESAI,
+        StatusHistory.changed_at >= day_start(filters.dari),
+        StatusHistory.changed_at < day_after(filters.sampai),
+        *report_conditions(conn, filters, scope, with_period=False),
+    )
+    if grouping != "semua":  # the whole selection is one row, also when nothing was resolved
+        stmt = stmt.group_by(group)
+    counts = pd.DataFrame(conn.execute(stmt).all(), columns=["grup", *COUNTS])
+    return _with_metrics(counts).sort_values("grup", ignore_index=True)
+
+
+def satisfaction(conn: Connection, filters: ReportFilters, scope: Scope) -> Satisfaction:
+    """The figures of the selection, and per area and per category."""
+    total = satisfaction_counts(conn, filters, scope, "semua").iloc[0]
+    return Satisfaction(
+        total={str(key): value for key, value in total.items() if key != "grup"},
+        by_area=satisfaction_counts(conn, filters, scope, "wilayah"),
+        by_category=satisfaction_counts(conn, filters, scope, "kategori"),
+    )
