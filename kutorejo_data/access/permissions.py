@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kutorejo_data.core import domain
 from kutorejo_data.core.config import PROJECT_ROOT
 from kutorejo_data.core.filters import Scope
 
@@ -22,7 +23,7 @@ TAMU = "tamu"
 ROLES: tuple[str, ...] = (ADMIN, LURAH, STAF, KETUA_RW, KETUA_RT, TAMU)
 EVERYONE: frozenset[str] = frozenset(ROLES)
 # The kelurahan office: reads and writes the whole kelurahan.
-OFFICE: frozenset[str] = frozenset({ADMIN, LURAH, STAF})
+OFFICE: frozenset[str] = frozenset(domain.OFFICE_ROLES)
 # Everyone who records and follows up reports and activities, each in their own area.
 WRITERS: frozenset[str] = OFFICE | {KETUA_RW, KETUA_RT}
 # Roles that see single reports (rows, titles, details); a guest sees aggregates only.

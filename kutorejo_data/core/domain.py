@@ -57,6 +57,8 @@ ATTENDANCE_ROLES: tuple[str, ...] = ("ketua_rt", "ketua_rw", "tomas", "toga", "p
 # Roles that are named people in the registry (their individual attendance is tracked).
 NAMED_ROLES: tuple[str, ...] = ("ketua_rt", "ketua_rw", "tomas", "toga")
 USER_ROLES: tuple[str, ...] = ("admin", "lurah", "staf", "ketua_rw", "ketua_rt", "tamu")
+# The kelurahan office: reads and writes the whole kelurahan, and sends the office's WhatsApp messages.
+OFFICE_ROLES: tuple[str, ...] = ("admin", "lurah", "staf")
 
 
 @dataclass(frozen=True)

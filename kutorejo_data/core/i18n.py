@@ -1671,11 +1671,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pesan.count": ("{n} pesan menunggu, yang terlama di atas.", "{n} messages waiting, the oldest first."),
     "pesan.to": ("untuk {penerima}", "to {penerima}"),
     "pesan.no_number": (
-        "Nomor WhatsApp belum ada atau tidak bisa dihubungi (mis. telepon rumah). Tombol kirim membuka WhatsApp "
-        "tanpa nomor: pilih kontaknya sendiri, atau salin teksnya.",
-        "No WhatsApp number, or one WhatsApp cannot reach (e.g. a landline). The send button opens WhatsApp without a "
-        "number: pick the contact yourself, or copy the text.",
+        "Pesan *tanpa nomor WhatsApp* (belum diisi, atau telepon rumah): tombol kirim membuka WhatsApp tanpa nomor, "
+        "pilih kontaknya sendiri, atau salin teksnya. Nomor ketua RT/RW diisi di halaman Pengguna.",
+        "Messages *without a WhatsApp number* (none recorded, or a landline): the send button opens WhatsApp without "
+        "a number; pick the contact yourself, or copy the text. RT/RW heads' numbers are set on the Users page.",
     ),
+    "pesan.no_number_short": ("tanpa nomor WhatsApp", "no WhatsApp number"),
+    "pesan.more": ("Tampilkan {n} lagi (dari {total})", "Show {n} more (of {total})"),
     "pesan.send": ("Kirim lewat WhatsApp", "Send by WhatsApp"),
     "pesan.mark_sent": ("Sudah dikirim", "Already sent"),
     "pesan.marked": ("Pesan untuk {penerima} ditandai terkirim.", "The message to {penerima} is marked sent."),

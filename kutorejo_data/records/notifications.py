@@ -100,7 +100,9 @@ def _to_reporter(conn: Connection, report: Row, jenis: str, kunci: str, now: dat
 
 def _holder(conn: Connection, account_id: int) -> Row | None:
     return conn.execute(
-        select(Pengguna.username, Pengguna.nama, Pengguna.telepon, Pengguna.aktif).where(Pengguna.id == account_id)
+        select(Pengguna.username, Pengguna.nama, Pengguna.telepon, Pengguna.aktif, Pengguna.role).where(
+            Pengguna.id == account_id
+        )
     ).one_or_none()
 
 
@@ -116,9 +118,10 @@ def _to_holder(
     texts: dict[str, str] | None = None,
     **extra: object,
 ) -> bool:
-    """Queue a message to a person in charge, sent by the office; nothing for their own action or a closed account."""
+    """Queue a message to a person in charge, sent by the office; nothing for their own action, a closed account, or
+    someone in the office itself (they would send it to themselves; their Tugas saya has it)."""
     holder = _holder(conn, account_id)
-    if holder is None or not holder.aktif or holder.username == actor:
+    if holder is None or not holder.aktif or holder.username == actor or holder.role in domain.OFFICE_ROLES:
         return False
     message = Outgoing(
         jenis=jenis,

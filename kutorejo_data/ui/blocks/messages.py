@@ -22,7 +22,8 @@ from kutorejo_data.ui.kit.links import report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
 KEY = "pesan"
-REFRESH_EVERY = timedelta(seconds=20)  # a message sent through its link leaves the list without a click
+REFRESH_EVERY = timedelta(seconds=20)
+PAGE = 20  # cards shown at once (more on request)  # a message sent through its link leaves the list without a click
 
 
 def send_path(message_id: int) -> str:
@@ -47,9 +48,9 @@ def _card(ctx: AppContext, message: Queued) -> None:
             about.append(f"[#{message.laporan_id}]({report_link(message.laporan_id)})")
         if message.nomor:
             about.append(display_phone(message.nomor))
-        st.caption(" · ".join(about))
         if not message.nomor:
-            st.warning(t("pesan.no_number", lang), icon=":material/contact_phone:")
+            about.append(f":orange[:material/contact_phone: {t('pesan.no_number_short', lang)}]")
+        st.caption(" · ".join(about))
         st.code(message.teks, language=None, wrap_lines=True)
         send, done = st.columns(2)
         send.link_button(
@@ -73,9 +74,19 @@ def render_queue(ctx: AppContext) -> None:
     if not messages:
         st.success(t("pesan.none", lang), icon=":material/mark_chat_read:")
         return
-    st.caption(t("pesan.count", lang, n=fmt_int(len(messages), lang)))
-    for message in messages:
+    total = data.waiting_message_count(ctx.db_url, ctx.account)
+    st.caption(t("pesan.count", lang, n=fmt_int(total, lang)))
+    if any(not message.nomor for message in messages):
+        st.caption(f":material/contact_phone: {t('pesan.no_number', lang)}")
+    shown = int(st.session_state.get(f"{KEY}_tampil", PAGE))
+    for message in messages[:shown]:
         _card(ctx, message)
+    if total > shown:
+        st.button(
+            t("pesan.more", lang, n=fmt_int(min(PAGE, total - shown), lang), total=fmt_int(total, lang)),
+            key=f"{KEY}_lagi",
+            on_click=lambda: st.session_state.update({f"{KEY}_tampil": shown + PAGE}),
+        )
 
 
 def render_intro(lang: str) -> None:

@@ -54,11 +54,7 @@ def render_satisfaction(figures: Satisfaction, names: dict[str, str], lang: str)
     render_value_cards(figures.total, SHOWN, lang)
     if not (figures.total["dikonfirmasi_ya"] or figures.total["dikonfirmasi_belum"]):
         st.caption(t("kepuasan.no_answers", lang))
-    area, category = st.columns(2)
-    with area:
-        st.markdown(f"**{t('kepuasan.by_area', lang)}**")
-        st.dataframe(satisfaction_table(figures.by_area, "wilayah", lang), hide_index=True, width="stretch")
-    with category:
-        st.markdown(f"**{t('kepuasan.by_category', lang)}**")
-        table = satisfaction_table(figures.by_category, "kategori", lang, names)
-        st.dataframe(table, hide_index=True, width="stretch")
+    st.markdown(f"**{t('kepuasan.by_area', lang)}**")
+    st.dataframe(satisfaction_table(figures.by_area, "wilayah", lang), hide_index=True, width="stretch")
+    st.markdown(f"**{t('kepuasan.by_category', lang)}**")
+    st.dataframe(satisfaction_table(figures.by_category, "kategori", lang, names), hide_index=True, width="stretch")
