@@ -12,6 +12,7 @@ from kutorejo_data.analytics.capacity import INDEX_KEY, scorecard_with_change
 from kutorejo_data.analytics.overview import breakdown_by_area, breakdown_by_category
 from kutorejo_data.analytics.resolution import overdue_reports
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.core.periods import parse_month
 from kutorejo_data.meeting.deck import (
     HIGHLIGHTS,
     OVERDUE_LISTED,
@@ -21,7 +22,6 @@ from kutorejo_data.meeting.deck import (
     build_meeting_report,
     month_period,
     open_by_holder,
-    parse_month,
     selectable_months,
 )
 from kutorejo_data.meeting.words import headline, next_steps
@@ -42,6 +42,8 @@ def october(rw: str | None = None) -> ReportFilters:
         (" 2025-01 ", date(2025, 1, 1)),
         ("2026-13", None),
         ("2026-1", None),
+        ("２０２６-１０", None),  # digits of another script
+        ("0000-01", None),
         ("oktober", None),
         ("", None),
         (None, None),

@@ -110,7 +110,12 @@ def test_a_new_month_starts_again_at_the_cover(monkeypatch, demo_db_url: str) ->
 
 @pytest.mark.parametrize(
     ("params", "notice"),
-    [({"bulan": "2026-13"}, "2026-13"), ({"bulan": "2099-01"}, "2099-01"), ({"rw": "99"}, "RW '99'")],
+    [
+        ({"bulan": "2026-13"}, r"2026\-13"),  # the link's value is quoted as text (Markdown escaped)
+        ({"bulan": "2099-01"}, r"2099\-01"),
+        ({"bulan": "0001-01"}, r"0001\-01"),
+        ({"rw": "99"}, "RW '99'"),
+    ],
 )
 def test_a_bad_link_opens_with_a_notice(monkeypatch, demo_db_url: str, params: dict[str, str], notice: str) -> None:
     at = open_presentation(monkeypatch, demo_db_url, **params)

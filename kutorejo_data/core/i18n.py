@@ -48,58 +48,76 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "preset.tahun_ini": ("Tahun ini", "This year"),
     "preset.kustom": ("Pilih tanggal", "Custom"),
     "notice.bad_date": (
-        "Tanggal '{value}' di tautan tidak dikenali (format YYYY-MM-DD); diabaikan.",
-        "Date '{value}' in the link is not valid (format YYYY-MM-DD); ignored.",
+        "Tanggal '{value}' di tautan (`{param}`) tidak dikenali (format YYYY-MM-DD); diabaikan.",
+        "Date '{value}' in the link (`{param}`) is not valid (format YYYY-MM-DD); ignored.",
     ),
     "notice.range_reversed": (
         "Tanggal 'dari' di tautan jatuh setelah 'sampai'; periode bawaan dipakai.",
         "The link's 'dari' date is after 'sampai'; the default period is used.",
     ),
     "notice.too_early": (
-        "Tanggal '{value}' di tautan terlalu lama (paling awal 1 Jan 2000); diabaikan.",
-        "Date '{value}' in the link is too early (1 Jan 2000 at the earliest); ignored.",
+        "Tanggal '{value}' di tautan (`{param}`) terlalu lama (paling awal 1 Jan 2000); diabaikan.",
+        "Date '{value}' in the link (`{param}`) is too early (1 Jan 2000 at the earliest); ignored.",
+    ),
+    "notice.too_late": (
+        "Tanggal '{value}' di tautan (`{param}`) lebih dari setahun ke depan; diabaikan.",
+        "Date '{value}' in the link (`{param}`) is more than a year ahead; ignored.",
+    ),
+    "notice.bad_report_number": (
+        "Nomor laporan '{value}' di tautan (`laporan`) tidak sah (angka 1 sampai 2.147.483.647); diabaikan.",
+        "Report number '{value}' in the link (`laporan`) is not valid (a number from 1 to 2,147,483,647); ignored.",
+    ),
+    "notice.unknown_lang": (
+        "Bahasa '{value}' di tautan (`lang`) tidak dikenal (id atau en); diabaikan.",
+        "Language '{value}' in the link (`lang`) is not known (id or en); ignored.",
     ),
     "notice.unknown_periode": (
-        "Periode '{value}' di tautan tidak dikenal; periode bawaan dipakai.",
-        "Period '{value}' in the link is not known; the default period is used.",
+        "Periode '{value}' di tautan (`periode`) tidak dikenal; periode bawaan dipakai.",
+        "Period '{value}' in the link (`periode`) is not known; the default period is used.",
     ),
     "notice.future": (
-        "Tanggal di tautan melewati hari ini; dipotong sampai hari ini.",
-        "A date in the link is in the future; cut at today.",
+        "Tanggal di tautan (`{param}`) melewati hari ini; dipotong sampai hari ini.",
+        "A date in the link (`{param}`) is in the future; cut at today.",
     ),
     "notice.unknown_kelurahan": (
-        "Kode kelurahan '{value}' tidak ada; kelurahan pertama ditampilkan.",
-        "Kelurahan code '{value}' does not exist; the first one is shown.",
+        "Kode kelurahan '{value}' di tautan (`kel`) tidak ada; kelurahan pertama ditampilkan.",
+        "Kelurahan code '{value}' in the link (`kel`) does not exist; the first one is shown.",
     ),
-    "notice.unknown_kategori": ("Kategori '{value}' tidak dikenal; diabaikan.", "Unknown category '{value}'; ignored."),
-    "notice.unknown_status": ("Status '{value}' tidak dikenal; diabaikan.", "Unknown status '{value}'; ignored."),
+    "notice.unknown_kategori": (
+        "Kategori '{value}' di tautan (`kategori`) tidak dikenal; diabaikan.",
+        "Unknown category '{value}' in the link (`kategori`); ignored.",
+    ),
+    "notice.unknown_status": (
+        "Status '{value}' di tautan (`status`) tidak dikenal; diabaikan.",
+        "Unknown status '{value}' in the link (`status`); ignored.",
+    ),
     "notice.unknown_prioritas": (
-        "Prioritas '{value}' tidak dikenal; diabaikan.",
-        "Unknown priority '{value}'; ignored.",
+        "Prioritas '{value}' di tautan (`prioritas`) tidak dikenal; diabaikan.",
+        "Unknown priority '{value}' in the link (`prioritas`); ignored.",
     ),
     "notice.unknown_rw": (
-        "RW '{value}' tidak ada; semua RW ditampilkan.",
-        "RW '{value}' does not exist; all RWs shown.",
+        "RW '{value}' di tautan (`rw`) tidak ada; semua RW ditampilkan.",
+        "RW '{value}' in the link (`rw`) does not exist; all RWs shown.",
     ),
     "notice.unknown_rt": (
-        "RT '{value}' tidak ada di RW ini; semua RT ditampilkan.",
-        "RT '{value}' does not exist in this RW; all RTs shown.",
+        "RT '{value}' di tautan (`rt`) tidak ada di RW ini; semua RT ditampilkan.",
+        "RT '{value}' in the link (`rt`) does not exist in this RW; all RTs shown.",
     ),
     "notice.out_of_scope_kelurahan": (
-        "Kelurahan '{value}' di luar wilayah Anda; yang ditampilkan wilayah Anda.",
-        "Kelurahan '{value}' is outside your area; your area is shown.",
+        "Kelurahan '{value}' di tautan (`kel`) di luar wilayah Anda; yang ditampilkan wilayah Anda.",
+        "Kelurahan '{value}' in the link (`kel`) is outside your area; your area is shown.",
     ),
     "notice.out_of_scope_rw": (
-        "RW '{value}' di luar wilayah Anda; yang ditampilkan wilayah Anda.",
-        "RW '{value}' is outside your area; your area is shown.",
+        "RW '{value}' di tautan (`rw`) di luar wilayah Anda; yang ditampilkan wilayah Anda.",
+        "RW '{value}' in the link (`rw`) is outside your area; your area is shown.",
     ),
     "notice.out_of_scope_rt": (
-        "RT '{value}' di luar wilayah Anda; yang ditampilkan wilayah Anda.",
-        "RT '{value}' is outside your area; your area is shown.",
+        "RT '{value}' di tautan (`rt`) di luar wilayah Anda; yang ditampilkan wilayah Anda.",
+        "RT '{value}' in the link (`rt`) is outside your area; your area is shown.",
     ),
     "notice.rt_without_rw": (
-        "RT di tautan dipilih tanpa RW; diabaikan.",
-        "The link names an RT without an RW; ignored.",
+        "RT di tautan (`rt`) dipilih tanpa RW; diabaikan.",
+        "The link names an RT (`rt`) without an RW; ignored.",
     ),
     "ringkasan.title": ("Ringkasan", "Overview"),
     "ringkasan.subtitle": ("{area} · {period}", "{area} · {period}"),
@@ -310,6 +328,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.duplikat_needs_original": (
         "Laporan duplikat harus menyebut nomor laporan aslinya.",
         "A duplicate must name the number of the original report.",
+    ),
+    "error.duplikat_self": (
+        "Laporan tidak bisa menjadi duplikat dirinya sendiri; sebutkan nomor laporan lain.",
+        "A report cannot be a duplicate of itself; name another report's number.",
+    ),
+    "error.report_number_invalid": (
+        "Nomor laporan harus berupa angka 1 sampai 2.147.483.647.",
+        "A report number is a number from 1 to 2,147,483,647.",
     ),
     "error.duplikat_original_unknown": (
         "Laporan asli dengan nomor itu tidak ditemukan.",
@@ -1085,8 +1111,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Summary for the WhatsApp group (at most {limit} characters; copy it with the button in the top right corner)",
     ),
     "notice.bad_month": (
-        "Bulan '{value}' di tautan tidak dikenali (format YYYY-MM, paling lambat bulan ini); bulan lalu ditampilkan.",
-        "Month '{value}' in the link is not valid (format YYYY-MM, this month at the latest); last month is shown.",
+        "Bulan '{value}' di tautan (`bulan`) tidak dikenali (format YYYY-MM, dari 2000-01 sampai bulan ini); bulan "
+        "lalu ditampilkan.",
+        "Month '{value}' in the link (`bulan`) is not valid (format YYYY-MM, from 2000-01 to this month); last month "
+        "is shown.",
     ),
     "rapat.cover_code": ("Kode wilayah {kode}", "Area code {kode}"),
     "rapat.generated": (

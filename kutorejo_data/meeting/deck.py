@@ -7,7 +7,6 @@ output shows the same numbers. Nothing here reads personal data: no reporter nam
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -50,7 +49,6 @@ TREND_MONTHS = 12
 CAPACITY_MONTHS = 12
 HIGHLIGHTS = 3  # units named as most improved / needing support (at most half the scored units need support)
 HOLDER_ORDER: tuple[str, ...] = (NO_HANDLER, "rt", "rw", "kelurahan", "dinas")
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -169,14 +167,6 @@ class MeetingReport:
     def overdue_total(self) -> int:
         """TERLAMBAT at the end of the month (the overdue list shows the worst of these)."""
         return int(self.kpis.current[metrics.TERLAMBAT.key] or 0)
-
-
-def parse_month(text: str | None) -> date | None:
-    """The first day of a `YYYY-MM` month, or None when the text is not one."""
-    found = MONTH_RE.match((text or "").strip())
-    if not found or not 1 <= int(found.group(2)) <= 12:
-        return None
-    return date(int(found.group(1)), int(found.group(2)), 1)
 
 
 def month_period(month: date, today: date) -> tuple[date, date]:

@@ -20,6 +20,7 @@ from kutorejo_data.records.export import ExportFormat, export_filename, export_r
 from kutorejo_data.records.reports import PAGE_SIZE, ReportDetail
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
+from kutorejo_data.ui.frame.url_params import Notice, parse_report_param
 from kutorejo_data.ui.kit.links import report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
@@ -235,10 +236,9 @@ def render_timeline(detail: ReportDetail, lang: str) -> None:
     st.markdown("\n".join(lines))
 
 
-def current_report_number() -> int | None:
-    """The report number named in the URL (`laporan`), if it is a number."""
-    raw = st.query_params.get("laporan", "")
-    return int(raw) if raw.isdigit() else None
+def linked_report() -> tuple[int | None, tuple[Notice, ...]]:
+    """The report the URL names (`laporan`), and a notice when the link's value is not a report number."""
+    return parse_report_param(st.query_params)
 
 
 def show_report(ctx: AppContext, nomor: int) -> None:
