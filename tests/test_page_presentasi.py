@@ -137,3 +137,13 @@ def test_the_page_hides_the_sidebar_with_static_css_only(monkeypatch, demo_db_ur
     styles = [element.proto.body for element in at.get("html")]
     assert len(styles) == 1 and '[data-testid="stSidebar"]' in styles[0]
     assert "Kutorejo" not in styles[0]
+
+
+def test_leaving_and_coming_back_opens_the_meeting_again(monkeypatch, demo_db_url: str) -> None:
+    """Streamlit forgets a page's widgets while another page runs; coming back must not find them missing."""
+    at = open_presentation(monkeypatch, demo_db_url)
+    at.switch_page("pages/ringkasan.py").run()
+    at.query_params.clear()  # a page change in the browser drops the query string
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.selectbox(key="presentasi_bulan").value == "2026-10"

@@ -17,6 +17,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Jam aplikasi dipatok ke {moment} (KUTOREJO_NOW): semua angka dihitung seolah-olah sekarang saat itu.",
         "The app's clock is pinned to {moment} (KUTOREJO_NOW): every figure is computed as if it were then.",
     ),
+    "app.unexpected_error": (
+        "Maaf, halaman ini gagal ditampilkan. Coba muat ulang; bila terulang, sampaikan nomor kesalahan **{nomor}** "
+        "kepada pengelola dasbor.",
+        "Sorry, this page could not be shown. Try reloading; if it happens again, give the error number **{nomor}** "
+        "to the dashboard's administrator.",
+    ),
     "nav.ringkasan": ("Ringkasan", "Overview"),
     "nav.masalah": ("Masalah", "Issues"),
     "nav.penyelesaian": ("Penyelesaian", "Resolution"),

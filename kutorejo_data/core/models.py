@@ -353,6 +353,8 @@ class Pengguna(Base):
     # Consecutive failed logins since the last success or lock; a lock stops password guessing for a while.
     gagal_login: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     terkunci_sampai: Mapped[datetime | None] = mapped_column(DateTime)
+    # The language the user last chose (an i18n.LANGUAGES code); NULL until they choose one.
+    bahasa: Mapped[str | None] = mapped_column(String(2))
 
 
 class SesiLogin(Base):

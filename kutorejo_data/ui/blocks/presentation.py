@@ -95,7 +95,8 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
     rws = [o.kode for o in data.rw_options(ctx.db_url, kelurahan.kode, ctx.scope)]
     areas = rws if ctx.scope.rw else [WHOLE_KELURAHAN, *rws]
     state = st.session_state
-    if state.get(_key("written")) != _url() or _key("nomor") not in state:
+    # Streamlit drops a page's widget values while another page runs: coming back, they are read from the link again.
+    if state.get(_key("written")) != _url() or any(_key(name) not in state for name in ("nomor", "bulan", "rw")):
         _load_from_url(ctx.today, areas, default_month)
     if state[_key("bulan")] not in months:
         months.append(state[_key("bulan")])  # a link to an older meeting still opens it

@@ -210,7 +210,7 @@ def render_report_detail(detail: ReportDetail, lang: str) -> None:
             )
             if detail.duplikat_dari is not None:
                 st.link_button(
-                    t("detail.open_original", lang, nomor=detail.duplikat_dari), report_link(detail.duplikat_dari)
+                    t("detail.open_original", lang, nomor=detail.duplikat_dari), report_link(detail.duplikat_dari, lang)
                 )
         with history:
             st.markdown(f"**{t('detail.history', lang)}**")
