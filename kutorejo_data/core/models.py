@@ -371,6 +371,8 @@ class SesiLogin(Base):
     last_seen_at: Mapped[datetime] = mapped_column(DateTime)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
     ended_reason: Mapped[str | None] = mapped_column(String(20))
+    # When the server set this session's HttpOnly cookie (once, right after sign-in; see access/sessions.py).
+    cookie_set_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class AuditLog(Base):

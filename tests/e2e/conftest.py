@@ -1,4 +1,5 @@
-"""End-to-end fixtures: the real app (`streamlit run app.py`) on a free port, driven by headless Chromium."""
+"""End-to-end fixtures: the real app (`streamlit run serve.py`, the st.App around app.py) on a free port, driven by
+headless Chromium."""
 
 from __future__ import annotations
 
@@ -81,7 +82,7 @@ def app_url(tmp_path_factory, chromium_path: str) -> Iterator[str]:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.port",
             str(port),
             "--server.headless",
