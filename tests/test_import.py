@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from kutorejo_data.core.db import write_transaction
 from kutorejo_data.core.filters import Scope
 from kutorejo_data.core.models import Kegiatan, KegiatanKehadiran, Laporan, StatusHistory
+from kutorejo_data.intake import guard as import_guard
 from kutorejo_data.intake import reading as import_reading
 from kutorejo_data.intake.importing import (
     ImportOptions,
@@ -406,7 +407,7 @@ def _zip(files: dict[str, str]) -> bytes:
         (lambda: b"\x00\x01\x02binary" * 100, "import.refused.wrong_type"),
         (lambda: b"Tanggal,Judul\n" + b"x" * import_reading.upload_limit_bytes(), "import.refused.too_large"),
         (
-            lambda: b"Tanggal,Judul\n" + b"29/11/2026,x\n" * (import_reading.MAX_ROWS + 1),
+            lambda: b"Tanggal,Judul\n" + b"29/11/2026,x\n" * (import_guard.MAX_ROWS.default + 1),
             "import.refused.too_many_rows",
         ),
     ],

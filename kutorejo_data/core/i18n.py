@@ -915,6 +915,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import.cli.done": ("Tersimpan dalam satu transaksi ({detik} detik).", "Saved in one transaction ({detik} s)."),
     "import.refused.empty": ("Berkas kosong.", "The file is empty."),
+    "import.refused.too_many_columns": (
+        "Sebuah baris berisi {columns} kolom, lebih dari batas {limit}; hapus kolom yang tidak dipakai.",
+        "A row holds {columns} columns, over the limit of {limit}; delete the columns not used.",
+    ),
+    "upload.refused.broken_archive": (
+        "Berkas rusak: isinya tidak bisa dibuka sebagai arsip (XLSX adalah arsip ZIP).",
+        "The file is damaged: its content cannot be opened as an archive (an XLSX is a ZIP archive).",
+    ),
+    "upload.refused.too_many_parts": (
+        "Berkas berisi {parts} bagian, lebih dari batas {limit}; berkas seperti ini tidak dibaca.",
+        "The file holds {parts} parts, over the limit of {limit}; a file like this is not read.",
+    ),
+    "upload.refused.part_too_large": (
+        "Bagian '{part}' berkas ini terbuka menjadi {size} MB, lebih dari batas {limit} MB; berkas tidak dibaca.",
+        "The part '{part}' of this file unpacks to {size} MB, over the {limit} MB limit; the file is not read.",
+    ),
+    "upload.refused.unpacked_too_large": (
+        "Isi berkas ini terbuka menjadi lebih dari {limit} MB; berkas tidak dibaca. Pecah menjadi beberapa berkas.",
+        "This file unpacks to more than {limit} MB; it is not read. Split it into several files.",
+    ),
+    "upload.refused.ratio": (
+        "Bagian '{part}' berkas ini terbuka {ratio} kali lebih besar dari ukurannya (batas {limit} kali): berkas "
+        'seperti ini ("bom zip") tidak dibaca.',
+        "The part '{part}' of this file unpacks to {ratio} times its size (limit: {limit} times): a file like this "
+        '(a "zip bomb") is not read.',
+    ),
+    "upload.refused.dtd": (
+        "Bagian '{part}' berkas ini memuat deklarasi DTD, yang tidak pernah ada di berkas Office; berkas tidak dibaca.",
+        "The part '{part}' of this file declares a DTD, which Office files never do; the file is not read.",
+    ),
+    "upload.refused.not_image": (
+        "Berkas ini bukan gambar yang bisa dibaca (JPEG, PNG, WebP ...).",
+        "This file is not an image that can be read (JPEG, PNG, WebP ...).",
+    ),
+    "upload.refused.pixels": (
+        "Gambar {width} × {height} piksel ({megapixels} megapiksel) melebihi batas {limit} megapiksel.",
+        "The image is {width} × {height} pixels ({megapixels} megapixels), over the {limit} megapixel limit.",
+    ),
+    "upload.refused.pixels_over": (
+        "Gambar ini jauh melebihi batas {limit} megapiksel.",
+        "This image is far over the {limit} megapixel limit.",
+    ),
     "import.refused.no_rows": (
         "Berkas hanya berisi judul kolom, tanpa baris data.",
         "The file has headers but no data rows.",
