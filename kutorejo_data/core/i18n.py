@@ -1046,6 +1046,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nomor '{nomor}' sudah dipakai laporan lain dengan RT atau tanggal berbeda",
         "number '{nomor}' already belongs to another record with a different RT or date",
     ),
+    "import.reason.not_in_area": (
+        "nomor '{nomor}' tidak ditemukan di wilayah Anda",
+        "number '{nomor}' was not found in your area",
+    ),
     "import.reason.exists": (
         "sudah tersimpan sebagai #{nomor} dengan nomor berkas '{lain}'",
         "already stored as #{nomor} under file number '{lain}'",
