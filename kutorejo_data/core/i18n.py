@@ -1173,6 +1173,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Data per {date} · Dasbor Masalah Kelurahan",
         "Data as of {date} · Neighbourhood Issue Dashboard",
     ),
+    "rapat.as_of_month_end": (
+        "Angka per akhir bulan ({end}): status laporan seperti pada akhir bulan itu · dibuat {made} · Dasbor Masalah "
+        "Kelurahan",
+        "Figures as of the month's end ({end}): report statuses as they stood then · made {made} · Neighbourhood Issue "
+        "Dashboard",
+    ),
+    "rapat.capacity_as_of_today": (
+        "Status laporan dalam indeks ini: per {date} (hari ini), bukan per akhir bulan.",
+        "Report statuses in this index: as of {date} (today), not the month's end.",
+    ),
     "rapat.month_until": ("{month} (s.d. {date})", "{month} (to {date})"),
     "rapat.compared_with": ("dibanding {month}", "vs {month}"),
     "rapat.slide.sampul": ("Rapat Koordinasi", "Coordination meeting"),

@@ -119,7 +119,11 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
         key=_key("rw"),
         on_change=_restart,
         label_visibility="collapsed",
-        format_func=lambda rw: f"RW {rw}" if rw else t("area.kelurahan", lang, nama=kelurahan.label),
+        format_func=lambda rw: (
+            (f"RW {rw} · RT {ctx.scope.rt}" if ctx.scope.rt else f"RW {rw}")  # an RT head's meeting is their RT's
+            if rw
+            else t("area.kelurahan", lang, nama=kelurahan.label)
+        ),
     )
     index = state[_key("nomor")]
     prev_col.button(
