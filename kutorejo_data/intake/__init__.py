@@ -1,9 +1,9 @@
 """Data coming in from outside the forms: spreadsheets of reports and activities, checked before anything is written.
 
 Holds: the one guard every upload passes before a parser sees it (guard: archive sizes and ratio, image pixels,
-sheet rows and columns), reading an upload (reading), recognising its columns (columns) and cell values (values, vocab), the shared
-plan of an import (common), the report and activity rows (reports, activities), the downloadable templates
-(template), and running an import in one transaction (importing).
+sheet rows and columns), reading an upload (reading), recognising its columns (columns) and cell values (values,
+vocab), the shared plan of an import (common), the report and activity rows (reports, activities), the downloadable
+templates (template), and running an import in one transaction (importing).
 
 May import: records, store, core.
 """
