@@ -1,7 +1,7 @@
 """The server's session routes for tests: what a signed-in page asks the server for, and the server's answer.
 
-AppTest runs no page scripts, so the tests read the request the page would send (its script) and call the route
-with it, as the browser would, with the headers a page of the app itself sends.
+AppTest runs no page scripts, so the tests read the request the page's fixed script would send (the text it reads)
+and call the route with it, as the browser would, with the headers a page of the app itself sends.
 """
 
 from __future__ import annotations
@@ -16,15 +16,18 @@ from streamlit.testing.v1 import AppTest
 
 from kutorejo_data.access.cookie import COOKIE_NAME
 from kutorejo_data.ui.frame import session_routes
+from kutorejo_data.ui.frame.cookies import REQUEST_SCRIPT
 from kutorejo_data.ui.frame.session_paths import SIGN_IN_PATH, SIGN_OUT_PATH
 
 HOST = "kutorejo.test"
-_FETCH = re.compile(r'fetch\("(?P<path>[^"]+)".*body: "(?P<body>[^"]*)"')
+_REQUEST = re.compile(r"^(?P<path>/sesi/\S+)(?: (?P<body>\S+))?$")
 
 
 def page_requests(app: AppTest) -> list[tuple[str, str]]:
-    """The (route path, body) the page's scripts of the last run post to the server."""
-    return [(m["path"], m["body"]) for e in app.html if (m := _FETCH.search(e.value))]
+    """The (route path, body) the page's script posts to the server after the last run (it reads them from text)."""
+    if not any(e.value == REQUEST_SCRIPT for e in app.html):
+        return []
+    return [(m["path"], m["body"] or "") for e in app.text if (m := _REQUEST.match(e.value))]
 
 
 def post(

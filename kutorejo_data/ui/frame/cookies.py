@@ -4,12 +4,12 @@ Streamlit reads cookies itself (`st.context.cookies`, sent with the page's conne
 cookie before the first line runs). Writing one is the server's job (`session_routes.py`): the cookie is HttpOnly,
 so no page script can read it. Right after signing in, the page posts a one-time code to the sign-in route, which
 answers with the cookie; after signing out, it posts to the sign-out route, which clears it. Each request is sent
-once, by a tiny script rendered in the run that asks for it (AppTest, which runs no scripts, sees the request).
+once, by a fixed script rendered in the run that asks for it; the request itself (the route and the code) is plain
+text next to it, so no HTML or script is ever built at run time (tests/test_no_raw_html.py). AppTest, which runs no
+scripts, reads that text.
 """
 
 from __future__ import annotations
-
-import json
 
 import streamlit as st
 
@@ -19,6 +19,24 @@ from .session_paths import SIGN_IN_PATH, SIGN_OUT_PATH
 
 _HANDOVER_KEY = "auth_cookie_handover"  # the one-time code the page still has to send
 _SIGN_OUT_KEY = "auth_cookie_sign_out"
+REQUEST_BOX_KEY = "auth_cookie_request"
+# Reads `PATH [CODE]` from the hidden text box before it (waiting a moment for it to appear), posts CODE to PATH on
+# this origin, and nothing else: only the app's own session routes are ever called.
+_REQUEST_SCRIPT = """<style>.st-key-auth_cookie_request { display: none; }</style>
+<script>
+(function () {
+  let tries = 0;
+  function send() {
+    const box = document.querySelector(".st-key-auth_cookie_request");
+    if (!box) { if (tries++ < 100) { setTimeout(send, 50); } return; }
+    const [path, body = ""] = box.innerText.trim().split(/\\s+/);
+    if (path !== "@SIGN_IN@" && path !== "@SIGN_OUT@") { return; }
+    fetch(path, {method: "POST", credentials: "same-origin", headers: {"Content-Type": "text/plain"}, body: body});
+  }
+  send();
+})();
+</script>"""
+REQUEST_SCRIPT = _REQUEST_SCRIPT.replace("@SIGN_IN@", SIGN_IN_PATH).replace("@SIGN_OUT@", SIGN_OUT_PATH)
 
 
 def login_cookie() -> str | None:
@@ -56,10 +74,7 @@ def sync() -> None:
     path, body = request
     st.session_state.pop(_HANDOVER_KEY, None)
     st.session_state.pop(_SIGN_OUT_KEY, None)
-    # The code is URL-safe base64 and the path a constant; json.dumps quotes both for the script all the same.
-    script = (
-        f"<script>fetch({json.dumps(path)}, {{method: 'POST', credentials: 'same-origin', "
-        f"headers: {{'Content-Type': 'text/plain'}}, body: {json.dumps(body)}}});</script>"
-    )
     with st.sidebar:
-        st.html(script, unsafe_allow_javascript=True)
+        with st.container(key=REQUEST_BOX_KEY):
+            st.text(f"{path} {body}".strip())
+        st.html(REQUEST_SCRIPT, unsafe_allow_javascript=True)
