@@ -74,8 +74,13 @@ def app_url(tmp_path_factory, chromium_path: str) -> Iterator[str]:
         check=True,
         capture_output=True,
     )
+    yield from serve_app(env, folder / "streamlit.log")
+
+
+def serve_app(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """Run `streamlit run serve.py` with this environment on a free port; yields its base URL, stops it after."""
     port = _free_port()
-    log = (folder / "streamlit.log").open("w")
+    log = log_path.open("w")
     process = subprocess.Popen(
         [
             sys.executable,

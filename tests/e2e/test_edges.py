@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import re
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import serve_app
 from tests.e2e.streamlit_page import alert_texts, error_texts, open_page, screenshot, wait_until_idle
 
 # One of each class that crashed a page before (issue #24); tests/test_any_link.py generates the rest.
@@ -87,3 +91,24 @@ def test_on_a_phone_a_notice_about_the_link_comes_before_the_filters(phone: Page
     assert notice_box and filter_box and notice_box["y"] < filter_box["y"]
     assert notice_box["y"] < 844  # on the first screen, without scrolling
     screenshot(phone, "masalah-out-of-area-phone")
+
+
+@pytest.fixture(scope="module")
+def broken_app(tmp_path_factory, chromium_path: str) -> Iterator[tuple[str, Path]]:
+    """The app whose database cannot be opened (a folder that does not exist): every run fails, unforeseen."""
+    folder = tmp_path_factory.mktemp("broken")
+    env = {**os.environ, "KUTOREJO_DATABASE_URL": f"sqlite:///{folder / 'tidak-ada' / 'db.sqlite3'}"}
+    log = folder / "streamlit.log"
+    for url in serve_app(env, log):
+        yield url, log
+
+
+def test_an_unforeseen_error_shows_a_number_the_log_also_has_and_no_traceback(desktop: Page, broken_app) -> None:
+    url, log = broken_app
+    desktop.goto(url)
+    message = desktop.locator("[data-testid='stAlert']", has_text="nomor kesalahan").first
+    expect(message).to_be_visible(timeout=60_000)
+    number = re.search(r"E-[0-9A-F]{6}", message.inner_text())
+    assert number is not None
+    assert desktop.locator("[data-testid='stException']").count() == 0
+    assert f"kesalahan {number.group(0)}" in log.read_text(encoding="utf-8")
