@@ -1015,6 +1015,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "area '{value}' not recognised (e.g. RT 2 / RW 3, 002/003, RT.02 RW.03)",
     ),
     "import.reason.number_invalid": ("'{value}' bukan angka yang valid", "'{value}' is not a valid number"),
+    "import.reason.number_too_large": (
+        "{value} terlalu besar (paling banyak 1.000.000); periksa lagi",
+        "{value} is too large (1,000,000 at most); please check it",
+    ),
     "import.reason.kategori_unknown": ("kategori '{value}' tidak dikenali", "category '{value}' not recognised"),
     "import.reason.status_unknown": ("status '{value}' tidak dikenali", "status '{value}' not recognised"),
     "import.reason.prioritas_unknown": ("prioritas '{value}' tidak dikenali", "priority '{value}' not recognised"),
