@@ -11,7 +11,7 @@ BENCH_POSTGRES ?=
 run: $(VENV)/.installed
 	$(PY) -m kutorejo_data migrate
 	$(PY) -m kutorejo_data demo --if-empty
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT)
+	$(VENV)/bin/streamlit run serve.py --server.port $(PORT)
 
 # The house rules first (fast, and a broken layer is worth knowing before 4 minutes of tests); then the unit,
 # data-layer and AppTest suites on both cores; then the browser suite on its own (one app server).

@@ -5,7 +5,10 @@ Which pages a role sees is decided in kutorejo_data/access/permissions.py (the p
 
 import streamlit as st
 
+from kutorejo_data.ui.frame.auth import signed_in_account
 from kutorejo_data.ui.frame.context import open_database
+from kutorejo_data.ui.frame.language import link_language_notices
+from kutorejo_data.ui.frame.link_notices import render_notices
 from kutorejo_data.ui.frame.login_page import require_account
 from kutorejo_data.ui.frame.navigation import menu_counts, navigation
 from kutorejo_data.ui.frame.sidebar import render_account, render_footer, render_language_picker
@@ -13,8 +16,10 @@ from kutorejo_data.ui.frame.sidebar import render_account, render_footer, render
 st.set_page_config(page_title="Dasbor Kutorejo", page_icon=":material/holiday_village:", layout="wide")
 
 db_url = open_database()
-lang = render_language_picker()
-account = require_account(db_url, lang)  # the login page, and the end of this run, for a signed-out tab
+account = signed_in_account(db_url)
+lang = render_language_picker(db_url, account)
+render_notices(link_language_notices(), lang)
+account = require_account(db_url, lang, account)  # the login page, and the end of this run, for a signed-out tab
 page = navigation(account.role, lang, menu_counts(db_url, account))
 render_account(account, db_url, lang)
 render_footer(db_url, lang)

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from kutorejo_data.ui.blocks.report_form import render_new_report
+from kutorejo_data.ui.blocks.report_list import linked_report
 from kutorejo_data.ui.blocks.status_form import render_status_update
 from kutorejo_data.ui.frame.context import current_context
+from kutorejo_data.ui.frame.link_notices import render_notices
 from kutorejo_data.ui.kit.words import t
 
 ctx = current_context()
@@ -12,8 +14,8 @@ lang = ctx.lang
 st.title(t("lapor.title", lang))
 
 # `lapor?laporan=N` (e.g. from the Masalah list) opens the status update of report N.
-requested = st.query_params.get("laporan", "")
-requested_number = int(requested) if requested.isdigit() and int(requested) > 0 else None
+requested_number, link_notices = linked_report()
+render_notices(link_notices, lang)
 new_tab, status_tab = st.tabs(
     [t("lapor.tab_new", lang), t("lapor.tab_status", lang)],
     default=t("lapor.tab_status", lang) if requested_number else None,

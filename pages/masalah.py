@@ -3,7 +3,7 @@
 import streamlit as st
 
 from kutorejo_data.ui.blocks.report_list import (
-    current_report_number,
+    linked_report,
     list_column_config,
     list_table,
     page_count,
@@ -15,6 +15,12 @@ from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.frame.filters import EVERY_FILTER, filter_bar
 from kutorejo_data.ui.kit import layout
+from kutorejo_data.ui.kit.report_number import (
+    is_invalid_number,
+    render_number_error,
+    report_number_input,
+    typed_report_number,
+)
 from kutorejo_data.ui.kit.words import fmt_int, t
 
 ctx = current_context()
@@ -26,8 +32,12 @@ if not has_reports:
     layout.render_empty_database(lang)
     st.stop()
 
-selection = filter_bar("masalah", ctx, EVERY_FILTER)
-st.session_state["masalah_nomor"] = current_report_number()  # the URL (`laporan`) says which report is open
+linked, link_notices = linked_report()
+selection = filter_bar("masalah", ctx, EVERY_FILTER, link_notices=link_notices)
+if st.session_state.get("masalah_link_seen") != st.query_params.get("laporan"):
+    # The URL (`laporan`) says which report is open: a new link, a click in the list, or the box below.
+    st.session_state["masalah_link_seen"] = st.query_params.get("laporan")
+    st.session_state["masalah_nomor"] = str(linked or "")
 now = ctx.now.replace(second=0)
 total = data.report_count(ctx.db_url, selection.filters, ctx.scope)
 st.caption(
@@ -67,26 +77,24 @@ else:
     chosen = int(page.iloc[event.selection.rows[0]]["nomor"]) if event.selection.rows else None
     if chosen is not None and chosen != st.session_state.get("masalah_chosen_seen"):  # a new click, not a rerun
         st.query_params["laporan"] = str(chosen)
-        st.session_state["masalah_nomor"] = chosen
+        st.session_state["masalah_link_seen"] = str(chosen)
+        st.session_state["masalah_nomor"] = str(chosen)
     st.session_state["masalah_chosen_seen"] = chosen
 
 
 def open_typed_number() -> None:
-    """Typing a number opens that report and puts it in the URL."""
+    """Typing a number opens that report and puts it in the URL; anything else is explained under the box."""
     typed = st.session_state.get("masalah_nomor")
-    if typed is None:
+    number = typed_report_number(typed)
+    if number is not None:
+        st.query_params["laporan"] = str(number)
+    elif not is_invalid_number(typed):
         st.query_params.pop("laporan", None)
-    else:
-        st.query_params["laporan"] = str(int(typed))
+    st.session_state["masalah_link_seen"] = st.query_params.get("laporan")
 
 
-st.number_input(
-    t("masalah.open_number", lang),
-    min_value=1,
-    step=1,
-    key="masalah_nomor",
-    placeholder="#",
-    on_change=open_typed_number,
-)
-if st.session_state.get("masalah_nomor") is not None:
-    show_report(ctx, int(st.session_state["masalah_nomor"]))
+typed = report_number_input(t("masalah.open_number", lang), "masalah_nomor", on_change=open_typed_number)
+if is_invalid_number(typed):
+    render_number_error(lang)
+elif (nomor := typed_report_number(typed)) is not None:
+    show_report(ctx, nomor)

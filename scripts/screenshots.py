@@ -1,6 +1,7 @@
 """Take full-page screenshots of a running app in headless Chromium (for the README and for checking pages).
 
-Usage: python scripts/screenshots.py http://localhost:8501 OUTDIR [path?query ...]
+Usage: python scripts/screenshots.py http://localhost:8501 OUTDIR [path?query ...]  (the app: `make run`, or
+`streamlit run serve.py`)
 Each path is opened at desktop (1440×900) and phone (390×844) width; PNGs are written to OUTDIR.
 The pages are behind the login: the script signs in as SCREENSHOT_USER (default `lurah`) with
 SCREENSHOT_PASSWORD (default `demo`, the demo accounts' password).

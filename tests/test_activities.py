@@ -68,6 +68,7 @@ def test_an_activity_is_saved_with_its_attendance_by_role(area_db: Engine) -> No
         ({"rt": "009"}, "rt", "error.rt_unknown"),
         ({"tingkat": "rw", "rw": "09"}, "rw", "error.rw_unknown"),
         ({"target_peserta": 0}, "target_peserta", "error.target_positive"),
+        ({"target_peserta": 9_007_199_254_740_991}, "target_peserta", "error.jumlah_too_large"),  # no DB overflow
         ({"target_satuan": "rumah"}, "target_satuan", "error.satuan_invalid"),
         ({"kehadiran": {"warga": 0}}, "kehadiran", "error.kehadiran_empty"),
         ({"kehadiran": {"warga": -3, "ketua_rt": 1}}, "hadir_warga", "error.jumlah_negative"),

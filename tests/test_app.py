@@ -90,7 +90,7 @@ def test_invalid_link_values_are_ignored_with_a_notice(monkeypatch, demo_db_url:
     at = run_app(monkeypatch, demo_db_url, rw="99", dari="kemarin")
     assert not at.exception
     warnings = " ".join(w.value for w in at.warning)
-    assert "RW '99' tidak ada" in warnings
+    assert "RW '99' di tautan (`rw`) tidak ada" in warnings
     assert "kemarin" in warnings
     assert at.selectbox(key="ringkasan_rw").value == ""
 

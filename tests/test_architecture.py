@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ENTRY_POINTS = sorted([ROOT / "app.py", *(ROOT / "pages").glob("*.py")])
+ENTRY_POINTS = sorted([ROOT / "app.py", ROOT / "serve.py", *(ROOT / "pages").glob("*.py")])
 
 
 def _imported_modules(path: Path) -> list[str]:

@@ -167,3 +167,13 @@ def test_a_refused_account_change_says_why(monkeypatch, fresh_db_url: str) -> No
     app.selectbox(key="pengguna_pilih").select("admin").run()
     app.button(key="pengguna_ubah_admin_aktif").click().run()
     assert any("satu admin aktif" in e.value for e in app.error)  # the last admin cannot lock everyone out
+
+
+def test_the_actor_filter_matches_literal_text(area_db: Engine) -> None:
+    from kutorejo_data.records.audit import recent_entries
+
+    for actor in ("budi_rw (rw03)", "budiXrw (rw04)", "100% staf"):
+        create_report(area_db, REPORT, actor=actor, now=NOW)
+    with area_db.connect() as conn:
+        assert recent_entries(conn, actor="_")["actor"].tolist() == ["budi_rw (rw03)"]
+        assert recent_entries(conn, actor="%")["actor"].tolist() == ["100% staf"]

@@ -12,7 +12,15 @@ from kutorejo_data.access.account_admin import set_active, set_password
 from kutorejo_data.access.accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, authenticate
 from kutorejo_data.access.cookie import sign_token, token_from_cookie
 from kutorejo_data.access.secret_key import secret_key
-from kutorejo_data.access.sessions import SESSION_MAX_AGE, end_session, resume_session, start_session
+from kutorejo_data.access.sessions import (
+    HANDOVER_TTL,
+    SESSION_MAX_AGE,
+    claim_cookie,
+    end_session,
+    resume_session,
+    start_handed_over_session,
+    start_session,
+)
 from kutorejo_data.core.models import AuditLog, Pengguna, SesiLogin
 from tests.factories import add_area
 from tests.signin import PASSWORD, add_user
@@ -121,6 +129,21 @@ def test_a_new_password_or_deactivation_signs_the_account_out_everywhere(users_d
     token = start_session(users_db, account_id(users_db, "rt03-002"), now=NOW)
     set_active(users_db, "rt03-002", False, actor="admin", now=NOW)
     assert resume_session(users_db, token, now=NOW, idle_limit=IDLE).account_id is None
+
+
+def test_the_cookie_of_a_sign_in_is_handed_over_once_for_its_one_time_code(users_db: Engine) -> None:
+    token, code = start_handed_over_session(users_db, account_id(users_db, "lurah"), SECRET, now=NOW)
+    assert token != code and token not in code and code not in token  # the code tells a page script nothing
+    assert claim_cookie(users_db, code, "l" * 40, now=NOW) is None  # signed with another key: another token
+    assert claim_cookie(users_db, code, SECRET, now=NOW + HANDOVER_TTL + timedelta(seconds=1)) is None
+    assert claim_cookie(users_db, code, SECRET, now=NOW + timedelta(seconds=5)) == token
+    assert claim_cookie(users_db, code, SECRET, now=NOW + timedelta(seconds=6)) is None  # once
+
+
+def test_a_session_ended_before_its_handover_gets_no_cookie(users_db: Engine) -> None:
+    token, code = start_handed_over_session(users_db, account_id(users_db, "lurah"), SECRET, now=NOW)
+    set_password(users_db, "lurah", "sandi-baru-123", actor="admin", now=NOW)
+    assert claim_cookie(users_db, code, SECRET, now=NOW) is None
 
 
 def test_an_unknown_token_is_refused_and_only_its_digest_is_stored(users_db: Engine) -> None:

@@ -15,7 +15,7 @@ from kutorejo_data.core.config import DATABASE_URL_ENV
 
 def test_pages_are_the_registrys_pages_that_exist(tmp_path: Path) -> None:
     names = [page.name for page in discover_pages()]
-    assert names[:4] == ["ringkasan", "tugas", "masalah", "penyelesaian"]
+    assert names[:4] == ["ringkasan", "tugas", "pesan", "masalah"]
     (tmp_path / "pages").mkdir()
     (tmp_path / "pages" / "ringkasan.py").write_text("")
     pages = discover_pages(tmp_path)

@@ -188,7 +188,7 @@ def test_a_link_opens_the_status_update_with_only_the_allowed_next_statuses(
     monkeypatch, lapor_db: Engine, one_report: int
 ) -> None:
     at = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
-    assert at.number_input(key="lapor_status_nomor").value == one_report
+    assert at.text_input(key="lapor_status_nomor").value == str(one_report)
     assert at.radio(key="lapor_status_ke").options == ["Diverifikasi", "Diproses", "Ditolak", "Duplikat"]
     texts = [element.value for element in at.text]
     # Report text is shown exactly as typed: never as HTML, never as Markdown.
@@ -233,10 +233,42 @@ def test_a_duplicate_needs_the_number_of_its_original(monkeypatch, lapor_db: Eng
     at.radio(key="lapor_status_ke").set_value("duplikat").run()
     click(at, SAVE_STATUS)
     assert "Laporan duplikat harus menyebut nomor laporan aslinya." in errors(at)
-    at.number_input(key="lapor_status_duplikat_dari").set_value(999)
+    at.text_input(key="lapor_status_duplikat_dari").input("999")
     click(at, SAVE_STATUS)
     assert "Laporan asli dengan nomor itu tidak ditemukan." in errors(at)
     assert history(lapor_db, one_report) == [(None, "baru")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("self", "Laporan tidak bisa menjadi duplikat dirinya sendiri; sebutkan nomor laporan lain."),
+        ("99999999999", "Nomor laporan harus berupa angka 1 sampai 2.147.483.647."),
+        ("2147483648", "Nomor laporan harus berupa angka 1 sampai 2.147.483.647."),
+        ("²", "Nomor laporan harus berupa angka 1 sampai 2.147.483.647."),
+        ("-3", "Nomor laporan harus berupa angka 1 sampai 2.147.483.647."),
+    ],
+)
+def test_a_wrong_original_is_explained_in_the_readers_language(
+    monkeypatch, lapor_db: Engine, one_report: int, typed: str, message: str
+) -> None:
+    at = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
+    at.radio(key="lapor_status_ke").set_value("duplikat").run()
+    at.text_input(key="lapor_status_duplikat_dari").input(str(one_report) if typed == "self" else typed)
+    click(at, SAVE_STATUS)
+    assert not at.exception
+    assert message in errors(at)
+    assert history(lapor_db, one_report) == [(None, "baru")]
+
+
+@pytest.mark.parametrize("typed", ["99999999999", "²", "0", "abc"])
+def test_a_number_that_cannot_be_a_report_is_explained_not_looked_up(
+    monkeypatch, lapor_db: Engine, one_report: int, typed: str
+) -> None:
+    at = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
+    at.text_input(key="lapor_status_nomor").input(typed).run()
+    assert not at.exception
+    assert "Nomor laporan harus berupa angka 1 sampai 2.147.483.647." in errors(at)
 
 
 def test_two_people_updating_the_same_report_the_second_is_told_it_changed(
@@ -278,5 +310,5 @@ def test_a_final_status_offers_no_change_and_an_unknown_number_says_so(
     at = open_lapor(monkeypatch, lapor_db, laporan=str(one_report))
     assert at.info[0].value == "Status Ditolak sudah final; tidak bisa diubah lagi."
     assert not [radio for radio in at.radio if radio.key == "lapor_status_ke"]
-    at.number_input(key="lapor_status_nomor").set_value(4040).run()
+    at.text_input(key="lapor_status_nomor").input("4040").run()
     assert at.warning[0].value == "Laporan #4040 tidak ditemukan di wilayah Anda."

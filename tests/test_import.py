@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func, select
 from kutorejo_data.core.db import write_transaction
 from kutorejo_data.core.filters import Scope
 from kutorejo_data.core.models import Kegiatan, KegiatanKehadiran, Laporan, StatusHistory
+from kutorejo_data.intake import guard as import_guard
 from kutorejo_data.intake import reading as import_reading
 from kutorejo_data.intake.importing import (
     ImportOptions,
@@ -252,6 +253,18 @@ def test_the_same_number_with_another_rt_or_date_is_refused_not_overwritten(area
         assert conn.execute(select(Laporan.judul, Laporan.status)).one() == ("Sampah januari", "baru")
 
 
+def test_a_number_that_belongs_to_another_area_is_not_found_in_yours(area_db: Engine) -> None:
+    do_import(area_db, xlsx_bytes([HEADER, [7, "05/11/2026", "RT 1 / RW 1", "sampah", "Di RW 01", None]]))
+    rw03 = Scope(KUTOREJO, "03")
+    plan = do_import(
+        area_db, xlsx_bytes([HEADER, [7, "05/11/2026", "RT 2 / RW 3", "sampah", "Di RW 03", None]]), scope=rw03
+    )
+    assert reasons(plan) == {2: ["import.reason.not_in_area"]}  # not "it exists with another RT": nothing leaks
+    assert plan.rejected[0].message(plan.columns, "id") == "No: nomor '7' tidak ditemukan di wilayah Anda"
+    with area_db.connect() as conn:
+        assert conn.execute(select(Laporan.judul)).scalars().all() == ["Di RW 01"]
+
+
 def test_rows_outside_the_writers_scope_are_refused(area_db: Engine) -> None:
     rows = [
         HEADER,
@@ -370,6 +383,18 @@ def test_activities_exact_outcome_levels_and_attendance(area_db: Engine) -> None
     assert counts(do_import(area_db, activities_xlsx(), jenis="kegiatan")) == (0, 0, 3, 2)
 
 
+def test_an_activity_number_of_another_area_is_not_found_in_yours(area_db: Engine) -> None:
+    header = ["No", "Tanggal", "RT/RW", "Jenis kegiatan", "Warga"]
+    do_import(area_db, csv_bytes([header, ["K9", "03/11/2026", "RT 1 / RW 1", "Kerja bakti", 20]]), jenis="kegiatan")
+    plan = do_import(
+        area_db,
+        csv_bytes([header, ["K9", "03/11/2026", "RT 2 / RW 3", "Kerja bakti", 20]]),
+        jenis="kegiatan",
+        scope=Scope(KUTOREJO, "03"),
+    )
+    assert reasons(plan) == {2: ["import.reason.not_in_area"]}
+
+
 def test_a_csv_whose_first_header_is_pkk_is_not_mistaken_for_a_zip(area_db: Engine) -> None:
     rows = [["PKK", "Tanggal", "RT/RW", "Jenis kegiatan", "Warga"], [12, "03/11/2026", "RT 2 / RW 3", "PKK", 20]]
     plan = do_import(area_db, csv_bytes(rows), jenis="kegiatan")
@@ -406,7 +431,7 @@ def _zip(files: dict[str, str]) -> bytes:
         (lambda: b"\x00\x01\x02binary" * 100, "import.refused.wrong_type"),
         (lambda: b"Tanggal,Judul\n" + b"x" * import_reading.upload_limit_bytes(), "import.refused.too_large"),
         (
-            lambda: b"Tanggal,Judul\n" + b"29/11/2026,x\n" * (import_reading.MAX_ROWS + 1),
+            lambda: b"Tanggal,Judul\n" + b"29/11/2026,x\n" * (import_guard.MAX_ROWS.default + 1),
             "import.refused.too_many_rows",
         ),
     ],

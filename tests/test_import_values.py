@@ -216,3 +216,21 @@ def test_counts_and_phones_as_excel_stores_them() -> None:
     assert parse_phone(81234567890) == "081234567890"  # Excel dropped the leading zero
     with pytest.raises(ValueProblem):
         parse_count("-3")
+
+
+@pytest.mark.parametrize(
+    ("cell", "key"),
+    [
+        ("99999999999999999999", "import.reason.number_invalid"),  # more digits than any count
+        ("9" * 5000, "import.reason.number_invalid"),  # int() would refuse it outright
+        ("2000000", "import.reason.number_too_large"),
+        (1e300, "import.reason.number_too_large"),
+        (float("inf"), "import.reason.number_invalid"),
+        (float("nan"), "import.reason.number_invalid"),
+        ("²", "import.reason.number_invalid"),
+    ],
+)
+def test_a_count_out_of_all_proportion_is_refused_with_a_reason(cell: object, key: str) -> None:
+    with pytest.raises(ValueProblem) as problem:
+        parse_count(cell)
+    assert problem.value.key == key

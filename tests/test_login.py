@@ -12,11 +12,11 @@ from kutorejo_data.access.cookie import COOKIE_NAME
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.core.models import SesiLogin
+from kutorejo_data.ui.frame.session_paths import SIGN_IN_PATH, SIGN_OUT_PATH
 from kutorejo_data.ui.kit.text import escape_markdown
 from tests.factories import add_area, add_report, at
+from tests.session_routes import cookie_after_sign_in, page_requests, post, set_cookie
 from tests.signin import PASSWORD, add_user, open_as, open_link, sign_in
-
-JAR_STATE = "auth_cookie_jar__cookie_manager_state"
 
 
 @pytest.fixture
@@ -37,11 +37,6 @@ def is_login_page(app: AppTest) -> bool:
 
 def error_text(app: AppTest) -> str:
     return " ".join(e.value for e in app.error)
-
-
-def cookie_changes(app: AppTest) -> list[dict]:
-    """The cookie changes queued for the browser (the cookie manager's queue; AppTest has no browser)."""
-    return list(app.session_state[JAR_STATE]["pending_operations"]) if JAR_STATE in app.session_state else []
 
 
 def test_a_shared_link_opened_signed_out_leads_to_that_page_with_its_filters(monkeypatch, demo_db_url: str) -> None:
@@ -78,22 +73,49 @@ def test_the_login_form_locks_after_repeated_failures(monkeypatch, office_db: st
     assert error_text(app) == message  # still the same message: nothing says "locked" to a guesser
 
 
-def test_signing_in_asks_the_browser_to_keep_a_signed_cookie(monkeypatch, office_db: str) -> None:
+def test_signing_in_has_the_page_fetch_an_httponly_cookie_from_the_server(monkeypatch, office_db: str) -> None:
     app = open_as(monkeypatch, office_db, "lurah", password=PASSWORD)
     assert not app.exception and app.title[0].value == "Ringkasan"
-    [change] = cookie_changes(app)
-    assert change["type"] == "set" and change["name"] == COOKIE_NAME
-    assert change["options"]["samesite"] == "lax" and change["options"]["max_age"] == 12 * 3600
+    [(path, code)] = page_requests(app)  # the page posts a one-time code; the token itself never reaches it
+    assert path == SIGN_IN_PATH and app.session_state["auth_token"] not in code
+    response = post(path, code)
+    assert response.status_code == 204
+    cookie = set_cookie(response)[COOKIE_NAME]
+    assert cookie["httponly"] and cookie["samesite"].lower() == "lax" and cookie["path"] == "/"
+    assert cookie["max-age"] == str(12 * 3600) and not cookie["secure"]  # plain HTTP: an office LAN address
+    assert app.session_state["auth_token"] not in cookie.value or "." in cookie.value  # signed, never bare
     assert "login_password" not in app.session_state or app.session_state["login_password"] == ""
+    assert page_requests(app.run()) == []  # asked once
+
+
+def test_the_cookie_is_secure_over_https(monkeypatch, office_db: str) -> None:
+    [(path, code)] = page_requests(open_as(monkeypatch, office_db, "lurah", password=PASSWORD))
+    assert set_cookie(post(path, code, https=True))[COOKIE_NAME]["secure"]
+
+
+def test_a_code_is_good_once_and_only_from_the_apps_own_pages(monkeypatch, office_db: str) -> None:
+    [(path, code)] = page_requests(open_as(monkeypatch, office_db, "lurah", password=PASSWORD))
+    assert post(path, code, origin="https://penipu.example").status_code == 403  # another site's form or fetch
+    assert post(path, code, origin=None).status_code == 403
+    assert post(path, "tebakan").status_code == 403
+    assert post(path, code).status_code == 204
+    assert post(path, code).status_code == 403  # replayed
+
+
+def test_a_late_code_gets_no_cookie(monkeypatch, office_db: str) -> None:
+    [(path, code)] = page_requests(open_as(monkeypatch, office_db, "lurah", password=PASSWORD))
+    monkeypatch.setenv("KUTOREJO_NOW", "2026-11-29T20:03")  # three minutes after signing in
+    assert post(path, code).status_code == 403
 
 
 def test_a_reloaded_tab_stays_signed_in_with_its_cookie(monkeypatch, office_db: str) -> None:
-    [change] = cookie_changes(open_as(monkeypatch, office_db, "rt03-002", password=PASSWORD))
-    monkeypatch.setattr("kutorejo_data.ui.frame.cookies.login_cookie", lambda: change["value"])
+    value = cookie_after_sign_in(open_as(monkeypatch, office_db, "rt03-002", password=PASSWORD))
+    monkeypatch.setattr("kutorejo_data.ui.frame.cookies.login_cookie", lambda: value)
     reloaded = open_link(monkeypatch, office_db, "pages/masalah.py")  # a new browser session, same cookie
     assert not is_login_page(reloaded)
     assert reloaded.title[0].value == "Masalah"
     assert reloaded.selectbox(key="masalah_rt").value == "002"
+    assert page_requests(reloaded) == []  # the cookie is there already
 
 
 def test_a_forged_cookie_shows_the_login_page(monkeypatch, office_db: str) -> None:
@@ -104,17 +126,28 @@ def test_a_forged_cookie_shows_the_login_page(monkeypatch, office_db: str) -> No
 
 def test_logout_ends_the_session_drops_the_cookie_and_the_next_user_starts_afresh(monkeypatch, office_db: str) -> None:
     app = open_as(monkeypatch, office_db, "lurah", "pages/masalah.py", password=PASSWORD)
-    [change] = cookie_changes(app)
+    value = cookie_after_sign_in(app)
     app.session_state["lapor_pelapor_nama"] = "Siti Aminah"  # e.g. a half-typed form of the lurah
     app.button(key="auth_logout").click().run()
     assert is_login_page(app)
     assert any("sudah keluar" in i.value for i in app.info)
-    assert cookie_changes(app)[-1]["type"] == "delete"
+    [(path, _)] = page_requests(app)  # the page asks the server to clear the cookie
+    assert path == SIGN_OUT_PATH
+    cleared = set_cookie(post(path, cookie=value))[COOKIE_NAME]
+    assert cleared.value == "" and cleared["max-age"] == "0" and cleared["httponly"]
     app = sign_in(app, "rt03-002", PASSWORD)  # the next person at the same computer inherits nothing
     assert "lapor_pelapor_nama" not in app.session_state
     assert app.title[0].value == "Masalah" and app.selectbox(key="masalah_rt").value == "002"
     # The old cookie is of no use any more, in any tab.
-    monkeypatch.setattr("kutorejo_data.ui.frame.cookies.login_cookie", lambda: change["value"])
+    monkeypatch.setattr("kutorejo_data.ui.frame.cookies.login_cookie", lambda: value)
+    assert is_login_page(open_link(monkeypatch, office_db))
+
+
+def test_signing_out_through_the_route_alone_ends_the_session(monkeypatch, office_db: str) -> None:
+    value = cookie_after_sign_in(open_as(monkeypatch, office_db, "lurah", password=PASSWORD))
+    assert post(SIGN_OUT_PATH, cookie=value, origin="https://penipu.example").status_code == 403
+    assert post(SIGN_OUT_PATH, cookie=value).status_code == 204
+    monkeypatch.setattr("kutorejo_data.ui.frame.cookies.login_cookie", lambda: value)
     assert is_login_page(open_link(monkeypatch, office_db))
 
 

@@ -12,6 +12,7 @@ from kutorejo_data.analytics.capacity import INDEX_KEY, scorecard_with_change
 from kutorejo_data.analytics.overview import breakdown_by_area, breakdown_by_category
 from kutorejo_data.analytics.resolution import overdue_reports
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
+from kutorejo_data.core.periods import parse_month
 from kutorejo_data.meeting.deck import (
     HIGHLIGHTS,
     OVERDUE_LISTED,
@@ -21,7 +22,6 @@ from kutorejo_data.meeting.deck import (
     build_meeting_report,
     month_period,
     open_by_holder,
-    parse_month,
     selectable_months,
 )
 from kutorejo_data.meeting.words import headline, next_steps
@@ -42,6 +42,8 @@ def october(rw: str | None = None) -> ReportFilters:
         (" 2025-01 ", date(2025, 1, 1)),
         ("2026-13", None),
         ("2026-1", None),
+        ("２０２６-１０", None),  # digits of another script
+        ("0000-01", None),
         ("oktober", None),
         ("", None),
         (None, None),
@@ -61,11 +63,10 @@ def test_the_running_month_ends_today_and_a_past_month_at_its_last_day() -> None
 def test_the_month_in_numbers_are_the_metrics_modules_numbers(demo_db: Engine, rw: str | None) -> None:
     with demo_db.connect() as conn:
         report = build_meeting_report(demo_db, OCTOBER, MeetingArea(rw=rw), EVERYTHING, now=NOW)
-        current = metrics.kpi_values(conn, october(rw), now=NOW)
-        # September is judged as long after its end as NOW is after October's (like with like).
-        same_age = datetime(2026, 10, 1) + (NOW - datetime(2026, 11, 1))
+        # A month that is over is told as it stood at its end, and September at its own end (like with like).
+        current = metrics.kpi_values(conn, october(rw), now=NOW, judged_at=datetime(2026, 11, 1))
         september = october(rw).with_period(date(2026, 9, 1), date(2026, 9, 30))
-        previous = metrics.kpi_values(conn, september, now=NOW, judged_at=same_age)
+        previous = metrics.kpi_values(conn, september, now=NOW, judged_at=datetime(2026, 10, 1))
         categories = breakdown_by_category(conn, october(rw)).head(TOP_N)
         areas = breakdown_by_area(conn, october(rw)).head(TOP_N)
         overdue = overdue_reports(conn, october(rw), now=NOW, limit=OVERDUE_LISTED)

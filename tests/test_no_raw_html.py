@@ -6,8 +6,13 @@ import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# st.html is allowed only with a module constant (a fixed stylesheet), never with a value built at run time.
-RAW_HTML = re.compile(r"unsafe_allow_html\s*=\s*True|\bst\.html\((?![A-Z][A-Z0-9_]*\))|components\.v1\.html\(")
+# st.html is allowed only with a module constant (a fixed stylesheet, or the fixed script that asks the server for the
+# login cookie), never with a value built at run time.
+RAW_HTML = re.compile(
+    r"unsafe_allow_html\s*=\s*True"
+    r"|\bst\.html\((?![A-Z][A-Z0-9_]*(?:\)|, unsafe_allow_javascript=True\)))"
+    r"|components\.v1\.html\("
+)
 
 
 def test_no_page_or_module_renders_raw_html() -> None:

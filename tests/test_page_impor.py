@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -162,3 +163,15 @@ def test_the_page_in_english(monkeypatch: pytest.MonkeyPatch, db_url: str) -> No
     assert at.title[0].value == "Import & Export"
     assert list(metric_values(at)) == ["Added", "Updated", "Already there, unchanged", "Refused"]
     assert at.button(key="impor_confirm").label == "Save 2 rows"
+
+
+def test_a_zip_bomb_is_refused_before_it_is_read(monkeypatch: pytest.MonkeyPatch, db_url: str) -> None:
+    from tests.bombs import bomb_xlsx
+
+    at = open_page(monkeypatch, db_url)
+    started = time.perf_counter()
+    at = upload(at, "rekap.xlsx", bomb_xlsx(1536))  # 1.5 MB that unpacks to 1.5 GiB
+    assert time.perf_counter() - started < 5
+    assert not at.exception
+    assert "terbuka menjadi 1.536 MB, lebih dari batas 100 MB" in at.error[0].value
+    assert not at.metric and report_count(db_url) == 0

@@ -110,7 +110,12 @@ def test_a_new_month_starts_again_at_the_cover(monkeypatch, demo_db_url: str) ->
 
 @pytest.mark.parametrize(
     ("params", "notice"),
-    [({"bulan": "2026-13"}, "2026-13"), ({"bulan": "2099-01"}, "2099-01"), ({"rw": "99"}, "RW '99'")],
+    [
+        ({"bulan": "2026-13"}, r"2026\-13"),  # the link's value is quoted as text (Markdown escaped)
+        ({"bulan": "2099-01"}, r"2099\-01"),
+        ({"bulan": "0001-01"}, r"0001\-01"),
+        ({"rw": "99"}, "RW '99'"),
+    ],
 )
 def test_a_bad_link_opens_with_a_notice(monkeypatch, demo_db_url: str, params: dict[str, str], notice: str) -> None:
     at = open_presentation(monkeypatch, demo_db_url, **params)
@@ -129,6 +134,29 @@ def test_an_empty_database_gets_a_helpful_message(monkeypatch, fresh_db_url: str
 
 def test_the_page_hides_the_sidebar_with_static_css_only(monkeypatch, demo_db_url: str) -> None:
     at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
-    styles = [element.proto.body for element in at.get("html")]
-    assert len(styles) == 1 and '[data-testid="stSidebar"]' in styles[0]
+    styles = [element.proto.body for element in at.get("html") if "<script" not in element.proto.body]
+    assert len(styles) == 1 and '[data-testid="stSidebar"]' in styles[0]  # (the script: the sign-in's cookie request)
     assert "Kutorejo" not in styles[0]
+
+
+def test_leaving_and_coming_back_opens_the_meeting_again(monkeypatch, demo_db_url: str) -> None:
+    """Streamlit forgets a page's widgets while another page runs; coming back must not find them missing."""
+    at = open_presentation(monkeypatch, demo_db_url)
+    at.switch_page("pages/ringkasan.py").run()
+    at.query_params.clear()  # a page change in the browser drops the query string
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.selectbox(key="presentasi_bulan").value == "2026-10"
+
+
+def test_an_rt_heads_meeting_is_headed_with_their_rt_and_says_when_its_figures_stood(
+    monkeypatch, demo_db_url: str
+) -> None:
+    from tests.signin import open_as
+
+    at = open_as(monkeypatch, demo_db_url, "rt03-002", PAGE, bulan="2026-10")
+    assert not at.exception
+    assert "RW 03 · RT 002" in slide_footer(at)
+    assert at.selectbox(key="presentasi_rw").format_func("03") == "RW 03 · RT 002"
+    shown = " ".join(re.sub(r"\\(.)", r"\1", c.value) for c in at.caption)
+    assert "Angka per akhir bulan (31 Okt 2026)" in shown

@@ -123,8 +123,8 @@ def test_opening_a_report_by_number_shows_its_history(monkeypatch, demo_db_url: 
     at = open_page(monkeypatch, demo_db_url, "pages/masalah.py", laporan="28")
     assert not at.exception
     assert at.subheader[0].value == "Laporan #28"
-    assert at.number_input(key="masalah_nomor").value == 28
-    at.number_input(key="masalah_nomor").set_value(40).run()
+    assert at.text_input(key="masalah_nomor").value == "28"
+    at.text_input(key="masalah_nomor").input("40").run()
     assert at.query_params["laporan"] == "40"
     assert any(s.value == "Laporan #40" for s in at.subheader)
 

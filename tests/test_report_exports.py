@@ -219,7 +219,8 @@ def test_report_command_prints_the_text_and_writes_files(demo_db_url: str, tmp_p
     ("args", "code", "message"),
     [
         (["--bulan", "2026-13"], 2, "YYYY-MM"),
-        (["--bulan", "2099-01"], 2, "paling lambat"),
+        (["--bulan", "2099-01"], 2, "sampai bulan ini"),
+        (["--bulan", "0001-01"], 2, "dari 2000-01"),
         (["--bulan", "2026-10", "--rw", "99"], 1, "RW 99 tidak ada"),
     ],
 )
@@ -228,3 +229,73 @@ def test_report_command_refuses_bad_arguments(
 ) -> None:
     assert main(["--database-url", demo_db_url, "report", "--format", "text", *args]) == code
     assert message in capsys.readouterr().err
+
+
+@pytest.fixture
+def october_then_and_now(any_db: Engine) -> Engine:
+    """Three October reports whose story went on in November.
+
+    | report | RT/RW  | reported | October                     | November                  |
+    | A      | 002/03 | 5 Oct    | diverifikasi 6 Oct (RW)     | selesai 10 Nov (kelurahan) |
+    | B      | 002/03 | 10 Oct   | (baru)                      | diproses 20 Nov (kelurahan) |
+    | C      | 001/03 | 12 Oct   | selesai 20 Oct (RT)         |                           |
+    """
+    with any_db.begin() as conn:
+        rt2, rt1 = add_area(conn, rw="03", rt="002"), add_area(conn, rw="03", rt="001")
+        add_report(
+            conn,
+            rt2,
+            "drainase-banjir",
+            at(10, 5),
+            [(at(10, 6), "diverifikasi", "rw"), (at(11, 10), "selesai", "kelurahan")],
+        )
+        add_report(conn, rt2, "drainase-banjir", at(10, 10), [(at(11, 20), "diproses", "kelurahan")])
+        add_report(conn, rt1, "drainase-banjir", at(10, 12), [(at(10, 20), "selesai", "rt")])
+    return any_db
+
+
+def test_a_past_months_deck_states_its_figures_as_of_the_months_end(october_then_and_now: Engine) -> None:
+    report = build_meeting_report(october_then_and_now, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)
+    current = report.kpis.current
+    assert report.month_is_over and report.as_of == datetime(2026, 11, 1)
+    # At the end of October one of its three reports was resolved (today two are): 33%, not 67%.
+    assert (current["laporan_masuk"], current["selesai_dari_masuk"], current["masuk_sah"]) == (3, 1, 3)
+    assert current["tingkat_penyelesaian"] == pytest.approx(1 / 3)
+    assert (current["terbuka"], current["selesai"]) == (2, 1)
+    # Who held the open reports then: A the RW, B nobody yet (today: A is closed, B with the kelurahan).
+    assert {(f.penanganan, f.terbuka) for f in report.follow_ups} == {("rw", 1), ("belum", 1)}
+
+
+def test_the_page_pptx_pdf_and_whatsapp_say_the_same_and_when_it_stood(october_then_and_now: Engine) -> None:
+    from kutorejo_data.meeting.words import as_of_line, capacity_note
+
+    report = build_meeting_report(october_then_and_now, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)
+    rate = fmt_percent(report.kpis.current["tingkat_penyelesaian"], "id")
+    stood = "Angka per akhir bulan (31 Okt 2026)"
+    assert as_of_line(report, "id").startswith(stood)
+    assert "per 29 Nov 2026 (hari ini)" in capacity_note(report, "id")  # the one part told as of today, and labelled
+    deck = "\n".join(slide_text(s) for s in Presentation(io.BytesIO(meeting_pptx(report))).slides)
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(meeting_pdf(report))).pages)
+    text = whatsapp_text(report)
+    for output in (deck, pdf, text):
+        assert rate in output and stood in output
+
+
+def test_the_running_month_stands_as_of_now(october_then_and_now: Engine) -> None:
+    report = build_meeting_report(october_then_and_now, date(2026, 11, 1), MeetingArea(), EVERYTHING, now=NOW)
+    assert not report.month_is_over and report.as_of == NOW
+
+
+def test_an_rt_heads_deck_is_headed_and_counted_for_their_rt(october_then_and_now: Engine) -> None:
+    from kutorejo_data.core.filters import Scope
+    from kutorejo_data.meeting.exports import report_filename
+
+    rt002 = Scope(KUTOREJO, "03", "002")
+    report = build_meeting_report(october_then_and_now, OCTOBER, MeetingArea(), rt002, now=NOW)
+    assert report.area_label == "Kelurahan Kutorejo · RW 03 · RT 002"
+    assert report.kpis.current["laporan_masuk"] == 2  # RT 002's reports only, as the heading says
+    assert report_filename(report, "pdf") == "laporan_bulanan_kutorejo_rw03_rt002_2026-10.pdf"
+    deck = "\n".join(slide_text(s) for s in Presentation(io.BytesIO(meeting_pptx(report))).slides)
+    pdf = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(meeting_pdf(report))).pages)
+    for output in (deck, pdf, whatsapp_text(report)):
+        assert "RW 03 · RT 002" in output

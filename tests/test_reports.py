@@ -132,3 +132,33 @@ def test_list_count_and_csv_rows_equal_an_independent_count(demo_db: Engine, fil
     csv_rows = list(csv.reader(io.StringIO(buffer.getvalue().decode("utf-8-sig"))))[1:]
     assert expected > 0  # the grid exercises real data
     assert listed == expected == exported == len(csv_rows)
+
+
+@pytest.fixture
+def odd_titles(any_db: Engine) -> Engine:
+    """Four reports whose titles hold the characters LIKE treats specially, and one that holds none."""
+    with any_db.begin() as conn:
+        area = add_area(conn)
+        for judul in ("Diskon 50% sembako", "saluran_air mampet", "Jl. Mawar 3/4 gelap", "Lampu mati", "Selokan"):
+            add_report(conn, area, "drainase-banjir", at(11, 2), judul=judul)
+    return any_db
+
+
+@pytest.mark.parametrize(
+    ("q", "found"),
+    [
+        ("%", ["Diskon 50% sembako"]),
+        ("_", ["saluran_air mampet"]),
+        ("/", ["Jl. Mawar 3/4 gelap"]),  # SQLAlchemy's escape character
+        ("50%", ["Diskon 50% sembako"]),
+        ("%%", []),
+        ("l_mpu", []),
+        ("LAMPU", ["Lampu mati"]),  # still case-insensitive
+    ],
+)
+def test_search_is_literal_text(odd_titles: Engine, q: str, found: list[str]) -> None:
+    filters = ReportFilters(q=q)
+    with odd_titles.connect() as conn:
+        page = report_page(conn, filters, now=datetime(2026, 11, 29, 20, 0))
+        assert sorted(page["judul"]) == found
+        assert count_reports(conn, filters) == len(found)

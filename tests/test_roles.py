@@ -44,11 +44,13 @@ class Visitor:
 PERIOD = {"dari": "2025-12-01", "sampai": "2026-11-29"}
 VISITORS = [
     Visitor("admin", "admin", {"rw": "05"}, "05", None, None),
-    Visitor("lurah", "lurah", {"kel": "35.14.11.1001", "rw": "05"}, "05", None, "Kelurahan '35.14.11.1001'"),
+    Visitor("lurah", "lurah", {"kel": "35.14.11.1001", "rw": "05"}, "05", None, r"Kelurahan '35\.14\.11\.1001'"),
     Visitor("staf", "staf", {"rw": "05"}, "05", None, None),
     Visitor("tamu", "tamu", {"rw": "05"}, "05", None, None),
-    Visitor("rw03", "ketua_rw", {"rw": "05"}, "03", None, "RW '05' di luar wilayah Anda"),
-    Visitor("rt03-002", "ketua_rt", {"rw": "03", "rt": "001"}, "03", "002", "RT '001' di luar wilayah Anda"),
+    Visitor("rw03", "ketua_rw", {"rw": "05"}, "03", None, "RW '05' di tautan (`rw`) di luar wilayah Anda"),
+    Visitor(
+        "rt03-002", "ketua_rt", {"rw": "03", "rt": "001"}, "03", "002", "RT '001' di tautan (`rt`) di luar wilayah Anda"
+    ),
 ]
 # Pages known to name areas in tables or charts (a page added later is checked too, without this guarantee).
 SHOWS_AREAS = {"pages/ringkasan.py", "pages/masalah.py", "pages/penyelesaian.py"}

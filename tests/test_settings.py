@@ -75,6 +75,7 @@ def test_rw_and_rt_numbers_are_zero_padded_and_unique_within_their_parent(kelura
     ("fields", "field", "key"),
     [
         (RtFields(jumlah_kk=-1), "jumlah_kk", "error.jumlah_negative"),
+        (RtFields(jumlah_warga=9_007_199_254_740_991), "jumlah_warga", "error.jumlah_too_large"),
         (RtFields(jumlah_kk=50, jumlah_warga=40), "jumlah_warga", "error.warga_less_than_kk"),
         (RtFields(ketua_nama="x" * 101), "ketua_nama", "error.nama_too_long"),
     ],

@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, Select, select, update
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.db import write_transaction
 from kutorejo_data.core.filters import Scope
+from kutorejo_data.core.i18n import LANGUAGES
 from kutorejo_data.core.models import RT, RW, Kelurahan, Pengguna
 from kutorejo_data.records import audit
 
@@ -45,6 +46,7 @@ class Account:
     rt: str | None
     aktif: bool = True
     kelurahan_nama: str | None = None
+    bahasa: str | None = None  # the language last chosen in the sidebar; None: never chosen
 
     @property
     def scope(self) -> Scope:
@@ -83,6 +85,7 @@ def _account_query() -> Select:
             RT.nomor,
             Pengguna.aktif,
             Kelurahan.nama,
+            Pengguna.bahasa,
         )
     )
 
@@ -97,6 +100,14 @@ def load_account_by_id(conn: Connection, account_id: int) -> Account | None:
     """The account with this id (active or not), or None."""
     row = conn.execute(_account_query().where(Pengguna.id == account_id)).one_or_none()
     return None if row is None else Account(*row)
+
+
+def remember_language(engine: Engine, account_id: int, lang: str) -> None:
+    """Keep the language a user chose for their next sign-ins (a preference of their own: not audited)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language: {lang}")
+    with write_transaction(engine) as conn:
+        conn.execute(update(Pengguna).where(Pengguna.id == account_id).values(bahasa=lang))
 
 
 def has_accounts(conn: Connection) -> bool:

@@ -1,12 +1,18 @@
 """Signed-in browsers as database rows: a random token per sign-in, ended by logout, inactivity or an admin.
 
-The browser keeps the token (signed, in a cookie); the database keeps only its SHA-256, so a copy of the
-database does not let anyone sign in. Inactivity is measured from `last_seen_at`, across page reloads.
+The browser keeps the token (signed, in an HttpOnly cookie the server sets); the database keeps only its SHA-256, so
+a copy of the database does not let anyone sign in. Inactivity is measured from `last_seen_at`, across page reloads.
+
+The token never reaches a page script. A sign-in happens in the Streamlit session (server side); the page then
+sends a one-time code to the server's sign-in route, which answers with the cookie. The token is the code signed
+with the server's secret (an HMAC), so the code alone tells a script nothing, and the route gives the cookie for a
+code only once (`cookie_set_at`) and only within HANDOVER_TTL of signing in.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -20,6 +26,8 @@ from kutorejo_data.core.models import Pengguna, SesiLogin
 SESSION_MAX_AGE = timedelta(hours=12)
 # Recording activity at most once a minute keeps it to one tiny write per minute per active user.
 TOUCH_INTERVAL = timedelta(minutes=1)
+# The page asks for its cookie as soon as it renders after signing in; a code older than this is refused.
+HANDOVER_TTL = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -34,9 +42,15 @@ def _digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def start_session(engine: Engine, account_id: int, *, now: datetime) -> str:
-    """Record a new sign-in and return its token (only the browser ever holds it)."""
-    token = secrets.token_urlsafe(32)
+def token_for_code(code: str, secret: str) -> str:
+    """The session token a one-time code stands for: the code signed with the server's secret."""
+    digest = hmac.new(secret.encode("utf-8"), b"kutorejo.cookie-handover:" + code.encode("utf-8"), hashlib.sha256)
+    return digest.hexdigest()
+
+
+def start_session(engine: Engine, account_id: int, *, now: datetime, token: str | None = None) -> str:
+    """Record a new sign-in and return its token (only the server and the browser's HttpOnly cookie hold it)."""
+    token = token or secrets.token_urlsafe(32)
     with write_transaction(engine) as conn:
         conn.execute(
             insert(SesiLogin).values(
@@ -44,6 +58,30 @@ def start_session(engine: Engine, account_id: int, *, now: datetime) -> str:
             )
         )
     return token
+
+
+def start_handed_over_session(engine: Engine, account_id: int, secret: str, *, now: datetime) -> tuple[str, str]:
+    """Record a new sign-in whose cookie the page will fetch: returns (token, one-time code for the page)."""
+    code = secrets.token_urlsafe(32)
+    return start_session(engine, account_id, now=now, token=token_for_code(code, secret)), code
+
+
+def claim_cookie(engine: Engine, code: str, secret: str, *, now: datetime) -> str | None:
+    """The token to set as the cookie for a one-time code: once, within HANDOVER_TTL of signing in, for a live
+    session; None otherwise (a replayed, late, forged or ended code)."""
+    token = token_for_code(code, secret)
+    with write_transaction(engine) as conn:
+        claimed = conn.execute(
+            update(SesiLogin)
+            .where(
+                SesiLogin.token_hash == _digest(token),
+                SesiLogin.cookie_set_at.is_(None),
+                SesiLogin.ended_at.is_(None),
+                SesiLogin.created_at >= now - HANDOVER_TTL,
+            )
+            .values(cookie_set_at=now)
+        )
+    return token if claimed.rowcount == 1 else None
 
 
 def resume_session(engine: Engine, token: str, *, now: datetime, idle_limit: timedelta) -> Resumed:

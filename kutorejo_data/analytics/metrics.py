@@ -402,15 +402,40 @@ def median_waktu_penyelesaian(conn: Connection, filters: ReportFilters, scope: S
     return _resolution_summary(conn, filters, scope)[1]
 
 
-def _status_at(cutoff: datetime) -> ColumnElement[str]:
-    """The status a report had just before `cutoff`: the last history entry before it."""
+def _history_at(column: SQLColumnExpression[Any], cutoff: datetime) -> ColumnElement[Any]:
+    """A report's value of a history column just before `cutoff`: from the last history entry before it."""
     return (
-        select(StatusHistory.to_status)
+        select(column)
         .where(StatusHistory.laporan_id == Laporan.id, StatusHistory.changed_at < cutoff)
         .order_by(StatusHistory.changed_at.desc(), StatusHistory.id.desc())
         .limit(1)
         .scalar_subquery()
     )
+
+
+def _status_at(cutoff: datetime) -> ColumnElement[str]:
+    """The status a report had just before `cutoff`: the last history entry before it."""
+    return _history_at(StatusHistory.to_status, cutoff)
+
+
+# The columns of `laporan` its history keeps: the current one, and the history's record of it.
+_KEPT_IN_HISTORY: dict[str, tuple[SQLColumnExpression[Any], SQLColumnExpression[Any]]] = {
+    "status": (Laporan.status, StatusHistory.to_status),
+    "penanganan": (Laporan.penanganan, StatusHistory.penanganan),
+    "penanganan_nama": (Laporan.penanganan_nama, StatusHistory.penanganan_nama),
+}
+
+
+def as_it_stood(column: Literal["status", "penanganan", "penanganan_nama"], moment: datetime, now: datetime) -> Any:
+    """A history-kept column of `laporan` as it stood at `moment` (a SQL expression, labelled with the column's name).
+
+    At `now` that is the column itself; before, a report unchanged since the moment still has it, and the others read
+    their last history entry before the moment (every status change records the handler it leaves the report with).
+    """
+    current, kept = _KEPT_IN_HISTORY[column]
+    if moment >= now:
+        return current
+    return case((Laporan.updated_at < moment, current), else_=_history_at(kept, moment)).label(column)
 
 
 def open_at_end_conditions(

@@ -19,6 +19,7 @@ from kutorejo_data.store.monthly_rekap import monthly_figures
 from .metrics import (
     AGE_BUCKETS,
     MIN_REPORTS_FOR_COMPARISON,
+    as_it_stood,
     open_at_end_conditions,
     received_conditions,
     resolution_durations,
@@ -289,13 +290,13 @@ def overdue_reports(
                 Kategori.slug.label("kategori"),
                 Kategori.nama.label("kategori_nama"),
                 Laporan.judul,
-                Laporan.status,
+                as_it_stood("status", moment, now),
                 days_between(Laporan.reported_at, moment).label("umur"),
                 Kategori.sla_hari,
                 worst.c.lewat_sla,
                 Laporan.batas_selesai,
-                Laporan.penanganan,
-                Laporan.penanganan_nama,
+                as_it_stood("penanganan", moment, now),  # who held it then, for a past period
+                as_it_stood("penanganan_nama", moment, now),
                 Laporan.penanggung_jawab_id,
             )
             .select_from(worst)

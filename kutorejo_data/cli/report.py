@@ -10,8 +10,8 @@ from sqlalchemy import Engine
 
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.filters import EVERYTHING
-from kutorejo_data.core.periods import month_start, preset_period
-from kutorejo_data.meeting.deck import MeetingArea, build_meeting_report, parse_month
+from kutorejo_data.core.periods import EARLIEST_DAY, month_start, parse_month, preset_period
+from kutorejo_data.meeting.deck import MeetingArea, build_meeting_report
 from kutorejo_data.meeting.exports import render_report
 
 
@@ -19,8 +19,8 @@ def run_report_command(engine: Engine, args: argparse.Namespace) -> int:
     """`python -m kutorejo_data report ...`: write the report to --output or stdout; return the exit code."""
     now = now_local()
     month = parse_month(args.bulan) if args.bulan else preset_period("bulan_lalu", now.date())[0]
-    if month is None or month > month_start(now.date()):
-        print(f"report: --bulan harus YYYY-MM, paling lambat bulan ini: {args.bulan!r}", file=sys.stderr)
+    if month is None or not EARLIEST_DAY <= month <= month_start(now.date()):
+        print(f"report: --bulan harus YYYY-MM, dari 2000-01 sampai bulan ini: {args.bulan!r}", file=sys.stderr)
         return 2
     area = MeetingArea(kelurahan_kode=args.kelurahan, rw=args.rw.zfill(2) if args.rw else None)
     try:

@@ -111,9 +111,21 @@ DESKRIPSI_MAX = 5000
 LOKASI_MAX = 200
 NAMA_MAX = 100
 EARLIEST_REPORT = datetime(2000, 1, 1)
+# Report numbers are INTEGER ids: PostgreSQL's INTEGER stops here, and a larger number cannot name a report.
+MAX_REPORT_NUMBER = 2_147_483_647
 # Phones and laptops disagree by a few minutes; a report "from the future" beyond that is a typo.
 CLOCK_TOLERANCE = timedelta(minutes=10)
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,18}[0-9]$")
+
+
+def parse_report_number(text: str | None) -> int | None:
+    """A report number typed or linked: ASCII digits only, 1 … MAX_REPORT_NUMBER; None for anything else."""
+    digits = (text or "").strip().removeprefix("#")
+    # str.isdigit() accepts '²' and other Unicode digits that int() refuses; the length check keeps int() cheap.
+    if not digits.isascii() or not digits.isdigit() or len(digits) > len(str(MAX_REPORT_NUMBER)):
+        return None
+    number = int(digits)
+    return number if 1 <= number <= MAX_REPORT_NUMBER else None
 
 
 def format_rw(nomor: int | str) -> str:

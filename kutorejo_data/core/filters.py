@@ -147,9 +147,15 @@ def report_conditions(
     if with_period and filters.sampai is not None:
         conditions.append(Laporan.reported_at < day_after(filters.sampai))
     if filters.q:
-        pattern = f"%{filters.q.strip()}%"
+        # Literal text: `%`, `_` and the escape character match themselves (autoescape), not any text.
+        text = filters.q.strip()
         conditions.append(
-            or_(Laporan.judul.ilike(pattern), Laporan.deskripsi.ilike(pattern), Laporan.lokasi.ilike(pattern))
+            or_(
+                *(
+                    column.icontains(text, autoescape=True)
+                    for column in (Laporan.judul, Laporan.deskripsi, Laporan.lokasi)
+                )
+            )
         )
     return conditions
 

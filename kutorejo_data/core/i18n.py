@@ -17,6 +17,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Jam aplikasi dipatok ke {moment} (KUTOREJO_NOW): semua angka dihitung seolah-olah sekarang saat itu.",
         "The app's clock is pinned to {moment} (KUTOREJO_NOW): every figure is computed as if it were then.",
     ),
+    "app.unexpected_error": (
+        "Maaf, halaman ini gagal ditampilkan. Coba muat ulang; bila terulang, sampaikan nomor kesalahan **{nomor}** "
+        "kepada pengelola dasbor.",
+        "Sorry, this page could not be shown. Try reloading; if it happens again, give the error number **{nomor}** "
+        "to the dashboard's administrator.",
+    ),
     "nav.ringkasan": ("Ringkasan", "Overview"),
     "nav.masalah": ("Masalah", "Issues"),
     "nav.penyelesaian": ("Penyelesaian", "Resolution"),
@@ -120,58 +126,76 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "preset.tahun_ini": ("Tahun ini", "This year"),
     "preset.kustom": ("Pilih tanggal", "Custom"),
     "notice.bad_date": (
-        "Tanggal '{value}' di tautan tidak dikenali (format YYYY-MM-DD); diabaikan.",
-        "Date '{value}' in the link is not valid (format YYYY-MM-DD); ignored.",
+        "Tanggal '{value}' di tautan (`{param}`) tidak dikenali (format YYYY-MM-DD); diabaikan.",
+        "Date '{value}' in the link (`{param}`) is not valid (format YYYY-MM-DD); ignored.",
     ),
     "notice.range_reversed": (
         "Tanggal 'dari' di tautan jatuh setelah 'sampai'; periode bawaan dipakai.",
         "The link's 'dari' date is after 'sampai'; the default period is used.",
     ),
     "notice.too_early": (
-        "Tanggal '{value}' di tautan terlalu lama (paling awal 1 Jan 2000); diabaikan.",
-        "Date '{value}' in the link is too early (1 Jan 2000 at the earliest); ignored.",
+        "Tanggal '{value}' di tautan (`{param}`) terlalu lama (paling awal 1 Jan 2000); diabaikan.",
+        "Date '{value}' in the link (`{param}`) is too early (1 Jan 2000 at the earliest); ignored.",
+    ),
+    "notice.too_late": (
+        "Tanggal '{value}' di tautan (`{param}`) lebih dari setahun ke depan; diabaikan.",
+        "Date '{value}' in the link (`{param}`) is more than a year ahead; ignored.",
+    ),
+    "notice.bad_report_number": (
+        "Nomor laporan '{value}' di tautan (`laporan`) tidak sah (angka 1 sampai 2.147.483.647); diabaikan.",
+        "Report number '{value}' in the link (`laporan`) is not valid (a number from 1 to 2,147,483,647); ignored.",
+    ),
+    "notice.unknown_lang": (
+        "Bahasa '{value}' di tautan (`lang`) tidak dikenal (id atau en); diabaikan.",
+        "Language '{value}' in the link (`lang`) is not known (id or en); ignored.",
     ),
     "notice.unknown_periode": (
-        "Periode '{value}' di tautan tidak dikenal; periode bawaan dipakai.",
-        "Period '{value}' in the link is not known; the default period is used.",
+        "Periode '{value}' di tautan (`periode`) tidak dikenal; periode bawaan dipakai.",
+        "Period '{value}' in the link (`periode`) is not known; the default period is used.",
     ),
     "notice.future": (
-        "Tanggal di tautan melewati hari ini; dipotong sampai hari ini.",
-        "A date in the link is in the future; cut at today.",
+        "Tanggal di tautan (`{param}`) melewati hari ini; dipotong sampai hari ini.",
+        "A date in the link (`{param}`) is in the future; cut at today.",
     ),
     "notice.unknown_kelurahan": (
-        "Kode kelurahan '{value}' tidak ada; kelurahan pertama ditampilkan.",
-        "Kelurahan code '{value}' does not exist; the first one is shown.",
+        "Kode kelurahan '{value}' di tautan (`kel`) tidak ada; kelurahan pertama ditampilkan.",
+        "Kelurahan code '{value}' in the link (`kel`) does not exist; the first one is shown.",
     ),
-    "notice.unknown_kategori": ("Kategori '{value}' tidak dikenal; diabaikan.", "Unknown category '{value}'; ignored."),
-    "notice.unknown_status": ("Status '{value}' tidak dikenal; diabaikan.", "Unknown status '{value}'; ignored."),
+    "notice.unknown_kategori": (
+        "Kategori '{value}' di tautan (`kategori`) tidak dikenal; diabaikan.",
+        "Unknown category '{value}' in the link (`kategori`); ignored.",
+    ),
+    "notice.unknown_status": (
+        "Status '{value}' di tautan (`status`) tidak dikenal; diabaikan.",
+        "Unknown status '{value}' in the link (`status`); ignored.",
+    ),
     "notice.unknown_prioritas": (
-        "Prioritas '{value}' tidak dikenal; diabaikan.",
-        "Unknown priority '{value}'; ignored.",
+        "Prioritas '{value}' di tautan (`prioritas`) tidak dikenal; diabaikan.",
+        "Unknown priority '{value}' in the link (`prioritas`); ignored.",
     ),
     "notice.unknown_rw": (
-        "RW '{value}' tidak ada; semua RW ditampilkan.",
-        "RW '{value}' does not exist; all RWs shown.",
+        "RW '{value}' di tautan (`rw`) tidak ada; semua RW ditampilkan.",
+        "RW '{value}' in the link (`rw`) does not exist; all RWs shown.",
     ),
     "notice.unknown_rt": (
-        "RT '{value}' tidak ada di RW ini; semua RT ditampilkan.",
-        "RT '{value}' does not exist in this RW; all RTs shown.",
+        "RT '{value}' di tautan (`rt`) tidak ada di RW ini; semua RT ditampilkan.",
+        "RT '{value}' in the link (`rt`) does not exist in this RW; all RTs shown.",
     ),
     "notice.out_of_scope_kelurahan": (
-        "Kelurahan '{value}' di luar wilayah Anda; yang ditampilkan wilayah Anda.",
-        "Kelurahan '{value}' is outside your area; your area is shown.",
+        "Kelurahan '{value}' di tautan (`kel`) di luar wilayah Anda; yang ditampilkan wilayah Anda.",
+        "Kelurahan '{value}' in the link (`kel`) is outside your area; your area is shown.",
     ),
     "notice.out_of_scope_rw": (
-        "RW '{value}' di luar wilayah Anda; yang ditampilkan wilayah Anda.",
-        "RW '{value}' is outside your area; your area is shown.",
+        "RW '{value}' di tautan (`rw`) di luar wilayah Anda; yang ditampilkan wilayah Anda.",
+        "RW '{value}' in the link (`rw`) is outside your area; your area is shown.",
     ),
     "notice.out_of_scope_rt": (
-        "RT '{value}' di luar wilayah Anda; yang ditampilkan wilayah Anda.",
-        "RT '{value}' is outside your area; your area is shown.",
+        "RT '{value}' di tautan (`rt`) di luar wilayah Anda; yang ditampilkan wilayah Anda.",
+        "RT '{value}' in the link (`rt`) is outside your area; your area is shown.",
     ),
     "notice.rt_without_rw": (
-        "RT di tautan dipilih tanpa RW; diabaikan.",
-        "The link names an RT without an RW; ignored.",
+        "RT di tautan (`rt`) dipilih tanpa RW; diabaikan.",
+        "The link names an RT (`rt`) without an RW; ignored.",
     ),
     "ringkasan.title": ("Ringkasan", "Overview"),
     "ringkasan.subtitle": ("{area} · {period}", "{area} · {period}"),
@@ -394,6 +418,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error.duplikat_needs_original": (
         "Laporan duplikat harus menyebut nomor laporan aslinya.",
         "A duplicate must name the number of the original report.",
+    ),
+    "error.duplikat_self": (
+        "Laporan tidak bisa menjadi duplikat dirinya sendiri; sebutkan nomor laporan lain.",
+        "A report cannot be a duplicate of itself; name another report's number.",
+    ),
+    "error.report_number_invalid": (
+        "Nomor laporan harus berupa angka 1 sampai 2.147.483.647.",
+        "A report number is a number from 1 to 2,147,483,647.",
     ),
     "error.duplikat_original_unknown": (
         "Laporan asli dengan nomor itu tidak ditemukan.",
@@ -1225,6 +1257,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import.cli.done": ("Tersimpan dalam satu transaksi ({detik} detik).", "Saved in one transaction ({detik} s)."),
     "import.refused.empty": ("Berkas kosong.", "The file is empty."),
+    "import.refused.too_many_columns": (
+        "Sebuah baris berisi {columns} kolom, lebih dari batas {limit}; hapus kolom yang tidak dipakai.",
+        "A row holds {columns} columns, over the limit of {limit}; delete the columns not used.",
+    ),
+    "upload.refused.broken_archive": (
+        "Berkas rusak: isinya tidak bisa dibuka sebagai arsip (XLSX adalah arsip ZIP).",
+        "The file is damaged: its content cannot be opened as an archive (an XLSX is a ZIP archive).",
+    ),
+    "upload.refused.too_many_parts": (
+        "Berkas berisi {parts} bagian, lebih dari batas {limit}; berkas seperti ini tidak dibaca.",
+        "The file holds {parts} parts, over the limit of {limit}; a file like this is not read.",
+    ),
+    "upload.refused.part_too_large": (
+        "Bagian '{part}' berkas ini terbuka menjadi {size} MB, lebih dari batas {limit} MB; berkas tidak dibaca.",
+        "The part '{part}' of this file unpacks to {size} MB, over the {limit} MB limit; the file is not read.",
+    ),
+    "upload.refused.unpacked_too_large": (
+        "Isi berkas ini terbuka menjadi lebih dari {limit} MB; berkas tidak dibaca. Pecah menjadi beberapa berkas.",
+        "This file unpacks to more than {limit} MB; it is not read. Split it into several files.",
+    ),
+    "upload.refused.ratio": (
+        "Bagian '{part}' berkas ini terbuka {ratio} kali lebih besar dari ukurannya (batas {limit} kali): berkas "
+        'seperti ini ("bom zip") tidak dibaca.',
+        "The part '{part}' of this file unpacks to {ratio} times its size (limit: {limit} times): a file like this "
+        '(a "zip bomb") is not read.',
+    ),
+    "upload.refused.dtd": (
+        "Bagian '{part}' berkas ini memuat deklarasi DTD, yang tidak pernah ada di berkas Office; berkas tidak dibaca.",
+        "The part '{part}' of this file declares a DTD, which Office files never do; the file is not read.",
+    ),
+    "upload.refused.not_image": (
+        "Berkas ini bukan gambar yang bisa dibaca (JPEG, PNG, WebP ...).",
+        "This file is not an image that can be read (JPEG, PNG, WebP ...).",
+    ),
+    "upload.refused.pixels": (
+        "Gambar {width} × {height} piksel ({megapixels} megapiksel) melebihi batas {limit} megapiksel.",
+        "The image is {width} × {height} pixels ({megapixels} megapixels), over the {limit} megapixel limit.",
+    ),
+    "upload.refused.pixels_over": (
+        "Gambar ini jauh melebihi batas {limit} megapiksel.",
+        "This image is far over the {limit} megapixel limit.",
+    ),
     "import.refused.no_rows": (
         "Berkas hanya berisi judul kolom, tanpa baris data.",
         "The file has headers but no data rows.",
@@ -1283,6 +1357,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "area '{value}' not recognised (e.g. RT 2 / RW 3, 002/003, RT.02 RW.03)",
     ),
     "import.reason.number_invalid": ("'{value}' bukan angka yang valid", "'{value}' is not a valid number"),
+    "import.reason.number_too_large": (
+        "{value} terlalu besar (paling banyak 1.000.000); periksa lagi",
+        "{value} is too large (1,000,000 at most); please check it",
+    ),
     "import.reason.kategori_unknown": ("kategori '{value}' tidak dikenali", "category '{value}' not recognised"),
     "import.reason.status_unknown": ("status '{value}' tidak dikenali", "status '{value}' not recognised"),
     "import.reason.prioritas_unknown": ("prioritas '{value}' tidak dikenali", "priority '{value}' not recognised"),
@@ -1313,6 +1391,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.reason.id_conflict": (
         "nomor '{nomor}' sudah dipakai laporan lain dengan RT atau tanggal berbeda",
         "number '{nomor}' already belongs to another record with a different RT or date",
+    ),
+    "import.reason.not_in_area": (
+        "nomor '{nomor}' tidak ditemukan di wilayah Anda",
+        "number '{nomor}' was not found in your area",
     ),
     "import.reason.exists": (
         "sudah tersimpan sebagai #{nomor} dengan nomor berkas '{lain}'",
@@ -1427,13 +1509,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Summary for the WhatsApp group (at most {limit} characters; copy it with the button in the top right corner)",
     ),
     "notice.bad_month": (
-        "Bulan '{value}' di tautan tidak dikenali (format YYYY-MM, paling lambat bulan ini); bulan lalu ditampilkan.",
-        "Month '{value}' in the link is not valid (format YYYY-MM, this month at the latest); last month is shown.",
+        "Bulan '{value}' di tautan (`bulan`) tidak dikenali (format YYYY-MM, dari 2000-01 sampai bulan ini); bulan "
+        "lalu ditampilkan.",
+        "Month '{value}' in the link (`bulan`) is not valid (format YYYY-MM, from 2000-01 to this month); last month "
+        "is shown.",
     ),
     "rapat.cover_code": ("Kode wilayah {kode}", "Area code {kode}"),
     "rapat.generated": (
         "Data per {date} · Dasbor Masalah Kelurahan",
         "Data as of {date} · Neighbourhood Issue Dashboard",
+    ),
+    "rapat.as_of_month_end": (
+        "Angka per akhir bulan ({end}): status laporan seperti pada akhir bulan itu · dibuat {made} · Dasbor Masalah "
+        "Kelurahan",
+        "Figures as of the month's end ({end}): report statuses as they stood then · made {made} · Neighbourhood Issue "
+        "Dashboard",
+    ),
+    "rapat.capacity_as_of_today": (
+        "Status laporan dalam indeks ini: per {date} (hari ini), bukan per akhir bulan.",
+        "Report statuses in this index: as of {date} (today), not the month's end.",
     ),
     "rapat.month_until": ("{month} (s.d. {date})", "{month} (to {date})"),
     "rapat.compared_with": ("dibanding {month}", "vs {month}"),

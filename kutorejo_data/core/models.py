@@ -371,6 +371,8 @@ class Pengguna(Base):
     # Consecutive failed logins since the last success or lock; a lock stops password guessing for a while.
     gagal_login: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     terkunci_sampai: Mapped[datetime | None] = mapped_column(DateTime)
+    # The language the user last chose (an i18n.LANGUAGES code); NULL until they choose one.
+    bahasa: Mapped[str | None] = mapped_column(String(2))
 
 
 class SesiLogin(Base):
@@ -387,6 +389,8 @@ class SesiLogin(Base):
     last_seen_at: Mapped[datetime] = mapped_column(DateTime)
     ended_at: Mapped[datetime | None] = mapped_column(DateTime)
     ended_reason: Mapped[str | None] = mapped_column(String(20))
+    # When the server set this session's HttpOnly cookie (once, right after sign-in; see access/sessions.py).
+    cookie_set_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class AuditLog(Base):

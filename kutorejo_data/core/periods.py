@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date, timedelta
 
 PRESETS: tuple[str, ...] = ("30_hari", "bulan_ini", "bulan_lalu", "3_bulan", "12_bulan", "tahun_ini", "kustom")
 ROLLING_DAYS = 30
+# Dates a link or a command may name: nothing predates the dashboard by decades (and year 1 has no previous period
+# to compare with); a year ahead is the furthest a typo may reach before it is refused rather than cut at today.
+EARLIEST_DAY = date(2000, 1, 1)
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")  # ASCII digits: \d would also take other scripts' digits
 
 
 def add_months(day: date, months: int) -> date:
@@ -14,6 +19,19 @@ def add_months(day: date, months: int) -> date:
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+
+
+def latest_day(today: date) -> date:
+    """The latest date a link or a command may name: a year after today."""
+    return add_months(today, 12)
+
+
+def parse_month(text: str | None) -> date | None:
+    """The first day of a `YYYY-MM` month (ASCII digits, a real month), or None when the text is not one."""
+    found = _MONTH.match((text or "").strip())
+    if not found or not 1 <= int(found.group(2)) <= 12 or int(found.group(1)) < 1:
+        return None
+    return date(int(found.group(1)), int(found.group(2)), 1)
 
 
 def month_start(day: date) -> date:

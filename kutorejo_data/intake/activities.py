@@ -38,6 +38,7 @@ from .common import (
     reason,
     reserve_ids,
     stored,
+    within_scope,
 )
 from .reading import Table
 from .values import Cell, cell_text, normalise, parse_count, parse_datetime, parse_external_id
@@ -179,9 +180,10 @@ class _RowParser:
 
 
 class _StoredIndex:
-    """Activities already stored that rows may match: by number and by content key."""
+    """Activities already stored that rows may match: by number and by content key. Numbers that belong to
+    activities outside the importer's area are only noted (`elsewhere`)."""
 
-    def __init__(self, conn: Connection, rows: Sequence[ActivityRow], areas: AreaIndex) -> None:
+    def __init__(self, conn: Connection, rows: Sequence[ActivityRow], areas: AreaIndex, scope: Scope) -> None:
         columns = (
             Kegiatan.id,
             Kegiatan.external_id,
@@ -194,9 +196,14 @@ class _StoredIndex:
             Kegiatan.judul,
         )
         self.by_external: dict[str, Any] = {}
+        self.elsewhere: set[str] = set()
+        visible = within_scope(conn, scope, Kegiatan).label("in_scope")
         for batch in chunks(sorted({r.external_id for r in rows})):
-            for found in conn.execute(select(*columns).where(Kegiatan.external_id.in_(batch))):
-                self.by_external[found.external_id] = found
+            for numbered in conn.execute(select(*columns, visible).where(Kegiatan.external_id.in_(batch))):
+                if numbered.in_scope:
+                    self.by_external[numbered.external_id] = numbered
+                else:
+                    self.elsewhere.add(numbered.external_id)
         self.by_content: dict[str, list[Any]] = {}
         if not rows:
             return
@@ -242,7 +249,7 @@ def plan_activities(
         else:
             first_seen[parsed.external_id] = number
             rows.append(parsed)
-    stored = _StoredIndex(conn, rows, parser.areas)
+    stored = _StoredIndex(conn, rows, parser.areas, scope)
     claimed: dict[int, int] = {}
     for row in rows:
         decision = _decide(row, stored, claimed)
@@ -257,6 +264,8 @@ def plan_activities(
 
 
 def _decide(row: ActivityRow, stored: _StoredIndex, claimed: dict[int, int]) -> StoredActivity | Rejection | None:
+    if row.external_id in stored.elsewhere:
+        return Rejection(row.row, (reason("nomor", "import.reason.not_in_area", nomor=row.external_id),))
     found = stored.by_external.get(row.external_id)
     link = None
     if found is not None:

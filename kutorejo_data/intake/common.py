@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import ColumnElement, Connection, and_, select, text, true
 
 from kutorejo_data.core.domain import KODE_WILAYAH_PATTERN
-from kutorejo_data.core.filters import Scope
+from kutorejo_data.core.filters import AreaModel, Scope, area_conditions, resolve_area
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.models import RT, RW, Kelurahan
 
@@ -234,6 +234,12 @@ def _in_scope(scope: Scope, kode: str, rw: str | None, rt: str | None) -> bool:
         and (scope.rw is None or scope.rw == rw)
         and (scope.rt is None or scope.rt == rt)
     )
+
+
+def within_scope(conn: Connection, scope: Scope, model: AreaModel) -> ColumnElement[bool]:
+    """True for the rows of `model` inside the importer's area: a number found only outside it is "not found in
+    your area" to them, as it is everywhere else in the app (nothing says another area has it)."""
+    return and_(true(), *area_conditions(resolve_area(conn, None, None, None, scope), model))
 
 
 def content_key(*parts: object) -> str:

@@ -2,7 +2,8 @@
 
 The file type is decided by its content, not its name: a PDF or an image renamed `.xlsx` is refused, and so are
 password-protected workbooks, old `.xls` files, empty files, files over the upload limit of
-`.streamlit/config.toml` and files with more than MAX_ROWS data rows.
+`.streamlit/config.toml`, archives that would unpack too large (checked by intake/guard.py before openpyxl opens
+them) and sheets with more data rows or columns than the guard's limits.
 
 Formulas are never evaluated: the workbook is opened with `data_only=False`, so a cell holding `=1+1` or
 `=HYPERLINK(...)` is read as its formula text (never as a cached result that may be stale or missing).
@@ -26,10 +27,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kutorejo_data.core.config import PROJECT_ROOT
 
 from .columns import Jenis, count_recognised
+from .guard import Limits, UploadRefused, check_archive, check_columns, check_rows, upload_limits
 from .values import is_blank
 
-MAX_ROWS = 100_000  # data rows per file: a kabupaten's yearly recap fits; split anything larger
-MAX_COLUMNS = 200
 HEADER_SEARCH_ROWS = 10  # a title or a blank line may stand above the header row
 # A sheet formatted down to row 1,048,576 yields a million empty rows: after this many in a row, it has ended.
 MAX_EMPTY_RUN = 10_000
@@ -53,13 +53,8 @@ _SIGNATURES: dict[bytes, str] = {
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
 
 
-class ImportRefused(Exception):
+class ImportRefused(UploadRefused):
     """The whole file is refused and nothing is written; `key` is the i18n message key."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.values = values
 
 
 @dataclass(frozen=True)
@@ -95,9 +90,16 @@ def read_table(data: bytes, jenis: Jenis) -> Table:
     """Parse the file's content (CSV or XLSX, decided by the bytes) into a Table; raises ImportRefused."""
     check_size(len(data))
     kind = _sniff(data)
-    if kind == "xlsx":
-        return _read_xlsx(data, jenis)
-    return _read_csv(_decode(data), jenis)
+    limits = upload_limits()
+    try:
+        if kind == "xlsx":
+            check_archive(data, limits)  # before openpyxl unpacks a single part
+            return _read_xlsx(data, jenis, limits)
+        return _read_csv(_decode(data), jenis, limits)
+    except ImportRefused:
+        raise
+    except UploadRefused as refused:
+        raise ImportRefused(refused.key, **refused.values) from None
 
 
 def _sniff(data: bytes) -> str:
@@ -140,17 +142,17 @@ def _delimiter(text: str) -> str:
     return max(counts, key=lambda d: counts[d])
 
 
-def _read_csv(text: str, jenis: Jenis) -> Table:
+def _read_csv(text: str, jenis: Jenis, limits: Limits) -> Table:
     if not text.strip():
         raise ImportRefused("import.refused.empty")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     try:
-        return _table("csv", reader, jenis)
+        return _table("csv", reader, jenis, limits)
     except csv.Error:
         raise ImportRefused("import.refused.broken", format="CSV") from None
 
 
-def _read_xlsx(data: bytes, jenis: Jenis) -> Table:
+def _read_xlsx(data: bytes, jenis: Jenis, limits: Limits) -> Table:
     # openpyxl raises many kinds of errors on a damaged archive or XML; each means "cannot be read".
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
@@ -161,10 +163,10 @@ def _read_xlsx(data: bytes, jenis: Jenis) -> Table:
         if not sheets:
             raise ImportRefused("import.refused.empty")
         # The template's 'Petunjuk' sheet, or a cover sheet, may come first: take the sheet whose header fits best.
-        scores = [_header_score(_values(sheet), jenis) for sheet in sheets]
+        scores = [_header_score(_values(sheet, limits), jenis) for sheet in sheets]
         sheet = sheets[max(range(len(sheets)), key=lambda i: (scores[i], -i))]
-        return _table("xlsx", _values(sheet), jenis)
-    except ImportRefused:
+        return _table("xlsx", _values(sheet, limits), jenis, limits)
+    except UploadRefused:
         raise
     except Exception:
         raise ImportRefused("import.refused.broken", format="XLSX") from None
@@ -172,10 +174,11 @@ def _read_xlsx(data: bytes, jenis: Jenis) -> Table:
         workbook.close()
 
 
-def _values(sheet: Worksheet) -> Iterator[Sequence[object]]:
+def _values(sheet: Worksheet, limits: Limits) -> Iterator[Sequence[object]]:
     """Cell values row by row; a stray cell far to the right must not widen every row to thousands of columns."""
     # A ReadOnlyWorksheet in fact (read_only=True), which types-openpyxl types as a Worksheet among a workbook's sheets.
-    return sheet.iter_rows(values_only=True, max_col=min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS))
+    widest = limits.max_columns
+    return sheet.iter_rows(values_only=True, max_col=min(sheet.max_column or widest, widest))
 
 
 def _trimmed(row: Sequence[object]) -> tuple[object, ...]:
@@ -204,7 +207,7 @@ def _non_empty(rows: Iterable[Sequence[object]], limit: int | None = None) -> It
                 return
 
 
-def _table(file_format: str, rows: Iterable[Sequence[object]], jenis: Jenis) -> Table:
+def _table(file_format: str, rows: Iterable[Sequence[object]], jenis: Jenis, limits: Limits) -> Table:
     """Find the header row (the first with two known headers, else the first non-empty row) and collect data rows."""
     iterator = iter(rows)
     leading: list[tuple[int, tuple]] = []
@@ -214,6 +217,7 @@ def _table(file_format: str, rows: Iterable[Sequence[object]], jenis: Jenis) -> 
         cells = _trimmed(row)
         if not cells:
             continue
+        check_columns(len(cells), limits)
         if count_recognised(cells, jenis) >= 2:
             header = (number, cells)
             break
@@ -226,7 +230,7 @@ def _table(file_format: str, rows: Iterable[Sequence[object]], jenis: Jenis) -> 
         header, rest = leading[0], leading[1:]
     else:
         rest = []
-    data_rows, empty = _data_rows(rest, iterator, number)
+    data_rows, empty = _data_rows(rest, iterator, number, limits)
     if not data_rows:
         raise ImportRefused("import.refused.no_rows")
     return Table(
@@ -235,7 +239,7 @@ def _table(file_format: str, rows: Iterable[Sequence[object]], jenis: Jenis) -> 
 
 
 def _data_rows(
-    already_read: list[tuple[int, tuple]], iterator: Iterator[Sequence[object]], last_number: int
+    already_read: list[tuple[int, tuple]], iterator: Iterator[Sequence[object]], last_number: int, limits: Limits
 ) -> tuple[list[tuple[int, tuple]], int]:
     data = list(already_read)
     empty = empty_run = 0
@@ -248,8 +252,8 @@ def _data_rows(
                 break
             continue
         empty_run = 0
+        check_columns(len(cells), limits)
         data.append((number, cells))
-        if len(data) > MAX_ROWS:
-            raise ImportRefused("import.refused.too_many_rows", limit=f"{MAX_ROWS:,}".replace(",", "."))
+        check_rows(len(data), limits)
     trailing = empty_run  # blank rows after the last data row are not worth mentioning
     return data, empty - trailing

@@ -54,6 +54,7 @@ from .common import (
     reason,
     reserve_ids,
     stored,
+    within_scope,
 )
 from .reading import ImportRefused, Table
 from .values import Cell, cell_text, normalise, parse_coordinate, parse_datetime, parse_external_id, parse_phone
@@ -301,13 +302,19 @@ def _check_transition(old: str, new: str) -> tuple[str, dict[str, str]] | None:
 
 
 class _StoredIndex:
-    """Reports already in the database that rows may match: by number, and by content key."""
+    """Reports already in the database that rows may match: by number, and by content key. Numbers that belong to
+    reports outside the importer's area are only noted (`elsewhere`)."""
 
-    def __init__(self, conn: Connection, rows: Sequence[ReportRow], areas: AreaIndex) -> None:
+    def __init__(self, conn: Connection, rows: Sequence[ReportRow], areas: AreaIndex, scope: Scope) -> None:
         self.by_external: dict[str, _Stored] = {}
+        self.elsewhere: set[str] = set()
+        visible = within_scope(conn, scope, Laporan).label("in_scope")
         for batch in chunks(sorted({r.external_id for r in rows})):
-            for found in conn.execute(select(*_STORED_COLUMNS).where(Laporan.external_id.in_(batch))):
-                self.by_external[found.external_id] = _Stored.of(found)
+            for found in conn.execute(select(*_STORED_COLUMNS, visible).where(Laporan.external_id.in_(batch))):
+                if found.in_scope:
+                    self.by_external[found.external_id] = _Stored.of(found)
+                else:
+                    self.elsewhere.add(found.external_id)
         self.by_content: dict[str, list[_Stored]] = {}
         if not rows:
             return
@@ -346,7 +353,7 @@ def plan_reports(
         else:
             first_seen[parsed.external_id] = number
             rows.append(parsed)
-    stored = _StoredIndex(conn, rows, parser.areas)
+    stored = _StoredIndex(conn, rows, parser.areas, scope)
     claimed: dict[int, int] = {}
     for row in rows:
         _decide(row, stored, claimed, plan, now)
@@ -364,6 +371,8 @@ def _match(
     row: ReportRow, stored: _StoredIndex, claimed: dict[int, int]
 ) -> tuple[_Stored | None, str | None] | Rejection:
     """The stored report a row stands for (and the number to link it to), None for a new one, or a refusal."""
+    if row.external_id in stored.elsewhere:
+        return _reject(row, "nomor", "import.reason.not_in_area", nomor=row.external_id)
     found = stored.by_external.get(row.external_id)
     if found is not None:
         if found.rt_id != row.area.rt_id or found.reported_at.date() != row.reported_at.date():

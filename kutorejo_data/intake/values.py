@@ -209,20 +209,29 @@ def parse_area_part(value: Cell, width: int) -> str | None:
     return _area_number(match.group(1), width, text)
 
 
+# No gathering or target in a kelurahan comes near a million: a larger count is a typo (and would not fit the database).
+COUNT_MAX = 1_000_000
+
+
 def parse_count(value: Cell) -> int | None:
-    """A head count or target: 25, '25', '25 orang', '1.234'; None when blank; never negative."""
+    """A head count or target: 25, '25', '25 orang', '1.234'; None when blank; never negative, at most COUNT_MAX."""
     if isinstance(value, int | float) and not isinstance(value, bool):
-        if value < 0 or not float(value).is_integer():
-            raise ValueProblem("import.reason.number_invalid", value=cell_text(value))
-        return int(value)
-    text = cell_text(value)
-    _refuse_formula(text)
-    if not text:
-        return None
-    match = re.fullmatch(r"(\d{1,3}(?:\.\d{3})+|\d+)(?:\s*[a-zA-Z ]+)?", text)
-    if not match:
-        raise ValueProblem("import.reason.number_invalid", value=text[:40])
-    return int(match.group(1).replace(".", ""))  # Indonesian thousands separator
+        if value < 0 or not float(value).is_integer():  # also NaN and infinity
+            raise ValueProblem("import.reason.number_invalid", value=cell_text(value)[:40])
+        count = int(value)
+    else:
+        text = cell_text(value)
+        _refuse_formula(text)
+        if not text:
+            return None
+        # At most ten digits: a longer "number" is a mistake, and int() of thousands of digits is refused anyway.
+        match = re.fullmatch(r"([0-9]{1,3}(?:\.[0-9]{3}){1,3}|[0-9]{1,10})(?:\s*[a-zA-Z ]+)?", text)
+        if not match:
+            raise ValueProblem("import.reason.number_invalid", value=text[:40])
+        count = int(match.group(1).replace(".", ""))  # Indonesian thousands separator
+    if count > COUNT_MAX:
+        raise ValueProblem("import.reason.number_too_large", value=f"{count:,}".replace(",", ".")[:40])
+    return count
 
 
 def parse_coordinate(value: Cell) -> float | None:

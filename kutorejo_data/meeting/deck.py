@@ -7,7 +7,6 @@ output shows the same numbers. Nothing here reads personal data: no reporter nam
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -18,13 +17,13 @@ from sqlalchemy import Connection, Engine, case, func, select
 
 from kutorejo_data.analytics import metrics
 from kutorejo_data.analytics.capacity import INDEX_KEY, PILLAR_KEYS, scorecard_with_change
-from kutorejo_data.analytics.metrics import kpi_values, open_at_end_conditions, previous_kpi_values
+from kutorejo_data.analytics.metrics import as_it_stood, kpi_values, open_at_end_conditions, previous_kpi_values
 from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, breakdown_by_category
 from kutorejo_data.analytics.participation import participation_by
 from kutorejo_data.analytics.participation_summary import participation_comparison
 from kutorejo_data.analytics.resolution import NO_HANDLER, monthly_timing, overdue_reports
 from kutorejo_data.core.concurrent_reads import read_concurrently
-from kutorejo_data.core.filters import ReportFilters, Scope, past_due
+from kutorejo_data.core.filters import ReportFilters, Scope, day_after, past_due
 from kutorejo_data.core.models import Laporan
 from kutorejo_data.core.periods import add_months, month_end, month_start, months_between, previous_period
 from kutorejo_data.core.sqlfuncs import days_between
@@ -50,7 +49,6 @@ TREND_MONTHS = 12
 CAPACITY_MONTHS = 12
 HIGHLIGHTS = 3  # units named as most improved / needing support (at most half the scored units need support)
 HOLDER_ORDER: tuple[str, ...] = (NO_HANDLER, "rt", "rw", "kelurahan", "dinas")
-MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 @dataclass(frozen=True)
@@ -135,10 +133,13 @@ class MeetingReport:
     kelurahan_nama: str
     kelurahan_kode: str
     rw: str | None
+    rt: str | None  # an RT head's meeting: their RT
     month: str  # YYYY-MM
     dari: date
     sampai: date
     generated_at: datetime
+    # When the month's figures stand: its end once it is over (then generated_at is later), else generated_at.
+    as_of: datetime
     kpis: KpiComparison
     by_category: Series
     by_area: Series
@@ -151,9 +152,18 @@ class MeetingReport:
 
     @property
     def area_label(self) -> str:
-        """`Kelurahan Kutorejo` or `Kelurahan Kutorejo · RW 03`."""
-        name = f"Kelurahan {self.kelurahan_nama}"
-        return f"{name} · RW {self.rw}" if self.rw else name
+        """`Kelurahan Kutorejo`, `Kelurahan Kutorejo · RW 03` or `Kelurahan Kutorejo · RW 03 · RT 002`."""
+        parts = [
+            f"Kelurahan {self.kelurahan_nama}",
+            f"RW {self.rw}" if self.rw else "",
+            f"RT {self.rt}" if self.rt else "",
+        ]
+        return " · ".join(part for part in parts if part)
+
+    @property
+    def month_is_over(self) -> bool:
+        """The month ended before the report was made: its figures stand at the month's end (`as_of`)."""
+        return self.as_of < self.generated_at
 
     @property
     def unit(self) -> Level:
@@ -169,14 +179,6 @@ class MeetingReport:
     def overdue_total(self) -> int:
         """TERLAMBAT at the end of the month (the overdue list shows the worst of these)."""
         return int(self.kpis.current[metrics.TERLAMBAT.key] or 0)
-
-
-def parse_month(text: str | None) -> date | None:
-    """The first day of a `YYYY-MM` month, or None when the text is not one."""
-    found = MONTH_RE.match((text or "").strip())
-    if not found or not 1 <= int(found.group(2)) <= 12:
-        return None
-    return date(int(found.group(1)), int(found.group(2)), 1)
 
 
 def month_period(month: date, today: date) -> tuple[date, date]:
@@ -282,15 +284,25 @@ def _capacity(
 
 
 def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, now: datetime) -> tuple[FollowUp, ...]:
-    """TERBUKA and TERLAMBAT at the end of the period split by who holds the reports, in HOLDER_ORDER."""
+    """TERBUKA and TERLAMBAT at the end of the period split by who held the reports then, in HOLDER_ORDER."""
     conditions, moment = open_at_end_conditions(conn, filters, scope, now)
     age = days_between(Laporan.reported_at, moment)
-    late = func.coalesce(func.sum(case((past_due(moment), 1), else_=0)), 0)
-    rows = conn.execute(
-        select(Laporan.penanganan, func.count(), late, func.max(age))
+    # One row per open report first, grouped after: PostgreSQL will not match a GROUP BY expression holding bound
+    # values (the moment) with the same expression in the SELECT list.
+    reports = (
+        select(
+            as_it_stood("penanganan", moment, now).label("holder"),
+            case((past_due(moment), 1), else_=0).label("late"),
+            age.label("age"),
+        )
         .select_from(Laporan)
         .where(*conditions)
-        .group_by(Laporan.penanganan)  # the raw column: PostgreSQL will not match two bound COALESCE expressions
+        .subquery()
+    )
+    rows = conn.execute(
+        select(
+            reports.c.holder, func.count(), func.coalesce(func.sum(reports.c.late), 0), func.max(reports.c.age)
+        ).group_by(reports.c.holder)
     ).all()
     found: dict[str, tuple[int, int, float]] = {}
     for level, count, late, oldest in rows:
@@ -306,12 +318,16 @@ def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, no
 
 
 def _kpis_and_follow_ups(
-    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime, as_of: datetime
 ) -> tuple[dict[str, float | int | None], tuple[FollowUp, ...]]:
-    """The month's KPIs and its follow-ups, which split TERBUKA and TERLAMBAT by holder (counted once for both)."""
+    """The month's KPIs and its follow-ups, which split TERBUKA and TERLAMBAT by holder (counted once for both).
+
+    The reports received are judged (TINGKAT_PENYELESAIAN) as they stood at `as_of`: the month's end, once it is over.
+    """
     follow_ups = open_by_holder(conn, filters, scope, now=now)
     totals = (sum(f.terbuka for f in follow_ups), sum(f.terlambat for f in follow_ups))
-    return kpi_values(conn, filters, scope, now=now, open_and_overdue=totals), follow_ups
+    judged_at = as_of if as_of < now else None
+    return kpi_values(conn, filters, scope, now=now, open_and_overdue=totals, judged_at=judged_at), follow_ups
 
 
 def build_meeting_report(
@@ -330,16 +346,20 @@ def build_meeting_report(
         rw = scope.rw or area.rw  # an RW head's meeting is always about their own RW
         if rw and rw not in {o.kode for o in rw_options(conn, kelurahan.kode, scope)}:
             raise LookupError(f"RW {rw} tidak ada di Kelurahan {kelurahan.label}")
+    rt = scope.rt  # and an RT head's about their own RT: its figures, and its name on every heading
     dari, sampai = month_period(month, now.date())
-    filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, dari=dari, sampai=sampai)
+    filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, rt=rt, dari=dari, sampai=sampai)
     previous = filters.compared_with()
+    # A month that is over is told as it stood at its end (its reports' statuses, who held them, what was open);
+    # the running month as it stands now. The month before is judged at the same age (metrics.comparison_moment).
+    as_of = min(now, day_after(sampai))
     parts = read_concurrently(
         engine,
         {
             # The slowest first, so they start at once.
             "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
-            "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now),
-            "kpis_before": lambda conn: previous_kpi_values(conn, filters, scope, now=now),
+            "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now, as_of),
+            "kpis_before": lambda conn: previous_kpi_values(conn, filters, scope, now=as_of),
             "overdue": lambda conn: _overdue(conn, filters, scope, now),
             "top_problems": lambda conn: _top_problems(conn, filters, scope),
             "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),
@@ -354,10 +374,12 @@ def build_meeting_report(
         kelurahan_nama=kelurahan.label,
         kelurahan_kode=kelurahan.kode,
         rw=rw,
+        rt=rt,
         month=dari.strftime("%Y-%m"),
         dari=dari,
         sampai=sampai,
         generated_at=now,
+        as_of=as_of,
         by_category=by_category,
         by_area=by_area,
         **parts,

@@ -35,5 +35,7 @@ def report_filename(report: MeetingReport, fmt: ReportFormat) -> str:
     parts = ["rapat" if fmt == "pptx" else "laporan_bulanan", report.kelurahan_nama.lower().replace(" ", "-")]
     if report.rw:
         parts.append(f"rw{report.rw}")
+    if report.rt:
+        parts.append(f"rt{report.rt}")
     parts.append(report.month)
     return "_".join(parts) + "." + FILE_EXTENSIONS[fmt]

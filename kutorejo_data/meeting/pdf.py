@@ -43,6 +43,7 @@ from .deck import SLIDES, MeetingReport
 from .pdf_charts import horizontal_bars, line, vertical_bars
 from .words import (
     PARTICIPATION_SHOWN,
+    as_of_line,
     capacity_note,
     category_names,
     follow_up_cells,
@@ -163,7 +164,7 @@ def _cover(report: MeetingReport) -> list[Flowable]:
         Spacer(1, 8 * mm),
         _para(t("rapat.cover_code", LANG, kode=report.kelurahan_kode)),
         _para(t("rapat.pdf.period", LANG, dari=fmt_date(report.dari, LANG), sampai=fmt_date(report.sampai, LANG))),
-        _para(t("rapat.generated", LANG, date=fmt_date(report.generated_at.date(), LANG))),
+        _para(as_of_line(report, LANG)),
         Spacer(1, 12 * mm),
         _para(t("rapat.pdf.contents", LANG), "h2"),
         *(_para(line_) for line_ in contents),

@@ -18,13 +18,14 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from kutorejo_data.analytics import metrics
-from kutorejo_data.core.formatting import fmt_date, fmt_int
+from kutorejo_data.core.formatting import fmt_int
 from kutorejo_data.core.i18n import t
 
 from .deck import OVERDUE_ON_SLIDE, SLIDES, MeetingReport, Series
 from .words import (
     PARTICIPATION_SHOWN,
     KpiRow,
+    as_of_line,
     capacity_note,
     category_names,
     compared_with,
@@ -234,7 +235,7 @@ def _cover(prs: PresentationDeck, report: MeetingReport) -> None:
         Inches(1.2),
         [
             t("rapat.cover_code", LANG, kode=report.kelurahan_kode),
-            t("rapat.generated", LANG, date=fmt_date(report.generated_at.date(), LANG)),
+            as_of_line(report, LANG),
         ],
         20,
         color=MUTED,

@@ -7,11 +7,21 @@ WhatsApp formatting only (`*bold*`, `_italic_`, line breaks). The message never 
 from __future__ import annotations
 
 from kutorejo_data.analytics import metrics
-from kutorejo_data.core.formatting import fmt_date, fmt_int
+from kutorejo_data.core.formatting import fmt_int
 from kutorejo_data.core.i18n import t
 
 from .deck import MeetingReport
-from .words import compared_with, holder_text, kpi_rows, month_title, next_steps, one_line, overdue_late, slide_title
+from .words import (
+    as_of_line,
+    compared_with,
+    holder_text,
+    kpi_rows,
+    month_title,
+    next_steps,
+    one_line,
+    overdue_late,
+    slide_title,
+)
 
 LANG = "id"
 WHATSAPP_LIMIT = 1000
@@ -47,7 +57,7 @@ def whatsapp_text(report: MeetingReport) -> str:
         f"*{t('rapat.next_steps', LANG)}*",
         *(f"• {plain(step)}" for step in next_steps(report, LANG)),
         "",
-        f"_{t('rapat.generated', LANG, date=fmt_date(report.generated_at.date(), LANG))}_",
+        f"_{as_of_line(report, LANG)}_",
     ]
     overdue = []
     if report.overdue:

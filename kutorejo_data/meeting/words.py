@@ -62,6 +62,14 @@ def month_title(report: MeetingReport, lang: str) -> str:
     return title
 
 
+def as_of_line(report: MeetingReport, lang: str) -> str:
+    """When the figures stand: `Data per 29 Nov 2026 …`, or for a month that is over, its end (and when it was made)."""
+    made = fmt_date(report.generated_at.date(), lang)
+    if report.month_is_over:
+        return t("rapat.as_of_month_end", lang, end=fmt_date(report.sampai, lang), made=made)
+    return t("rapat.generated", lang, date=made)
+
+
 def footer(report: MeetingReport, lang: str) -> str:
     """The line every slide and page carries: `Kelurahan Kutorejo · RW 03 · Oktober 2026`."""
     return f"{report.area_label} · {month_title(report, lang)}"
@@ -254,7 +262,7 @@ def next_steps(report: MeetingReport, lang: str) -> list[str]:
 def capacity_note(report: MeetingReport, lang: str) -> str:
     """Which months the capacity index covers and what its change compares with."""
     capacity = report.capacity
-    return t(
+    note = t(
         "rapat.capacity_period",
         lang,
         dari=fmt_date(capacity.dari, lang),
@@ -262,3 +270,6 @@ def capacity_note(report: MeetingReport, lang: str) -> str:
         prev_dari=fmt_date(capacity.previous_dari, lang),
         prev_sampai=fmt_date(capacity.previous_sampai, lang),
     )
+    if report.month_is_over:  # the scorecard judges its reports by their statuses today, not at the month's end
+        note += " " + t("rapat.capacity_as_of_today", lang, date=fmt_date(report.generated_at.date(), lang))
+    return note

@@ -25,6 +25,8 @@ from . import audit
 TARGET_UNITS: tuple[str, ...] = ("orang", "KK")
 # Larger than any kelurahan gathering; a bigger number is a typo (an extra zero), not a crowd.
 ATTENDANCE_MAX = 10_000
+# A target of households or people: a whole kabupaten stays under this; more is a typo (and would not fit the column).
+TARGET_MAX = 1_000_000
 PAGE_SIZE = 20
 CATATAN_MAX = 5000
 UNKNOWN_AREA: dict[str, str] = {
@@ -81,6 +83,8 @@ def _field_errors(activity: ActivityInput, today: date) -> dict[str, str]:
         errors["catatan"] = "error.catatan_too_long"
     if activity.target_peserta is not None and activity.target_peserta <= 0:
         errors["target_peserta"] = "error.target_positive"
+    elif activity.target_peserta is not None and activity.target_peserta > TARGET_MAX:
+        errors["target_peserta"] = "error.jumlah_too_large"
     if activity.target_satuan not in TARGET_UNITS:
         errors["target_satuan"] = "error.satuan_invalid"
     for peran, jumlah in activity.kehadiran.items():

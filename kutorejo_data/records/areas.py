@@ -59,6 +59,10 @@ def _name(value: str) -> str | None:
     return value.strip() or None
 
 
+# An RT holds 30–60 households; even a whole kelurahan stays far below this. More is a typo (and would not fit).
+RT_COUNT_MAX = 100_000
+
+
 def _rt_errors(fields: RtFields) -> dict[str, str]:
     errors: dict[str, str] = {}
     if len(fields.ketua_nama.strip()) > NAMA_MAX:
@@ -67,6 +71,8 @@ def _rt_errors(fields: RtFields) -> dict[str, str]:
         count = getattr(fields, name)
         if count is not None and count < 0:
             errors[name] = "error.jumlah_negative"
+        elif count is not None and count > RT_COUNT_MAX:
+            errors[name] = "error.jumlah_too_large"
     if (
         not errors
         and fields.jumlah_kk is not None

@@ -88,7 +88,7 @@ def recent_entries(
         .limit(limit)
     )
     if actor:
-        stmt = stmt.where(AuditLog.actor.ilike(f"%{actor.strip()}%"))
+        stmt = stmt.where(AuditLog.actor.icontains(actor.strip(), autoescape=True))
     if entity:
         stmt = stmt.where(AuditLog.entity == entity)
     columns = ["at", "actor", "action", "entity", "entity_id", "before", "after"]

@@ -86,7 +86,9 @@ def add_category(
         if errors:
             raise ValidationError(errors)
         base = slugify(nama)
-        taken = set(conn.execute(select(Kategori.slug).where(Kategori.slug.like(f"{base}%"))).scalars())
+        taken = set(
+            conn.execute(select(Kategori.slug).where(Kategori.slug.startswith(base, autoescape=True))).scalars()
+        )
         slug = next(s for s in (base, *(f"{base}-{n}" for n in range(2, len(taken) + 3))) if s not in taken)
         last = conn.execute(select(func.max(Kategori.urutan))).scalar() or 0
         conn.execute(

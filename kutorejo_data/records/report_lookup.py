@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, func, select
 
+from kutorejo_data.core.domain import MAX_REPORT_NUMBER
 from kutorejo_data.core.filters import Scope, area_conditions, resolve_area
 from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
 
@@ -39,6 +40,8 @@ class ReportCard:
 
 def find_report(conn: Connection, nomor: int, scope: Scope, history_limit: int = HISTORY_SHOWN) -> ReportCard | None:
     """The report with this number inside the scope, with its latest history; None when there is none."""
+    if not 1 <= nomor <= MAX_REPORT_NUMBER:  # no such id; a larger number would not even bind in SQLite
+        return None
     area = resolve_area(conn, None, None, None, scope)
     row = conn.execute(
         select(

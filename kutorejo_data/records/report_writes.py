@@ -17,6 +17,7 @@ from kutorejo_data.core.domain import (
     EARLIEST_REPORT,
     JUDUL_MAX,
     LOKASI_MAX,
+    MAX_REPORT_NUMBER,
     NAMA_MAX,
     PHONE_PATTERN,
 )
@@ -238,8 +239,12 @@ def _check_transition(conn: Connection, from_status: str, change: StatusChange, 
         raise ValidationError({"penanganan": "error.penanganan_invalid"})
     if change.to_status == domain.STATUS_DUPLIKAT:
         original = change.duplikat_dari_id
-        if original is None or original == change.laporan_id:
+        if original is None:
             raise ValidationError({"duplikat_dari_id": "error.duplikat_needs_original"})
+        if original == change.laporan_id:
+            raise ValidationError({"duplikat_dari_id": "error.duplikat_self"})
+        if not 1 <= original <= MAX_REPORT_NUMBER:
+            raise ValidationError({"duplikat_dari_id": "error.report_number_invalid"})
         area = resolve_area(conn, None, None, None, scope)
         found = conn.execute(select(Laporan.id).where(Laporan.id == original, *area_conditions(area))).scalar()
         if found is None:

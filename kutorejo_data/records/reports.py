@@ -8,7 +8,7 @@ from datetime import datetime
 import pandas as pd
 from sqlalchemy import ColumnElement, Connection, ScalarSelect, case, func, select
 
-from kutorejo_data.core.domain import OPEN_STATUSES, STATUS_SELESAI
+from kutorejo_data.core.domain import MAX_REPORT_NUMBER, OPEN_STATUSES, STATUS_SELESAI
 from kutorejo_data.core.filters import (
     EVERYTHING,
     ReportFilters,
@@ -247,6 +247,8 @@ def report_detail(
     conn: Connection, nomor: int, scope: Scope = EVERYTHING, *, now: datetime, with_personal_data: bool = False
 ) -> ReportDetail | None:
     """One report inside the scope, with its history; None when it does not exist or is outside the scope."""
+    if not 1 <= nomor <= MAX_REPORT_NUMBER:  # no such id; a larger number would not even bind in SQLite
+        return None
     area = resolve_area(conn, None, None, None, scope)
     age = _age_days(now)
     row = conn.execute(

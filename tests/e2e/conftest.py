@@ -1,4 +1,5 @@
-"""End-to-end fixtures: the real app (`streamlit run app.py`) on a free port, driven by headless Chromium."""
+"""End-to-end fixtures: the real app (`streamlit run serve.py`, the st.App around app.py) on a free port, driven by
+headless Chromium."""
 
 from __future__ import annotations
 
@@ -73,15 +74,20 @@ def app_url(tmp_path_factory, chromium_path: str) -> Iterator[str]:
         check=True,
         capture_output=True,
     )
+    yield from serve_app(env, folder / "streamlit.log")
+
+
+def serve_app(env: dict[str, str], log_path: Path) -> Iterator[str]:
+    """Run `streamlit run serve.py` with this environment on a free port; yields its base URL, stops it after."""
     port = _free_port()
-    log = (folder / "streamlit.log").open("w")
+    log = log_path.open("w")
     process = subprocess.Popen(
         [
             sys.executable,
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.port",
             str(port),
             "--server.headless",

@@ -14,6 +14,7 @@ from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.units import unit_label
 from kutorejo_data.ui.kit.area_charts import ROOT_ID, area_treemap, unit_code
 from kutorejo_data.ui.kit.cards import clean
+from kutorejo_data.ui.kit.links import language_params
 
 CHART_KEY = "wilayah_peta"
 PICK_KEY = "wilayah_pilih"
@@ -80,7 +81,7 @@ def render_open_in(rws: pd.DataFrame, rts: pd.DataFrame, filters: ReportFilters,
     if code == NONE:
         return
     rw, _, rt = code.partition("/")
-    params = {"rw": rw, **({"rt": rt} if rt else {})}
+    params = {"rw": rw, **({"rt": rt} if rt else {}), **language_params(lang)}
     if filters.kelurahan_kode:
         params["kel"] = filters.kelurahan_kode
     if filters.dari and filters.sampai:

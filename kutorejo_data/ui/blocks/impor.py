@@ -20,6 +20,7 @@ from kutorejo_data.core.filters import ReportFilters, Scope
 from kutorejo_data.core.formatting import fmt_int
 from kutorejo_data.core.i18n import t
 from kutorejo_data.intake.columns import IGNORE, JENIS, Jenis, field_names, map_columns
+from kutorejo_data.intake.guard import upload_limits
 from kutorejo_data.intake.importing import (
     ImportOptions,
     ImportPlan,
@@ -32,7 +33,7 @@ from kutorejo_data.intake.importing import (
     refusal_message,
     run_import,
 )
-from kutorejo_data.intake.reading import MAX_ROWS, upload_limit_bytes
+from kutorejo_data.intake.reading import upload_limit_bytes
 from kutorejo_data.intake.template import template_csv, template_xlsx
 from kutorejo_data.records.export import FORMATS, MEDIA_TYPES, ExportFormat, export_filename, export_reports
 from kutorejo_data.ui.frame import data
@@ -222,7 +223,7 @@ def render_import(ctx: AppContext) -> None:
         t("impor.file", lang),
         type=["csv", "xlsx"],
         key="impor_file",
-        help=t("impor.file_help", lang, mb=limit_mb, baris=fmt_int(MAX_ROWS, lang)),
+        help=t("impor.file_help", lang, mb=limit_mb, baris=fmt_int(upload_limits().max_rows, lang)),
     )
     if uploaded is None:
         return

@@ -15,12 +15,14 @@ from streamlit.delta_generator import DeltaGenerator
 
 from kutorejo_data.core.formatting import fmt_int, fmt_month_long
 from kutorejo_data.core.i18n import t
-from kutorejo_data.core.periods import preset_period
-from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingReport, parse_month, selectable_months
+from kutorejo_data.core.periods import month_of_key, preset_period
+from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingReport, selectable_months
 from kutorejo_data.meeting.exports import MEDIA_TYPES, ReportFormat, render_report, report_filename
 from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT, whatsapp_text
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext
+from kutorejo_data.ui.frame.link_notices import render_notices
+from kutorejo_data.ui.frame.url_params import Notice, notice, pad_number, parse_month_param
 
 PREFIX = "presentasi"
 WHOLE_KELURAHAN = ""  # the area choice meaning "all RWs"
@@ -44,20 +46,17 @@ def _url() -> dict[str, str]:
     return {key: st.query_params[key] for key in ("bulan", "rw") if key in st.query_params}
 
 
-def _load_from_url(latest: str, areas: list[str], default_month: str, lang: str) -> None:
+def _load_from_url(today: date, areas: list[str], default_month: str) -> None:
     """Put the link's month and RW into the widgets; what is not valid becomes a notice and the default."""
     params = _url()
-    notices = []
-    first_day = parse_month(params.get("bulan", default_month))
-    month = first_day.strftime("%Y-%m") if first_day else ""
-    if not month or month > latest:
-        notices.append(t("notice.bad_month", lang, value=params.get("bulan", "")))
-        month = default_month
+    first_day, month_notices = parse_month_param(params, today)  # up to the running month
+    notices: list[Notice] = list(month_notices)
+    month = first_day.strftime("%Y-%m") if first_day else default_month
     rw = params.get("rw", WHOLE_KELURAHAN)
     if rw:
-        padded = rw.zfill(2) if rw.isdigit() else rw
+        padded = pad_number(rw, 2)
         if padded not in areas:
-            notices.append(t("notice.unknown_rw", lang, value=rw))
+            notices.append(notice("notice.unknown_rw", "rw", rw))
         rw = padded if padded in areas else WHOLE_KELURAHAN
     if rw not in areas:
         rw = areas[0]  # a reader scoped to one RW gets that RW
@@ -96,11 +95,13 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
     rws = [o.kode for o in data.rw_options(ctx.db_url, kelurahan.kode, ctx.scope)]
     areas = rws if ctx.scope.rw else [WHOLE_KELURAHAN, *rws]
     state = st.session_state
-    if state.get(_key("written")) != _url() or _key("nomor") not in state:
-        _load_from_url(months[0], areas, default_month, lang)
+    # Streamlit drops a page's widget values while another page runs: coming back, they are read from the link again.
+    if state.get(_key("written")) != _url() or any(_key(name) not in state for name in ("nomor", "bulan", "rw")):
+        _load_from_url(ctx.today, areas, default_month)
     if state[_key("bulan")] not in months:
         months.append(state[_key("bulan")])  # a link to an older meeting still opens it
 
+    render_notices(state.get(_key("notices"), []), lang)  # above the controls, which a phone stacks
     month_col, area_col, _, prev_col, count_col, next_col, exit_col = st.columns(
         [1.6, 1.6, 2.4, 1, 0.6, 1, 0.8], vertical_alignment="center"
     )
@@ -118,7 +119,11 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
         key=_key("rw"),
         on_change=_restart,
         label_visibility="collapsed",
-        format_func=lambda rw: f"RW {rw}" if rw else t("area.kelurahan", lang, nama=kelurahan.label),
+        format_func=lambda rw: (
+            (f"RW {rw} · RT {ctx.scope.rt}" if ctx.scope.rt else f"RW {rw}")  # an RT head's meeting is their RT's
+            if rw
+            else t("area.kelurahan", lang, nama=kelurahan.label)
+        ),
     )
     index = state[_key("nomor")]
     prev_col.button(
@@ -142,14 +147,10 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
         width="stretch",
     )
     exit_col.page_link(EXIT_PAGE, label=t("presentasi.exit", lang), icon=":material/close:")
-    for notice in state.get(_key("notices"), []):
-        st.warning(notice, icon=":material/warning:")
 
     month, rw = state[_key("bulan")], state[_key("rw")]
     _write_to_url(month, default_month, rw)
-    first_day = parse_month(month)
-    assert first_day is not None  # every choice is a valid month
-    return MeetingChoice(month=first_day, area=MeetingArea(kelurahan.kode, rw or None), index=index)
+    return MeetingChoice(month=month_of_key(month), area=MeetingArea(kelurahan.kode, rw or None), index=index)
 
 
 def render_exports(report: MeetingReport, lang: str) -> None:

@@ -25,6 +25,7 @@ from kutorejo_data.records.reports import PAGE_SIZE, ReportDetail
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import Message, field_error, render_outcome, write_on_click
+from kutorejo_data.ui.frame.url_params import Notice, parse_report_param
 from kutorejo_data.ui.kit.links import public_path, report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
@@ -225,7 +226,7 @@ def render_report_detail(detail: ReportDetail, lang: str) -> None:
             )
             if detail.duplikat_dari is not None:
                 st.link_button(
-                    t("detail.open_original", lang, nomor=detail.duplikat_dari), report_link(detail.duplikat_dari)
+                    t("detail.open_original", lang, nomor=detail.duplikat_dari), report_link(detail.duplikat_dari, lang)
                 )
         with history:
             st.markdown(f"**{t('detail.history', lang)}**")
@@ -301,10 +302,9 @@ def render_timeline(detail: ReportDetail, lang: str) -> None:
     st.markdown("\n".join(line for *_, line in sorted(lines, key=lambda item: item[:2])))
 
 
-def current_report_number() -> int | None:
-    """The report number named in the URL (`laporan`), if it is a number."""
-    raw = st.query_params.get("laporan", "")
-    return int(raw) if raw.isdigit() else None
+def linked_report() -> tuple[int | None, tuple[Notice, ...]]:
+    """The report the URL names (`laporan`), and a notice when the link's value is not a report number."""
+    return parse_report_param(st.query_params)
 
 
 def show_report(ctx: AppContext, nomor: int) -> None:

@@ -131,7 +131,7 @@ def render_overdue(overdue: pd.DataFrame, total_overdue: int, lang: str) -> None
         return
     table = pd.DataFrame(
         {
-            t("col.buka", lang): [report_link(int(n)) for n in overdue["nomor"]],
+            t("col.buka", lang): [report_link(int(n), lang) for n in overdue["nomor"]],
             **report_columns(overdue, lang),
             t("col.lewat_sla", lang): [math.floor(v) for v in overdue["lewat_sla"]],
         }

@@ -7,11 +7,12 @@ from typing import TypedDict
 import streamlit as st
 
 from kutorejo_data.analytics import metrics
-from kutorejo_data.core.formatting import fmt_date, fmt_int, fmt_percent
+from kutorejo_data.core.formatting import fmt_int, fmt_percent
 from kutorejo_data.core.i18n import t
 from kutorejo_data.meeting.deck import OVERDUE_ON_SLIDE, SLIDES, MeetingReport
 from kutorejo_data.meeting.words import (
     PARTICIPATION_SHOWN,
+    as_of_line,
     capacity_note,
     category_names,
     follow_up_cells,
@@ -82,11 +83,7 @@ def _cover(report: MeetingReport, lang: str) -> None:
         st.markdown(f"### {escape_markdown(report.area_label)}")
         st.markdown(f"## {escape_markdown(month_title(report, lang))}")
         st.caption(
-            escape_markdown(
-                t("rapat.cover_code", lang, kode=report.kelurahan_kode)
-                + " · "
-                + t("rapat.generated", lang, date=fmt_date(report.generated_at.date(), lang))
-            )
+            escape_markdown(t("rapat.cover_code", lang, kode=report.kelurahan_kode) + " · " + as_of_line(report, lang))
         )
 
 

@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from kutorejo_data.core import domain
+from kutorejo_data.core.errors import ValidationError
 from kutorejo_data.core.formatting import fmt_date, fmt_datetime, fmt_int
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.records.report_lookup import ReportCard, find_report
@@ -17,6 +18,12 @@ from kutorejo_data.records.report_writes import StatusChange, change_status, not
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import Message, clear_outcome, field_error, render_outcome, run_write
 from kutorejo_data.ui.kit.links import render_report_link
+from kutorejo_data.ui.kit.report_number import (
+    is_invalid_number,
+    render_number_error,
+    report_number_input,
+    typed_report_number,
+)
 
 PREFIX = "lapor_status"
 DETAIL_KEYS = ("ke", "catatan", "penanganan", "penanganan_nama", "duplikat_dari")
@@ -89,16 +96,18 @@ def _submit(ctx: AppContext) -> None:
         note=state[_key("catatan")],
         penanganan=state[_key("penanganan")],
         penanganan_nama=state[_key("penanganan_nama")],
-        duplikat_dari_id=int(original) if original is not None else None,
+        duplikat_dari_id=typed_report_number(original),
     )
 
     def write() -> Message:
+        if change.to_status == domain.STATUS_DUPLIKAT and is_invalid_number(original):
+            raise ValidationError({"duplikat_dari_id": "error.report_number_invalid"})
         change_status(engine_for(ctx.db_url), change, actor=ctx.actor, scope=ctx.scope)
         return "lapor.status_changed", {"nomor": nomor, "ke": change.to_status}
 
     if run_write(PREFIX, write):
         state[_key("catatan")] = ""
-        state[_key("duplikat_dari")] = None
+        state[_key("duplikat_dari")] = ""
         state.pop(_key("ke"), None)
 
 
@@ -116,24 +125,25 @@ def render_status_update(ctx: AppContext, requested: int | None = None) -> None:
     if requested is not None and state.get(_key("link")) != requested:
         # A link (e.g. from the Masalah list) names a report: open it, once, without overriding later choices.
         state[_key("link")] = requested
-        state[_key("nomor")] = requested
+        state[_key("nomor")] = str(requested)
         _forget_details()
-    nomor = st.number_input(
+    typed = report_number_input(
         t("lapor.find_number", lang),
-        key=_key("nomor"),
-        min_value=1,
-        step=1,
-        value=None,
+        _key("nomor"),
         placeholder=t("lapor.find_placeholder", lang),
         on_change=_forget_details,
     )
     success = render_outcome(PREFIX, lang)
+    if is_invalid_number(typed):
+        render_number_error(lang)
+        return
+    nomor = typed_report_number(typed)
     if nomor is None:
         return
     with engine_for(ctx.db_url).connect() as conn:
-        card = find_report(conn, int(nomor), ctx.scope)
+        card = find_report(conn, nomor, ctx.scope)
     if card is None:
-        st.warning(t("error.report_not_found", lang, nomor=int(nomor)), icon=":material/search_off:")
+        st.warning(t("error.report_not_found", lang, nomor=nomor), icon=":material/search_off:")
         return
     if success:
         render_report_link(card.nomor, lang)
@@ -160,9 +170,7 @@ def _render_change_form(ctx: AppContext, card: ReportCard) -> None:
     needs_reason = note_required(card.status, target) is not None
     with st.form(f"{PREFIX}_form", enter_to_submit=False):
         if target == domain.STATUS_DUPLIKAT:
-            st.number_input(
-                t("lapor.duplicate_original", lang), key=_key("duplikat_dari"), min_value=1, step=1, value=None
-            )
+            report_number_input(t("lapor.duplicate_original", lang), _key("duplikat_dari"))
             field_error(PREFIX, "duplikat_dari_id", lang)
         label = t("lapor.note_required" if needs_reason else "lapor.note", lang)
         st.text_area(label, key=_key("catatan"), height=80)

@@ -12,9 +12,9 @@ from datetime import datetime
 import streamlit as st
 
 from kutorejo_data.access.accounts import Account, authenticate, load_account, load_account_by_id
-from kutorejo_data.access.cookie import sign_token, token_from_cookie
+from kutorejo_data.access.cookie import token_from_cookie
 from kutorejo_data.access.secret_key import secret_key
-from kutorejo_data.access.sessions import SESSION_MAX_AGE, end_session, resume_session, start_session
+from kutorejo_data.access.sessions import SESSION_MAX_AGE, end_session, resume_session, start_handed_over_session
 from kutorejo_data.core.config import now_local, session_timeout
 
 from . import cookies
@@ -28,8 +28,8 @@ LOGOUT_KEY = "auth_logout_requested"
 SSO_KEY = "auth_via_sso"
 SSO_LOGOUT_KEY = "auth_sso_logout"
 SSO_REFUSED_KEY = "auth_sso_refused"
-# What survives a sign-in: the language and the cookie machinery. Everything else belongs to the previous user.
-_KEPT_ON_SIGN_IN = {LANG_KEY, TRIED_COOKIE_KEY, *cookies.KEPT_KEYS}
+# What survives a sign-in: the language and the cookie tried. Everything else belongs to the previous user.
+_KEPT_ON_SIGN_IN = {LANG_KEY, TRIED_COOKIE_KEY}
 # Why a session ended → the login page's notice.
 _NOTICES = {
     "timeout": "login.timeout",
@@ -67,14 +67,15 @@ def _sign_out_locally(reason: str) -> None:
 
 
 def _start(account: Account, db_url: str, now: datetime) -> None:
-    """Sign the account in to this tab: a new session, a fresh page state, and the cookie for reloads."""
+    """Sign the account in to this tab: a new session, a fresh page state, and the cookie for reloads (the page
+    fetches it from the server with a one-time code; the token itself stays on the server)."""
     for key in list(st.session_state.keys()):
         if key not in _KEPT_ON_SIGN_IN:  # the previous user's filters, drafts and selections (a shared computer)
             del st.session_state[key]
-    token = start_session(engine_for(db_url), account.id, now=now)
+    token, code = start_handed_over_session(engine_for(db_url), account.id, signing_secret(), now=now)
     st.session_state[TOKEN_KEY] = token
     st.session_state[ACCOUNT_KEY] = account
-    cookies.remember(sign_token(token, signing_secret()), SESSION_MAX_AGE)
+    cookies.remember(code)
 
 
 def attempt_login(db_url: str) -> None:

@@ -1,24 +1,42 @@
-"""The login cookie in the browser: read from the page request, written by streamlit-extras' cookie manager.
+"""The login cookie in the browser: read from the page's request here, set and cleared only by the server.
 
-Streamlit reads cookies itself (`st.context.cookies`, sent with the page's connection, so a reloaded tab has
-its cookie before the first line runs) but cannot write them; the cookie manager extra (a Streamlit custom
-component) sets them in the browser. It is rendered only while a change still has to reach the browser.
+Streamlit reads cookies itself (`st.context.cookies`, sent with the page's connection, so a reloaded tab has its
+cookie before the first line runs). Writing one is the server's job (`session_routes.py`): the cookie is HttpOnly,
+so no page script can read it. Right after signing in, the page posts a one-time code to the sign-in route, which
+answers with the cookie; after signing out, it posts to the sign-out route, which clears it. Each request is sent
+once, by a fixed script rendered in the run that asks for it; the request itself (the route and the code) is plain
+text next to it, so no HTML or script is ever built at run time (tests/test_no_raw_html.py). AppTest, which runs no
+scripts, reads that text.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import streamlit as st
-from streamlit_extras.cookie_manager import cookie_manager
 
 from kutorejo_data.access.cookie import COOKIE_NAME
 
-JAR_KEY = "auth_cookie_jar"
-# Where the extra keeps its queue of changes the browser has not confirmed yet (see its CookieManager).
-_JAR_STORE_KEY = f"{JAR_KEY}__cookie_manager_state"
-_CHANGE_KEY = "auth_cookie_change"
-KEPT_KEYS = frozenset({JAR_KEY, _JAR_STORE_KEY, _CHANGE_KEY})
+from .session_paths import SIGN_IN_PATH, SIGN_OUT_PATH
+
+_HANDOVER_KEY = "auth_cookie_handover"  # the one-time code the page still has to send
+_SIGN_OUT_KEY = "auth_cookie_sign_out"
+REQUEST_BOX_KEY = "auth_cookie_request"
+# Reads `PATH [CODE]` from the hidden text box before it (waiting a moment for it to appear), posts CODE to PATH on
+# this origin, and nothing else: only the app's own session routes are ever called.
+_REQUEST_SCRIPT = """<style>.st-key-auth_cookie_request { display: none; }</style>
+<script>
+(function () {
+  let tries = 0;
+  function send() {
+    const box = document.querySelector(".st-key-auth_cookie_request");
+    if (!box) { if (tries++ < 100) { setTimeout(send, 50); } return; }
+    const [path, body = ""] = box.innerText.trim().split(/\\s+/);
+    if (path !== "@SIGN_IN@" && path !== "@SIGN_OUT@") { return; }
+    fetch(path, {method: "POST", credentials: "same-origin", headers: {"Content-Type": "text/plain"}, body: body});
+  }
+  send();
+})();
+</script>"""
+REQUEST_SCRIPT = _REQUEST_SCRIPT.replace("@SIGN_IN@", SIGN_IN_PATH).replace("@SIGN_OUT@", SIGN_OUT_PATH)
 
 
 def login_cookie() -> str | None:
@@ -26,33 +44,37 @@ def login_cookie() -> str | None:
     return st.context.cookies.get(COOKIE_NAME)
 
 
-def remember(value: str, max_age: timedelta) -> None:
-    """Have the browser keep the login cookie for `max_age` (sent at the end of this run)."""
-    st.session_state[_CHANGE_KEY] = ("set", value, int(max_age.total_seconds()))
+def remember(code: str) -> None:
+    """Have the page exchange this one-time code for the login cookie (sent at the end of this run)."""
+    st.session_state.pop(_SIGN_OUT_KEY, None)
+    st.session_state[_HANDOVER_KEY] = code
 
 
 def forget() -> None:
-    """Have the browser drop the login cookie (sent at the end of this run)."""
-    st.session_state[_CHANGE_KEY] = ("delete", "", 0)
+    """Have the page ask the server to drop the login cookie (sent at the end of this run)."""
+    st.session_state.pop(_HANDOVER_KEY, None)
+    st.session_state[_SIGN_OUT_KEY] = True
 
 
-def _unconfirmed() -> bool:
-    return bool(st.session_state.get(_JAR_STORE_KEY, {}).get("pending_operations"))
+def pending_request() -> tuple[str, str] | None:
+    """The request the page has yet to send: (route path, body), or None."""
+    code = st.session_state.get(_HANDOVER_KEY)
+    if code:
+        return SIGN_IN_PATH, code
+    if st.session_state.get(_SIGN_OUT_KEY):
+        return SIGN_OUT_PATH, ""
+    return None
 
 
 def sync() -> None:
-    """Send a requested cookie change to the browser; call once per run, after the login decisions."""
-    change = st.session_state.pop(_CHANGE_KEY, None)
-    if change is None and not _unconfirmed():
+    """Send a requested cookie change to the server from the page; call once per run, after the login decisions."""
+    request = pending_request()
+    if request is None:
         return
-    jar = cookie_manager(key=JAR_KEY)
-    if change is None:
-        return
-    kind, value, max_age = change
-    # A Secure cookie is dropped by the browser over plain HTTP (an office LAN address): only ask for it on HTTPS.
-    secure = (st.context.url or "").startswith("https://")
-    if kind == "set":
-        jar.set(COOKIE_NAME, value, max_age=max_age, secure=secure, samesite="lax")
-    else:
-        jar.delete(COOKIE_NAME, secure=secure, samesite="lax")
-    st.rerun()  # the jar sends queued changes when it renders, i.e. in the next run
+    path, body = request
+    st.session_state.pop(_HANDOVER_KEY, None)
+    st.session_state.pop(_SIGN_OUT_KEY, None)
+    with st.sidebar:
+        with st.container(key=REQUEST_BOX_KEY):
+            st.text(f"{path} {body}".strip())
+        st.html(REQUEST_SCRIPT, unsafe_allow_javascript=True)

@@ -21,7 +21,17 @@ from kutorejo_data.core.periods import PRESETS, preset_period
 
 from . import data
 from .context import AppContext
-from .url_params import DEFAULT_PRESET, STATUS_CHOICES, LinkFilters, Notice, expand_statuses, parse_link_filters
+from .link_notices import render_notices
+from .url_params import (
+    DEFAULT_PRESET,
+    STATUS_CHOICES,
+    LinkFilters,
+    Notice,
+    expand_statuses,
+    notice,
+    pad_number,
+    parse_link_filters,
+)
 
 URL_KEYS = ("kel", "rw", "rt", "kategori", "status", "prioritas", "periode", "dari", "sampai", "q")
 ALL = ""  # the "all RWs/RTs" choice (None would show as an empty placeholder)
@@ -59,14 +69,14 @@ def _within_scope(params: dict[str, str], ctx: AppContext) -> tuple[dict[str, st
     allowed = {"kel": scope.kelurahan_kode, "rw": scope.rw, "rt": scope.rt}
     width = {"kel": 0, "rw": 2, "rt": 3}
     narrowed, notices = dict(params), []
-    for key, notice in _SCOPE_NOTICES:
-        own = allowed[key]
+    for param, notice_key in _SCOPE_NOTICES:
+        own = allowed[param]
         if own is None:
             continue
-        asked = params.get(key, "")
-        if asked and (asked.zfill(width[key]) if asked.isdigit() else asked) != own:
-            notices.append(Notice(notice, asked))
-        narrowed[key] = own
+        asked = params.get(param, "")
+        if asked and (pad_number(asked, width[param]) if width[param] else asked) != own:
+            notices.append(notice(notice_key, param, asked))
+        narrowed[param] = own
     return narrowed, notices
 
 
@@ -76,7 +86,7 @@ def _load_from_url(prefix: str, ctx: AppContext, kelurahan_codes: list[str], def
     kel = params.get("kel")
     if kel not in kelurahan_codes:
         if kel:
-            notices.append(Notice("notice.unknown_kelurahan", kel))
+            notices.append(notice("notice.unknown_kelurahan", "kel", kel))
         kel = kelurahan_codes[0]
     parsed: LinkFilters = parse_link_filters(
         params,
@@ -123,14 +133,21 @@ def _joined(values: Iterable[str]) -> str:
 
 
 def filter_bar(
-    prefix: str, ctx: AppContext, fields: tuple[str, ...] = AREA_PERIOD, default_preset: str = DEFAULT_PRESET
+    prefix: str,
+    ctx: AppContext,
+    fields: tuple[str, ...] = AREA_PERIOD,
+    default_preset: str = DEFAULT_PRESET,
+    link_notices: Sequence[Notice] = (),
 ) -> Selection:
     """Render the filter bar with the given fields and return the reader's selection.
 
-    `default_preset` is the period a link without dates means (scorecards need more than one month).
+    `default_preset` is the period a link without dates means (scorecards need more than one month);
+    `link_notices` are the page's own notices about its link (e.g. `laporan`), shown with the filters' own.
     """
     lang = ctx.lang
     state = st.session_state
+    # Above the filters: a phone stacks them, and a notice below seven of them is a notice nobody reads.
+    notice_area = st.container()
     kelurahan = data.kelurahan_options(ctx.db_url, ctx.scope)
     codes = [k.kode for k in kelurahan]
     if state.get(_key(prefix, "written")) != _current_url() or _key(prefix, "preset") not in state:
@@ -205,8 +222,8 @@ def filter_bar(
     prioritas = tuple(state.get(_key(prefix, "prioritas"), [])) if "prioritas" in fields else ()
     q = (state.get(_key(prefix, "q")) or "").strip() if "q" in fields else ""
 
-    for notice in state.get(_key(prefix, "notices"), []):
-        st.warning(t(notice.key, lang, value=notice.value), icon=":material/warning:")
+    with notice_area:
+        render_notices([*state.get(_key(prefix, "notices"), []), *link_notices], lang)
 
     desired = {
         key: value

@@ -102,9 +102,8 @@ def render_login_page(db_url: str, lang: str, linked: str | None = None) -> None
         st.caption(t("login.privacy", lang))
 
 
-def require_account(db_url: str, lang: str) -> Account:
-    """The signed-in user; otherwise the login page is shown and the run ends here."""
-    account = auth.signed_in_account(db_url)
+def require_account(db_url: str, lang: str, account: Account | None) -> Account:
+    """The signed-in user (`auth.signed_in_account`); otherwise the login page is shown and the run ends here."""
     if account is None:
         signed_out_navigation(lambda linked: render_login_page(db_url, lang, linked), lang).run()
     cookies.sync()

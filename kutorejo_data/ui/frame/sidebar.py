@@ -12,16 +12,26 @@ from kutorejo_data.ui.kit.text import escape_markdown
 
 from . import auth, data
 from .context import LANG_KEY, current_lang
+from .language import decide_language, keep_language_in_url, remember_choice
 
 
-def render_language_picker() -> str:
-    """The language choice (and a note while KUTOREJO_NOW pins the clock); returns the language to use."""
+def render_language_picker(db_url: str, account: Account | None) -> str:
+    """The language choice (and a note while KUTOREJO_NOW pins the clock); returns the language to use.
+
+    The link's `lang`, the reader's choice and the account's remembered one are weighed in frame.language.
+    """
+    decide_language(account)
     with st.sidebar:
         languages: list[str] = list(LANGUAGES)
         st.selectbox(
-            t("app.language", current_lang()), languages, key=LANG_KEY, format_func=lambda code: LANGUAGES[code]
+            t("app.language", current_lang()),
+            languages,
+            key=LANG_KEY,
+            format_func=lambda code: LANGUAGES[code],
+            on_change=remember_choice,
+            args=(db_url, account),
         )
-        lang = current_lang()
+        lang = keep_language_in_url()
         if (pinned := pinned_now()) is not None:
             st.caption(":material/schedule: " + t("app.clock_pinned", lang, moment=fmt_datetime(pinned, lang)))
     return lang

@@ -5,12 +5,14 @@ A link is typed by hand, shared in WhatsApp and edited by the curious: nothing i
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kutorejo_data.core.domain import CLOSED_STATUSES, OPEN_STATUSES, PRIORITIES, STATUSES
-from kutorejo_data.core.periods import PRESETS, month_start, preset_period
+from kutorejo_data.core.domain import CLOSED_STATUSES, OPEN_STATUSES, PRIORITIES, STATUSES, parse_report_number
+from kutorejo_data.core.i18n import LANGUAGES
+from kutorejo_data.core.periods import EARLIEST_DAY, PRESETS, latest_day, month_start, parse_month, preset_period
 
 # The one list of the app's URL parameters and what each means (the README documents each; tests/test_docs.py).
 URL_PARAMETERS: dict[str, str] = {
@@ -27,23 +29,40 @@ URL_PARAMETERS: dict[str, str] = {
     "laporan": "the number of the report to open (Masalah, Lapor)",
     "bulan": "the month of the meeting, YYYY-MM (Presentasi)",
     "kode": "a report's tracking code, as people type it (Cek laporan, the public page)",
+    "lang": "the interface language, id or en (kept across pages and in shared links)",
 }
 
 STATUS_GROUPS: dict[str, tuple[str, ...]] = {"terbuka": OPEN_STATUSES, "tertutup": CLOSED_STATUSES}
 STATUS_CHOICES: tuple[str, ...] = (*STATUS_GROUPS, *STATUSES)
 DEFAULT_PRESET = "30_hari"
 MAX_QUERY_LENGTH = 100
-# No report predates the dashboard by decades: older dates in a link are typos or probes (and year 1 has no
-# previous period to compare with).
-EARLIEST_DATE = date(2000, 1, 1)
+EARLIEST_DATE = EARLIEST_DAY
+# What a notice quotes of a link's value: enough to recognise it, never a wall of text.
+SHOWN_VALUE_LENGTH = 40
+MAX_NOTICES_PER_PARAM = 3
 
 
 @dataclass(frozen=True)
 class Notice:
-    """Something in the link was ignored or changed; `key` is an i18n key, `value` what the link said."""
+    """Something in the link was ignored or changed: `key` is an i18n key, `param` the URL parameter it is about,
+    `value` what the link said (shortened)."""
 
     key: str
     value: str = ""
+    param: str = ""
+
+
+def notice(key: str, param: str, value: str = "") -> Notice:
+    """A notice about `param`, quoting at most SHOWN_VALUE_LENGTH characters of its value (no control characters)."""
+    shown = clean_text(value)
+    if len(shown) > SHOWN_VALUE_LENGTH:
+        shown = shown[: SHOWN_VALUE_LENGTH - 1] + "…"
+    return Notice(key, shown, param)
+
+
+def clean_text(text: str) -> str:
+    """The text without control, format and unpaired surrogate characters (a NUL byte is an error in PostgreSQL)."""
+    return "".join(ch for ch in text if unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co", "Cn"})
 
 
 @dataclass(frozen=True)
@@ -68,32 +87,75 @@ def expand_statuses(chosen: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     return tuple(status for status in STATUSES if status in wanted)
 
 
-def _parse_date(text: str | None, notices: list[Notice]) -> date | None:
+def parse_day(text: str | None, today: date, param: str, notices: list[Notice]) -> date | None:
+    """A `YYYY-MM-DD` date from 2000-01-01 to a year after today; None (with a notice naming `param`) otherwise."""
     if not text:
         return None
+    raw = text.strip()
     try:
-        day = date.fromisoformat(text.strip())
+        # fromisoformat also reads other ISO 8601 spellings; non-ASCII digits never reach it.
+        day = date.fromisoformat(raw) if raw.isascii() and len(raw) <= 10 else None
     except ValueError:
-        notices.append(Notice("notice.bad_date", text))
+        day = None
+    if day is None:
+        notices.append(notice("notice.bad_date", param, text))
         return None
     if day < EARLIEST_DATE:
-        notices.append(Notice("notice.too_early", text))
+        notices.append(notice("notice.too_early", param, text))
+        return None
+    if day > latest_day(today):
+        notices.append(notice("notice.too_late", param, text))
         return None
     return day
 
 
-def _parse_list(text: str | None, allowed: Sequence[str], notice: str, notices: list[Notice]) -> tuple[str, ...]:
+def parse_report_param(params: Mapping[str, str]) -> tuple[int | None, tuple[Notice, ...]]:
+    """`laporan`: the number of a report (ASCII digits, 1 … 2147483647), or None with a notice."""
+    raw = params.get("laporan") or ""
+    if not raw.strip():
+        return None, ()
+    number = parse_report_number(raw)
+    return (number, ()) if number is not None else (None, (notice("notice.bad_report_number", "laporan", raw),))
+
+
+def parse_month_param(params: Mapping[str, str], latest: date) -> tuple[date | None, tuple[Notice, ...]]:
+    """`bulan`: the first day of a `YYYY-MM` month from 2000-01 up to `latest`'s month; None (with a notice if the
+    link said something else) when absent or not one."""
+    raw = params.get("bulan") or ""
+    if not raw.strip():
+        return None, ()
+    month = parse_month(raw)
+    if month is None or not EARLIEST_DATE <= month <= month_start(latest):
+        return None, (notice("notice.bad_month", "bulan", raw),)
+    return month, ()
+
+
+def parse_lang_param(params: Mapping[str, str]) -> tuple[str | None, tuple[Notice, ...]]:
+    """`lang`: a language of the interface (`id`, `en`); None (with a notice for anything else) when absent."""
+    raw = (params.get("lang") or "").strip()
+    if not raw:
+        return None, ()
+    if raw.lower() in LANGUAGES:
+        return raw.lower(), ()
+    return None, (notice("notice.unknown_lang", "lang", raw),)
+
+
+def _parse_list(
+    params: Mapping[str, str], param: str, allowed: Sequence[str], key: str, notices: list[Notice]
+) -> tuple[str, ...]:
     """Comma-separated values kept in the order given; unknown ones dropped with a notice."""
     values: list[str] = []
-    for raw in (text or "").split(","):
+    unknown = 0
+    for raw in (params.get(param) or "").split(","):
         value = raw.strip().lower()
         if not value:
             continue
         if value in allowed:
             if value not in values:
                 values.append(value)
-        else:
-            notices.append(Notice(notice, raw.strip()))
+        elif unknown < MAX_NOTICES_PER_PARAM:  # a link of a thousand commas is one notice's worth of mistake
+            unknown += 1
+            notices.append(notice(key, param, raw.strip()))
     return tuple(values)
 
 
@@ -102,33 +164,39 @@ def _parse_area(
 ) -> tuple[str | None, str | None]:
     rw = params.get("rw") or None
     if rw is not None and rw not in rw_numbers:
-        padded = rw.zfill(2) if rw.isdigit() else rw
+        padded = pad_number(rw, 2)
         if padded in rw_numbers:
             rw = padded
         else:
-            notices.append(Notice("notice.unknown_rw", rw))
+            notices.append(notice("notice.unknown_rw", "rw", rw))
             rw = None
     rt = params.get("rt") or None
     if rt is None:
         return rw, None
     if rw is None:
-        notices.append(Notice("notice.rt_without_rw", rt))
+        notices.append(notice("notice.rt_without_rw", "rt", rt))
         return None, None
-    padded = rt.zfill(3) if rt.isdigit() else rt
+    padded = pad_number(rt, 3)
     if padded in rt_numbers_of(rw):
         return rw, padded
-    notices.append(Notice("notice.unknown_rt", rt))
+    notices.append(notice("notice.unknown_rt", "rt", rt))
     return rw, None
+
+
+def pad_number(text: str, width: int) -> str:
+    """An RW or RT number as stored (`3` → `03`); anything but a short ASCII number is returned as it is."""
+    value = text.strip()
+    return value.zfill(width) if value.isascii() and value.isdigit() and len(value) <= width else value
 
 
 def _parse_period(
     params: Mapping[str, str], today: date, notices: list[Notice], default_preset: str
 ) -> tuple[str, date, date]:
-    dari = _parse_date(params.get("dari"), notices)
-    sampai = _parse_date(params.get("sampai"), notices)
+    dari = parse_day(params.get("dari"), today, "dari", notices)
+    sampai = parse_day(params.get("sampai"), today, "sampai", notices)
     preset = (params.get("periode") or "").strip()
     if preset and preset not in PRESETS:
-        notices.append(Notice("notice.unknown_periode", preset))
+        notices.append(notice("notice.unknown_periode", "periode", preset))
         preset = ""
     if preset == "kustom" and dari is None and sampai is None:
         preset = ""  # "custom" without its dates means nothing more than the default
@@ -137,13 +205,13 @@ def _parse_period(
         return (preset, *preset_period(preset, today))
     default_dari, default_sampai = preset_period(default_preset, today)
     if (sampai is not None and sampai > today) or (dari is not None and dari > today):
-        notices.append(Notice("notice.future"))
+        notices.append(notice("notice.future", "sampai" if sampai is not None and sampai > today else "dari"))
         sampai = min(sampai, today) if sampai else None
         dari = min(dari, today) if dari else None
     sampai = sampai or today
     dari = dari or month_start(sampai)
     if dari > sampai:
-        notices.append(Notice("notice.range_reversed"))
+        notices.append(notice("notice.range_reversed", "dari"))
         return default_preset, default_dari, default_sampai
     return "kustom", dari, sampai  # dates in a link are the period it was shared with, whatever today is
 
@@ -163,8 +231,8 @@ def parse_link_filters(
     notices: list[Notice] = []
     rw, rt = _parse_area(params, rw_numbers, rt_numbers_of, notices)
     preset, dari, sampai = _parse_period(params, today, notices, default_preset)
-    kategori = _parse_list(params.get("kategori"), list(category_slugs), "notice.unknown_kategori", notices)
-    status = _parse_list(params.get("status"), STATUS_CHOICES, "notice.unknown_status", notices)
-    prioritas = _parse_list(params.get("prioritas"), PRIORITIES, "notice.unknown_prioritas", notices)
-    q = (params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    kategori = _parse_list(params, "kategori", list(category_slugs), "notice.unknown_kategori", notices)
+    status = _parse_list(params, "status", STATUS_CHOICES, "notice.unknown_status", notices)
+    prioritas = _parse_list(params, "prioritas", PRIORITIES, "notice.unknown_prioritas", notices)
+    q = clean_text(params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     return LinkFilters(rw, rt, preset, dari, sampai, kategori, status, prioritas, q, tuple(notices))

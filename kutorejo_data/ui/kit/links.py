@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from kutorejo_data.core.i18n import t
+from kutorejo_data.core.i18n import DEFAULT_LANG, t
 
 # The Masalah page shows one report at `masalah?laporan=N`.
 REPORT_DETAIL_PAGE = "pages/masalah.py"
 
 
-def report_link(nomor: int) -> str:
-    """The URL of a report's detail on the Masalah page (shareable)."""
-    return f"masalah?laporan={nomor}"
+def language_params(lang: str) -> dict[str, str]:
+    """The query parameter that carries the language to another page or tab (none for the default)."""
+    return {} if lang == DEFAULT_LANG else {"lang": lang}
+
+
+def report_link(nomor: int, lang: str = DEFAULT_LANG) -> str:
+    """The URL of a report's detail on the Masalah page (shareable; in the reader's language)."""
+    return f"masalah?laporan={nomor}" + "".join(f"&{key}={value}" for key, value in language_params(lang).items())
 
 
 def public_path(kode: str) -> str:
@@ -25,6 +30,6 @@ def render_report_link(nomor: int, lang: str) -> None:
     st.page_link(
         REPORT_DETAIL_PAGE,
         label=t("link.report_detail", lang, nomor=nomor),
-        query_params={"laporan": str(nomor)},
+        query_params={"laporan": str(nomor), **language_params(lang)},
         icon=":material/open_in_new:",
     )

@@ -1,7 +1,7 @@
 """Support (dukungan): another household affected by an open report's problem is added to it, not reported twice.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-06
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from kutorejo_data.core import domain
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
