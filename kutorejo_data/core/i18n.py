@@ -386,6 +386,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.partisipasi": ("Partisipasi", "Participation"),
     "nav.kapasitas": ("Kapasitas RT/RW", "RT/RW capacity"),
     "nav.wilayah": ("Wilayah", "Areas"),
+    "nav.peta": ("Peta", "Map"),
     "jenis.kerja_bakti": ("Kerja bakti", "Communal work day"),
     # Lapor / Kegiatan / Pengaturan
     "nav.lapor": ("Lapor", "Report"),
@@ -768,6 +769,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "settings.tab_routing": ("Penanggung jawab", "Who is in charge"),
     "settings.tab_days_off": ("Hari libur", "Days off"),
+    "settings.tab_map": ("Peta wilayah", "Area map"),
+    "settings.foto_wajib": ("Foto sesudah wajib", "After photo required"),
+    "settings.foto_wajib_help": (
+        "Laporan kategori ini tidak bisa ditandai selesai tanpa foto sesudah.",
+        "Reports of this category cannot be marked resolved without an after photo.",
+    ),
     "routing.explain": (
         "Tanpa aturan, laporan menjadi tanggung jawab ketua RT-nya (tingkat RT), ketua RW-nya (tingkat RW), atau staf "
         "kelurahan (tingkat kelurahan dan dinas). Aturan di sini menggantinya: yang paling khusus berlaku (RT di atas "
@@ -834,9 +841,89 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings.kategori_saved": ("Kategori {nama} disimpan.", "Category {nama} saved."),
     "settings.kategori_deleted": ("Kategori {nama} dihapus.", "Category {nama} deleted."),
     "error.coordinates_format": (
-        "Koordinat tidak dikenali; tulis lintang, bujur (mis. -7.6453, 112.6834).",
-        "Coordinates not recognised; write latitude, longitude (e.g. -7.6453, 112.6834).",
+        "Koordinat tidak dikenali; tulis lintang, bujur (mis. -7.6453, 112.6834) atau tempel tautan Google Maps.",
+        "Coordinates not recognised; write latitude, longitude (e.g. -7.6453, 112.6834) or paste a Google Maps link.",
     ),
+    "error.coordinates_short_link": (
+        "Tautan pendek (maps.app.goo.gl) tidak memuat koordinat. Buka tautannya, lalu salin tautan lengkap atau "
+        "angka koordinatnya.",
+        "A short link (maps.app.goo.gl) holds no coordinates. Open it, then copy the full link or the coordinates.",
+    ),
+    # Photos of a report (intake/photos.py, records/photos.py)
+    "error.photo_too_large": (
+        "Foto {nama} lebih dari {mb} MB. Kirim foto yang lebih kecil (mis. lewat WhatsApp, lalu simpan).",
+        "Photo {nama} is over {mb} MB. Send a smaller photo (e.g. through WhatsApp, then save it).",
+    ),
+    "error.photo_not_image": (
+        "Berkas {nama} bukan foto JPEG atau PNG. Tidak ada yang disimpan.",
+        "File {nama} is not a JPEG or PNG photo. Nothing was saved.",
+    ),
+    "error.photo_format": (
+        "Foto {nama} berformat {format}; yang diterima hanya JPEG dan PNG. Tidak ada yang disimpan.",
+        "Photo {nama} is a {format}; only JPEG and PNG are accepted. Nothing was saved.",
+    ),
+    "error.photo_too_many_pixels": (
+        "Gambar {nama} terlalu besar (lebih dari 50 megapiksel) dan tidak dibuka. Tidak ada yang disimpan.",
+        "Image {nama} is too large (over 50 megapixels) and was not opened. Nothing was saved.",
+    ),
+    "error.photo_damaged": (
+        "Foto {nama} rusak atau terpotong (belum selesai terunggah?). Pilih lagi fotonya. Tidak ada yang disimpan.",
+        "Photo {nama} is damaged or cut short (not fully uploaded?). Choose it again. Nothing was saved.",
+    ),
+    "error.photo_too_many": (
+        "{n} foto dipilih; paling banyak {max} sekaligus. Pilih yang paling jelas. Tidak ada yang disimpan.",
+        "{n} photos chosen; {max} at most at once. Keep the clearest. Nothing was saved.",
+    ),
+    "error.photo_limit": ("Paling banyak 4 foto sekaligus.", "At most 4 photos at once."),
+    "error.photo_report_full": (
+        "Laporan ini sudah punya foto sebanyak yang bisa disimpan.",
+        "This report already has as many photos as can be kept.",
+    ),
+    "error.photo_only_when_resolving": (
+        "Foto sesudah hanya disertakan saat laporan ditandai selesai.",
+        "After photos come only with marking the report resolved.",
+    ),
+    "error.after_photo_required": (
+        "Laporan #{nomor} ({kategori}) hanya bisa ditandai selesai dengan foto sesudah. Tambahkan foto yang "
+        "menunjukkan hasilnya, lalu simpan lagi.",
+        "Report #{nomor} ({kategori}) can only be marked resolved with an after photo. Add a photo showing the "
+        "result, then save again.",
+    ),
+    "photo.gps_outside": (
+        "Lokasi GPS di foto {nama} ({lat}, {lon}) ada di luar Indonesia, jadi tidak dipakai sebagai koordinat.",
+        "The GPS position in photo {nama} ({lat}, {lon}) is outside Indonesia, so it was not used as coordinates.",
+    ),
+    "photo.gps_used": (
+        "Koordinat laporan diambil dari GPS foto ({lat}, {lon}).",
+        "The report's coordinates came from the photo's GPS ({lat}, {lon}).",
+    ),
+    "photo.sebelum": ("Sebelum", "Before"),
+    "photo.sesudah": ("Sesudah", "After"),
+    "photo.title": ("Foto", "Photos"),
+    "photo.field_before": ("Foto (opsional, paling banyak 4)", "Photos (optional, at most 4)"),
+    "photo.field_help": (
+        "JPEG atau PNG dari kamera atau galeri, paling besar 15 MB. Foto diperkecil dan semua metadatanya dibuang; "
+        "lokasi GPS-nya dipakai sebagai koordinat bila koordinat kosong.",
+        "JPEG or PNG from the camera or gallery, 15 MB at most. Photos are made smaller and all metadata removed; "
+        "their GPS position fills the coordinates when these are empty.",
+    ),
+    "photo.camera_toggle": ("Ambil foto langsung dengan kamera", "Take a photo with the camera"),
+    "photo.camera": ("Kamera", "Camera"),
+    "photo.field_after": ("Foto sesudah (opsional, paling banyak 4)", "After photos (optional, at most 4)"),
+    "photo.field_after_required": (
+        "Foto sesudah (wajib untuk kategori ini, paling banyak 4)",
+        "After photos (required for this category, at most 4)",
+    ),
+    "photo.public": (
+        "Foto sesudah boleh ditunjukkan kepada warga (halaman cek laporan)",
+        "The after photos may be shown to residents (the report's public page)",
+    ),
+    "photo.none_kind": ("Belum ada foto {jenis}.", "No {jenis} photo yet."),
+    "photo.enlarge": ("Perbesar", "Enlarge"),
+    "photo.dialog_title": ("Foto laporan", "Report photo"),
+    "photo.caption": ("{jenis} · {tanggal} · {oleh}", "{jenis} · {tanggal} · {oleh}"),
+    "photo.size": ("{lebar} × {tinggi} piksel · {kb} KB", "{lebar} × {tinggi} pixels · {kb} KB"),
+    "photo.gone": ("Foto ini tidak dapat ditampilkan.", "This photo cannot be shown."),
     "error.catatan_too_long": ("Catatan paling panjang 5.000 karakter.", "Notes can be at most 5,000 characters."),
     "error.jenis_invalid": ("Jenis kegiatan tidak dikenal.", "Unknown activity type."),
     "error.tingkat_invalid": ("Tingkat kegiatan tidak dikenal.", "Unknown activity level."),
@@ -1412,6 +1499,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rapat.slide.partisipasi": ("Partisipasi warga", "Residents taking part"),
     "rapat.slide.kapasitas": ("Kapasitas RT/RW", "RT/RW capacity"),
     "rapat.slide.tindak_lanjut": ("Tindak lanjut", "Follow-ups"),
+    "rapat.slide.sebelum_sesudah": ("Sebelum & sesudah", "Before & after"),
+    "rapat.msg.sebelum_sesudah": (
+        "{n} penyelesaian bulan ini dengan bukti foto",
+        "{n} resolutions this month with photo evidence",
+    ),
+    "rapat.msg.sebelum_sesudah_none": (
+        "Belum ada penyelesaian berfoto sebelum & sesudah bulan ini",
+        "No resolution with before & after photos this month",
+    ),
+    "rapat.photo_none_hint": (
+        "Minta foto saat melapor dan saat menandai selesai: laporan berfoto tampil di sini.",
+        "Ask for a photo when reporting and when marking resolved: reports with photos show here.",
+    ),
+    "rapat.photo_caption": ("#{nomor} {judul} — {wilayah}, selesai {tanggal}", "#{nomor} {judul} — {wilayah}, resolved {tanggal}"),
     "rapat.msg.angka": (
         "{masuk} laporan masuk; {selesai} diselesaikan (kapan pun dilaporkan)",
         "{masuk} reports received; {selesai} resolved (whenever reported)",

@@ -10,7 +10,8 @@ from kutorejo_data.core import domain
 from kutorejo_data.core.domain import EARLIEST_REPORT
 from kutorejo_data.core.errors import ValidationError
 from kutorejo_data.core.i18n import category_label, t
-from kutorejo_data.records.report_writes import NewReport, create_report, parse_coordinates, report_errors
+from kutorejo_data.core.coordinates import parse_coordinates
+from kutorejo_data.records.report_writes import NewReport, create_report, report_errors
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import Message, errors_of, field_error, render_outcome, run_write
