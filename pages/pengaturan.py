@@ -1,5 +1,5 @@
 """Pengaturan: the office sets up its kelurahan, RWs and RTs, the categories with their targets, who is in charge
-of which reports (routing), and the days off that due dates skip."""
+of which reports (routing), the days off that due dates skip, and the map of RW/RT boundaries."""
 
 import streamlit as st
 
@@ -7,6 +7,7 @@ from kutorejo_data.ui.blocks.area_picker import pick_kelurahan
 from kutorejo_data.ui.blocks.settings_areas import render_add_kelurahan, render_rws
 from kutorejo_data.ui.blocks.settings_categories import render_categories
 from kutorejo_data.ui.blocks.settings_holidays import render_days_off
+from kutorejo_data.ui.blocks.settings_map import render_area_map
 from kutorejo_data.ui.blocks.settings_routing import render_routing
 from kutorejo_data.ui.blocks.settings_rts import render_rts
 from kutorejo_data.ui.frame.context import current_context
@@ -17,8 +18,8 @@ lang = ctx.lang
 st.title(t("settings.title", lang))
 
 kelurahan = pick_kelurahan("pengaturan", ctx)
-areas_tab, categories_tab, routing_tab, days_off_tab = st.tabs(
-    [t(f"settings.tab_{tab}", lang) for tab in ("areas", "categories", "routing", "days_off")]
+areas_tab, categories_tab, routing_tab, days_off_tab, map_tab = st.tabs(
+    [t(f"settings.tab_{tab}", lang) for tab in ("areas", "categories", "routing", "days_off", "map")]
 )
 with areas_tab:
     if kelurahan is None:
@@ -40,3 +41,6 @@ with routing_tab:
 with days_off_tab:
     if kelurahan is not None:
         render_days_off(ctx, kelurahan)
+with map_tab:
+    if kelurahan is not None:
+        render_area_map(ctx, kelurahan)

@@ -8,10 +8,10 @@ import pytest
 from sqlalchemy import Connection, Engine, select
 
 from kutorejo_data.core import domain
+from kutorejo_data.core.coordinates import parse_coordinates
 from kutorejo_data.core.errors import ServiceError
 from kutorejo_data.core.errors import ValidationError as FormError
 from kutorejo_data.core.models import Laporan, StatusHistory
-from kutorejo_data.core.coordinates import parse_coordinates
 from kutorejo_data.records.report_writes import StatusChange, change_status, note_required
 from tests.factories import AreaIds, add_area, add_report
 

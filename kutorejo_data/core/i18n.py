@@ -219,6 +219,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.tanggal": ("Tanggal", "Date"),
     "col.wilayah": ("RT/RW", "RT/RW"),
     "col.kategori": ("Kategori", "Category"),
+    "col.foto": ("Foto", "Photo"),
     "col.judul": ("Judul", "Title"),
     "col.status": ("Status", "Status"),
     "col.prioritas": ("Prioritas", "Priority"),
@@ -387,6 +388,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.kapasitas": ("Kapasitas RT/RW", "RT/RW capacity"),
     "nav.wilayah": ("Wilayah", "Areas"),
     "nav.peta": ("Peta", "Map"),
+    "peta.title": ("Peta laporan", "Report map"),
+    "peta.count": (
+        "{shown} titik: {located} dari {total} laporan punya koordinat · {area} · {period}",
+        "{shown} points: {located} of {total} reports have coordinates · {area} · {period}",
+    ),
+    "peta.limited": ("Hanya {n} laporan terbaru yang digambar.", "Only the {n} newest reports are drawn."),
+    "peta.base": ("Peta dasar", "Base map"),
+    "peta.base_osm": ("OpenStreetMap", "OpenStreetMap"),
+    "peta.base_polos": ("Batas wilayah saja (tanpa internet)", "Boundaries only (no internet)"),
+    "peta.base_help": (
+        "OpenStreetMap perlu internet. Tanpa internet, pilih batas wilayah saja: batas RW/RT yang diunggah di "
+        "Pengaturan tetap tergambar.",
+        "OpenStreetMap needs the internet. Without it, choose boundaries only: the RW/RT boundaries uploaded in "
+        "Settings are still drawn.",
+    ),
+    "peta.legend": (
+        "Warna titik = status; makin besar titik, makin lama laporan terbuka (umur).",
+        "Point colour = status; the larger the point, the longer the report has been open (age).",
+    ),
+    "peta.select_hint": (
+        "Klik titik untuk membuka rinciannya di bawah peta.",
+        "Click a point to open it below the map.",
+    ),
+    "peta.age": ("umur {days} hari", "{days} days old"),
+    "peta.no_boundaries": (
+        "Batas RW/RT belum diunggah (Pengaturan → Peta wilayah).",
+        "No RW/RT boundaries uploaded yet (Settings → Area map).",
+    ),
+    "peta.boundaries_sample": (
+        "Batas RW di sini ilustratif (data contoh), bukan batas resmi.",
+        "The RW boundaries here are illustrative (demo data), not official.",
+    ),
+    "peta.none": (
+        "Tidak ada laporan berkoordinat untuk filter ini. Koordinat diisi di Lapor (tempel tautan peta) atau diambil "
+        "dari GPS foto.",
+        "No report with coordinates for these filters. Coordinates are entered in Lapor (paste a map link) or come "
+        "from a photo's GPS.",
+    ),
+    "peta.list": ("Daftar titik ({n})", "List of points ({n})"),
+    "peta.list_more": ("Menampilkan {n} yang terbaru.", "Showing the {n} newest."),
     "jenis.kerja_bakti": ("Kerja bakti", "Communal work day"),
     # Lapor / Kegiatan / Pengaturan
     "nav.lapor": ("Lapor", "Report"),
@@ -608,8 +649,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "lapor.jam": ("Jam", "Time"),
     "lapor.koordinat": ("Koordinat (opsional)", "Coordinates (optional)"),
     "lapor.koordinat_help": (
-        "Lintang, bujur — salin dari aplikasi peta, mis. -7.6453, 112.6834.",
-        "Latitude, longitude — copy from a map app, e.g. -7.6453, 112.6834.",
+        "Lintang, bujur (mis. -7.6453, 112.6834), atau tempel tautan Google Maps / OpenStreetMap / geo:. Kosong dan "
+        "foto ber-GPS: koordinat diambil dari foto.",
+        "Latitude, longitude (e.g. -7.6453, 112.6834), or paste a Google Maps / OpenStreetMap / geo: link. Empty and a "
+        "photo with GPS: the coordinates come from the photo.",
     ),
     "lapor.personal_data": ("Data pelapor (opsional, data pribadi)", "Reporter (optional, personal data)"),
     "lapor.personal_data_note": (
@@ -770,6 +813,61 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings.tab_routing": ("Penanggung jawab", "Who is in charge"),
     "settings.tab_days_off": ("Hari libur", "Days off"),
     "settings.tab_map": ("Peta wilayah", "Area map"),
+    "settings.map_intro": (
+        "Batas RW/RT untuk halaman Peta: satu berkas GeoJSON berisi poligon (dari QGIS, geojson.io, atau kecamatan). "
+        "Nomor RW/RT dibaca dari properti `rw`/`rt` atau nama seperti `RW 03`. Batasnya tetap tergambar tanpa "
+        "internet.",
+        "RW/RT boundaries for the Map page: one GeoJSON file of polygons (from QGIS, geojson.io or the kecamatan). "
+        "RW/RT numbers are read from `rw`/`rt` properties or names like `RW 03`. They are drawn even without "
+        "internet.",
+    ),
+    "settings.map_none": ("Belum ada peta batas wilayah.", "No boundary map yet."),
+    "settings.map_current": (
+        "Peta sekarang: {fitur} wilayah, diunggah {tanggal} oleh {oleh}.",
+        "Current map: {fitur} areas, uploaded {tanggal} by {oleh}.",
+    ),
+    "settings.map_upload": ("Unggah GeoJSON batas RW/RT", "Upload the RW/RT boundaries (GeoJSON)"),
+    "settings.map_upload_help": (
+        "Berkas .geojson atau .json, paling besar 5 MB, hanya Polygon/MultiPolygon dengan koordinat bujur, lintang.",
+        "A .geojson or .json file, 5 MB at most, only Polygon/MultiPolygon with longitude, latitude coordinates.",
+    ),
+    "settings.map_preview": ("Pratinjau: {fitur} wilayah", "Preview: {fitur} areas"),
+    "settings.map_save": ("Simpan peta ini", "Save this map"),
+    "settings.map_saved": (
+        "Peta batas wilayah tersimpan ({fitur} wilayah).",
+        "The boundary map was saved ({fitur} areas).",
+    ),
+    "error.geojson_invalid": (
+        "Berkas ini bukan GeoJSON yang terbaca. Tidak ada yang disimpan.",
+        "This file is not readable GeoJSON. Nothing was saved.",
+    ),
+    "error.geojson_too_large": (
+        "Berkas GeoJSON lebih dari {mb} MB; sederhanakan dulu poligonnya (mis. di QGIS).",
+        "The GeoJSON file is over {mb} MB; simplify its polygons first (e.g. in QGIS).",
+    ),
+    "error.geojson_empty": ("GeoJSON ini tidak berisi satu wilayah pun.", "This GeoJSON holds no area."),
+    "error.geojson_too_many": (
+        "GeoJSON ini berisi {n} bagian; paling banyak {max}.",
+        "This GeoJSON holds {n} features; {max} at most.",
+    ),
+    "error.geojson_not_polygon": (
+        "Bagian ke-{nomor} berupa {jenis}, bukan poligon. Peta wilayah hanya menerima Polygon/MultiPolygon.",
+        "Feature {nomor} is a {jenis}, not a polygon. The area map takes only Polygon/MultiPolygon.",
+    ),
+    "error.geojson_bad_polygon": (
+        "Poligon bagian ke-{nomor} tidak lengkap (cincinnya harus tertutup, paling sedikit 4 titik).",
+        "The polygon of feature {nomor} is incomplete (its ring must be closed, 4 points at least).",
+    ),
+    "error.geojson_outside": (
+        "Bagian ke-{nomor} berada di luar Indonesia ({lat}, {lon}). Periksa urutan koordinat: GeoJSON menulis "
+        "bujur dulu, lalu lintang.",
+        "Feature {nomor} lies outside Indonesia ({lat}, {lon}). Check the order: GeoJSON writes longitude first, "
+        "then latitude.",
+    ),
+    "error.geojson_too_detailed": (
+        "Poligonnya terlalu rinci (lebih dari {max} titik); sederhanakan dulu (mis. di QGIS).",
+        "The polygons are too detailed (over {max} points); simplify them first (e.g. in QGIS).",
+    ),
     "settings.foto_wajib": ("Foto sesudah wajib", "After photo required"),
     "settings.foto_wajib_help": (
         "Laporan kategori ini tidak bisa ditandai selesai tanpa foto sesudah.",
@@ -914,6 +1012,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Foto sesudah (wajib untuk kategori ini, paling banyak 4)",
         "After photos (required for this category, at most 4)",
     ),
+    "photo.field_after_short": ("Foto sesudah", "After photos"),
     "photo.public": (
         "Foto sesudah boleh ditunjukkan kepada warga (halaman cek laporan)",
         "The after photos may be shown to residents (the report's public page)",
@@ -1512,7 +1611,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Minta foto saat melapor dan saat menandai selesai: laporan berfoto tampil di sini.",
         "Ask for a photo when reporting and when marking resolved: reports with photos show here.",
     ),
-    "rapat.photo_caption": ("#{nomor} {judul} — {wilayah}, selesai {tanggal}", "#{nomor} {judul} — {wilayah}, resolved {tanggal}"),
+    "rapat.photo_caption": (
+        "#{nomor} {judul} — {wilayah}, selesai {tanggal}",
+        "#{nomor} {judul} — {wilayah}, resolved {tanggal}",
+    ),
     "rapat.msg.angka": (
         "{masuk} laporan masuk; {selesai} diselesaikan (kapan pun dilaporkan)",
         "{masuk} reports received; {selesai} resolved (whenever reported)",

@@ -73,7 +73,9 @@ def gps_position(image: Image.Image) -> tuple[float, float] | None:
     try:
         gps = image.getexif().get_ifd(ExifTags.IFD.GPSInfo)
         lat = _degrees(gps[_GPS_LATITUDE]) * (-1 if str(gps.get(_GPS_LATITUDE_REF, "N")).upper().startswith("S") else 1)
-        lon = _degrees(gps[_GPS_LONGITUDE]) * (-1 if str(gps.get(_GPS_LONGITUDE_REF, "E")).upper().startswith("W") else 1)
+        lon = _degrees(gps[_GPS_LONGITUDE]) * (
+            -1 if str(gps.get(_GPS_LONGITUDE_REF, "E")).upper().startswith("W") else 1
+        )
     except (KeyError, ValueError, TypeError, ZeroDivisionError, AttributeError):
         return None
     if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
@@ -149,7 +151,8 @@ def prepare_photos(uploads: Sequence[Upload]) -> PreparedPhotos:
     """Every upload of one form in its stored form; the first refusal stops them all (nothing is saved half)."""
     if len(uploads) > MAX_PHOTOS_PER_WRITE:
         raise ServiceError("error.photo_too_many", n=len(uploads), max=MAX_PHOTOS_PER_WRITE)
-    photos, notices = [], []
+    photos: list[PhotoFile] = []
+    notices: list[Notice] = []
     for upload in uploads:
         photo, more = prepare_photo(upload)
         photos.append(photo)

@@ -216,7 +216,7 @@ def list_thumbnails(
     if stmt is None:
         return {}
     found: dict[int, bytes] = {}
-    for laporan_id, jenis, thumbnail in sorted(conn.execute(stmt), key=lambda row: row[1] != domain.PHOTO_BEFORE):
+    for laporan_id, _kind, thumbnail in sorted(conn.execute(stmt), key=lambda row: row[1] != domain.PHOTO_BEFORE):
         found.setdefault(int(laporan_id), thumbnail)
     return found
 
@@ -302,3 +302,8 @@ def check_resolution_photos(
     ).one()
     if required and not after_photo_since_reopened(conn, laporan_id):
         raise ServiceError("error.after_photo_required", nomor=laporan_id, kategori=nama)
+
+
+def after_photo_categories(conn: Connection) -> frozenset[str]:
+    """Slugs of the categories whose reports are resolved only with an after photo (*foto sesudah wajib*)."""
+    return frozenset(conn.execute(select(Kategori.slug).where(Kategori.foto_sesudah_wajib.is_(True))).scalars())
