@@ -122,9 +122,12 @@ def with_thumbnails(table: pd.DataFrame, page: pd.DataFrame, ctx: AppContext) ->
 
 def styled_list(table: pd.DataFrame, lang: str) -> Styler:
     """Coloured status badges and red overdue SLA cells (cells stay plain text)."""
-    return table.style.apply(lambda col: _status_style(col, lang), subset=[t("col.status", lang)]).apply(
+    styled = table.style.apply(lambda col: _status_style(col, lang), subset=[t("col.status", lang)]).apply(
         lambda col: _overdue_style(col, lang), subset=[t("col.sla", lang)]
     )
+    photo = t("col.foto", lang)
+    # A report without a photo shows an empty cell, not the word "None" a styled table would print.
+    return styled.format(na_rep="", subset=[photo]) if photo in table.columns else styled
 
 
 def render_downloads(ctx: AppContext, filters: ReportFilters) -> None:

@@ -56,8 +56,8 @@ def _view(points: pd.DataFrame, geojson: dict[str, Any] | None) -> tuple[dict[st
         return {"lat": DEFAULT_CENTRE[0], "lon": DEFAULT_CENTRE[1]}, 13.0
     lat_span = max(max(lats) - min(lats), 0.002)
     lon_span = max(max(lons) - min(lons), 0.002)
-    # Web-map zoom z shows 256·2^z pixels per 360°: fit the span into about 340 × 420 pixels.
-    zoom = min(math.log2(340 * 360 / (256 * lon_span)), math.log2(420 * 180 / (256 * lat_span)) - 0.3)
+    # Web-map zoom z shows 256·2^z pixels per 360°: fit the span into a phone-wide, map-high box (360 × 480 px).
+    zoom = min(math.log2(360 * 360 / (256 * lon_span)), math.log2(480 * 360 / (256 * lat_span)))
     centre = {"lat": (max(lats) + min(lats)) / 2, "lon": (max(lons) + min(lons)) / 2}
     return centre, round(min(max(zoom, 10.0), 17.0), 2)
 
