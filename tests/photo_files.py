@@ -58,6 +58,13 @@ def png(image: Image.Image | None = None) -> bytes:
     return buffer.getvalue()
 
 
+def gif() -> bytes:
+    """A GIF: an image, but not a photo format the dashboard keeps."""
+    buffer = io.BytesIO()
+    scene(64, 48).convert("P").save(buffer, "GIF")
+    return buffer.getvalue()
+
+
 def _chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
