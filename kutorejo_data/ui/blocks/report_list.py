@@ -116,18 +116,16 @@ def with_thumbnails(table: pd.DataFrame, page: pd.DataFrame, ctx: AppContext) ->
     nomors = tuple(int(n) for n in page["nomor"])
     thumbnails = data.list_thumbnails(ctx.db_url, nomors, ctx.scope, ctx.may_see_reports)
     if thumbnails:
-        table.insert(1, t("col.foto", ctx.lang), [thumbnails.get(n) for n in nomors])
+        # An empty text, not None: a styled table would print "None" in the cell of a report without a photo.
+        table.insert(1, t("col.foto", ctx.lang), [thumbnails.get(n, "") for n in nomors])
     return table
 
 
 def styled_list(table: pd.DataFrame, lang: str) -> Styler:
     """Coloured status badges and red overdue SLA cells (cells stay plain text)."""
-    styled = table.style.apply(lambda col: _status_style(col, lang), subset=[t("col.status", lang)]).apply(
+    return table.style.apply(lambda col: _status_style(col, lang), subset=[t("col.status", lang)]).apply(
         lambda col: _overdue_style(col, lang), subset=[t("col.sla", lang)]
     )
-    photo = t("col.foto", lang)
-    # A report without a photo shows an empty cell, not the word "None" a styled table would print.
-    return styled.format(na_rep="", subset=[photo]) if photo in table.columns else styled
 
 
 def render_downloads(ctx: AppContext, filters: ReportFilters) -> None:
