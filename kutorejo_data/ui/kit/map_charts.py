@@ -48,16 +48,16 @@ def _coordinates(geojson: dict[str, Any] | None) -> Iterator[tuple[float, float]
                     yield lat, lon
 
 
-def _view(points: pd.DataFrame, geojson: dict[str, Any] | None) -> tuple[dict[str, float], float]:
-    """Centre and zoom that fit the points and the polygons into a phone-sized map."""
+def _view(points: pd.DataFrame, geojson: dict[str, Any] | None, height: int) -> tuple[dict[str, float], float]:
+    """Centre and zoom that fit the points and the polygons into a phone-wide map of this height."""
     lats = [*points["lat"], *(lat for lat, _ in _coordinates(geojson))]
     lons = [*points["lon"], *(lon for _, lon in _coordinates(geojson))]
     if not lats:
         return {"lat": DEFAULT_CENTRE[0], "lon": DEFAULT_CENTRE[1]}, 13.0
     lat_span = max(max(lats) - min(lats), 0.002)
     lon_span = max(max(lons) - min(lons), 0.002)
-    # Web-map zoom z shows 256·2^z pixels per 360°: fit the span into a phone-wide, map-high box (360 × 480 px).
-    zoom = min(math.log2(360 * 360 / (256 * lon_span)), math.log2(480 * 360 / (256 * lat_span)))
+    # Web-map zoom z shows 256·2^z pixels per 360°: fit the span into a phone-wide box a little lower than the map.
+    zoom = min(math.log2(340 * 360 / (256 * lon_span)), math.log2((height - 60) * 360 / (256 * lat_span)))
     centre = {"lat": (max(lats) + min(lats)) / 2, "lon": (max(lons) + min(lons)) / 2}
     return centre, round(min(max(zoom, 10.0), 17.0), 2)
 
@@ -129,7 +129,7 @@ def report_map(
                 hoverinfo="text",
             )
         )
-    centre, zoom = _view(points, geojson)
+    centre, zoom = _view(points, geojson, height)
     fig.update_layout(
         map={"style": TILE_STYLE if tiles else BLANK_STYLE, "center": centre, "zoom": zoom, "layers": layers},
         height=height,
