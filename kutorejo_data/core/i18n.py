@@ -1013,6 +1013,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "After photos (required for this category, at most 4)",
     ),
     "photo.field_after_short": ("Foto sesudah", "After photos"),
+    "photo.field_after_short_required": ("Foto sesudah (wajib untuk selesai)", "After photos (required to resolve)"),
     "photo.public": (
         "Foto sesudah boleh ditunjukkan kepada warga (halaman cek laporan)",
         "The after photos may be shown to residents (the report's public page)",

@@ -103,7 +103,9 @@ def render_task(ctx: AppContext, task: Task, thumbnail: str | None = None) -> No
         steps = NEXT_STEPS.get(task.status, ())
         if domain.STATUS_SELESAI in steps:
             required = task.kategori in data.after_photo_categories(ctx.db_url)
-            with st.expander(t("photo.field_after_short", lang), icon=":material/photo_camera:", expanded=required):
+            # Folded, so a long queue stays short on a phone; its title says when a photo is required.
+            title = t("photo.field_after_short_required" if required else "photo.field_after_short", lang)
+            with st.expander(title, icon=":material/photo_camera:"):
                 photo_input.render_photo_fields(
                     _photo_prefix(task), lang, "photo.field_after_required" if required else "photo.field_after"
                 )
