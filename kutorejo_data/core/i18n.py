@@ -408,8 +408,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Point colour = status; the larger the point, the longer the report has been open (age).",
     ),
     "peta.select_hint": (
-        "Klik titik untuk membuka rinciannya di bawah peta.",
-        "Click a point to open it below the map.",
+        "Sentuh atau arahkan ke titik untuk melihat nomor dan judulnya; pilih barisnya di daftar di bawah untuk "
+        "membuka rinciannya.",
+        "Tap or point at a dot to see its number and title; choose its row in the list below to open it.",
     ),
     "peta.age": ("umur {days} hari", "{days} days old"),
     "peta.no_boundaries": (

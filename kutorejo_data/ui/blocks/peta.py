@@ -1,5 +1,10 @@
 """Peta: the filtered reports with coordinates as points (status colours, age sizes) over OpenStreetMap or over the
-kelurahan's own RW/RT polygons alone; a point (or a row of the list under the map) opens its detail below."""
+kelurahan's own RW/RT polygons alone; a point's label names its report, and a row of the list under the map opens
+its detail below.
+
+Streamlit passes no click on a map trace back to the script (its selection events cover charts with x/y axes), so
+the list is the way to open a report from the map; hovering (or tapping, on a phone) a point shows its number.
+"""
 
 from __future__ import annotations
 
@@ -31,16 +36,6 @@ def _open(nomor: int | None) -> None:
         return
     st.query_params["laporan"] = str(nomor)
     st.session_state[_key("nomor")] = nomor
-
-
-def _clicked(event: object) -> int | None:
-    """The report number of a clicked point (its customdata), if the event carries one."""
-    selection = getattr(event, "selection", None) or {}
-    for point in selection.get("points", []) if isinstance(selection, dict) else []:
-        custom = point.get("customdata")
-        if isinstance(custom, list) and custom and isinstance(custom[0], int | float):
-            return int(custom[0])
-    return None
 
 
 def _points_table(points: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -92,18 +87,7 @@ def render_map_page(ctx: AppContext, selection: Selection) -> int | None:
     )
     tiles = st.session_state.get(_key("dasar")) != "polos"
     figure = report_map(found.points, stored.geojson if stored else None, lang, tiles=tiles)
-    event = st.plotly_chart(
-        figure,
-        key=_key("grafik"),
-        on_select="rerun",
-        selection_mode="points",
-        config={"scrollZoom": True, "displayModeBar": False},
-        theme=None,
-    )
-    clicked = _clicked(event)
-    if clicked != st.session_state.get(_key("titik")):  # a new click, not the selection kept over a rerun
-        _open(clicked)
-    st.session_state[_key("titik")] = clicked
+    st.plotly_chart(figure, key=_key("grafik"), config={"scrollZoom": True, "displayModeBar": False}, theme=None)
     notes = [t("peta.legend", lang), t("peta.select_hint", lang)]
     if stored is None:
         notes.append(t("peta.no_boundaries", lang))
@@ -113,7 +97,9 @@ def render_map_page(ctx: AppContext, selection: Selection) -> int | None:
     if found.points.empty:
         st.info(t("peta.none", lang), icon=":material/location_off:")
         return st.session_state.get(_key("nomor"))
-    with st.expander(t("peta.list", lang, n=fmt_int(len(found.points), lang)), icon=":material/list:"):
+    opened = st.session_state.get(_key("nomor"))
+    title = t("peta.list", lang, n=fmt_int(len(found.points), lang))
+    with st.expander(title, icon=":material/list:", expanded=opened is None):
         shown = found.points.head(PAGE_SIZE)
         table = st.dataframe(
             _points_table(shown, lang),

@@ -96,7 +96,8 @@ def _add_boundaries(fig: go.Figure, geojson: dict[str, Any] | None) -> list[dict
 def report_map(
     points: pd.DataFrame, geojson: dict[str, Any] | None, lang: str, *, tiles: bool = True, height: int = MAP_HEIGHT
 ) -> go.Figure:
-    """One trace per status (its legend entry); each point carries its report number for the click (customdata)."""
+    """One trace per status (its legend entry); each point carries its report number (customdata) and names it on
+    hover."""
     fig = go.Figure()
     layers = _add_boundaries(fig, geojson)
     for status in domain.STATUSES:
