@@ -164,7 +164,7 @@ def independent_count(engine: Engine, rw: str, rt: str | None) -> int:
 def test_the_figures_count_only_the_area(
     monkeypatch, demo_db_url: str, demo_db: Engine, username: str, params: dict, rw: str, rt: str | None
 ) -> None:
-    app = open_as(monkeypatch, demo_db_url, username, **params, **PERIOD)
+    app = open_as(monkeypatch, demo_db_url, username, "pages/ringkasan.py", **params, **PERIOD)
     received = next(m.value for m in app.metric if m.label == "Laporan masuk")
     assert int(received.replace(".", "")) == independent_count(demo_db, rw, rt) > 0
 
@@ -236,7 +236,7 @@ def test_a_guest_sees_how_many_reports_are_overdue_but_not_which(monkeypatch, de
 
 
 ANALYTICS = {"ringkasan", "penyelesaian", "partisipasi", "kapasitas", "wilayah"}
-AREA_HEAD = ANALYTICS | {"tugas", "masalah", "presentasi", "lapor", "kegiatan"}
+AREA_HEAD = ANALYTICS | {"tugas", "masalah", "peta", "presentasi", "lapor", "kegiatan"}
 OFFICE = AREA_HEAD | {"impor_ekspor", "pengaturan"}
 
 
