@@ -10,6 +10,7 @@ from kutorejo_data.ui.blocks.report_list import (
     render_downloads,
     show_report,
     styled_list,
+    with_thumbnails,
 )
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
@@ -55,7 +56,7 @@ else:
     pages = page_count(total)
     st.session_state["masalah_halaman"] = min(st.session_state.get("masalah_halaman", 1), pages)
     page = data.report_page(ctx.db_url, selection.filters, ctx.scope, now, st.session_state["masalah_halaman"] - 1)
-    table = list_table(page, lang)
+    table = with_thumbnails(list_table(page, lang), page, ctx)
     event = st.dataframe(
         styled_list(table, lang),
         hide_index=True,

@@ -21,6 +21,8 @@ if not has_reports:
     st.stop()
 
 choice = meeting_controls(ctx)
-report = data.meeting_report(ctx.db_url, choice.month, choice.area, ctx.scope, ctx.now.replace(second=0))
+report = data.meeting_report(
+    ctx.db_url, choice.month, choice.area, ctx.scope, ctx.now.replace(second=0), ctx.may_see_reports
+)
 slides.render_slide(report, choice.index, lang)
 render_exports(report, lang)

@@ -19,7 +19,8 @@ if not my_tasks:
     st.stop()
 
 st.caption(t("tugas.count", lang, n=fmt_int(total, lang)))
+thumbnails = data.list_thumbnails(ctx.db_url, tuple(task.nomor for task in my_tasks), ctx.scope, ctx.may_see_reports)
 for task in my_tasks:
-    blocks.render_task(ctx, task)
+    blocks.render_task(ctx, task, thumbnails.get(task.nomor))
 if total > len(my_tasks):
     st.caption(t("tugas.more", lang, n=fmt_int(total - len(my_tasks), lang)))

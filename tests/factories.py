@@ -147,3 +147,8 @@ def _add_history(conn: Connection, report_id: int, steps: list[tuple], changed_b
 def at(month: int, day: int, hour: int = 8) -> datetime:
     """A timestamp in 2026, for hand-made datasets."""
     return datetime(2026, month, day, hour, 0)
+
+
+def photo_rule_off(conn: Connection) -> None:
+    """Let every category be resolved without an after photo: for tests of the status workflow, not of evidence."""
+    conn.execute(Kategori.__table__.update().values(foto_sesudah_wajib=False))

@@ -285,7 +285,13 @@ def test_every_category_write_is_logged_with_what_it_changed(any_db: Engine) -> 
         ("admin", "delete", "kategori", "pohon-tumbang"),
     ]
     created, changed, deleted = entries(any_db)
-    created_values = {"nama": "Pohon tumbang", "sla_hari": 3, "tanggap_hari": 3, "aktif": True}
+    created_values = {
+        "nama": "Pohon tumbang",
+        "sla_hari": 3,
+        "tanggap_hari": 3,
+        "aktif": True,
+        "foto_sesudah_wajib": False,
+    }
     assert (created["before"], created["after"]) == (None, created_values)
     assert (changed["before"], changed["after"]) == ({"sla_hari": 3}, {"sla_hari": 5})
     assert (deleted["before"], deleted["after"]) == ({**created_values, "sla_hari": 5}, None)

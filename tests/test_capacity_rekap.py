@@ -17,7 +17,7 @@ from kutorejo_data.records.categories import update_category
 from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
 from kutorejo_data.store.capacity_rekap import COUNTS, compute, report_counts
 
-from .factories import KUTOREJO, add_area, add_report
+from .factories import KUTOREJO, add_area, add_report, photo_rule_off
 
 NOW = datetime(2026, 11, 29, 12)
 YEAR = (date(2025, 12, 1), date(2026, 11, 29))
@@ -119,6 +119,7 @@ def test_a_report_backdated_into_a_settled_month_forgets_that_month_of_its_rt_on
 
 def test_a_status_change_of_an_old_report_forgets_its_month(any_db: Engine) -> None:
     with any_db.begin() as conn:
+        photo_rule_off(conn)
         area = add_area(conn, rw="03", rt="002")
         verified = [(datetime(2026, 3, 3, 8), "diverifikasi", "rt")]
         report = add_report(conn, area, "drainase-banjir", datetime(2026, 3, 2, 8), verified)

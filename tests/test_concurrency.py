@@ -44,8 +44,8 @@ def _report(rng: random.Random) -> NewReport:
         kelurahan_kode=KUTOREJO,
         rw="03",
         rt=rt,
-        kategori="drainase-banjir",
-        judul=f"Selokan mampet {rng.randrange(1000)}",
+        kategori="sampah-kebersihan",  # resolved without an after photo (the rule is tested in test_photos.py)
+        judul=f"Sampah menumpuk {rng.randrange(1000)}",
     )
 
 

@@ -59,8 +59,8 @@ def _similar(engine: Engine, text: str, scope: Scope = EVERYTHING) -> list[int]:
 def test_only_open_reports_of_the_same_rt_from_the_last_30_days_are_offered(rt_reports: Engine) -> None:
     assert _similar(rt_reports, "got di gang 3 mampet lagi pak") == [1]
     change_status(rt_reports, StatusChange(1, "diproses", 1), actor="uji", now=NOW)
-    change_status(rt_reports, StatusChange(1, "selesai", 2), actor="uji", now=NOW)
-    assert _similar(rt_reports, "got di gang 3 mampet lagi pak") == []  # resolved: a new report, then
+    change_status(rt_reports, StatusChange(1, "ditolak", 2, note="bukan wewenang RT"), actor="uji", now=NOW)
+    assert _similar(rt_reports, "got di gang 3 mampet lagi pak") == []  # closed: a new report, then
 
 
 def test_support_counts_once_per_message_and_never_for_a_closed_or_foreign_report(rt_reports: Engine) -> None:

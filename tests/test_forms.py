@@ -70,7 +70,7 @@ def test_an_empty_title_gets_its_message_the_typed_text_stays_and_nothing_is_wri
             "text_input",
             "lapor_koordinat",
             "Gang Mawar",
-            "Koordinat tidak dikenali; tulis lintang, bujur (mis. -7.6453, 112.6834).",
+            "Koordinat tidak dikenali; tulis lintang, bujur (mis. -7.6453, 112.6834) atau tempel tautan Google Maps.",
         ),
         (
             "text_input",

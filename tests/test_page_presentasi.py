@@ -29,6 +29,7 @@ TITLES = {
         "Kecepatan penyelesaian",
         "Partisipasi warga",
         "Kapasitas RT/RW",
+        "Sebelum & sesudah",
         "Tindak lanjut",
     ],
     "en": [
@@ -39,6 +40,7 @@ TITLES = {
         "Resolution speed",
         "Residents taking part",
         "RT/RW capacity",
+        "Before & after",
         "Follow-ups",
     ],
 }

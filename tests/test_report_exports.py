@@ -75,6 +75,7 @@ def test_the_deck_has_the_pages_slides_in_16_9_with_area_and_month_on_each(built
         "Kecepatan penyelesaian",
         "Partisipasi warga",
         "Kapasitas RT/RW",
+        "Sebelum & sesudah",
         "Tindak lanjut",
     ]
     area = "Kelurahan Kutorejo · RW 03" if rw else "Kelurahan Kutorejo"

@@ -56,9 +56,9 @@ def _new(engine: Engine, *, actor: str = "staf", phone: str | None = REPORTER_PH
         KUTOREJO,
         "03",
         "002",
-        "penerangan-jalan",
-        "Lampu jalan mati di depan rumah Pak Darto",
-        deskripsi="Sudah seminggu gelap",
+        "keamanan-ketertiban",
+        "Pos ronda di depan rumah Pak Darto roboh",
+        deskripsi="Sudah seminggu tidak dipakai",
         pelapor_nama=REPORTER,
         pelapor_telepon=phone,
         reported_at=when,
@@ -171,7 +171,7 @@ def test_not_yet_reopens_the_report_into_its_holders_queue(office: Engine) -> No
     _resolve(office, nomor, resolved_on)
     kode = _report(office, nomor).kode_lacak
     answered_on = resolved_on + timedelta(days=13)
-    confirm(office, kode, Answer("belum", alasan="Lampunya mati lagi"), now=answered_on)
+    confirm(office, kode, Answer("belum", alasan="Posnya roboh lagi"), now=answered_on)
 
     report = _report(office, nomor)
     assert report.status == "diproses"
@@ -184,11 +184,11 @@ def test_not_yet_reopens_the_report_into_its_holders_queue(office: Engine) -> No
         queue = my_tasks(
             conn, _id(office, "rt03-002"), Scope(kelurahan_kode=KUTOREJO, rw="03", rt="002"), now=answered_on
         )
-    assert last == ("pelapor", "Dibuka kembali oleh pelapor: Lampunya mati lagi")
+    assert last == ("pelapor", "Dibuka kembali oleh pelapor: Posnya roboh lagi")
     assert [task.nomor for task in queue] == [nomor]
     assert report.batas_tahap > answered_on  # its level gets a fresh stage
     told = [m for m in _messages(office, nomor) if m.jenis == "dibuka_kembali"]
-    assert len(told) == 1 and "Lampunya mati lagi" in told[0].teks and told[0].nomor == "6281311112222"
+    assert len(told) == 1 and "Posnya roboh lagi" in told[0].teks and told[0].nomor == "6281311112222"
 
 
 @pytest.mark.parametrize(

@@ -238,7 +238,7 @@ def test_a_guest_sees_how_many_reports_are_overdue_but_not_which(monkeypatch, de
 
 
 ANALYTICS = {"ringkasan", "penyelesaian", "partisipasi", "kapasitas", "wilayah"}
-AREA_HEAD = ANALYTICS | {"tugas", "pesan", "masalah", "presentasi", "lapor", "kegiatan"}
+AREA_HEAD = ANALYTICS | {"tugas", "pesan", "masalah", "peta", "presentasi", "lapor", "kegiatan"}
 OFFICE = AREA_HEAD | {"impor_ekspor", "pengaturan"}
 
 

@@ -146,5 +146,13 @@ def test_every_cached_read_of_rows_or_aggregates_takes_the_scope() -> None:
     source = (Path(__file__).resolve().parent.parent / "kutorejo_data" / "ui" / "frame" / "data.py").read_text()
     cached = source.split("@st.cache_data")[1:]
     unscoped = [block.split("def ")[1].split("(")[0] for block in cached if "scope: Scope" not in block.split(":\n")[0]]
-    # Only lookups that are the same for everyone (categories, whether data exists) may ignore the scope.
-    assert set(unscoped) <= {"database_status", "activity_status", "category_names", "message_templates"}
+    # Only lookups that are the same for everyone (categories and their photo rule, whether data exists, the
+    # kelurahan's boundary polygons, the message texts) may ignore the scope.
+    assert set(unscoped) <= {
+        "database_status",
+        "activity_status",
+        "category_names",
+        "after_photo_categories",
+        "area_boundaries",
+        "message_templates",
+    }

@@ -12,7 +12,7 @@ from kutorejo_data.core.errors import ServiceError, ValidationError
 from kutorejo_data.core.filters import Scope
 from kutorejo_data.core.models import Laporan, StatusHistory
 from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
-from tests.factories import KUTOREJO, add_area
+from tests.factories import KUTOREJO, add_area, photo_rule_off
 
 NOW = datetime(2026, 11, 29, 10, 0)
 REPORT = NewReport(kelurahan_kode=KUTOREJO, rw="03", rt="002", kategori="drainase-banjir", judul="Selokan mampet")
@@ -23,6 +23,7 @@ def area_db(any_db: Engine) -> Engine:
     with any_db.begin() as conn:
         add_area(conn, rw="03", rt="002")
         add_area(conn, rw="04", rt="001")
+        photo_rule_off(conn)  # the workflow is tested here; evidence in tests/test_photos.py
     return any_db
 
 

@@ -8,11 +8,12 @@ import pytest
 from sqlalchemy import Connection, Engine, select
 
 from kutorejo_data.core import domain
+from kutorejo_data.core.coordinates import parse_coordinates
 from kutorejo_data.core.errors import ServiceError
 from kutorejo_data.core.errors import ValidationError as FormError
 from kutorejo_data.core.models import Laporan, StatusHistory
-from kutorejo_data.records.report_writes import StatusChange, change_status, note_required, parse_coordinates
-from tests.factories import AreaIds, add_area, add_report
+from kutorejo_data.records.report_writes import StatusChange, change_status, note_required
+from tests.factories import AreaIds, add_area, add_report, photo_rule_off
 
 REPORTED = datetime(2026, 11, 1, 8, 0)
 NOW = datetime(2026, 11, 29, 10, 0)
@@ -71,6 +72,7 @@ def _outcome(engine: Engine, nomor: int, dari: str, ke: str, original: int) -> s
 @pytest.mark.parametrize("dari", domain.STATUSES)
 def test_from_each_status_only_the_workflows_moves_are_allowed(any_db: Engine, dari: str) -> None:
     with any_db.begin() as conn:
+        photo_rule_off(conn)  # the workflow is tested here; evidence in tests/test_photos.py
         area = add_area(conn)
         original = add_report(conn, area, "drainase-banjir", REPORTED)
         reports = {ke: _report_at(conn, area, dari, original) for ke in domain.STATUSES}

@@ -63,6 +63,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("partisipasi", "groups", EVERYONE),
     PageSpec("kapasitas", "military_tech", EVERYONE),
     PageSpec("wilayah", "grid_view", EVERYONE),
+    PageSpec("peta", "map", REPORT_READERS),
     PageSpec("presentasi", "co_present", REPORT_READERS),
     PageSpec("lapor", "edit_note", WRITERS, WRITERS),
     PageSpec("kegiatan", "event_available", WRITERS, WRITERS),

@@ -34,6 +34,7 @@ def _summary_text(summary: DemoSummary, args: argparse.Namespace) -> str:
         f"Data demo (ilustrasi, bukan data asli) dibuat dalam {fmt_decimal(summary.seconds)} detik: "
         f"{summary.kelurahan} kelurahan, {summary.rw} RW, {summary.rt} RT, {summary.tokoh} tokoh, "
         f"{fmt_int(summary.reports)} laporan dengan {fmt_int(summary.history)} riwayat status, "
-        f"{fmt_int(summary.activities)} kegiatan; {args.months} bulan sampai {end:%d-%m-%Y}, seed {args.seed}. "
+        f"{fmt_int(summary.activities)} kegiatan, {fmt_int(summary.photos)} foto contoh; "
+        f"{args.months} bulan sampai {end:%d-%m-%Y}, seed {args.seed}. "
         f"{summary.accounts} akun demo (admin, lurah, staf, tamu, rwNN, rtNN-MMM), kata sandi '{DEMO_PASSWORD}'."
     )

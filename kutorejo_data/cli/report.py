@@ -24,7 +24,8 @@ def run_report_command(engine: Engine, args: argparse.Namespace) -> int:
         return 2
     area = MeetingArea(kelurahan_kode=args.kelurahan, rw=args.rw.zfill(2) if args.rw else None)
     try:
-        report = build_meeting_report(engine, month, area, EVERYTHING, now=now)
+        # Whoever runs the command line reads the database itself: the deck carries the before/after photos.
+        report = build_meeting_report(engine, month, area, EVERYTHING, now=now, may_see_reports=True)
     except LookupError as error:
         print(f"report: {error}", file=sys.stderr)
         return 1

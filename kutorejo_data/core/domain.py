@@ -85,6 +85,20 @@ DEFAULT_CATEGORIES: tuple[DefaultCategory, ...] = (
     DefaultCategory("lainnya", "Lainnya", 30),
 )
 
+# Photos of a report: *sebelum* when it is made, *sesudah* when it is resolved (a status change to selesai).
+PHOTO_BEFORE = "sebelum"
+PHOTO_AFTER = "sesudah"
+PHOTO_KINDS: tuple[str, ...] = (PHOTO_BEFORE, PHOTO_AFTER)
+# Infrastructure: "selesai" is believed when a photo shows it. These categories start with *foto sesudah wajib* on
+# (a new database and migration 0012); Pengaturan → Kategori turns it on or off per category.
+AFTER_PHOTO_REQUIRED_CATEGORIES: tuple[str, ...] = (
+    "jalan-gang",
+    "drainase-banjir",
+    "penerangan-jalan",
+    "air-bersih",
+    "fasilitas-umum",
+)
+
 # A threshold the capacity measures judge a report by (see metrics.py, config 2 of 3). The capacity store
 # (capacity_rekap.py) keeps counts made with it: a migration that changes it must empty that store.
 ON_TIME_RECORDING_DAYS = 7  # a report entered within this many days of its date was recorded on time

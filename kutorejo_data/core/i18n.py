@@ -267,6 +267,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "col.tanggal": ("Tanggal", "Date"),
     "col.wilayah": ("RT/RW", "RT/RW"),
     "col.kategori": ("Kategori", "Category"),
+    "col.foto": ("Foto", "Photo"),
     "col.judul": ("Judul", "Title"),
     "col.status": ("Status", "Status"),
     "col.prioritas": ("Prioritas", "Priority"),
@@ -443,6 +444,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "nav.partisipasi": ("Partisipasi", "Participation"),
     "nav.kapasitas": ("Kapasitas RT/RW", "RT/RW capacity"),
     "nav.wilayah": ("Wilayah", "Areas"),
+    "nav.peta": ("Peta", "Map"),
+    "peta.title": ("Peta laporan", "Report map"),
+    "peta.count": (
+        "{shown} titik: {located} dari {total} laporan punya koordinat · {area} · {period}",
+        "{shown} points: {located} of {total} reports have coordinates · {area} · {period}",
+    ),
+    "peta.limited": ("Hanya {n} laporan terbaru yang digambar.", "Only the {n} newest reports are drawn."),
+    "peta.base": ("Peta dasar", "Base map"),
+    "peta.base_osm": ("OpenStreetMap", "OpenStreetMap"),
+    "peta.base_polos": ("Batas wilayah saja (tanpa internet)", "Boundaries only (no internet)"),
+    "peta.base_help": (
+        "OpenStreetMap perlu internet. Tanpa internet, pilih batas wilayah saja: batas RW/RT yang diunggah di "
+        "Pengaturan tetap tergambar.",
+        "OpenStreetMap needs the internet. Without it, choose boundaries only: the RW/RT boundaries uploaded in "
+        "Settings are still drawn.",
+    ),
+    "peta.legend": (
+        "Warna titik = status; makin besar titik, makin lama laporan terbuka (umur).",
+        "Point colour = status; the larger the point, the longer the report has been open (age).",
+    ),
+    "peta.select_hint": (
+        "Sentuh atau arahkan ke titik untuk melihat nomor dan judulnya; pilih barisnya di daftar di bawah untuk "
+        "membuka rinciannya.",
+        "Tap or point at a dot to see its number and title; choose its row in the list below to open it.",
+    ),
+    "peta.age": ("umur {days} hari", "{days} days old"),
+    "peta.no_boundaries": (
+        "Batas RW/RT belum diunggah (Pengaturan → Peta wilayah).",
+        "No RW/RT boundaries uploaded yet (Settings → Area map).",
+    ),
+    "peta.boundaries_sample": (
+        "Batas RW di sini ilustratif (data contoh), bukan batas resmi.",
+        "The RW boundaries here are illustrative (demo data), not official.",
+    ),
+    "peta.none": (
+        "Tidak ada laporan berkoordinat untuk filter ini. Koordinat diisi di Lapor (tempel tautan peta) atau diambil "
+        "dari GPS foto.",
+        "No report with coordinates for these filters. Coordinates are entered in Lapor (paste a map link) or come "
+        "from a photo's GPS.",
+    ),
+    "peta.list": ("Daftar titik ({n})", "List of points ({n})"),
+    "peta.list_more": ("Menampilkan {n} yang terbaru.", "Showing the {n} newest."),
     "jenis.kerja_bakti": ("Kerja bakti", "Communal work day"),
     # Lapor / Kegiatan / Pengaturan
     "nav.lapor": ("Lapor", "Report"),
@@ -664,8 +707,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "lapor.jam": ("Jam", "Time"),
     "lapor.koordinat": ("Koordinat (opsional)", "Coordinates (optional)"),
     "lapor.koordinat_help": (
-        "Lintang, bujur — salin dari aplikasi peta, mis. -7.6453, 112.6834.",
-        "Latitude, longitude — copy from a map app, e.g. -7.6453, 112.6834.",
+        "Lintang, bujur (mis. -7.6453, 112.6834), atau tempel tautan Google Maps / OpenStreetMap / geo:. Kosong dan "
+        "foto ber-GPS: koordinat diambil dari foto.",
+        "Latitude, longitude (e.g. -7.6453, 112.6834), or paste a Google Maps / OpenStreetMap / geo: link. Empty and a "
+        "photo with GPS: the coordinates come from the photo.",
     ),
     "lapor.personal_data": ("Data pelapor (opsional, data pribadi)", "Reporter (optional, personal data)"),
     "lapor.personal_data_note": (
@@ -828,6 +873,67 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "settings.tab_routing": ("Penanggung jawab", "Who is in charge"),
     "settings.tab_days_off": ("Hari libur", "Days off"),
+    "settings.tab_map": ("Peta wilayah", "Area map"),
+    "settings.map_intro": (
+        "Batas RW/RT untuk halaman Peta: satu berkas GeoJSON berisi poligon (dari QGIS, geojson.io, atau kecamatan). "
+        "Nomor RW/RT dibaca dari properti `rw`/`rt` atau nama seperti `RW 03`. Batasnya tetap tergambar tanpa "
+        "internet.",
+        "RW/RT boundaries for the Map page: one GeoJSON file of polygons (from QGIS, geojson.io or the kecamatan). "
+        "RW/RT numbers are read from `rw`/`rt` properties or names like `RW 03`. They are drawn even without "
+        "internet.",
+    ),
+    "settings.map_none": ("Belum ada peta batas wilayah.", "No boundary map yet."),
+    "settings.map_current": (
+        "Peta sekarang: {fitur} wilayah, diunggah {tanggal} oleh {oleh}.",
+        "Current map: {fitur} areas, uploaded {tanggal} by {oleh}.",
+    ),
+    "settings.map_upload": ("Unggah GeoJSON batas RW/RT", "Upload the RW/RT boundaries (GeoJSON)"),
+    "settings.map_upload_help": (
+        "Berkas .geojson atau .json, paling besar 5 MB, hanya Polygon/MultiPolygon dengan koordinat bujur, lintang.",
+        "A .geojson or .json file, 5 MB at most, only Polygon/MultiPolygon with longitude, latitude coordinates.",
+    ),
+    "settings.map_preview": ("Pratinjau: {fitur} wilayah", "Preview: {fitur} areas"),
+    "settings.map_save": ("Simpan peta ini", "Save this map"),
+    "settings.map_saved": (
+        "Peta batas wilayah tersimpan ({fitur} wilayah).",
+        "The boundary map was saved ({fitur} areas).",
+    ),
+    "error.geojson_invalid": (
+        "Berkas ini bukan GeoJSON yang terbaca. Tidak ada yang disimpan.",
+        "This file is not readable GeoJSON. Nothing was saved.",
+    ),
+    "error.geojson_too_large": (
+        "Berkas GeoJSON lebih dari {mb} MB; sederhanakan dulu poligonnya (mis. di QGIS).",
+        "The GeoJSON file is over {mb} MB; simplify its polygons first (e.g. in QGIS).",
+    ),
+    "error.geojson_empty": ("GeoJSON ini tidak berisi satu wilayah pun.", "This GeoJSON holds no area."),
+    "error.geojson_too_many": (
+        "GeoJSON ini berisi {n} bagian; paling banyak {max}.",
+        "This GeoJSON holds {n} features; {max} at most.",
+    ),
+    "error.geojson_not_polygon": (
+        "Bagian ke-{nomor} berupa {jenis}, bukan poligon. Peta wilayah hanya menerima Polygon/MultiPolygon.",
+        "Feature {nomor} is a {jenis}, not a polygon. The area map takes only Polygon/MultiPolygon.",
+    ),
+    "error.geojson_bad_polygon": (
+        "Poligon bagian ke-{nomor} tidak lengkap (cincinnya harus tertutup, paling sedikit 4 titik).",
+        "The polygon of feature {nomor} is incomplete (its ring must be closed, 4 points at least).",
+    ),
+    "error.geojson_outside": (
+        "Bagian ke-{nomor} berada di luar Indonesia ({lat}, {lon}). Periksa urutan koordinat: GeoJSON menulis "
+        "bujur dulu, lalu lintang.",
+        "Feature {nomor} lies outside Indonesia ({lat}, {lon}). Check the order: GeoJSON writes longitude first, "
+        "then latitude.",
+    ),
+    "error.geojson_too_detailed": (
+        "Poligonnya terlalu rinci (lebih dari {max} titik); sederhanakan dulu (mis. di QGIS).",
+        "The polygons are too detailed (over {max} points); simplify them first (e.g. in QGIS).",
+    ),
+    "settings.foto_wajib": ("Foto sesudah wajib", "After photo required"),
+    "settings.foto_wajib_help": (
+        "Laporan kategori ini tidak bisa ditandai selesai tanpa foto sesudah.",
+        "Reports of this category cannot be marked resolved without an after photo.",
+    ),
     "routing.explain": (
         "Tanpa aturan, laporan menjadi tanggung jawab ketua RT-nya (tingkat RT), ketua RW-nya (tingkat RW), atau staf "
         "kelurahan (tingkat kelurahan dan dinas). Aturan di sini menggantinya: yang paling khusus berlaku (RT di atas "
@@ -894,9 +1000,91 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "settings.kategori_saved": ("Kategori {nama} disimpan.", "Category {nama} saved."),
     "settings.kategori_deleted": ("Kategori {nama} dihapus.", "Category {nama} deleted."),
     "error.coordinates_format": (
-        "Koordinat tidak dikenali; tulis lintang, bujur (mis. -7.6453, 112.6834).",
-        "Coordinates not recognised; write latitude, longitude (e.g. -7.6453, 112.6834).",
+        "Koordinat tidak dikenali; tulis lintang, bujur (mis. -7.6453, 112.6834) atau tempel tautan Google Maps.",
+        "Coordinates not recognised; write latitude, longitude (e.g. -7.6453, 112.6834) or paste a Google Maps link.",
     ),
+    "error.coordinates_short_link": (
+        "Tautan pendek (maps.app.goo.gl) tidak memuat koordinat. Buka tautannya, lalu salin tautan lengkap atau "
+        "angka koordinatnya.",
+        "A short link (maps.app.goo.gl) holds no coordinates. Open it, then copy the full link or the coordinates.",
+    ),
+    # Photos of a report (intake/photos.py, records/photos.py)
+    "error.photo_too_large": (
+        "Foto {nama} lebih dari {mb} MB. Kirim foto yang lebih kecil (mis. lewat WhatsApp, lalu simpan).",
+        "Photo {nama} is over {mb} MB. Send a smaller photo (e.g. through WhatsApp, then save it).",
+    ),
+    "error.photo_not_image": (
+        "Berkas {nama} bukan foto JPEG atau PNG. Tidak ada yang disimpan.",
+        "File {nama} is not a JPEG or PNG photo. Nothing was saved.",
+    ),
+    "error.photo_format": (
+        "Foto {nama} berformat {format}; yang diterima hanya JPEG dan PNG. Tidak ada yang disimpan.",
+        "Photo {nama} is a {format}; only JPEG and PNG are accepted. Nothing was saved.",
+    ),
+    "error.photo_too_many_pixels": (
+        "Gambar {nama} terlalu besar (lebih dari 50 megapiksel) dan tidak dibuka. Tidak ada yang disimpan.",
+        "Image {nama} is too large (over 50 megapixels) and was not opened. Nothing was saved.",
+    ),
+    "error.photo_damaged": (
+        "Foto {nama} rusak atau terpotong (belum selesai terunggah?). Pilih lagi fotonya. Tidak ada yang disimpan.",
+        "Photo {nama} is damaged or cut short (not fully uploaded?). Choose it again. Nothing was saved.",
+    ),
+    "error.photo_too_many": (
+        "{n} foto dipilih; paling banyak {max} sekaligus. Pilih yang paling jelas. Tidak ada yang disimpan.",
+        "{n} photos chosen; {max} at most at once. Keep the clearest. Nothing was saved.",
+    ),
+    "error.photo_limit": ("Paling banyak 4 foto sekaligus.", "At most 4 photos at once."),
+    "error.photo_report_full": (
+        "Laporan ini sudah punya foto sebanyak yang bisa disimpan.",
+        "This report already has as many photos as can be kept.",
+    ),
+    "error.photo_only_when_resolving": (
+        "Foto sesudah hanya disertakan saat laporan ditandai selesai.",
+        "After photos come only with marking the report resolved.",
+    ),
+    "error.after_photo_required": (
+        "Laporan #{nomor} ({kategori}) hanya bisa ditandai selesai dengan foto sesudah. Tambahkan foto yang "
+        "menunjukkan hasilnya, lalu simpan lagi.",
+        "Report #{nomor} ({kategori}) can only be marked resolved with an after photo. Add a photo showing the "
+        "result, then save again.",
+    ),
+    "photo.gps_outside": (
+        "Lokasi GPS di foto {nama} ({lat}, {lon}) ada di luar Indonesia, jadi tidak dipakai sebagai koordinat.",
+        "The GPS position in photo {nama} ({lat}, {lon}) is outside Indonesia, so it was not used as coordinates.",
+    ),
+    "photo.gps_used": (
+        "Koordinat laporan diambil dari GPS foto ({lat}, {lon}).",
+        "The report's coordinates came from the photo's GPS ({lat}, {lon}).",
+    ),
+    "photo.sebelum": ("Sebelum", "Before"),
+    "photo.sesudah": ("Sesudah", "After"),
+    "photo.title": ("Foto", "Photos"),
+    "photo.field_before": ("Foto (opsional, paling banyak 4)", "Photos (optional, at most 4)"),
+    "photo.field_help": (
+        "JPEG atau PNG dari kamera atau galeri, paling besar 15 MB. Foto diperkecil dan semua metadatanya dibuang; "
+        "lokasi GPS-nya dipakai sebagai koordinat bila koordinat kosong.",
+        "JPEG or PNG from the camera or gallery, 15 MB at most. Photos are made smaller and all metadata removed; "
+        "their GPS position fills the coordinates when these are empty.",
+    ),
+    "photo.camera_toggle": ("Ambil foto langsung dengan kamera", "Take a photo with the camera"),
+    "photo.camera": ("Kamera", "Camera"),
+    "photo.field_after": ("Foto sesudah (opsional, paling banyak 4)", "After photos (optional, at most 4)"),
+    "photo.field_after_required": (
+        "Foto sesudah (wajib untuk kategori ini, paling banyak 4)",
+        "After photos (required for this category, at most 4)",
+    ),
+    "photo.field_after_short": ("Foto sesudah", "After photos"),
+    "photo.field_after_short_required": ("Foto sesudah (wajib untuk selesai)", "After photos (required to resolve)"),
+    "photo.public": (
+        "Foto sesudah boleh ditunjukkan kepada warga (halaman cek laporan)",
+        "The after photos may be shown to residents (the report's public page)",
+    ),
+    "photo.none_kind": ("Belum ada foto {jenis}.", "No {jenis} photo yet."),
+    "photo.enlarge": ("Perbesar", "Enlarge"),
+    "photo.dialog_title": ("Foto laporan", "Report photo"),
+    "photo.caption": ("{jenis} · {tanggal} · {oleh}", "{jenis} · {tanggal} · {oleh}"),
+    "photo.size": ("{lebar} × {tinggi} piksel · {kb} KB", "{lebar} × {tinggi} pixels · {kb} KB"),
+    "photo.gone": ("Foto ini tidak dapat ditampilkan.", "This photo cannot be shown."),
     "error.catatan_too_long": ("Catatan paling panjang 5.000 karakter.", "Notes can be at most 5,000 characters."),
     "error.jenis_invalid": ("Jenis kegiatan tidak dikenal.", "Unknown activity type."),
     "error.tingkat_invalid": ("Tingkat kegiatan tidak dikenal.", "Unknown activity level."),
@@ -1539,6 +1727,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rapat.slide.partisipasi": ("Partisipasi warga", "Residents taking part"),
     "rapat.slide.kapasitas": ("Kapasitas RT/RW", "RT/RW capacity"),
     "rapat.slide.tindak_lanjut": ("Tindak lanjut", "Follow-ups"),
+    "rapat.slide.sebelum_sesudah": ("Sebelum & sesudah", "Before & after"),
+    "rapat.msg.sebelum_sesudah": (
+        "{n} penyelesaian bulan ini dengan bukti foto",
+        "{n} resolutions this month with photo evidence",
+    ),
+    "rapat.msg.sebelum_sesudah_none": (
+        "Belum ada penyelesaian berfoto sebelum & sesudah bulan ini",
+        "No resolution with before & after photos this month",
+    ),
+    "rapat.photo_none_hint": (
+        "Minta foto saat melapor dan saat menandai selesai: laporan berfoto tampil di sini.",
+        "Ask for a photo when reporting and when marking resolved: reports with photos show here.",
+    ),
+    "rapat.photo_caption": (
+        "#{nomor} {judul} — {wilayah}, selesai {tanggal}",
+        "#{nomor} {judul} — {wilayah}, resolved {tanggal}",
+    ),
     "rapat.msg.angka": (
         "{masuk} laporan masuk; {selesai} diselesaikan (kapan pun dilaporkan)",
         "{masuk} reports received; {selesai} resolved (whenever reported)",

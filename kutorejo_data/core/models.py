@@ -14,10 +14,12 @@ from sqlalchemy import (
     ForeignKeyConstraint,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -119,6 +121,8 @@ class Kategori(Base):
     tanggap_hari: Mapped[int] = mapped_column(Integer, server_default="3")  # working days to respond
     aktif: Mapped[bool] = mapped_column(Boolean, default=True)
     urutan: Mapped[int] = mapped_column(Integer, default=0)
+    # Such a report is not closed as resolved without a photo showing it (records/report_writes.change_status).
+    foto_sesudah_wajib: Mapped[bool] = mapped_column(Boolean, server_default=false())
 
 
 # Columns of a report that the read side groups or filters on, carried in its area/period indexes.
@@ -604,5 +608,49 @@ class TemplatePesan(Base):
 
     jenis: Mapped[str] = mapped_column(String(40), primary_key=True)
     teks: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class Foto(Base):
+    """A photo of a report: *sebelum* at entry, *sesudah* at resolution.
+
+    Re-encoded on the server (intake/photos.py): orientation applied, at most 1600 px, JPEG without any metadata, and a
+    small thumbnail. The bytes live in the database so SQLite and PostgreSQL behave alike and every backup has them.
+    """
+
+    __tablename__ = "foto"
+    __table_args__ = (
+        CheckConstraint(_in("jenis", domain.PHOTO_KINDS), name="jenis_valid"),
+        CheckConstraint("ukuran > 0", name="ukuran_positive"),
+        Index("ix_foto_laporan", "laporan_id", "jenis", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("laporan.id"))
+    jenis: Mapped[str] = mapped_column(String(10))
+    gambar: Mapped[bytes] = mapped_column(LargeBinary)  # the JPEG
+    gambar_kecil: Mapped[bytes] = mapped_column(LargeBinary)  # its thumbnail (JPEG)
+    lebar: Mapped[int] = mapped_column(Integer)
+    tinggi: Mapped[int] = mapped_column(Integer)
+    ukuran: Mapped[int] = mapped_column(Integer)  # bytes of `gambar`
+    # An after photo the resolver agreed may be shown on public pages (the report's tracking page).
+    publik: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+
+
+class PetaWilayah(Base):
+    """The RW (and RT) boundaries of a kelurahan as polygons (GeoJSON, normalised by intake/boundaries.py), for the
+    map; uploaded in Pengaturan, one map per kelurahan. `contoh` marks the demo's illustrative boundaries."""
+
+    __tablename__ = "peta_wilayah"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kelurahan_id: Mapped[int] = mapped_column(ForeignKey("kelurahan.id"), unique=True)
+    geojson: Mapped[str] = mapped_column(Text)
+    fitur: Mapped[int] = mapped_column(Integer)  # how many polygons (features)
+    nama_file: Mapped[str] = mapped_column(String(200), default="")
+    contoh: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(100))

@@ -33,6 +33,7 @@ from kutorejo_data.store.monthly_rekap import fill_every_area
 
 from .accounts import DemoAccount, add_demo_accounts, demo_accounts
 from .answers import add_resident_answers
+from .evidence import PHOTO_MONTHS, add_demo_boundaries, add_demo_photos
 
 # --------------------------------------------------------------------------------------------------------------
 # Public API
@@ -59,6 +60,7 @@ class DemoSummary:
     activities: int
     accounts: int
     seconds: float
+    photos: int = 0
 
 
 def generate_demo(
@@ -78,6 +80,7 @@ def generate_demo(
         activities = _generate_activities(np.random.default_rng([seed, 2]), area, period)
         codes = _tracking_codes(np.random.default_rng([seed, 3]), generated.count)
         counts = _insert_everything(conn, area, categories, generated, activities, codes)
+        _add_evidence(conn, area, seed, period, counts)
         counts["accounts"] = add_demo_accounts(conn, _accounts_of(area), period.horizon)
         assign_unassigned(conn, actor=DEMO_ACTOR, now=period.horizon)
         _mark_as_demo(conn, seed, period)
@@ -1735,6 +1738,19 @@ def _insert_everything(
         "history": n_history,
         "activities": n_activities,
     }
+
+
+def _add_evidence(conn: Connection, area: _Area, seed: int, period: _Period, counts: dict[str, int]) -> None:
+    """Illustrative RW boundaries for the map, and synthetic photos on a few recent infrastructure reports."""
+    add_demo_boundaries(
+        conn,
+        KELURAHAN_ID,
+        [(rw.nomor, rw.lat, rw.lon) for rw in area.rws],
+        [(rt.lat, rt.lon) for rt in area.rts],
+        period.horizon,
+    )
+    since = datetime.combine(add_months(period.end.replace(day=1), -PHOTO_MONTHS), clock.min)
+    counts["photos"] = add_demo_photos(conn, seed, since)
 
 
 def _accounts_of(area: _Area) -> list[DemoAccount]:

@@ -5,7 +5,9 @@ sheet rows and columns), reading an upload (reading), recognising its columns (c
 vocab), the shared plan of an import (common), the report and activity rows (reports, activities), the downloadable
 templates (template), and running an import in one transaction (importing). For WhatsApp: opening a chat export
 safely (chat_file), its messages (whatsapp_chat), Indonesian chat words normalised (indonesian), the complaint guess
-(complaints, with its words in complaint_words), and reports from the chosen messages (chat_import).
+(complaints, with its words in complaint_words), and reports from the chosen messages (chat_import). Photos from a
+phone, checked before they are decoded and re-encoded without metadata (photos), and the RW/RT boundaries as GeoJSON
+(boundaries).
 
 May import: records, store, core.
 """

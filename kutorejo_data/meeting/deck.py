@@ -29,6 +29,7 @@ from kutorejo_data.core.periods import add_months, month_end, month_start, month
 from kutorejo_data.core.sqlfuncs import days_between
 from kutorejo_data.core.units import Level
 from kutorejo_data.records.options import kelurahan_options, rw_options
+from kutorejo_data.records.photos import ResolvedWithPhotos, resolved_with_photos
 
 # The slides in order, the cover ("sampul") first; the page, the PPTX and the PDF all follow this list.
 SLIDES: tuple[str, ...] = (
@@ -39,6 +40,7 @@ SLIDES: tuple[str, ...] = (
     "kecepatan",
     "partisipasi",
     "kapasitas",
+    "sebelum_sesudah",
     "tindak_lanjut",
 )
 TOP_N = 5  # categories and RWs/RTs on the problems slide: more is not readable from the back of a room
@@ -47,6 +49,7 @@ OVERDUE_ON_SLIDE = 5
 TREND_MONTHS = 12
 # The capacity index needs months of data (three coordination meetings, five reports...): one month never scores.
 CAPACITY_MONTHS = 12
+NOTABLE_RESOLUTIONS = 3  # before/after pairs on the evidence slide: three fit side by side on a projector
 HIGHLIGHTS = 3  # units named as most improved / needing support (at most half the scored units need support)
 HOLDER_ORDER: tuple[str, ...] = (NO_HANDLER, "rt", "rw", "kelurahan", "dinas")
 
@@ -149,6 +152,7 @@ class MeetingReport:
     participation_by_area: Series  # TINGKAT_PARTISIPASI share per RW (or RT)
     capacity: CapacityHighlights
     follow_ups: tuple[FollowUp, ...]
+    resolutions: tuple[ResolvedWithPhotos, ...] = ()  # the month's notable resolutions with before/after photos
 
     @property
     def area_label(self) -> str:
@@ -331,9 +335,10 @@ def _kpis_and_follow_ups(
 
 
 def build_meeting_report(
-    engine: Engine, month: date, area: MeetingArea, scope: Scope, *, now: datetime
+    engine: Engine, month: date, area: MeetingArea, scope: Scope, *, now: datetime, may_see_reports: bool = False
 ) -> MeetingReport:
-    """The meeting's content for a month (any day in it) and an area, inside the reader's scope.
+    """The meeting's content for a month (any day in it) and an area, inside the reader's scope; the before/after
+    photos of its notable resolutions only when the reader may see single reports.
 
     The parts are independent reads, run side by side (read_concurrently). Raises LookupError (with a message for
     the user) when the kelurahan or the RW is not in the scope.
@@ -365,6 +370,9 @@ def build_meeting_report(
             "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),
             "trend": lambda conn: _trend(conn, filters, scope),
             "participation_by_area": lambda conn: _participation_by_area(conn, filters, scope),
+            "resolutions": lambda conn: resolved_with_photos(
+                conn, filters, scope, may_see_reports=may_see_reports, limit=NOTABLE_RESOLUTIONS
+            ),
         },
     )
     by_category, by_area = parts.pop("top_problems")

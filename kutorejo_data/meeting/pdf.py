@@ -14,6 +14,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 import reportlab
+from PIL import Image as PILImage
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -24,6 +25,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
+    Image,
     KeepTogether,
     PageBreak,
     Paragraph,
@@ -56,6 +58,7 @@ from .words import (
     month_title,
     next_steps,
     overdue_place,
+    photo_caption,
     slide_title,
     support_line,
     trend_months,
@@ -301,6 +304,35 @@ def _tindak_lanjut(report: MeetingReport) -> list[Flowable]:
     return parts
 
 
+PHOTO_WIDTH_MM = 80  # two side by side on an A4 page between its margins
+PHOTO_HEIGHT_MM = 70
+
+
+def _photo(jpeg: bytes) -> Flowable:
+    """A photo scaled to fit PHOTO_WIDTH_MM × PHOTO_HEIGHT_MM, aspect kept."""
+    with PILImage.open(io.BytesIO(jpeg)) as image:
+        aspect = image.width / image.height
+    width = min(PHOTO_WIDTH_MM, PHOTO_HEIGHT_MM * aspect)
+    return Image(io.BytesIO(jpeg), width=width * mm, height=width / aspect * mm)
+
+
+def _sebelum_sesudah(report: MeetingReport) -> list[Flowable]:
+    parts = _section(report, "sebelum_sesudah")
+    if not report.resolutions:
+        return [*parts, _para(t("rapat.photo_none_hint", LANG), "small")]
+    for item in report.resolutions:
+        pair = Table(
+            [
+                [_para(t("photo.sebelum", LANG), "h2"), _para(t("photo.sesudah", LANG), "h2")],
+                [_photo(item.sebelum), _photo(item.sesudah)],
+            ],
+            colWidths=[85 * mm, 85 * mm],
+            style=TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]),
+        )
+        parts.append(KeepTogether([pair, _para(photo_caption(item, LANG, None)), Spacer(1, 4 * mm)]))
+    return parts
+
+
 SECTIONS = {
     "angka": _angka,
     "masalah": _masalah,
@@ -308,6 +340,7 @@ SECTIONS = {
     "kecepatan": _kecepatan,
     "partisipasi": _partisipasi,
     "kapasitas": _kapasitas,
+    "sebelum_sesudah": _sebelum_sesudah,
     "tindak_lanjut": _tindak_lanjut,
 }
 

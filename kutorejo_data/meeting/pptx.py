@@ -6,6 +6,7 @@ import io
 from collections.abc import Sequence
 from typing import cast
 
+from PIL import Image
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData, ChartData
 from pptx.dml.color import RGBColor
@@ -41,6 +42,7 @@ from .words import (
     one_line,
     overdue_late,
     overdue_place,
+    photo_caption,
     slide_title,
     support_line,
     trend_months,
@@ -402,6 +404,36 @@ def _tindak_lanjut(slide: Slide, report: MeetingReport) -> None:
     )
 
 
+def _picture(slide: Slide, jpeg: bytes, box: tuple[int, int, int, int]) -> None:
+    """A photo as large as fits the box (aspect kept), centred in it."""
+    left, top, width, height = box
+    with Image.open(io.BytesIO(jpeg)) as image:
+        aspect = image.width / image.height
+    shown_width, shown_height = (
+        (width, int(width / aspect)) if width / aspect <= height else (int(height * aspect), height)
+    )
+    x, y = left + (width - shown_width) // 2, top + (height - shown_height) // 2
+    slide.shapes.add_picture(io.BytesIO(jpeg), Emu(x), Emu(y), Emu(shown_width), Emu(shown_height))
+
+
+def _sebelum_sesudah(slide: Slide, report: MeetingReport) -> None:
+    if not report.resolutions:
+        _text(slide, MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, Inches(0.6), [t("rapat.photo_none_hint", LANG)], 20)
+        return
+    gap = Inches(0.35)
+    column = (WIDTH - 2 * MARGIN - gap * (len(report.resolutions) - 1)) // len(report.resolutions)
+    half = (column - Inches(0.15)) // 2
+    label, caption = Inches(0.4), Inches(0.8)
+    picture_height = CONTENT_BOTTOM - CONTENT_TOP - label - caption
+    for i, item in enumerate(report.resolutions):
+        left = MARGIN + i * (column + gap)
+        for j, (kind, jpeg) in enumerate((("sebelum", item.sebelum), ("sesudah", item.sesudah))):
+            x = left + j * (half + Inches(0.15))
+            _text(slide, x, CONTENT_TOP, half, label, [t(f"photo.{kind}", LANG)], 16, bold=True, color=MUTED)
+            _picture(slide, jpeg, (x, CONTENT_TOP + label, half, picture_height))
+        _text(slide, left, CONTENT_BOTTOM - caption, column, caption, [photo_caption(item, LANG)], 14)
+
+
 BUILDERS = {
     "angka": _angka,
     "masalah": _masalah,
@@ -409,6 +441,7 @@ BUILDERS = {
     "kecepatan": _kecepatan,
     "partisipasi": _partisipasi,
     "kapasitas": _kapasitas,
+    "sebelum_sesudah": _sebelum_sesudah,
     "tindak_lanjut": _tindak_lanjut,
 }
 

@@ -23,6 +23,7 @@ from kutorejo_data.core.formatting import (
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.periods import month_end
+from kutorejo_data.records.photos import ResolvedWithPhotos
 
 from .deck import FollowUp, MeetingReport, OverdueItem, UnitScore
 
@@ -226,6 +227,10 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
             unit=unit,
             total=fmt_int(len(report.capacity.ranked) + len(report.capacity.not_enough), lang),
         )
+    if slide == "sebelum_sesudah":
+        if not report.resolutions:
+            return t("rapat.msg.sebelum_sesudah_none", lang)
+        return t("rapat.msg.sebelum_sesudah", lang, n=fmt_int(len(report.resolutions), lang))
     if slide == "tindak_lanjut":
         return t(
             "rapat.msg.tindak_lanjut",
@@ -257,6 +262,18 @@ def next_steps(report: MeetingReport, lang: str) -> list[str]:
             )
         )
     return steps or [t("rapat.step.none", lang)]
+
+
+def photo_caption(item: ResolvedWithPhotos, lang: str, width: int | None = 40) -> str:
+    """`#12 Selokan mampet di Gang Mawar — RT 002/RW 03, selesai 14 Okt 2026` under a before/after pair."""
+    return t(
+        "rapat.photo_caption",
+        lang,
+        nomor=item.nomor,
+        judul=one_line(item.judul, width),
+        wilayah=f"RT {item.rt}/RW {item.rw}",
+        tanggal=fmt_date(item.resolved_at.date(), lang),
+    )
 
 
 def capacity_note(report: MeetingReport, lang: str) -> str:

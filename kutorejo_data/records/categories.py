@@ -65,7 +65,9 @@ def _require_category_manager(scope: Scope) -> None:
 def _snapshot(conn: Connection, slug: str) -> dict[str, object] | None:
     """The audited fields of a category; None when there is no such category."""
     row = conn.execute(
-        select(Kategori.nama, Kategori.sla_hari, Kategori.tanggap_hari, Kategori.aktif).where(Kategori.slug == slug)
+        select(
+            Kategori.nama, Kategori.sla_hari, Kategori.tanggap_hari, Kategori.aktif, Kategori.foto_sesudah_wajib
+        ).where(Kategori.slug == slug)
     ).first()
     return None if row is None else dict(row._mapping)
 
@@ -78,6 +80,7 @@ def add_category(
     actor: str,
     scope: Scope = EVERYTHING,
     tanggap_hari: int = domain.DEFAULT_RESPONSE_WORKING_DAYS,
+    foto_sesudah_wajib: bool = False,
 ) -> str:
     """Add an active category at the end of the list; returns its new, unique slug. Targets are working days."""
     _require_category_manager(scope)
@@ -99,6 +102,7 @@ def add_category(
                 tanggap_hari=tanggap_hari,
                 aktif=True,
                 urutan=last + 1,
+                foto_sesudah_wajib=foto_sesudah_wajib,
             )
         )
         audit.record(conn, actor, "create", "kategori", slug, after=_snapshot(conn, slug))
@@ -115,9 +119,11 @@ def update_category(
     actor: str,
     scope: Scope = EVERYTHING,
     tanggap_hari: int | None = None,
+    foto_sesudah_wajib: bool | None = None,
 ) -> None:
-    """Rename a category, change its targets (working days), or (de)activate it; its slug stays, so links keep
-    working. New targets apply to reports made from now on: a due date already set is a promise kept."""
+    """Rename a category, change its targets (working days), (de)activate it, or whether resolving needs an after
+    photo; its slug stays, so links keep working. New targets apply to reports made from now on: a due date already
+    set is a promise kept."""
     _require_category_manager(scope)
     with write_transaction(engine) as conn:
         stored = _snapshot(conn, slug)
@@ -129,6 +135,8 @@ def update_category(
         values: dict[str, object] = {"nama": nama.strip(), "sla_hari": sla_hari, "aktif": aktif}
         if tanggap_hari is not None:
             values["tanggap_hari"] = tanggap_hari
+        if foto_sesudah_wajib is not None:
+            values["foto_sesudah_wajib"] = foto_sesudah_wajib
         conn.execute(update(Kategori).where(Kategori.slug == slug).values(**values))
         before, after = audit.changed_fields(stored, _snapshot(conn, slug) or {})
         if after:

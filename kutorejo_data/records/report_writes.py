@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -28,10 +27,10 @@ from kutorejo_data.core.models import Kategori, Laporan, StatusHistory
 from . import audit, notifications
 from .assignment import assign_new_report, release_inactive_holder
 from .holidays import calendar
+from .photos import PhotoFile, check_count, check_resolution_photos, first_gps, save_photos
 from .routing import ReportPlace
 from .tracking_codes import fresh_codes
 
-COORDINATES_PATTERN = re.compile(r"^\s*(?P<lat>-?\d{1,3}(?:[.,]\d+)?)\s*[,;\s]\s*(?P<lon>-?\d{1,3}(?:[.,]\d+)?)\s*$")
 # Leaving a report as rejected, or taking back a resolution, must say why.
 NOTE_REQUIRED: dict[tuple[str, str], str] = {
     (domain.STATUS_SELESAI, domain.STATUS_DIPROSES): "error.reopen_needs_reason",
@@ -58,19 +57,7 @@ class NewReport:
     pelapor_telepon: str | None = None
     external_id: str | None = None  # an import's stable key (unique): the same message is never saved twice
     reported_at: datetime | None = None  # None: now
-
-
-def parse_coordinates(text: str) -> tuple[float, float] | None:
-    """Latitude and longitude from `-7.6453, 112.6834` (as copied from a map app; decimal commas too).
-
-    None for an empty text; raises ValidationError on the `lat` field when the text is not two numbers.
-    """
-    if not text.strip():
-        return None
-    match = COORDINATES_PATTERN.match(text)
-    if match is None:
-        raise ValidationError({"lat": "error.coordinates_format"})
-    return float(match["lat"].replace(",", ".")), float(match["lon"].replace(",", "."))
+    photos: tuple[PhotoFile, ...] = ()  # *sebelum* photos; the first one's GPS fills empty coordinates
 
 
 def _text_errors(report: NewReport) -> dict[str, str]:
@@ -145,6 +132,8 @@ def create_report(
         errors = validate_new_report(conn, report, scope, now)
         if errors:
             raise ValidationError(errors)
+        check_count(conn, None, report.photos)
+        gps = first_gps(report.photos) if report.lat is None and report.lon is None else None
         area = resolve_area(conn, report.kelurahan_kode, report.rw, report.rt, scope)
         kategori_id = conn.execute(select(Kategori.id).where(Kategori.slug == report.kategori)).scalar_one()
         reported_at = min(report.reported_at or now, now)
@@ -157,8 +146,8 @@ def create_report(
                 judul=report.judul.strip(),
                 deskripsi=report.deskripsi.strip(),
                 lokasi=report.lokasi.strip(),
-                lat=report.lat,
-                lon=report.lon,
+                lat=gps[0] if gps else report.lat,
+                lon=gps[1] if gps else report.lon,
                 sumber=report.sumber,
                 prioritas=report.prioritas,
                 pelapor_nama=(report.pelapor_nama or "").strip() or None,
@@ -186,6 +175,7 @@ def create_report(
         assert area.kelurahan_id is not None and area.rw_id is not None and area.rt_id is not None  # validated above
         place = ReportPlace(area.kelurahan_id, area.rw_id, area.rt_id, kategori_id)
         assign_new_report(conn, laporan_id, place, reported_at, actor=actor, now=now)
+        save_photos(conn, laporan_id, domain.PHOTO_BEFORE, report.photos, actor=actor, at=now)
         notifications.report_received(conn, laporan_id, now=now)
         audit.record(
             conn,
@@ -205,6 +195,7 @@ def create_report(
                 "status": domain.STATUS_BARU,
                 # Only whether a reporter was named: the audit log must not become a second copy of personal data.
                 "pelapor_dicatat": bool((report.pelapor_nama or "").strip() or (report.pelapor_telepon or "").strip()),
+                **({"foto": len(report.photos), "koordinat_dari_foto": gps is not None} if report.photos else {}),
             },
             at=now,
         )
@@ -222,6 +213,8 @@ class StatusChange:
     penanganan: str | None = None
     penanganan_nama: str | None = None
     duplikat_dari_id: int | None = None
+    photos: tuple[PhotoFile, ...] = ()  # *sesudah* photos, with a change to selesai only
+    foto_publik: bool = False  # the after photos may be shown on public pages
 
 
 def note_required(from_status: str, to_status: str) -> str | None:
@@ -277,6 +270,7 @@ def apply_status_change(conn: Connection, change: StatusChange, *, actor: str, s
             Laporan.penanganan,
             Laporan.penanganan_nama,
             Laporan.kelurahan_id,
+            Laporan.kategori_id,
         ).where(Laporan.id == change.laporan_id, *area_conditions(area))
     ).one_or_none()
     if report is None:
@@ -284,6 +278,7 @@ def apply_status_change(conn: Connection, change: StatusChange, *, actor: str, s
     if report.version != change.expected_version:
         raise ServiceError("error.changed_meanwhile", nomor=change.laporan_id)
     _check_transition(conn, report.status, change, scope)
+    check_resolution_photos(conn, report.id, report.kategori_id, change.to_status, change.photos)
     penanganan = change.penanganan or report.penanganan
     penanganan_nama = (change.penanganan_nama or "").strip() or (
         report.penanganan_nama if penanganan == report.penanganan else None
@@ -322,6 +317,9 @@ def apply_status_change(conn: Connection, change: StatusChange, *, actor: str, s
             penanganan=penanganan,
             penanganan_nama=penanganan_nama,
         )
+    )
+    save_photos(
+        conn, report.id, domain.PHOTO_AFTER, change.photos, actor=actor, at=changed_at, publik=change.foto_publik
     )
     audit.record(
         conn,

@@ -45,6 +45,7 @@ class CategoryRow:
     aktif: bool
     jumlah_laporan: int
     tanggap_hari: int
+    foto_sesudah_wajib: bool = False
 
 
 def _report_count(*conditions: ColumnElement[bool]) -> ScalarSelect[int]:
@@ -101,6 +102,12 @@ def category_rows(conn: Connection, scope: Scope) -> list[CategoryRow]:
     area = resolve_area(conn, None, None, None, scope)
     used = _report_count(Laporan.kategori_id == Kategori.id, *area_conditions(area))
     stmt = select(
-        Kategori.slug, Kategori.nama, Kategori.sla_hari, Kategori.aktif, used, Kategori.tanggap_hari
+        Kategori.slug,
+        Kategori.nama,
+        Kategori.sla_hari,
+        Kategori.aktif,
+        used,
+        Kategori.tanggap_hari,
+        Kategori.foto_sesudah_wajib,
     ).order_by(Kategori.urutan, Kategori.nama)
     return [CategoryRow(*row) for row in conn.execute(stmt)]

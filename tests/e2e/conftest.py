@@ -63,10 +63,16 @@ def chromium_path() -> str:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory, chromium_path: str) -> Iterator[str]:
+def e2e_db_url(tmp_path_factory) -> str:
+    """The URL of the demo database the app under test runs on (tests read what the browser saved)."""
+    return f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def app_url(e2e_db_url: str, chromium_path: str) -> Iterator[str]:
     """Base URL of the app running on a fresh demo database in a temporary folder."""
-    folder = tmp_path_factory.mktemp("e2e")
-    env = {**os.environ, "KUTOREJO_DATABASE_URL": f"sqlite:///{folder / 'demo.sqlite3'}"}
+    folder = Path(e2e_db_url.removeprefix("sqlite:///")).parent
+    env = {**os.environ, "KUTOREJO_DATABASE_URL": e2e_db_url}
     subprocess.run(
         [sys.executable, "-m", "kutorejo_data", "demo", "--seed", "7", "--sampai", DEMO_END],
         cwd=ROOT,

@@ -17,6 +17,7 @@ PAGES = {
     "partisipasi": ("partisipasi", ".js-plotly-plot"),
     "kapasitas": ("kapasitas", "[data-testid='stDataFrame']"),
     "wilayah": ("wilayah", ".js-plotly-plot"),
+    "peta": ("peta", ".js-plotly-plot"),
     "lapor": ("lapor", "[data-testid='stForm']"),
     "kegiatan": ("kegiatan", "[data-testid='stForm']"),
     "impor_ekspor": ("impor_ekspor", "[data-testid='stFileUploader']"),

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import streamlit as st
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.config import now_local
+from kutorejo_data.core.coordinates import parse_coordinates
 from kutorejo_data.core.domain import EARLIEST_REPORT
 from kutorejo_data.core.errors import ValidationError
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.intake.duplicates import similar_open_reports
 from kutorejo_data.records.notifications import public_link
-from kutorejo_data.records.report_writes import NewReport, create_report, parse_coordinates, report_errors
+from kutorejo_data.records.report_writes import NewReport, create_report, report_errors
 from kutorejo_data.records.support import Support, add_support
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
@@ -21,6 +23,7 @@ from kutorejo_data.ui.frame.forms import Message, errors_of, field_error, render
 from kutorejo_data.ui.kit.links import render_report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
+from . import photo_input
 from .area_picker import pick_kelurahan, pick_rw_rt
 from .report_paste import render_paste
 
@@ -106,7 +109,9 @@ def _submit(ctx: AppContext) -> None:
     def write() -> Message:
         if own_errors:
             raise ValidationError({**report_errors(engine, report, scope=ctx.scope), **own_errors})
-        nomor = create_report(engine, report, actor=ctx.actor, scope=ctx.scope)
+        prepared = photo_input.prepare(PREFIX)
+        nomor = create_report(engine, replace(report, photos=prepared.photos), actor=ctx.actor, scope=ctx.scope)
+        photo_input.saved(PREFIX, prepared, coordinates_typed=report.lat is not None)
         state[_key("created")] = nomor
         kode = data.tracking_code(ctx.db_url, nomor)
         return "lapor.created", {"nomor": nomor, "kode": kode, "link": public_link(kode)}
@@ -195,6 +200,7 @@ def render_new_report(ctx: AppContext) -> None:
     _init_state(ctx)
     if render_outcome(PREFIX, lang):
         render_report_link(st.session_state[_key("created")], lang)
+        photo_input.render_notices(PREFIX, lang)
     render_paste(ctx)
     _render_similar(ctx)
     kelurahan = pick_kelurahan(PREFIX, ctx)
@@ -210,6 +216,7 @@ def render_new_report(ctx: AppContext) -> None:
     def category(slug: str) -> str:
         return category_label(slug, categories.get(slug, slug), lang)
 
+    photo_input.render_camera_toggle(PREFIX, lang)
     with st.form(f"{PREFIX}_form", enter_to_submit=False):
         st.selectbox(
             t("lapor.kategori", lang),
@@ -226,6 +233,8 @@ def render_new_report(ctx: AppContext) -> None:
         field_error(PREFIX, "deskripsi", lang)
         st.text_input(t("lapor.lokasi", lang), key=_key("lokasi"), placeholder=t("lapor.lokasi_placeholder", lang))
         field_error(PREFIX, "lokasi", lang)
+        photo_input.render_photo_fields(PREFIX, lang)
+        field_error(PREFIX, "foto", lang)
         st.radio(
             t("lapor.prioritas", lang),
             domain.PRIORITIES,

@@ -29,6 +29,8 @@ from kutorejo_data.ui.frame.url_params import Notice, parse_report_param
 from kutorejo_data.ui.kit.links import public_path, report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
+from .report_photos import render_report_photos
+
 if TYPE_CHECKING:
     from pandas.io.formats.style import Styler  # needs jinja2, which pandas imports only when a table is styled
 
@@ -103,11 +105,22 @@ def _overdue_style(values: pd.Series, lang: str) -> list[str]:
 
 
 def list_column_config(lang: str) -> dict[str, object]:
-    """Column widths that keep the title readable and the short columns narrow."""
+    """Column widths that keep the title readable and the short columns narrow; photos as small images."""
     small = ("col.nomor", "col.tanggal", "col.wilayah", "col.status", "col.prioritas", "col.umur", "col.dukungan")
     config: dict[str, object] = {t(key, lang): st.column_config.Column(width="small") for key in small}
     config[t("col.judul", lang)] = st.column_config.Column(width="large")
+    config[t("col.foto", lang)] = st.column_config.ImageColumn(width="small")
     return config
+
+
+def with_thumbnails(table: pd.DataFrame, page: pd.DataFrame, ctx: AppContext) -> pd.DataFrame:
+    """The list with a photo column after the number, when any report of the page has a photo."""
+    nomors = tuple(int(n) for n in page["nomor"])
+    thumbnails = data.list_thumbnails(ctx.db_url, nomors, ctx.scope, ctx.may_see_reports)
+    if thumbnails:
+        # An empty text, not None: a styled table would print "None" in the cell of a report without a photo.
+        table.insert(1, t("col.foto", ctx.lang), [thumbnails.get(n, "") for n in nomors])
+    return table
 
 
 def styled_list(table: pd.DataFrame, lang: str) -> Styler:
@@ -190,13 +203,16 @@ def _field_rows(detail: ReportDetail, lang: str) -> list[tuple[str, str]]:
     return rows
 
 
-def render_report_detail(detail: ReportDetail, lang: str) -> None:
-    """Every field, the response/resolution times vs SLA, and the status history as a timeline."""
+def render_report_detail(detail: ReportDetail, lang: str, render_photos: Callable[[], None] | None = None) -> None:
+    """Every field, the photos (before and after), the response/resolution times vs SLA, and the status history as a
+    timeline."""
     with st.container(border=True):
         st.subheader(t("detail.title", lang, nomor=detail.nomor))
         st.markdown(f"**{escape_markdown(detail.judul)}**")
         if detail.deskripsi:
             st.markdown(escape_markdown(detail.deskripsi))
+        if render_photos is not None:
+            render_photos()
         times = st.columns(3)
         times[0].metric(
             t("detail.waktu_tanggap", lang),
@@ -313,7 +329,7 @@ def show_report(ctx: AppContext, nomor: int) -> None:
     if detail is None:
         st.warning(t("masalah.not_found", ctx.lang, nomor=nomor), icon=":material/search_off:")
     else:
-        render_report_detail(detail, ctx.lang)
+        render_report_detail(detail, ctx.lang, lambda: render_report_photos(ctx, nomor))
         if ctx.may_write and detail.status in OPEN_STATUSES:
             render_reassign(ctx, detail)
 

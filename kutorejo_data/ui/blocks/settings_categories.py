@@ -28,6 +28,7 @@ def _frame(rows: list[CategoryRow], lang: str) -> pd.DataFrame:
             t("settings.tanggap", lang): [fmt_int(r.tanggap_hari, lang) for r in rows],
             t("settings.sla", lang): [fmt_int(r.sla_hari, lang) for r in rows],
             t("settings.laporan", lang): [fmt_int(r.jumlah_laporan, lang) for r in rows],
+            t("settings.foto_wajib", lang): [yes_no(r.foto_sesudah_wajib, lang) for r in rows],
             t("settings.aktif", lang): [yes_no(r.aktif, lang) for r in rows],
         }
     )
@@ -41,9 +42,18 @@ def _add(ctx: AppContext) -> None:
     state = st.session_state
     nama, sla = state[f"{KAT}_nama"], _sla(state[f"{KAT}_sla"])
     tanggap = _sla(state[f"{KAT}_tanggap"]) or DEFAULT_RESPONSE_WORKING_DAYS
+    photo = bool(state.get(f"{KAT}_foto_wajib"))
 
     def write() -> Message:
-        add_category(engine_for(ctx.db_url), nama, sla, actor=ctx.actor, scope=ctx.scope, tanggap_hari=tanggap)
+        add_category(
+            engine_for(ctx.db_url),
+            nama,
+            sla,
+            actor=ctx.actor,
+            scope=ctx.scope,
+            tanggap_hari=tanggap,
+            foto_sesudah_wajib=photo,
+        )
         return "settings.kategori_added", {"nama": nama.strip()}
 
     if run_write(KAT, write):
@@ -59,16 +69,26 @@ def _fill(rows: dict[str, CategoryRow]) -> None:
     if row:
         state[f"{EDIT}_nama"], state[f"{EDIT}_sla"], state[f"{EDIT}_aktif"] = row.nama, row.sla_hari, row.aktif
         state[f"{EDIT}_tanggap"] = row.tanggap_hari
+        state[f"{EDIT}_foto_wajib"] = row.foto_sesudah_wajib
 
 
 def _save(ctx: AppContext, slug: str) -> None:
     state = st.session_state
     nama, sla, aktif = state[f"{EDIT}_nama"], _sla(state[f"{EDIT}_sla"]), state[f"{EDIT}_aktif"]
     tanggap = _sla(state.get(f"{EDIT}_tanggap"))
+    photo = state.get(f"{EDIT}_foto_wajib")
 
     def write() -> Message:
         update_category(
-            engine_for(ctx.db_url), slug, nama, sla, aktif, actor=ctx.actor, scope=ctx.scope, tanggap_hari=tanggap
+            engine_for(ctx.db_url),
+            slug,
+            nama,
+            sla,
+            aktif,
+            actor=ctx.actor,
+            scope=ctx.scope,
+            tanggap_hari=tanggap,
+            foto_sesudah_wajib=None if photo is None else bool(photo),
         )
         return "settings.kategori_saved", {"nama": nama.strip()}
 
@@ -119,6 +139,7 @@ def render_categories(ctx: AppContext) -> None:
         st.text_input(t("settings.kategori_nama", lang), key=f"{KAT}_nama")
         field_error(KAT, "nama", lang)
         _sla_input(KAT, lang)
+        st.checkbox(t("settings.foto_wajib", lang), key=f"{KAT}_foto_wajib", help=t("settings.foto_wajib_help", lang))
         st.form_submit_button(t("settings.add", lang), on_click=_add, args=(ctx,))
     if state.get(f"{KAT}_pilih") not in rows:
         state[f"{KAT}_pilih"] = None
@@ -137,6 +158,7 @@ def render_categories(ctx: AppContext) -> None:
         st.text_input(t("settings.kategori_nama", lang), key=f"{EDIT}_nama")
         field_error(EDIT, "nama", lang)
         _sla_input(EDIT, lang)
+        st.checkbox(t("settings.foto_wajib", lang), key=f"{EDIT}_foto_wajib", help=t("settings.foto_wajib_help", lang))
         st.checkbox(t("settings.aktif_help", lang), key=f"{EDIT}_aktif")
         st.form_submit_button(t("settings.save", lang), type="primary", on_click=_save, args=(ctx, chosen))
     delete_popover(

@@ -26,6 +26,7 @@ from kutorejo_data.meeting.words import (
     one_line,
     overdue_late,
     overdue_place,
+    photo_caption,
     slide_title,
     support_line,
     trend_months,
@@ -163,12 +164,24 @@ def _tindak_lanjut(report: MeetingReport, lang: str) -> None:
     steps.markdown("\n".join(f"- {escape_markdown(step)}" for step in next_steps(report, lang)))
 
 
+def _sebelum_sesudah(report: MeetingReport, lang: str) -> None:
+    if not report.resolutions:
+        st.caption(t("rapat.photo_none_hint", lang))
+        return
+    for column, item in zip(st.columns(len(report.resolutions), gap="large"), report.resolutions, strict=True):
+        before, after = column.columns(2, gap="small")
+        before.image(item.sebelum, caption=t("photo.sebelum", lang), width="stretch")
+        after.image(item.sesudah, caption=t("photo.sesudah", lang), width="stretch")
+        column.markdown(escape_markdown(photo_caption(item, lang)))
+
+
 BODIES = {
     "masalah": _masalah,
     "terlambat": _terlambat,
     "kecepatan": _kecepatan,
     "partisipasi": _partisipasi,
     "kapasitas": _kapasitas,
+    "sebelum_sesudah": _sebelum_sesudah,
     "tindak_lanjut": _tindak_lanjut,
 }
 

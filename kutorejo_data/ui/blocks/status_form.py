@@ -6,6 +6,8 @@ with "changed meanwhile" instead of being overwritten. Report text is shown with
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +17,7 @@ from kutorejo_data.core.formatting import fmt_date, fmt_datetime, fmt_int
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.records.report_lookup import ReportCard, find_report
 from kutorejo_data.records.report_writes import StatusChange, change_status, note_required
+from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import Message, clear_outcome, field_error, render_outcome, run_write
 from kutorejo_data.ui.kit.links import render_report_link
@@ -25,8 +28,10 @@ from kutorejo_data.ui.kit.report_number import (
     typed_report_number,
 )
 
+from . import photo_input
+
 PREFIX = "lapor_status"
-DETAIL_KEYS = ("ke", "catatan", "penanganan", "penanganan_nama", "duplikat_dari")
+DETAIL_KEYS = ("ke", "catatan", "penanganan", "penanganan_nama", "duplikat_dari", "foto_publik")
 
 
 def _key(name: str) -> str:
@@ -89,6 +94,7 @@ def _submit(ctx: AppContext) -> None:
     state = st.session_state
     nomor, version = state[_key("shown")]
     original = state.get(_key("duplikat_dari"))
+    resolving = state[_key("ke")] == domain.STATUS_SELESAI
     change = StatusChange(
         laporan_id=nomor,
         to_status=state[_key("ke")],
@@ -97,18 +103,24 @@ def _submit(ctx: AppContext) -> None:
         penanganan=state[_key("penanganan")],
         penanganan_nama=state[_key("penanganan_nama")],
         duplikat_dari_id=typed_report_number(original),
+        foto_publik=resolving and bool(state.get(_key("foto_publik"))),
     )
 
     def write() -> Message:
         if change.to_status == domain.STATUS_DUPLIKAT and is_invalid_number(original):
             raise ValidationError({"duplikat_dari_id": "error.report_number_invalid"})
-        change_status(engine_for(ctx.db_url), change, actor=ctx.actor, scope=ctx.scope)
+        prepared = photo_input.prepare(PREFIX) if resolving else None
+        photos = prepared.photos if prepared else ()
+        change_status(engine_for(ctx.db_url), replace(change, photos=photos), actor=ctx.actor, scope=ctx.scope)
+        if prepared is not None:
+            photo_input.saved(PREFIX, prepared, coordinates_typed=True)
         return "lapor.status_changed", {"nomor": nomor, "ke": change.to_status}
 
     if run_write(PREFIX, write):
         state[_key("catatan")] = ""
         state[_key("duplikat_dari")] = ""
         state.pop(_key("ke"), None)
+        state.pop(_key("foto_publik"), None)
 
 
 def _forget_details() -> None:
@@ -147,6 +159,7 @@ def render_status_update(ctx: AppContext, requested: int | None = None) -> None:
         return
     if success:
         render_report_link(card.nomor, lang)
+        photo_input.render_notices(PREFIX, lang)
     render_card(card, lang)
     state[_key("shown")] = (card.nomor, card.version)  # the version this reader is looking at
     _render_change_form(ctx, card)
@@ -168,6 +181,9 @@ def _render_change_form(ctx: AppContext, card: ReportCard) -> None:
     )
     target = state[_key("ke")]
     needs_reason = note_required(card.status, target) is not None
+    resolving = target == domain.STATUS_SELESAI
+    if resolving:
+        photo_input.render_camera_toggle(PREFIX, lang)
     with st.form(f"{PREFIX}_form", enter_to_submit=False):
         if target == domain.STATUS_DUPLIKAT:
             report_number_input(t("lapor.duplicate_original", lang), _key("duplikat_dari"))
@@ -175,6 +191,13 @@ def _render_change_form(ctx: AppContext, card: ReportCard) -> None:
         label = t("lapor.note_required" if needs_reason else "lapor.note", lang)
         st.text_area(label, key=_key("catatan"), height=80)
         field_error(PREFIX, "note", lang)
+        if resolving:
+            required = card.kategori_slug in data.after_photo_categories(ctx.db_url)
+            photo_input.render_photo_fields(
+                PREFIX, lang, "photo.field_after_required" if required else "photo.field_after"
+            )
+            field_error(PREFIX, "foto", lang)
+            st.checkbox(t("photo.public", lang), key=_key("foto_publik"))
         st.selectbox(
             t("lapor.handler", lang),
             domain.HANDLER_LEVELS,

@@ -10,10 +10,13 @@ from kutorejo_data.core.formatting import fmt_day, fmt_int
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.records.report_writes import StatusChange, change_status
 from kutorejo_data.records.tasks import Task
+from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.data import invalidate_cached_reads
 from kutorejo_data.ui.kit.links import report_link
 from kutorejo_data.ui.kit.text import escape_markdown
+
+from . import photo_input
 
 _OUTCOME = "tugas_hasil"
 # What each status's buttons move a report to: acknowledge a new one, start work, report it solved.
@@ -42,11 +45,20 @@ def due_text(task: Task, lang: str) -> str:
     return t("tugas.left", lang, n=fmt_int(left, lang), day=day)
 
 
+def _photo_prefix(task: Task) -> str:
+    return f"tugas_{task.nomor}"
+
+
 def _act(ctx: AppContext, task: Task, to_status: str) -> None:
-    """Button callback: move the report on, with the note typed on its card; the outcome is shown once."""
+    """Button callback: move the report on, with the note typed on its card (and its after photos when it is
+    resolved); the outcome is shown once."""
     note = str(st.session_state.get(f"tugas_catatan_{task.nomor}", "")).strip()
-    change = StatusChange(task.nomor, to_status, task.version, note=note)
+    resolving = to_status == domain.STATUS_SELESAI
     try:
+        prepared = photo_input.prepare(_photo_prefix(task)) if resolving else None
+        change = StatusChange(
+            task.nomor, to_status, task.version, note=note, photos=prepared.photos if prepared else ()
+        )
         change_status(engine_for(ctx.db_url), change, actor=ctx.actor, scope=ctx.scope)
     except ValidationError as error:
         st.session_state[_OUTCOME] = ("error", " ".join(t(key, ctx.lang) for key in error.fields.values()))
@@ -56,6 +68,8 @@ def _act(ctx: AppContext, task: Task, to_status: str) -> None:
         done = t(f"status.{to_status}", ctx.lang)
         st.session_state[_OUTCOME] = ("success", t("tugas.done", ctx.lang, nomor=task.nomor, status=done))
         st.session_state[f"tugas_catatan_{task.nomor}"] = ""
+        if prepared is not None:
+            photo_input.saved(_photo_prefix(task), prepared, coordinates_typed=True)
         invalidate_cached_reads()
 
 
@@ -67,11 +81,14 @@ def render_outcome() -> None:
         (st.success if kind == "success" else st.error)(escape_markdown(message))
 
 
-def render_task(ctx: AppContext, task: Task) -> None:
-    """One report's card: what and where, its deadline, a note, and a button per next step."""
+def render_task(ctx: AppContext, task: Task, thumbnail: str | None = None) -> None:
+    """One report's card: its photo, what and where, its deadline, a note, the after photos when it can be resolved,
+    and a button per next step."""
     lang = ctx.lang
     late = task.sisa_hari_kerja is not None and task.sisa_hari_kerja < 0
     with st.container(border=True):
+        if thumbnail:
+            st.image(thumbnail, width=96)
         st.markdown(f"**#{task.nomor} · {escape_markdown(task.judul)}**")
         place = f"RT {task.rt} / RW {task.rw} · {category_label(task.kategori, task.kategori_nama, lang)}"
         support = f" · {t('tugas.support', lang, n=fmt_int(task.dukungan, lang))}" if task.dukungan else ""
@@ -85,6 +102,14 @@ def render_task(ctx: AppContext, task: Task) -> None:
             placeholder=t("tugas.note_placeholder", lang),
         )
         steps = NEXT_STEPS.get(task.status, ())
+        if domain.STATUS_SELESAI in steps:
+            required = task.kategori in data.after_photo_categories(ctx.db_url)
+            # Folded, so a long queue stays short on a phone; its title says when a photo is required.
+            title = t("photo.field_after_short_required" if required else "photo.field_after_short", lang)
+            with st.expander(title, icon=":material/photo_camera:"):
+                photo_input.render_photo_fields(
+                    _photo_prefix(task), lang, "photo.field_after_required" if required else "photo.field_after"
+                )
         columns = st.columns(len(steps) + 1)
         for column, to_status in zip(columns, steps, strict=False):
             column.button(

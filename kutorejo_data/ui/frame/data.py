@@ -31,15 +31,19 @@ from kutorejo_data.core.units import Level
 from kutorejo_data.meeting import deck as meeting
 from kutorejo_data.records import (
     assignment,
+    boundaries,
     holidays,
     options,
     outbox,
+    photos,
     public,
+    report_map,
     reports,
     routing,
     settings_lists,
     tasks,
 )
+from kutorejo_data.ui.kit.images import jpeg_data_url
 
 from .context import engine_for
 
@@ -418,7 +422,57 @@ def invalidate_cached_reads() -> None:
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def meeting_report(
-    db_url: str, month: date, area: meeting.MeetingArea, scope: Scope, now: datetime
+    db_url: str, month: date, area: meeting.MeetingArea, scope: Scope, now: datetime, may_see_reports: bool = False
 ) -> meeting.MeetingReport:
-    """The meeting's slides content for a month and an area (raises LookupError outside the scope)."""
-    return meeting.build_meeting_report(engine_for(db_url), month, area, scope, now=now)
+    """The meeting's slides content for a month and an area (raises LookupError outside the scope); the before/after
+    photos only for a reader who may see single reports."""
+    return meeting.build_meeting_report(
+        engine_for(db_url), month, area, scope, now=now, may_see_reports=may_see_reports
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Photos and the map: every photo read carries the reader's scope and whether they may see single reports
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def after_photo_categories(db_url: str) -> frozenset[str]:
+    """Slugs of the categories resolved only with an after photo."""
+    with engine_for(db_url).connect() as conn:
+        return photos.after_photo_categories(conn)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report_photos(db_url: str, nomor: int, scope: Scope, may_see_reports: bool) -> tuple[photos.PhotoInfo, ...]:
+    """A report's photos with their thumbnails (none outside the scope, none for a guest)."""
+    with engine_for(db_url).connect() as conn:
+        return photos.photos_of(conn, nomor, scope, may_see_reports=may_see_reports)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False, max_entries=16)
+def photo_image(db_url: str, foto_id: int, scope: Scope, may_see_reports: bool) -> bytes | None:
+    """One photo's full JPEG (a few hundred KB: few kept), or None when the reader may not see it."""
+    with engine_for(db_url).connect() as conn:
+        return photos.photo_image(conn, foto_id, scope, may_see_reports=may_see_reports)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def list_thumbnails(db_url: str, nomors: tuple[int, ...], scope: Scope, may_see_reports: bool) -> dict[int, str]:
+    """For a page of the report list: report number → a small thumbnail as a data URL (for an image column)."""
+    with engine_for(db_url).connect() as conn:
+        found = photos.list_thumbnails(conn, nomors, scope, may_see_reports=may_see_reports)
+    return {nomor: jpeg_data_url(thumbnail) for nomor, thumbnail in found.items()}
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def report_points(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> report_map.ReportPoints:
+    """The filtered reports with coordinates, as map points."""
+    with engine_for(db_url).connect() as conn:
+        return report_map.report_points(conn, filters, scope, now=now)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def area_boundaries(db_url: str, kelurahan_kode: str) -> boundaries.StoredBoundaries | None:
+    """The kelurahan's RW/RT polygons, if uploaded."""
+    with engine_for(db_url).connect() as conn:
+        return boundaries.boundaries_of(conn, kelurahan_kode)

@@ -26,7 +26,7 @@ URL_PARAMETERS: dict[str, str] = {
     "dari": "first day of a fixed period, YYYY-MM-DD (wins over periode)",
     "sampai": "last day of a fixed period, YYYY-MM-DD",
     "q": "text search in title, description and location",
-    "laporan": "the number of the report to open (Masalah, Lapor)",
+    "laporan": "the number of the report to open (Masalah, Peta, Lapor)",
     "bulan": "the month of the meeting, YYYY-MM (Presentasi)",
     "kode": "a report's tracking code, as people type it (Cek laporan, the public page)",
     "lang": "the interface language, id or en (kept across pages and in shared links)",

@@ -4,7 +4,7 @@ beres?"; the WhatsApp outbox and the templates the kelurahan edits.
 Existing reports get a fresh random code each.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-06
 """
 
@@ -17,7 +17,7 @@ from kutorejo_data.core import domain
 from kutorejo_data.core.tracking import new_code
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
