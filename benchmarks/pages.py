@@ -28,6 +28,7 @@ class BenchPage:
 
     name: str
     script: str
+    public: bool = False  # opened without signing in (Cek laporan)
 
     @property
     def change(self) -> tuple[str, tuple[str, ...]]:
@@ -39,4 +40,4 @@ def discover_pages(root: Path = ROOT) -> list[BenchPage]:
     """The pages of the app's registry (kutorejo_data.access.permissions), in menu order, whose file exists."""
     from kutorejo_data.access.permissions import PAGES
 
-    return [BenchPage(spec.slug, spec.path) for spec in PAGES if spec.exists(root)]
+    return [BenchPage(spec.slug, spec.path, spec.public) for spec in PAGES if spec.exists(root)]

@@ -43,6 +43,8 @@ class PageSpec:
     roles: frozenset[str]
     write_roles: frozenset[str] = frozenset()
     default: bool = False
+    # Open without signing in (the one page residents use); kept out of the menu of those who are signed in.
+    public: bool = False
 
     @property
     def path(self) -> str:
@@ -70,8 +72,10 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("impor_ekspor", "swap_vert", OFFICE | {KETUA_RW}, OFFICE | {KETUA_RW}),
     PageSpec("pengaturan", "settings", OFFICE, OFFICE),
     PageSpec("pengguna", "manage_accounts", frozenset({ADMIN}), frozenset({ADMIN})),
+    PageSpec("cek", "travel_explore", EVERYONE, public=True),
 )
 DEFAULT_PAGE: PageSpec = next(page for page in PAGES if page.default)
+PUBLIC_PAGE: PageSpec = next(page for page in PAGES if page.public)
 # An RT head works from a phone: their own queue is the first thing they see after signing in.
 DEFAULT_FOR_ROLE: dict[str, str] = {KETUA_RT: "tugas"}
 

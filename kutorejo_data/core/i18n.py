@@ -2047,6 +2047,55 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kepuasan.col_resolutions": ("Penyelesaian", "Resolutions"),
     "kepuasan.index": ("{nilai} ({n} penilaian)", "{nilai} ({n} ratings)"),
     "kepuasan.too_few": ("— ({n} penilaian, perlu {min})", "— ({n} ratings, needs {min})"),
+    "cek.title": ("Cek laporan", "Check a report"),
+    "cek.intro": (
+        "Ikuti perkembangan laporan Anda dengan kode lacak dari pesan WhatsApp yang Anda terima. Halaman ini tidak "
+        "menampilkan nama, nomor telepon, atau isi laporan.",
+        "Follow your report with the tracking code from the WhatsApp message you received. This page shows no names, "
+        "phone numbers or report text.",
+    ),
+    "cek.code": ("Kode lacak", "Tracking code"),
+    "cek.submit": ("Cek", "Check"),
+    "cek.where_is_the_code": (
+        "Kodenya seperti KTR-7F3K-2Q9M. Huruf besar atau kecil, dengan atau tanpa tanda hubung, sama saja.",
+        "A code looks like KTR-7F3K-2Q9M. Capitals or small letters, with or without dashes: all the same.",
+    ),
+    "cek.not_found": (
+        "Tidak ada laporan dengan kode itu. Periksa lagi kode pada pesan yang Anda terima.",
+        "No report has that code. Check the code in the message you received.",
+    ),
+    "cek.wait": (
+        "Terlalu banyak kode yang tidak ditemukan. Coba lagi dalam {detik} detik.",
+        "Too many codes that found nothing. Try again in {detik} seconds.",
+    ),
+    "cek.status_now": ("Status: {status}", "Status: {status}"),
+    "cek.due": ("Target selesai", "Due"),
+    "cek.due_passed": ("{tanggal} (sudah lewat)", "{tanggal} (passed)"),
+    "cek.steps": ("Perkembangan", "Progress"),
+    "cek.level": ("ditangani tingkat {tingkat}", "handled at {tingkat} level"),
+    "cek.after_photos": ("Foto sesudah ditangani", "Photos after the work"),
+    "cek.question": ("Sudah beres?", "Is it fixed?"),
+    "cek.question_help": (
+        "Laporan ini ditandai selesai. Apakah masalahnya memang sudah beres? Jawab paling lambat {tanggal}.",
+        "This report was marked resolved. Is the problem really fixed? Answer by {tanggal}.",
+    ),
+    "cek.pilih.ya": ("Ya, sudah beres", "Yes, it is fixed"),
+    "cek.pilih.belum": ("Belum", "Not yet"),
+    "cek.rating": ("Seberapa puas Anda? (boleh dilewati)", "How satisfied are you? (optional)"),
+    "cek.reason": ("Apa yang belum beres?", "What is not fixed yet?"),
+    "cek.send": ("Kirim jawaban", "Send the answer"),
+    "cek.thanks_yes": ("Terima kasih atas jawaban Anda.", "Thank you for your answer."),
+    "cek.thanks_reopened": (
+        "Terima kasih. Laporan dibuka kembali dan petugasnya sudah diberi tahu.",
+        "Thank you. The report is reopened and the person in charge has been told.",
+    ),
+    "cek.answered": ("Penyelesaian ini sudah dijawab: {jawaban}.", "This resolution has been answered: {jawaban}."),
+    "cek.too_late": (
+        "Batas {hari} hari untuk menjawab sudah lewat. Bila masalahnya muncul lagi, sampaikan laporan baru ke "
+        "ketua RT.",
+        "The {hari} days to answer are over. If the problem is back, make a new report to your RT head.",
+    ),
+    "login.check_report": ("Warga: cek laporan dengan kode lacak", "Residents: check a report by its tracking code"),
     "digest.title": ("Ringkasan harian {area}", "Daily digest {area}"),
     "digest.masuk": ("Laporan masuk", "Reports received"),
     "digest.selesai": ("Diselesaikan", "Resolved"),

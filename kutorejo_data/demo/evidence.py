@@ -151,7 +151,7 @@ def _photo_row(laporan_id: int, jenis: str, image: Image.Image, at: datetime, by
         "lebar": photo.lebar,
         "tinggi": photo.tinggi,
         "ukuran": len(photo.gambar),
-        "publik": False,
+        "publik": jenis == domain.PHOTO_AFTER,  # in the demo every resolver lets residents see the result
         "created_at": at,
         "created_by": by,
     }

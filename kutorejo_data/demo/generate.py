@@ -78,7 +78,7 @@ def generate_demo(
         area = _build_area(seed, period)
         generated = _generate_reports(np.random.default_rng([seed, 1]), area, categories, period, reports)
         activities = _generate_activities(np.random.default_rng([seed, 2]), area, period)
-        codes = _tracking_codes(np.random.default_rng([seed, 3]), generated.count)
+        codes = _tracking_codes(np.random.default_rng([seed, 5]), generated.count)
         counts = _insert_everything(conn, area, categories, generated, activities, codes)
         _add_evidence(conn, area, seed, period, counts)
         counts["accounts"] = add_demo_accounts(conn, _accounts_of(area), period.horizon)

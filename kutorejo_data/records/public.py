@@ -1,7 +1,8 @@
 """What anyone holding a report's tracking code may see (the `cek` page, the only page without sign-in).
 
-Status, category, RW/RT, dates, due date and the public updates (each status change with its date and the level
-handling it). Never the title or description (they may name people), names, phone numbers, notes or who changed what.
+Status, category, RW/RT, dates, due date, the public updates (each status change with its date and the level
+handling it) and the after photos the resolver marked public. Never the title or description (they may name people),
+a before photo, names, phone numbers, notes or who changed what.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select
 
-from kutorejo_data.core.models import RT, RW, Kategori, Kelurahan, Laporan, StatusHistory
+from kutorejo_data.core import domain
+from kutorejo_data.core.models import RT, RW, Foto, Kategori, Kelurahan, Laporan, StatusHistory
 from kutorejo_data.core.tracking import normalise_code
 
 from .confirmation import Resolution, latest_resolution
+from .photos import MAX_PHOTOS_PER_WRITE
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,7 @@ class PublicStatus:
     penanganan: str | None
     updates: tuple[PublicUpdate, ...]
     resolution: Resolution | None  # set while the report is resolved: the "sudah beres?" question
+    after_photos: tuple[bytes, ...]  # JPEGs of the after photos marked public, oldest first
 
 
 def public_status(conn: Connection, typed: str) -> PublicStatus | None:
@@ -89,6 +93,14 @@ def public_status(conn: Connection, typed: str) -> PublicStatus | None:
         penanganan=row.penanganan,
         updates=tuple(PublicUpdate(*update) for update in updates),
         resolution=latest_resolution(conn, row.id),
+        after_photos=tuple(
+            conn.execute(
+                select(Foto.gambar)
+                .where(Foto.laporan_id == row.id, Foto.jenis == domain.PHOTO_AFTER, Foto.publik.is_(True))
+                .order_by(Foto.id)
+                .limit(MAX_PHOTOS_PER_WRITE)  # one resolution's worth
+            ).scalars()
+        ),
     )
 
 

@@ -18,6 +18,7 @@ from kutorejo_data.records.outbox import Queued, mark_sent
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import Message, render_outcome, write_on_click
+from kutorejo_data.ui.frame.session_routes import PESAN_PATH
 from kutorejo_data.ui.kit.links import report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
@@ -28,7 +29,7 @@ PAGE = 20  # cards shown at once (more on request)  # a message sent through its
 
 def send_path(message_id: int) -> str:
     """The app's route that marks a message sent and opens WhatsApp with it."""
-    return f"/pesan/{message_id}/kirim"
+    return f"{PESAN_PATH}/{message_id}/kirim"
 
 
 def _mark(ctx: AppContext, message: Queued) -> Message:

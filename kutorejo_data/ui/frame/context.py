@@ -121,6 +121,21 @@ def _run_through_the_frame() -> None:
         st.rerun()
 
 
+@dataclass(frozen=True)
+class PublicContext:
+    """What the public page (no sign-in) needs: the database, the language and the moment."""
+
+    db_url: str
+    lang: str
+    now: datetime
+
+
+def public_context() -> PublicContext:
+    """The context of a page anyone may open: no account, nothing of one."""
+    _run_through_the_frame()
+    return PublicContext(db_url=database_url(), lang=current_lang(), now=now_local())
+
+
 def current_context() -> AppContext:
     """The context for this run; a page run without a signed-in user (no frame) stops here."""
     _run_through_the_frame()

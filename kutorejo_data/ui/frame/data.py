@@ -375,6 +375,12 @@ def waiting_message_count(db_url: str, account: Account) -> int:
         return outbox.count_waiting(conn, sender_of(account))
 
 
+def public_status(db_url: str, typed: str) -> public.PublicStatus | None:
+    """The report a typed tracking code finds (read fresh: typed codes are not worth caching)."""
+    with engine_for(db_url).connect() as conn:
+        return public.public_status(conn, typed)
+
+
 def tracking_code(db_url: str, nomor: int) -> str | None:
     """A report's tracking code, read fresh (right after the report was saved)."""
     with engine_for(db_url).connect() as conn:

@@ -10,7 +10,7 @@ import streamlit as st
 from sqlalchemy import Connection
 
 from kutorejo_data.access.accounts import LOCKOUT_ATTEMPTS, LOCKOUT_DURATION, Account, has_accounts
-from kutorejo_data.access.permissions import AREA_ROLES
+from kutorejo_data.access.permissions import AREA_ROLES, PUBLIC_PAGE
 from kutorejo_data.core.config import session_timeout
 from kutorejo_data.core.i18n import t
 from kutorejo_data.demo.accounts import DEMO_PASSWORD, listed_demo_accounts
@@ -100,6 +100,7 @@ def render_login_page(db_url: str, lang: str, linked: str | None = None) -> None
                 st.info(t("login.no_accounts", lang), icon=":material/person_add:")
             _render_demo_accounts(conn, lang)
         st.caption(t("login.privacy", lang))
+        st.page_link(PUBLIC_PAGE.path, label=t("login.check_report", lang), icon=f":material/{PUBLIC_PAGE.icon}:")
 
 
 def require_account(db_url: str, lang: str, account: Account | None) -> Account:

@@ -41,6 +41,7 @@ def navigation(role: str, lang: str, counts: Mapping[str, int] | None = None) ->
             icon=f":material/{spec.icon}:",
             url_path=spec.slug,
             default=spec == landing,
+            visibility="hidden" if spec.public else "visible",
         )
         for spec in permissions.pages_for(role)
     ]
@@ -61,7 +62,8 @@ def _title(slug: str, lang: str, count: int) -> str:
 
 
 def signed_out_navigation(render_login: Callable[[str | None], None], lang: str) -> StreamlitPage:
-    """While nobody is signed in, every page's URL shows the login page (told which page the link wanted).
+    """While nobody is signed in, every page's URL shows the login page (told which page the link wanted), except
+    the public page (Cek laporan), which runs itself.
 
     A stand-in has its page's URL path, hence its page's identity in Streamlit: the browser keeps that page as
     the current one, so the first run after signing in opens it, with the link's query string untouched.
@@ -70,7 +72,7 @@ def signed_out_navigation(render_login: Callable[[str | None], None], lang: str)
     # the signed-in navigation finds no such page and opens the role's own start page (Tugas saya for an RT head).
     pages = [
         st.Page(
-            _login_for(render_login, None if spec.default else spec.slug),
+            spec.path if spec.public else _login_for(render_login, None if spec.default else spec.slug),
             title=t(f"nav.{spec.slug}", lang),
             **({"url_path": "masuk", "default": True} if spec.default else {"url_path": spec.slug}),
         )

@@ -4,6 +4,9 @@
   SameSite=Lax, Secure over HTTPS). The code is good once, for a couple of minutes (access/sessions.py).
 - POST /sesi/keluar: ends the session the cookie names and clears the cookie.
 - GET /ringkasan: the overview's own name in older links; redirected to `/` with the link's query string.
+- GET /pesan/<id>/kirim: the Pesan page's send link. Marks the signed-in person's queued WhatsApp message sent and
+  redirects to WhatsApp (`wa.me`) with its number and text; anything else (signed out, not theirs, sent already, a
+  link from another site) goes back to /pesan.
 
 Both POST routes answer only requests made by the app's own pages (the Origin is this host; no cross-site fetch):
 another site must not sign a browser in as someone else, or out.
@@ -18,14 +21,19 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from kutorejo_data.access.accounts import Account, load_account_by_id
 from kutorejo_data.access.cookie import COOKIE_NAME, sign_token, token_from_cookie
-from kutorejo_data.access.sessions import SESSION_MAX_AGE, claim_cookie, end_session
-from kutorejo_data.core.config import database_url, now_local
+from kutorejo_data.access.sessions import SESSION_MAX_AGE, claim_cookie, end_session, resume_session
+from kutorejo_data.core.config import database_url, now_local, session_timeout
+from kutorejo_data.core.phones import wa_link
+from kutorejo_data.records.outbox import mark_sent
 
+from . import data
 from .auth import signing_secret
 from .context import engine_for
 from .session_paths import SIGN_IN_PATH, SIGN_OUT_PATH
 
+PESAN_PATH = "/pesan"
 MAX_BODY_BYTES = 256  # a one-time code is 43 characters; nothing longer is read
 
 
@@ -89,6 +97,39 @@ async def sign_out(request: Request) -> Response:
     return response
 
 
+def _signed_in_account(request: Request) -> Account | None:
+    """Whose live session the request's cookie names, if any (the session is marked as seen, as a page run does)."""
+    value = request.cookies.get(COOKIE_NAME)
+    token = token_from_cookie(value, signing_secret(), SESSION_MAX_AGE) if value else None
+    if token is None:
+        return None
+    engine = engine_for(database_url())
+    resumed = resume_session(engine, token, now=now_local(), idle_limit=session_timeout())
+    if resumed.account_id is None:
+        return None
+    with engine.connect() as conn:
+        return load_account_by_id(conn, resumed.account_id)
+
+
+def _send(request: Request, message_id: int) -> str:
+    """Where the send link leads: WhatsApp with the message, once it is marked sent; else back to the Pesan page."""
+    if request.headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        return PESAN_PATH  # a link on another site must not mark anyone's messages
+    account = _signed_in_account(request)
+    if account is None:
+        return PESAN_PATH
+    sent = mark_sent(
+        engine_for(database_url()), message_id, data.sender_of(account), actor=account.actor, now=now_local()
+    )
+    return wa_link(sent.nomor, sent.teks) if sent is not None else PESAN_PATH
+
+
+async def send_message(request: Request) -> Response:
+    """`/pesan/<id>/kirim`: mark the message sent and open WhatsApp with it."""
+    target = await run_in_threadpool(_send, request, int(request.path_params["message_id"]))
+    return RedirectResponse(target, status_code=303, headers={"Cache-Control": "no-store"})
+
+
 async def overview_by_name(request: Request) -> Response:
     """`/ringkasan` (older links name the start page): the start page, with the link's filters."""
     query = request.url.query
@@ -101,4 +142,5 @@ def routes() -> list[BaseRoute]:
         Route(SIGN_IN_PATH, sign_in, methods=["POST"]),
         Route(SIGN_OUT_PATH, sign_out, methods=["POST"]),
         Route("/ringkasan", overview_by_name, methods=["GET", "HEAD"]),
+        Route(f"{PESAN_PATH}/{{message_id:int}}/kirim", send_message, methods=["GET"]),
     ]
