@@ -100,7 +100,7 @@ def test_an_rt_head_reports_from_a_phone_and_finds_it_in_the_list(phone: Page, a
         expect(saved).to_be_visible(timeout=30_000)
     except AssertionError as missing:
         raise AssertionError(f"no confirmation; the page shows {alert_texts(phone)}") from missing
-    nomor = saved.inner_text().split("#")[1].rstrip(".")
+    nomor = re.search(r"#(\d+)", saved.inner_text())[1]
     screenshot(phone, "lapor-submitted-phone")
 
     open_page(phone, app_url, "masalah?rw=05&rt=003&q=pos%20ronda")

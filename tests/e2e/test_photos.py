@@ -5,6 +5,7 @@ clear message; with one it is saved, and the detail shows both photos. The map s
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 
 from PIL import Image
@@ -54,7 +55,7 @@ def test_an_rt_head_reports_with_a_photo_and_resolves_with_an_after_photo(
     except AssertionError as missing:
         raise AssertionError(f"no confirmation; the page shows {alert_texts(phone)}") from missing
     expect(phone.get_by_text("Koordinat laporan diambil dari GPS foto")).to_be_visible(timeout=WAIT)
-    nomor = int(saved.inner_text().split("#")[1].rstrip("."))
+    nomor = int(re.search(r"#(\d+)", saved.inner_text())[1])
     screenshot(phone, "lapor-photo-phone")
 
     engine = create_engine(e2e_db_url)

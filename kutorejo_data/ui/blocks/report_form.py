@@ -192,6 +192,10 @@ def _init_state(ctx: AppContext) -> None:
         _reset_fields(ctx)
         state[_key("prioritas")] = "sedang"
         state[_key("sumber")] = "rt"
+    # Streamlit forgets a widget's value after a run that did not draw it; the date and time widgets would then
+    # fall back to the computer's today, not the app's clock (a report "in the future" under a pinned clock).
+    state.setdefault(_key("tanggal"), ctx.now.date())
+    state.setdefault(_key("jam"), ctx.now.time().replace(second=0))
 
 
 def render_new_report(ctx: AppContext) -> None:
