@@ -10,6 +10,7 @@ import io
 import os
 import tracemalloc
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -235,7 +236,7 @@ CHAT = (DATA / "ios_id.txt").read_bytes()
         ({"foto.jpg": b"\xff\xd8\xff"}, "chat.refused.zip_no_chat"),
         ({"a.txt": CHAT, "b.txt": CHAT}, "chat.refused.zip_many_chats"),
         ({"xl/workbook.xml": b"<workbook/>", "[Content_Types].xml": b"<Types/>"}, "chat.refused.spreadsheet"),
-        ({"_chat.txt": CHAT, "bom.bin": b"\x00" * (20 * 1024 * 1024)}, "chat.refused.zip_ratio"),
+        ({"_chat.txt": CHAT, "bom.bin": b"\x00" * (20 * 1024 * 1024)}, "upload.refused.ratio"),
     ],
     ids=["no-chat", "two-chats", "xlsx", "zip-bomb"],
 )
@@ -247,15 +248,15 @@ def test_a_zip_is_checked_before_its_chat_is_read(members: dict[str, bytes], key
 
 def test_a_zip_of_too_many_files_or_too_much_to_unpack_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     archive = zipfile.ZipFile(io.BytesIO(zip_bytes({"_chat.txt": CHAT, "a.jpg": b"x" * 2000, "b.jpg": b"y"})))
-    monkeypatch.setattr(chat_file, "MAX_ZIP_MEMBERS", 2)
+    limits = chat_file.CHAT_ZIP_LIMITS
+    monkeypatch.setattr(chat_file, "CHAT_ZIP_LIMITS", replace(limits, max_parts=2))
     with pytest.raises(ImportRefused) as refused:
         check_zip(archive)
-    assert refused.value.key == "chat.refused.zip_members"
-    monkeypatch.setattr(chat_file, "MAX_ZIP_MEMBERS", 10)
-    monkeypatch.setattr(chat_file, "MAX_ZIP_TOTAL_BYTES", 1000)
+    assert refused.value.key == "upload.refused.too_many_parts"
+    monkeypatch.setattr(chat_file, "CHAT_ZIP_LIMITS", replace(limits, max_unpacked=1000))
     with pytest.raises(ImportRefused) as refused:
         check_zip(archive)
-    assert refused.value.key == "chat.refused.zip_total"
+    assert refused.value.key == "upload.refused.unpacked_too_large"
 
 
 def test_a_media_file_is_opened_only_when_it_exists_and_is_small_enough(monkeypatch: pytest.MonkeyPatch) -> None:

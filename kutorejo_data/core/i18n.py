@@ -1273,18 +1273,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Berkas ini {mb} MB, terlalu besar untuk sebuah ekspor chat.",
         "This file is {mb} MB, too large for a chat export.",
     ),
-    "chat.refused.zip_members": (
-        "Zip ini berisi {jumlah} berkas; sebuah ekspor chat berisi paling banyak {batas}.",
-        "This zip holds {jumlah} files; a chat export holds at most {batas}.",
-    ),
-    "chat.refused.zip_ratio": (
-        "Berkas {nama} di dalam zip mengembang {rasio} kali saat dibuka; zip seperti ini ditolak demi keamanan.",
-        "File {nama} in the zip expands {rasio}-fold when unpacked; such a zip is refused for safety.",
-    ),
-    "chat.refused.zip_total": (
-        "Isi zip ini {mb} MB bila dibuka, lebih dari batas {batas} MB.",
-        "This zip unpacks to {mb} MB, more than the limit of {batas} MB.",
-    ),
     "chat.refused.zip_no_chat": (
         "Zip ini tidak berisi teks chat (.txt).",
         "This zip holds no chat text (.txt).",

@@ -1,7 +1,8 @@
 """Open a WhatsApp chat export, the `.txt` or the `.zip` with media, after checking it is safe to read.
 
-A zip is checked before anything in it is decompressed (`check_zip`: number of members, their total and single
-uncompressed sizes, their compression ratio), then only its chat text is read, as a stream, line by line. Its media
+A zip is checked by the one upload guard before anything in it is decompressed (`check_zip`: number of members,
+their total and single unpacked sizes, their compression ratio; with limits of its own, since a chat's photos and
+videos are large), then only its chat text is read, as a stream, line by line. Its media
 are listed by name; one is opened (`open_media`) only when a chosen message is sent with it, and checked again.
 So a 30 MB export full of photos costs the memory of its chat text, not of its photos.
 """
@@ -17,6 +18,8 @@ from dataclasses import replace
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from . import guard
+from .guard import MB, Limits, UploadRefused
 from .reading import ImportRefused
 from .whatsapp_chat import ChatExport, DateOrder, parse_chat
 
@@ -24,12 +27,10 @@ ChatSource = Path | BinaryIO
 
 MAX_CHAT_TEXT_BYTES = 64 * 1024 * 1024  # years of a busy group's text; anything larger is not a chat
 MAX_ZIP_BYTES = 1024 * 1024 * 1024
-MAX_ZIP_MEMBERS = 10_000
-MAX_ZIP_TOTAL_BYTES = 2 * 1024 * 1024 * 1024  # everything the zip would unpack to
 MAX_MEDIA_BYTES = 32 * 1024 * 1024  # one photo or document opened for a report
-# Photos and videos hardly compress and text a few times; a member that unpacks 100-fold is built to explode.
-MAX_RATIO = 100
-RATIO_CHECKED_FROM = 1024 * 1024  # tiny members may compress well without harm
+# A chat export holds years of photos and videos: more parts and more to unpack than a workbook, one video as large
+# as everything together. Photos and videos hardly compress and text a few times: the guard's ratio limit stays.
+CHAT_ZIP_LIMITS = replace(Limits(), max_parts=10_000, max_unpacked=2 * 1024 * MB, max_part=2 * 1024 * MB)
 CHAT_NAME_PREFIXES = ("WhatsApp Chat with ", "WhatsApp Chat - ", "Chat WhatsApp dengan ", "Chat WhatsApp - ")
 
 _ZIP = (b"PK\x03\x04", b"PK\x05\x06")
@@ -77,17 +78,10 @@ def _size(stream: BinaryIO) -> int:
 
 def check_zip(archive: zipfile.ZipFile) -> None:
     """Refuse a zip with too many members, too much to unpack, or a member that unpacks suspiciously far."""
-    members = archive.infolist()
-    if len(members) > MAX_ZIP_MEMBERS:
-        raise ImportRefused("chat.refused.zip_members", jumlah=len(members), batas=MAX_ZIP_MEMBERS)
-    total = 0
-    for member in members:
-        total += member.file_size
-        ratio = member.file_size / max(member.compress_size, 1)
-        if member.file_size >= RATIO_CHECKED_FROM and ratio > MAX_RATIO:
-            raise ImportRefused("chat.refused.zip_ratio", nama=member.filename, rasio=int(ratio))
-    if total > MAX_ZIP_TOTAL_BYTES:
-        raise ImportRefused("chat.refused.zip_total", mb=total // 1024 // 1024, batas=MAX_ZIP_TOTAL_BYTES // 1024**2)
+    try:
+        guard.check_zip(archive, CHAT_ZIP_LIMITS)
+    except UploadRefused as refused:
+        raise ImportRefused(refused.key, **refused.values) from None
 
 
 def _chat_member(archive: zipfile.ZipFile) -> zipfile.ZipInfo:

@@ -4,11 +4,11 @@ A small upload can stand for a huge one: an XLSX is a ZIP archive, and a 1.5 MB 
 "zip bomb"); a few kilobytes of PNG can declare a picture of a billion pixels. Parsing such a file costs minutes and
 gigabytes, so its declared sizes are checked first, in milliseconds:
 
-- ZIP-based uploads (XLSX now; chat exports and other archives later): the number of parts, each part's unpacked
-  size, the whole archive's unpacked size, and each large part's compression ratio; XML parts may not declare a DTD
-  (entity expansion is the XML form of the same bomb). The sizes an archive declares are what Python's zipfile
-  unpacks at most (it stops there and fails the CRC check of a part that would run longer), so checking them bounds
-  the time and memory of every reader built on zipfile (openpyxl is).
+- ZIP-based uploads (XLSX; WhatsApp chat exports with their media, to larger limits): the number of parts, each part's
+  unpacked size, the whole archive's unpacked size, and each large part's compression ratio; XML parts may not declare a
+  DTD (entity expansion is the XML form of the same bomb). The sizes an archive declares are what Python's zipfile
+  unpacks at most (it stops there and fails the CRC check of a part that would run longer), so checking them bounds the
+  time and memory of every reader built on zipfile (openpyxl is).
 - Images: the width × height in the header, read without decoding a pixel (Pillow opens lazily).
 - Sheets: the data rows and columns, counted by the readers as they stream (intake/reading.py).
 
@@ -105,33 +105,37 @@ def _mb(size: int) -> str:
 
 def check_archive(data: bytes, limits: Limits | None = None) -> None:
     """Refuse a ZIP-based upload that would unpack too large, too far, into too many parts, or declare a DTD."""
-    limits = limits or upload_limits()
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))  # reads the central directory only
     except (zipfile.BadZipFile, OSError, ValueError):
         raise UploadRefused("upload.refused.broken_archive") from None
     with archive:
-        parts = archive.infolist()
-        if len(parts) > limits.max_parts:
-            raise UploadRefused("upload.refused.too_many_parts", parts=len(parts), limit=limits.max_parts)
-        total = 0
-        for part in parts:
-            if part.file_size > limits.max_part:
-                raise UploadRefused(
-                    "upload.refused.part_too_large",
-                    part=part.filename,
-                    size=_mb(part.file_size),
-                    limit=_mb(limits.max_part),
-                )
-            if part.file_size >= RATIO_FLOOR and part.file_size > limits.max_ratio * max(part.compress_size, 1):
-                ratio = part.file_size // max(part.compress_size, 1)
-                raise UploadRefused("upload.refused.ratio", part=part.filename, ratio=ratio, limit=limits.max_ratio)
-            total += part.file_size
-            if total > limits.max_unpacked:
-                raise UploadRefused("upload.refused.unpacked_too_large", limit=_mb(limits.max_unpacked))
-        for part in parts:
-            if part.filename.endswith((".xml", ".rels")) and _declares_dtd(archive, part):
-                raise UploadRefused("upload.refused.dtd", part=part.filename)
+        check_zip(archive, limits or upload_limits())
+
+
+def check_zip(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """`check_archive` for an archive already opened (a chat export is read from a file, not from bytes)."""
+    parts = archive.infolist()
+    if len(parts) > limits.max_parts:
+        raise UploadRefused("upload.refused.too_many_parts", parts=len(parts), limit=limits.max_parts)
+    total = 0
+    for part in parts:
+        if part.file_size > limits.max_part:
+            raise UploadRefused(
+                "upload.refused.part_too_large",
+                part=part.filename,
+                size=_mb(part.file_size),
+                limit=_mb(limits.max_part),
+            )
+        if part.file_size >= RATIO_FLOOR and part.file_size > limits.max_ratio * max(part.compress_size, 1):
+            ratio = part.file_size // max(part.compress_size, 1)
+            raise UploadRefused("upload.refused.ratio", part=part.filename, ratio=ratio, limit=limits.max_ratio)
+        total += part.file_size
+        if total > limits.max_unpacked:
+            raise UploadRefused("upload.refused.unpacked_too_large", limit=_mb(limits.max_unpacked))
+    for part in parts:
+        if part.filename.endswith((".xml", ".rels")) and _declares_dtd(archive, part):
+            raise UploadRefused("upload.refused.dtd", part=part.filename)
 
 
 def _declares_dtd(archive: zipfile.ZipFile, part: zipfile.ZipInfo) -> bool:

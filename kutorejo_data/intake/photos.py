@@ -5,7 +5,8 @@ pixels than any phone takes (a decompression bomb: its header is read before a s
 Otherwise the orientation is applied (EXIF transpose), the GPS position is read, and `records.photos.encode_photo`
 writes a new JPEG without any metadata. A GPS position outside Indonesia is not used, with a notice.
 
-The limits are named settings here until the one upload guard takes them over.
+The pixels a file claims are checked by the one upload guard (`intake/guard.check_image`, the
+KUTOREJO_IMAGE_MAX_PIXELS setting: 50 megapixels, the largest photos phones take); the file size here.
 """
 
 from __future__ import annotations
@@ -17,16 +18,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageCms, ImageOps
 
 from kutorejo_data.core.coordinates import in_indonesia
 from kutorejo_data.core.errors import ServiceError
 from kutorejo_data.records.photos import LONGEST_SIDE, MAX_PHOTOS_PER_WRITE, PhotoFile, encode_photo
 
+from .guard import UploadRefused, check_image
+
 MAX_PHOTO_BYTES = 15 * 1024 * 1024
 MAX_PHOTO_MEGABYTES = MAX_PHOTO_BYTES // (1024 * 1024)
-# 50 megapixels: the largest photos phones take (8160 × 6120); anything bigger is refused before decoding.
-MAX_PHOTO_PIXELS = 50_000_000
 ACCEPTED_FORMATS = {"JPEG": "JPEG", "MPO": "JPEG", "PNG": "PNG"}  # MPO: a JPEG with a depth map, as some phones save
 UPLOAD_TYPES = ("jpg", "jpeg", "png")
 _GPS_LATITUDE_REF, _GPS_LATITUDE, _GPS_LONGITUDE_REF, _GPS_LONGITUDE = 1, 2, 3, 4
@@ -88,19 +89,17 @@ def _open(upload: Upload) -> Image.Image:
     if len(upload.data) > MAX_PHOTO_BYTES:
         raise _refuse("error.photo_too_large", upload, mb=MAX_PHOTO_MEGABYTES)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(upload.data))
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise _refuse("error.photo_too_many_pixels", upload) from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
-        raise _refuse("error.photo_not_image", upload) from None
-    if image.format not in ACCEPTED_FORMATS:
-        raise _refuse("error.photo_format", upload, format=image.format or "?")
-    width, height = image.size
-    if width < 1 or height < 1 or width * height > MAX_PHOTO_PIXELS:
-        raise _refuse("error.photo_too_many_pixels", upload)
-    return image
+        width, height, kind = check_image(upload.data)
+    except UploadRefused as refused:
+        too_many = refused.key.startswith("upload.refused.pixels")
+        raise _refuse("error.photo_too_many_pixels" if too_many else "error.photo_not_image", upload) from None
+    if kind not in ACCEPTED_FORMATS:
+        raise _refuse("error.photo_format", upload, format=kind)
+    if width < 1 or height < 1:
+        raise _refuse("error.photo_not_image", upload)
+    with warnings.catch_warnings():  # the guard has held the pixels to the app's limit; Pillow's own is lower
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        return Image.open(io.BytesIO(upload.data))
 
 
 def _to_srgb(image: Image.Image) -> Image.Image:

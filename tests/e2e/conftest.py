@@ -68,6 +68,18 @@ def e2e_db_url(tmp_path_factory) -> str:
     return f"sqlite:///{tmp_path_factory.mktemp('e2e') / 'demo.sqlite3'}"
 
 
+@pytest.fixture
+def restores_the_language(e2e_db_url: str) -> Iterator[None]:
+    """A test that switches the language puts every account back on Bahasa Indonesia after (the choice is saved)."""
+    yield
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(e2e_db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("UPDATE pengguna SET bahasa = NULL"))
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def app_url(e2e_db_url: str, chromium_path: str) -> Iterator[str]:
     """Base URL of the app running on a fresh demo database in a temporary folder."""

@@ -68,7 +68,9 @@ def test_an_old_link_to_ringkasan_opens_the_overview_with_its_filters(desktop: P
     assert error_texts(desktop) == []
 
 
-def test_the_language_of_a_link_is_kept_across_pages_and_reloads(desktop: Page, app_url: str) -> None:
+def test_the_language_of_a_link_is_kept_across_pages_and_reloads(
+    desktop: Page, app_url: str, restores_the_language: None
+) -> None:
     open_page(desktop, app_url, "")  # signed in (in Indonesian)
     desktop.goto(f"{app_url}/?lang=en")  # then a shared English link
     wait_until_idle(desktop)

@@ -67,7 +67,7 @@ def test_opening_a_report_shows_its_detail_and_history(desktop: Page, app_url: s
     assert error_texts(desktop) == []
 
 
-def test_switching_the_language(desktop: Page, app_url: str) -> None:
+def test_switching_the_language(desktop: Page, app_url: str, restores_the_language: None) -> None:
     open_page(desktop, app_url, "")
     choose(desktop, "Bahasa", "English")
     expect(desktop.get_by_role("heading", name="Overview")).to_be_visible()
