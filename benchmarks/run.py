@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import browser
 from .databases import BenchDatabase, postgres_database, sqlite_database
 from .pages import ROOT
 from .targets import evaluate
@@ -41,8 +42,11 @@ def _measure(module: str, db: BenchDatabase, repeat: int) -> dict[str, Any]:
     return json.loads(done.stdout)
 
 
-def measure_database(backend: str, reports: int, db: BenchDatabase, repeat: int, baseline_repeat: int) -> dict:
-    """All figures for one database: pages with their baseline ratio, key queries, memory, generation time."""
+def measure_database(
+    backend: str, reports: int, db: BenchDatabase, repeat: int, baseline_repeat: int, in_browser: bool
+) -> dict:
+    """All figures for one database: pages with their baseline ratio, key queries, memory, generation time, and the
+    filter change drawn in Chromium (`in_browser`)."""
     print(f"[bench] {backend} {reports:,} reports: measuring the app", file=sys.stderr, flush=True)
     app = _measure("benchmarks.measure_app", db, repeat)
     print(f"[bench] {backend} {reports:,} reports: naive baseline", file=sys.stderr, flush=True)
@@ -52,9 +56,14 @@ def measure_database(backend: str, reports: int, db: BenchDatabase, repeat: int,
         page["baseline_ms"] = naive
         page["baseline_ratio"] = round(naive / page["rerun_ms"], 1) if naive else None
         page["baseline_ratio_first_run"] = round(naive / page["first_run_ms"], 1) if naive else None
+    drawn: dict[str, Any] = {}
+    if in_browser:
+        print(f"[bench] {backend} {reports:,} reports: filter changes in Chromium", file=sys.stderr, flush=True)
+        drawn = _measure("benchmarks.browser", db, repeat)["pages"]
     return {
         "backend": backend,
         "reports": reports,
+        "browser": drawn,
         "generation_s": db.generation_seconds,
         "generation_cpu_s": db.generation_cpu_seconds,
         "database_mb": db.size_mb,
@@ -93,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR, help="where the SQLite files go")
     parser.add_argument("--reuse", action="store_true", help="reuse databases of the right size from a kept run")
     parser.add_argument("--keep", action="store_true", help="keep the databases for a later --reuse")
+    parser.add_argument("--no-browser", action="store_true", help="skip the filter changes timed in Chromium")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     pg_sizes = [int(s) for s in (args.postgres_sizes or args.sizes).split(",")]
@@ -111,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
             else postgres_database(args.postgres, reports, reuse=args.reuse, keep=args.keep)
         )
         with database as db:
-            runs.append(measure_database(backend, reports, db, args.repeat, args.baseline_repeat))
+            in_browser = not args.no_browser and browser.available()
+            runs.append(measure_database(backend, reports, db, args.repeat, args.baseline_repeat, in_browser))
         # Written after every database, so an hour-long run that stops half-way still leaves its figures.
         text_ = json.dumps(_document(started, load_at_start, args, runs), indent=2)
         RESULTS_DIR.mkdir(exist_ok=True)

@@ -406,3 +406,49 @@ def test_counting_several_periods_at_once_equals_counting_each_alone(demo_db: En
                 pd.testing.assert_frame_equal(counts.counts, alone.counts)
                 assert counts.with_records == alone.with_records
                 assert not alone.counts["den"].eq(0).all()
+
+
+AREAS = [(None, None, Scope()), ("03", None, Scope()), ("03", "002", Scope()), (None, None, Scope(rw="05"))]
+
+
+@pytest.mark.parametrize(("rw", "rt", "scope"), AREAS)
+@pytest.mark.parametrize("level", ["rt", "rw"])
+def test_an_areas_rows_of_the_kelurahan_scorecard_are_its_own_scorecard(demo_db: Engine, rw, rt, scope, level) -> None:
+    """What Kapasitas shows after choosing an RW: the kelurahan's scorecard sliced, ranked among the RW's units."""
+    now = datetime(2026, 11, 29, 12)
+    filters = ReportFilters(kelurahan_kode=KUTOREJO, rw=rw, rt=rt, dari=date(2025, 12, 1), sampai=date(2026, 11, 29))
+    whole = ReportFilters(kelurahan_kode=KUTOREJO, dari=filters.dari, sampai=filters.sampai)
+    with demo_db.connect() as conn:
+        alone = capacity.scorecard(conn, filters, level, scope, now=now)
+        ids = capacity.area_unit_ids(conn, filters, level, scope)
+        sliced = capacity.for_units(capacity.scorecard(conn, whole, level, scope, now=now), ids)
+    empty = len(alone.table) == 0  # an RT's area holds no RW (an empty frame's column types are not compared)
+    assert empty == (level == "rw" and rt is not None)
+    pd.testing.assert_frame_equal(sliced.table, alone.table, check_dtype=not empty)
+    pd.testing.assert_frame_equal(sliced.measures, alone.measures, check_dtype=not empty)
+
+
+@pytest.mark.parametrize("level", ["rt", "rw"])
+def test_the_kelurahan_trend_holds_each_units_own_trend(scorecard_data: Engine, level: str) -> None:
+    with scorecard_data.connect() as conn:
+        trends = capacity.units_trend(conn, JAN_JUN, level, now=NOW)  # type: ignore[arg-type]
+        for unit_id in capacity.scorecard(conn, JAN_JUN, level, now=NOW).table["unit_id"]:  # type: ignore[arg-type]
+            alone = capacity.unit_trend(conn, JAN_JUN, level, int(unit_id), now=NOW)  # type: ignore[arg-type]
+            pd.testing.assert_frame_equal(capacity.trend_of(trends, int(unit_id)), alone)
+    missing = capacity.trend_of(trends, -1)
+    assert len(missing) == capacity.TREND_POINTS and missing[INDEX_KEY].isna().all()
+
+
+@pytest.mark.parametrize(("rw", "rt", "scope"), AREAS)
+def test_an_areas_rows_of_the_kelurahan_area_view_are_its_own(demo_db: Engine, rw, rt, scope) -> None:
+    """What Wilayah shows after choosing an RW: the kelurahan's rows of that RW's units, the same as counted alone."""
+    now = datetime(2026, 11, 29, 12)
+    filters = ReportFilters(kelurahan_kode=KUTOREJO, rw=rw, rt=rt, dari=date(2025, 12, 1), sampai=date(2026, 11, 29))
+    whole = ReportFilters(kelurahan_kode=KUTOREJO, dari=filters.dari, sampai=filters.sampai)
+    with demo_db.connect() as conn:
+        for level in ("rt", "rw"):
+            alone = area_view.area_measures(conn, filters, level, scope, now=now)
+            everything = area_view.area_measures(conn, whole, level, scope, now=now)
+            ids = capacity.area_unit_ids(conn, filters, level, scope)
+            sliced = everything[everything["unit_id"].isin(ids)].reset_index(drop=True)
+            pd.testing.assert_frame_equal(sliced, alone, check_dtype=not alone.empty)

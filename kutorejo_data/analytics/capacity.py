@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Select, null, select
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, resolve_area
 from kutorejo_data.core.models import RT, RW, Kelurahan
 from kutorejo_data.core.periods import add_months, month_end
-from kutorejo_data.core.units import Level
+from kutorejo_data.core.units import Level, unit_ids
 
 from .metrics import CAPACITY_PILLARS, INDEKS_KAPASITAS, PILLAR_MIN_WEIGHT_SHARE
 from .unit_measures import UnitCounts, UnitQuery, unit_counts, unit_counts_by_period
@@ -109,6 +109,24 @@ def scorecard(
     return score_units(counts)
 
 
+def area_unit_ids(conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING) -> frozenset[int]:
+    """The ids of the units a scorecard of the filter's area holds (inside the scope)."""
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    return frozenset(int(unit) for unit in conn.execute(unit_ids(area, level)).scalars())
+
+
+def for_units(card: Scorecard, ids: frozenset[int]) -> Scorecard:
+    """The rows of a wider scorecard for some of its units, ranked among themselves.
+
+    A unit's scores come from its own counts only, so the scorecard of a kelurahan holds every RW's and RT's exactly
+    as a scorecard of that RW alone would; only the ranking depends on who else is in the table.
+    """
+    table = card.table[card.table["unit_id"].isin(ids)].reset_index(drop=True)
+    table["peringkat"] = table[INDEX_KEY].rank(ascending=False, method="min").astype("Int64")
+    measures = card.measures[card.measures["unit_id"].isin(ids)].reset_index(drop=True)
+    return Scorecard(table=table, measures=measures)
+
+
 def with_change(current: Scorecard, previous: Scorecard) -> pd.DataFrame:
     """The current table plus `perubahan` (index minus the previous period's; None unless both exist)."""
     before = previous.table.set_index("unit_id")[INDEX_KEY]
@@ -151,6 +169,36 @@ def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id
     return replace(filters, kelurahan_kode=kode, rw=rw, rt=rt)
 
 
+def units_trend(
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
+) -> pd.DataFrame:
+    """Every unit's pillar scores and index over rolling windows (TREND_POINTS of them, see trend_windows).
+
+    Columns: unit_id, sampai, the four pillar keys, INDEX_KEY; one row per unit of the area and window. The windows'
+    monthly counts are read once, so the whole trend costs little more than one scorecard.
+    """
+    assert filters.dari and filters.sampai
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    windows = trend_windows(filters.dari, filters.sampai)
+    tables = [
+        score_units(counts).table[["unit_id", *PILLAR_KEYS, INDEX_KEY]].assign(sampai=sampai)
+        for (_, sampai), counts in zip(windows, unit_counts_by_period(conn, area, level, windows, now), strict=True)
+    ]
+    return pd.concat(tables, ignore_index=True)[["unit_id", "sampai", *PILLAR_KEYS, INDEX_KEY]]
+
+
+def trend_of(trends: pd.DataFrame, unit_id: int) -> pd.DataFrame:
+    """One unit's rows of units_trend (columns: sampai, the pillar keys, INDEX_KEY); empty scores when it is absent."""
+    rows = trends[trends["unit_id"] == unit_id]
+    if rows.empty:
+        rows = pd.DataFrame({"sampai": trends["sampai"].unique()}).reindex(columns=list(trends.columns))
+    return (
+        rows[["sampai", *PILLAR_KEYS, INDEX_KEY]]
+        .reset_index(drop=True)
+        .astype(dict.fromkeys((*PILLAR_KEYS, INDEX_KEY), "float64"))
+    )
+
+
 def unit_trend(
     conn: Connection,
     filters: ReportFilters,
@@ -160,22 +208,9 @@ def unit_trend(
     *,
     now: datetime,
 ) -> pd.DataFrame:
-    """One unit's pillar scores and index over rolling windows (TREND_POINTS of them, see trend_windows).
-
-    Columns: sampai, the four pillar keys, INDEX_KEY. The area is narrowed to the unit, and the windows' monthly
-    counts are read once, so the whole trend costs little more than one scorecard.
-    """
-    assert filters.dari and filters.sampai
+    """One unit's pillar scores and index over rolling windows, with the area narrowed to the unit (see trend_of)."""
     unit_filters = _narrowed_to(conn, filters, level, unit_id)
-    area = resolve_area(conn, unit_filters.kelurahan_kode, unit_filters.rw, unit_filters.rt, scope)
-    windows = trend_windows(filters.dari, filters.sampai)
-    rows = []
-    for (_, sampai), counts in zip(windows, unit_counts_by_period(conn, area, level, windows, now), strict=True):
-        table = score_units(counts).table
-        unit = table[table["unit_id"] == unit_id]
-        values = unit.iloc[0][[*PILLAR_KEYS, INDEX_KEY]].to_dict() if len(unit) else {}
-        rows.append({"sampai": sampai, **{k: values.get(k) for k in (*PILLAR_KEYS, INDEX_KEY)}})
-    return pd.DataFrame(rows)
+    return trend_of(units_trend(conn, unit_filters, level, scope, now=now), unit_id)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pandas as pd
 from sqlalchemy import Connection, select
 
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
@@ -34,13 +35,22 @@ def has_activities(conn: Connection) -> bool:
 
 
 def participation_kpis(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope = EVERYTHING,
+    *,
+    now: datetime,
+    grid: pd.DataFrame | None = None,
 ) -> dict[str, float | int | None]:
-    """PARTICIPATION_KPIS for the filter's area and period (shares 0–1; None when there is nothing to divide)."""
+    """PARTICIPATION_KPIS for the filter's area and period (shares 0–1; None when there is nothing to divide).
+
+    `grid`: the cadence_grid of the same area and period when the caller has it (the page shows it too).
+    """
     assert filters.dari and filters.sampai
     area = activity_area(conn, filters, scope)
     summary = participation_summary(conn, filters, scope)
-    grid = cadence_grid(conn, area, filters.dari, filters.sampai)
+    if grid is None:
+        grid = cadence_grid(conn, area, filters.dari, filters.sampai)
     expected = int(grid["expected"].sum())
     attended, meetings = heads_attendance(conn, area, filters.dari, filters.sampai, now)
     return {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 import pandas as pd
@@ -226,12 +226,17 @@ def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: d
         area = participation.activity_area(conn, filters, scope)
     previous = filters.compared_with()
     dari, sampai = filters.dari, filters.sampai
+
+    def current_and_schedule(conn: Connection) -> tuple[dict[str, float | int | None], pd.DataFrame]:
+        # The schedule grid the page shows is the one the held-vs-expected KPI sums: built once.
+        grid = cadence.cadence_grid(conn, area, dari, sampai)
+        return participation_summary.participation_kpis(conn, filters, scope, now=now, grid=grid), grid
+
     found = read_concurrently(
         engine,
         {
-            "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
+            "current": current_and_schedule,
             "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
-            "schedule": lambda conn: cadence.cadence_grid(conn, area, dari, sampai),
             "by_jenis": lambda conn: participation.participation_by(conn, filters, scope, by="jenis"),
             "by_area": lambda conn: participation.participation_by(
                 conn, filters, scope, by="rt" if filters.rw else "rw"
@@ -241,15 +246,32 @@ def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: d
             "bimtek": lambda conn: participation.bimtek_record(conn, filters, scope),
         },
     )
-    kpis = KpiComparison.of(found.pop("current"), found.pop("previous"), previous)
+    current, found["schedule"] = found.pop("current")
+    kpis = KpiComparison.of(current, found.pop("previous"), previous)
     return ParticipationView(kpis=kpis, **found)
 
 
+def _whole_kelurahan(filters: ReportFilters) -> ReportFilters:
+    """The filter without its RW and RT: what the per-unit pages compute once and then slice (see area_units)."""
+    return replace(filters, rw=None, rt=None)
+
+
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def capacity_scorecard(
+def area_units(db_url: str, filters: ReportFilters, scope: Scope, level: Level) -> frozenset[int]:
+    """The ids of the RTs or RWs of the filter's area inside the scope.
+
+    The per-unit pages (Kapasitas, Wilayah) compute every unit of the kelurahan once and show the area's rows: a
+    unit's figures do not depend on the area around it, so choosing another RW costs one lookup, not a recount.
+    """
+    with engine_for(db_url).connect() as conn:
+        return capacity.area_unit_ids(conn, filters, level, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _kelurahan_scorecards(
     db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
-) -> tuple[capacity.Scorecard, pd.DataFrame]:
-    """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
+) -> tuple[capacity.Scorecard, capacity.Scorecard]:
+    """The scorecards of every RT or RW of the kelurahan for the period and for the period before, side by side."""
     previous = filters.compared_with()
     found = read_concurrently(
         engine_for(db_url),
@@ -258,24 +280,39 @@ def capacity_scorecard(
             "previous": lambda conn: capacity.scorecard(conn, previous, level, scope, now=now),
         },
     )
-    return found["current"], capacity.with_change(found["current"], found["previous"])
+    return found["current"], found["previous"]
+
+
+def capacity_scorecard(
+    db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
+) -> tuple[capacity.Scorecard, pd.DataFrame]:
+    """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
+    whole = _kelurahan_scorecards(db_url, _whole_kelurahan(filters), scope, level, now)
+    ids = area_units(db_url, filters, scope, level)
+    current, previous = (capacity.for_units(card, ids) for card in whole)
+    return current, capacity.with_change(current, previous)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _kelurahan_trends(db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime) -> pd.DataFrame:
+    """Every RT's or RW's pillar scores and index over rolling windows (capacity.units_trend)."""
+    with engine_for(db_url).connect() as conn:
+        return capacity.units_trend(conn, filters, level, scope, now=now)
+
+
 def capacity_trend(
     db_url: str, filters: ReportFilters, scope: Scope, level: Level, unit_id: int, now: datetime
 ) -> pd.DataFrame:
     """One unit's pillar scores and index over rolling windows."""
-    with engine_for(db_url).connect() as conn:
-        return capacity.unit_trend(conn, filters, level, unit_id, scope, now=now)
+    return capacity.trend_of(_kelurahan_trends(db_url, _whole_kelurahan(filters), scope, level, now), unit_id)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def area_measures(
+def _kelurahan_area_measures(
     db_url: str, filters: ReportFilters, scope: Scope, now: datetime
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The area-view measures of every RT and of every RW in the area (what both levels count is read once, side by
-    side, then the two levels side by side)."""
+    """The area-view measures of every RT and of every RW of the kelurahan (what both levels count is read once,
+    side by side, then the two levels side by side)."""
     engine = engine_for(db_url)
     shared = read_concurrently(
         engine,
@@ -290,6 +327,18 @@ def area_measures(
 
     found = read_concurrently(engine, {level: measures(level) for level in ("rt", "rw")})
     return found["rt"], found["rw"]
+
+
+def area_measures(
+    db_url: str, filters: ReportFilters, scope: Scope, now: datetime
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The area-view measures of every RT and of every RW in the area."""
+    rts, rws = _kelurahan_area_measures(db_url, _whole_kelurahan(filters), scope, now)
+
+    def of_area(frame: pd.DataFrame, level: Level) -> pd.DataFrame:
+        return frame[frame["unit_id"].isin(area_units(db_url, filters, scope, level))].reset_index(drop=True)
+
+    return of_area(rts, "rt"), of_area(rws, "rw")
 
 
 def active_categories(db_url: str) -> dict[str, str]:

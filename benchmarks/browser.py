@@ -1,0 +1,152 @@
+"""How long a filter change takes to be fully drawn in a real browser (headless Chromium through Playwright).
+
+Run as `python -m benchmarks.browser DB_URL [--pages ringkasan,masalah] [--repeat 5]`; prints one JSON object. It
+starts the app (`streamlit run serve.py`) on the database, signs in as the demo administrator, opens each page
+at its default view, then picks RWs it has not shown yet in the page's RW box, one after the other. A change is
+timed from the click on the option to the last change of the page's content (a MutationObserver's clock), once
+the script has finished and nothing has moved for SETTLE_MS: what a reader waits for, drawing included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, sync_playwright
+
+from kutorejo_data.core.config import DATABASE_URL_ENV
+from kutorejo_data.demo.accounts import DEMO_PASSWORD
+
+from .pages import ROOT
+
+CHROMIUM = os.environ.get("KUTOREJO_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+PAGES = ("ringkasan", "masalah", "penyelesaian", "kapasitas")
+SETTLE_MS = 1500
+# Records every change to the page's content, in the page's own clock (installed once per page load).
+OBSERVER = """() => {
+  if (window.__observing) return;
+  window.__observing = true;
+  const main = document.querySelector("[data-testid='stMain']");
+  new MutationObserver(() => { window.__lastChange = performance.now(); })
+    .observe(main, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+# Then the next click (on the option) starts the clock.
+ARM = """() => {
+  window.__clickAt = null;
+  window.__lastChange = null;
+  document.addEventListener('click', () => { window.__clickAt = performance.now(); }, {capture: true, once: true});
+}"""
+SETTLED = f"""() => !document.querySelector("[data-testid='stStatusWidget']")
+  && !document.querySelector("[data-stale='true']")
+  && window.__lastChange !== null && performance.now() - window.__lastChange > {SETTLE_MS}"""
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def running_app(db_url: str) -> Iterator[str]:
+    """The app on a free port over the database; yields its base URL."""
+    port = _free_port()
+    env = {**os.environ, DATABASE_URL_ENV: db_url}
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port)]
+    command += ["--server.headless", "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false"]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(180):
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _idle(page: Page) -> None:
+    page.wait_for_selector("[data-testid='stMainBlockContainer'] [data-testid='stVerticalBlock']", timeout=120_000)
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stStatusWidget']\")", timeout=120_000)
+    page.wait_for_timeout(SETTLE_MS)
+
+
+def _sign_in(page: Page, url: str) -> None:
+    page.goto(url)
+    _idle(page)
+    page.get_by_label("Nama pengguna").fill("admin")
+    page.get_by_label("Kata sandi").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    _idle(page)
+
+
+def _rw_options(page: Page) -> list[str]:
+    """The RWs the page's RW box offers (not 'all')."""
+    page.locator("[data-testid='stSelectbox']", has_text="RW").first.click()
+    names = [text.strip() for text in page.get_by_role("option").all_inner_texts()]
+    page.keyboard.press("Escape")
+    return [name for name in names if name and not name.lower().startswith(("semua", "all"))]
+
+
+def time_filter_change(page: Page, option: str) -> float:
+    """Milliseconds from choosing an RW to the page's last drawn change."""
+    page.evaluate(OBSERVER)
+    page.locator("[data-testid='stSelectbox']", has_text="RW").first.click()
+    page.evaluate(ARM)
+    page.get_by_role("option", name=option, exact=True).click()
+    page.wait_for_function(SETTLED, timeout=120_000, polling=100)
+    return float(page.evaluate("() => window.__lastChange - window.__clickAt"))
+
+
+def measure(db_url: str, pages: list[str], repeat: int) -> dict[str, Any]:
+    """The median filter change of each page, and its samples."""
+    results: dict[str, Any] = {}
+    with running_app(db_url) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_context(viewport={"width": 1440, "height": 900}, locale="id-ID").new_page()
+        _sign_in(page, url)
+        for name in pages:
+            page.goto(f"{url}/{name}")
+            _idle(page)
+            options = _rw_options(page)
+            samples = [round(time_filter_change(page, options[i % len(options)]), 1) for i in range(repeat)]
+            results[name] = {"filter_change_ms": round(statistics.median(samples), 1), "samples_ms": samples}
+            print(name, json.dumps(results[name]), file=sys.stderr, flush=True)
+        browser.close()
+    return results
+
+
+def available() -> bool:
+    """True when the Chromium the benchmark drives is installed."""
+    return Path(CHROMIUM).exists()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure and print the figures as JSON."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.browser")
+    parser.add_argument("db_url")
+    parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    json.dump({"pages": measure(args.db_url, args.pages.split(","), args.repeat)}, sys.stdout)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
