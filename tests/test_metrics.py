@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import Engine, insert, literal, select, union_all
 
 from kutorejo_data.analytics import metrics, overview
-from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
-from kutorejo_data.core.models import Laporan, StatusHistory
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, resolve_area
+from kutorejo_data.core.models import RT, RW, Kelurahan, Laporan, StatusHistory
 from kutorejo_data.core.periods import previous_period
 from kutorejo_data.core.sqlfuncs import median
-from tests.factories import add_area, add_report, at
+from tests.factories import KUTOREJO, add_area, add_report, at
 
 NOVEMBER = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 30))
 OCTOBER = ReportFilters(dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
@@ -301,3 +301,35 @@ def test_a_past_months_resolution_kpis_come_from_the_monthly_store(handmade_db: 
         running = metrics.kpi_values(conn, november, now=at(11, 30))
     assert [part[key] for key in resolution_kpis] == [3, pytest.approx(10.0)]
     assert [running[key] for key in resolution_kpis] == [3, pytest.approx(10.0)]
+
+
+@pytest.mark.parametrize(
+    ("kode", "rw", "rt", "scope", "expected"),
+    [
+        (KUTOREJO, None, None, EVERYTHING, ("kelurahan",)),
+        (KUTOREJO, "03", None, EVERYTHING, ("kelurahan", "rw")),
+        (KUTOREJO, "03", "002", EVERYTHING, ("kelurahan", "rw", "rt")),
+        (None, "03", "002", EVERYTHING, ("kelurahan", "rw", "rt")),  # the only kelurahan there is
+        (None, None, None, EVERYTHING, ()),  # everything
+        ("9999999999", None, None, EVERYTHING, None),  # no such kelurahan
+        (KUTOREJO, "99", None, EVERYTHING, None),  # no such RW
+        (KUTOREJO, "03", "999", EVERYTHING, None),  # no such RT in it
+        (KUTOREJO, None, "002", EVERYTHING, None),  # an RT without its RW means nothing
+        (KUTOREJO, "05", None, Scope(KUTOREJO, "03"), None),  # outside the reader's RW
+        (KUTOREJO, None, None, Scope(KUTOREJO, "03"), ("kelurahan", "rw")),  # the scope narrows
+    ],
+)
+def test_an_area_resolves_to_the_ids_of_its_units_or_to_nothing(demo_db: Engine, kode, rw, rt, scope, expected):
+    with demo_db.connect() as conn:
+        area = resolve_area(conn, kode, rw, rt, scope)
+        if expected is None:
+            assert area.empty
+            return
+        assert not area.empty
+        kelurahan_id = conn.execute(select(Kelurahan.id).where(Kelurahan.kode == KUTOREJO)).scalar()
+        rw_id = conn.execute(select(RW.id).where(RW.kelurahan_id == kelurahan_id, RW.nomor == "03")).scalar()
+        rt_id = conn.execute(select(RT.id).where(RT.rw_id == rw_id, RT.nomor == "002")).scalar()
+    ids = {"kelurahan": kelurahan_id, "rw": rw_id, "rt": rt_id}
+    assert (area.kelurahan_id, area.rw_id, area.rt_id) == tuple(
+        ids[level] if level in expected else None for level in ("kelurahan", "rw", "rt")
+    )

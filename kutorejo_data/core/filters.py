@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import ColumnElement, Connection, Select, false, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, false, null, or_, select
 
 from .models import RT, RW, Kategori, Kegiatan, Kelurahan, Laporan, StatusHistory, Tokoh
 from .periods import previous_period
@@ -86,17 +86,25 @@ def resolve_area(conn: Connection, kelurahan_kode: str | None, rw: str | None, r
         if len(kodes) != 1:
             return Area(empty=True)
         kode = kodes[0]
-    kelurahan_id = conn.execute(select(Kelurahan.id).where(Kelurahan.kode == kode)).scalar()
-    if kelurahan_id is None:
+    if rw is None and rt is not None:
         return Area(empty=True)
+    # One round trip: the kelurahan, and its RW and RT by number when asked (pages resolve the area many times).
+    stmt = select(Kelurahan.id, RW.id if rw is not None else null(), RT.id if rt is not None else null())
+    stmt = stmt.where(Kelurahan.kode == kode)
+    if rw is not None:
+        stmt = stmt.outerjoin(RW, and_(RW.kelurahan_id == Kelurahan.id, RW.nomor == rw))
+    if rt is not None:
+        stmt = stmt.outerjoin(RT, and_(RT.rw_id == RW.id, RT.nomor == rt))
+    found = conn.execute(stmt).first()
+    if found is None:
+        return Area(empty=True)
+    kelurahan_id, rw_id, rt_id = found
     if rw is None:
-        return Area(kelurahan_id=kelurahan_id) if rt is None else Area(empty=True)
-    rw_id = conn.execute(select(RW.id).where(RW.kelurahan_id == kelurahan_id, RW.nomor == rw)).scalar()
+        return Area(kelurahan_id=kelurahan_id)
     if rw_id is None:
         return Area(empty=True)
     if rt is None:
         return Area(kelurahan_id=kelurahan_id, rw_id=rw_id)
-    rt_id = conn.execute(select(RT.id).where(RT.rw_id == rw_id, RT.nomor == rt)).scalar()
     if rt_id is None:
         return Area(empty=True)
     return Area(kelurahan_id=kelurahan_id, rw_id=rw_id, rt_id=rt_id)
