@@ -152,3 +152,25 @@ def test_an_unknown_rw_or_an_empty_database_is_refused_with_a_message(demo_db: E
         build_meeting_report(demo_db, OCTOBER, MeetingArea(rw="99"), EVERYTHING, now=NOW)
     with pytest.raises(LookupError, match="kelurahan"):
         build_meeting_report(fresh_db, OCTOBER, MeetingArea(), EVERYTHING, now=NOW)
+
+
+@pytest.mark.parametrize(("rw", "scope"), [(None, EVERYTHING), ("03", EVERYTHING), ("05", Scope(KUTOREJO, "05"))])
+def test_the_capacity_slide_from_the_kelurahans_kept_scorecards_is_the_same(demo_db: Engine, rw, scope) -> None:
+    """Presentasi passes scorecards sliced from the kelurahan's (kept across RWs); the slide must not change."""
+    from kutorejo_data.analytics import capacity
+    from kutorejo_data.meeting.deck import capacity_window, meeting_filters
+
+    area = MeetingArea(rw=rw)
+    _, filters = meeting_filters(demo_db, OCTOBER, area, scope, NOW)
+    window, level = capacity_window(filters)
+    whole = ReportFilters(kelurahan_kode=KUTOREJO, dari=window.dari, sampai=window.sampai)
+    with demo_db.connect() as conn:
+        ids = capacity.area_unit_ids(conn, window, level, scope)
+        cards = tuple(
+            capacity.for_units(capacity.scorecard(conn, period, level, scope, now=NOW), ids)
+            for period in (whole, whole.compared_with())
+        )
+    given = build_meeting_report(demo_db, OCTOBER, area, scope, now=NOW, scorecards=cards)  # type: ignore[arg-type]
+    computed = build_meeting_report(demo_db, OCTOBER, area, scope, now=NOW)
+    assert given.capacity == computed.capacity
+    assert computed.capacity.ranked  # the slide has something to show

@@ -16,7 +16,7 @@ import pandas as pd
 from sqlalchemy import Connection, Engine, case, func, select
 
 from kutorejo_data.analytics import metrics
-from kutorejo_data.analytics.capacity import INDEX_KEY, PILLAR_KEYS, scorecard_with_change
+from kutorejo_data.analytics.capacity import INDEX_KEY, PILLAR_KEYS, Scorecard, scorecard_with_change, with_change
 from kutorejo_data.analytics.metrics import as_it_stood, kpi_values, open_at_end_conditions, previous_kpi_values
 from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, breakdown_by_category
 from kutorejo_data.analytics.participation import participation_by
@@ -28,7 +28,7 @@ from kutorejo_data.core.models import Laporan
 from kutorejo_data.core.periods import add_months, month_end, month_start, months_between, previous_period
 from kutorejo_data.core.sqlfuncs import days_between
 from kutorejo_data.core.units import Level
-from kutorejo_data.records.options import kelurahan_options, rw_options
+from kutorejo_data.records.options import AreaOption, kelurahan_options, rw_options
 from kutorejo_data.records.photos import ResolvedWithPhotos, resolved_with_photos
 
 # The slides in order, the cover ("sampul") first; the page, the PPTX and the PDF all follow this list.
@@ -262,14 +262,29 @@ def _unit_score(row: dict[Hashable, Any]) -> UnitScore:
     )
 
 
-def _capacity(
-    conn: Connection, filters: ReportFilters, scope: Scope, level: Level, now: datetime
-) -> CapacityHighlights:
-    """Highlights of the scorecard over the CAPACITY_MONTHS up to the month's end, vs the months before them."""
+def capacity_window(filters: ReportFilters) -> tuple[ReportFilters, Level]:
+    """The scorecard the deck highlights: its units' level (an RW's meeting ranks its RTs, the kelurahan's its RWs)
+    and the CAPACITY_MONTHS up to the month's end."""
     assert filters.dari and filters.sampai
     window = filters.with_period(month_start(add_months(filters.dari, -(CAPACITY_MONTHS - 1))), filters.sampai)
+    return window, "rt" if filters.rw else "rw"
+
+
+def _capacity(
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope,
+    now: datetime,
+    scorecards: tuple[Scorecard, Scorecard] | None = None,
+) -> CapacityHighlights:
+    """Highlights of the scorecard of the capacity window vs the months before them (`scorecards`: both, when the
+    caller has them already)."""
+    window, level = capacity_window(filters)
     assert window.dari and window.sampai
-    _, table = scorecard_with_change(conn, window, level, scope, now=now)
+    if scorecards is None:
+        _, table = scorecard_with_change(conn, window, level, scope, now=now)
+    else:
+        table = with_change(*scorecards)
     previous = previous_period(window.dari, window.sampai)
     scored = table.dropna(subset=[INDEX_KEY]).sort_values([INDEX_KEY, "label"], ascending=[False, True])
     units = [_unit_score(row) for row in scored.to_dict("records")]
@@ -334,14 +349,13 @@ def _kpis_and_follow_ups(
     return kpi_values(conn, filters, scope, now=now, open_and_overdue=totals, judged_at=judged_at), follow_ups
 
 
-def build_meeting_report(
-    engine: Engine, month: date, area: MeetingArea, scope: Scope, *, now: datetime, may_see_reports: bool = False
-) -> MeetingReport:
-    """The meeting's content for a month (any day in it) and an area, inside the reader's scope; the before/after
-    photos of its notable resolutions only when the reader may see single reports.
+def meeting_filters(
+    engine: Engine, month: date, area: MeetingArea, scope: Scope, now: datetime
+) -> tuple[AreaOption, ReportFilters]:
+    """The meeting's kelurahan, and the filter of its figures: the month (to today while it runs) and the area
+    inside the reader's scope.
 
-    The parts are independent reads, run side by side (read_concurrently). Raises LookupError (with a message for
-    the user) when the kelurahan or the RW is not in the scope.
+    Raises LookupError (with a message for the user) when the kelurahan or the RW is not in the scope.
     """
     with engine.connect() as conn:
         chosen = [o for o in kelurahan_options(conn, scope) if area.kelurahan_kode in (None, o.kode)]
@@ -353,7 +367,28 @@ def build_meeting_report(
             raise LookupError(f"RW {rw} tidak ada di Kelurahan {kelurahan.label}")
     rt = scope.rt  # and an RT head's about their own RT: its figures, and its name on every heading
     dari, sampai = month_period(month, now.date())
-    filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, rt=rt, dari=dari, sampai=sampai)
+    return kelurahan, ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, rt=rt, dari=dari, sampai=sampai)
+
+
+def build_meeting_report(
+    engine: Engine,
+    month: date,
+    area: MeetingArea,
+    scope: Scope,
+    *,
+    now: datetime,
+    may_see_reports: bool = False,
+    scorecards: tuple[Scorecard, Scorecard] | None = None,
+) -> MeetingReport:
+    """The meeting's content for a month (any day in it) and an area, inside the reader's scope; the before/after
+    photos of its notable resolutions only when the reader may see single reports.
+
+    The parts are independent reads, run side by side (read_concurrently). Raises LookupError (see meeting_filters).
+    `scorecards`: the scorecards of capacity_window and of the period before it, when the caller keeps them.
+    """
+    kelurahan, filters = meeting_filters(engine, month, area, scope, now)
+    assert filters.dari and filters.sampai
+    rw, rt, dari, sampai = filters.rw, filters.rt, filters.dari, filters.sampai
     previous = filters.compared_with()
     # A month that is over is told as it stood at its end (its reports' statuses, who held them, what was open);
     # the running month as it stands now. The month before is judged at the same age (metrics.comparison_moment).
@@ -362,7 +397,7 @@ def build_meeting_report(
         engine,
         {
             # The slowest first, so they start at once.
-            "capacity": lambda conn: _capacity(conn, filters, scope, "rt" if rw else "rw", now),
+            "capacity": lambda conn: _capacity(conn, filters, scope, now, scorecards),
             "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now, as_of),
             "kpis_before": lambda conn: previous_kpi_values(conn, filters, scope, now=as_of),
             "overdue": lambda conn: _overdue(conn, filters, scope, now),

@@ -283,13 +283,20 @@ def _kelurahan_scorecards(
     return found["current"], found["previous"]
 
 
+def _area_scorecards(
+    db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
+) -> tuple[capacity.Scorecard, capacity.Scorecard]:
+    """The scorecards of the area's units for the period and the period before, sliced from the kelurahan's."""
+    whole = _kelurahan_scorecards(db_url, _whole_kelurahan(filters), scope, level, now)
+    ids = area_units(db_url, filters, scope, level)
+    return capacity.for_units(whole[0], ids), capacity.for_units(whole[1], ids)
+
+
 def capacity_scorecard(
     db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
 ) -> tuple[capacity.Scorecard, pd.DataFrame]:
     """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
-    whole = _kelurahan_scorecards(db_url, _whole_kelurahan(filters), scope, level, now)
-    ids = area_units(db_url, filters, scope, level)
-    current, previous = (capacity.for_units(card, ids) for card in whole)
+    current, previous = _area_scorecards(db_url, filters, scope, level, now)
     return current, capacity.with_change(current, previous)
 
 
@@ -481,8 +488,13 @@ def meeting_report(
 ) -> meeting.MeetingReport:
     """The meeting's slides content for a month and an area (raises LookupError outside the scope); the before/after
     photos only for a reader who may see single reports."""
+    engine = engine_for(db_url)
+    # The capacity slide's scorecards come from the kelurahan's, kept like Kapasitas's: another RW costs a lookup.
+    _, filters = meeting.meeting_filters(engine, month, area, scope, now)
+    window, level = meeting.capacity_window(filters)
+    scorecards = _area_scorecards(db_url, window, scope, level, now)
     return meeting.build_meeting_report(
-        engine_for(db_url), month, area, scope, now=now, may_see_reports=may_see_reports
+        engine, month, area, scope, now=now, may_see_reports=may_see_reports, scorecards=scorecards
     )
 
 
