@@ -452,3 +452,24 @@ def test_an_areas_rows_of_the_kelurahan_area_view_are_its_own(demo_db: Engine, r
             ids = capacity.area_unit_ids(conn, filters, level, scope)
             sliced = everything[everything["unit_id"].isin(ids)].reset_index(drop=True)
             pd.testing.assert_frame_equal(sliced, alone, check_dtype=not alone.empty)
+
+
+@pytest.mark.parametrize(
+    ("dari", "sampai"),
+    [
+        (date(2025, 12, 1), date(2026, 11, 29)),
+        (date(2026, 11, 1), date(2026, 11, 29)),
+        (date(2026, 1, 1), date(2026, 6, 30)),
+    ],
+)
+@pytest.mark.parametrize("level", ["rt", "rw"])
+def test_the_capacity_history_is_each_scorecard_and_trend_counted_alone(demo_db: Engine, dari, sampai, level) -> None:
+    """Kapasitas reads its two scorecards and the trend from one read of the monthly counts: nothing may change."""
+    now = datetime(2026, 11, 29, 12)
+    filters = ReportFilters(kelurahan_kode=KUTOREJO, dari=dari, sampai=sampai)
+    with demo_db.connect() as conn:
+        history = capacity.capacity_history(conn, filters, level, now=now)
+        pd.testing.assert_frame_equal(history.current.table, capacity.scorecard(conn, filters, level, now=now).table)
+        previous = capacity.scorecard(conn, filters.compared_with(), level, now=now)
+        pd.testing.assert_frame_equal(history.previous.table, previous.table)
+        pd.testing.assert_frame_equal(history.trends, capacity.units_trend(conn, filters, level, now=now))

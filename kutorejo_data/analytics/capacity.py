@@ -169,6 +169,39 @@ def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id
     return replace(filters, kelurahan_kode=kode, rw=rw, rt=rt)
 
 
+@dataclass(frozen=True)
+class CapacityHistory:
+    """A period's scorecard, the previous period's, and every unit's trend over rolling windows (see units_trend)."""
+
+    current: Scorecard
+    previous: Scorecard
+    trends: pd.DataFrame
+
+
+def _trend_table(windows: list[tuple[date, date]], cards: list[Scorecard]) -> pd.DataFrame:
+    tables = [
+        card.table[["unit_id", *PILLAR_KEYS, INDEX_KEY]].assign(sampai=sampai)
+        for (_, sampai), card in zip(windows, cards, strict=True)
+    ]
+    return pd.concat(tables, ignore_index=True)[["unit_id", "sampai", *PILLAR_KEYS, INDEX_KEY]]
+
+
+def capacity_history(
+    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
+) -> CapacityHistory:
+    """Everything Kapasitas shows for an area, from one read of the monthly counts where the periods line up: the
+    trend's last window is the period itself, and the previous period is counted with the windows."""
+    assert filters.dari and filters.sampai
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    windows = trend_windows(filters.dari, filters.sampai)
+    before = filters.compared_with()
+    assert before.dari and before.sampai
+    cards = [
+        score_units(c) for c in unit_counts_by_period(conn, area, level, [*windows, (before.dari, before.sampai)], now)
+    ]
+    return CapacityHistory(current=cards[-2], previous=cards[-1], trends=_trend_table(windows, cards[:-1]))
+
+
 def units_trend(
     conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
 ) -> pd.DataFrame:
@@ -180,11 +213,7 @@ def units_trend(
     assert filters.dari and filters.sampai
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
     windows = trend_windows(filters.dari, filters.sampai)
-    tables = [
-        score_units(counts).table[["unit_id", *PILLAR_KEYS, INDEX_KEY]].assign(sampai=sampai)
-        for (_, sampai), counts in zip(windows, unit_counts_by_period(conn, area, level, windows, now), strict=True)
-    ]
-    return pd.concat(tables, ignore_index=True)[["unit_id", "sampai", *PILLAR_KEYS, INDEX_KEY]]
+    return _trend_table(windows, [score_units(c) for c in unit_counts_by_period(conn, area, level, windows, now)])
 
 
 def trend_of(trends: pd.DataFrame, unit_id: int) -> pd.DataFrame:

@@ -292,26 +292,31 @@ def _area_scorecards(
     return capacity.for_units(whole[0], ids), capacity.for_units(whole[1], ids)
 
 
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def _kelurahan_capacity(
+    db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
+) -> capacity.CapacityHistory:
+    """Every RT's or RW's scorecards (period, previous period) and trend in the kelurahan (capacity_history)."""
+    with engine_for(db_url).connect() as conn:
+        return capacity.capacity_history(conn, filters, level, scope, now=now)
+
+
 def capacity_scorecard(
     db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
 ) -> tuple[capacity.Scorecard, pd.DataFrame]:
     """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
-    current, previous = _area_scorecards(db_url, filters, scope, level, now)
-    return current, capacity.with_change(current, previous)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _kelurahan_trends(db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime) -> pd.DataFrame:
-    """Every RT's or RW's pillar scores and index over rolling windows (capacity.units_trend)."""
-    with engine_for(db_url).connect() as conn:
-        return capacity.units_trend(conn, filters, level, scope, now=now)
+    history = _kelurahan_capacity(db_url, _whole_kelurahan(filters), scope, level, now)
+    ids = area_units(db_url, filters, scope, level)
+    current = capacity.for_units(history.current, ids)
+    return current, capacity.with_change(current, capacity.for_units(history.previous, ids))
 
 
 def capacity_trend(
     db_url: str, filters: ReportFilters, scope: Scope, level: Level, unit_id: int, now: datetime
 ) -> pd.DataFrame:
     """One unit's pillar scores and index over rolling windows."""
-    return capacity.trend_of(_kelurahan_trends(db_url, _whole_kelurahan(filters), scope, level, now), unit_id)
+    history = _kelurahan_capacity(db_url, _whole_kelurahan(filters), scope, level, now)
+    return capacity.trend_of(history.trends, unit_id)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
