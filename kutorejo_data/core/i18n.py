@@ -2138,8 +2138,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No decisions of last month's meeting were recorded",
     ),
     "rapat.msg.keputusan_lalu": (
-        "{n} keputusan rapat lalu: {selesai} selesai, {lewat} lewat batas",
-        "{n} decisions of the last meeting: {selesai} done, {lewat} overdue",
+        "{n} keputusan: {selesai} selesai, {lewat} lewat batas",
+        "{n} decisions: {selesai} done, {lewat} overdue",
     ),
     "rapat.msg.kepuasan_none": (
         "Belum ada laporan yang diselesaikan bulan ini",
@@ -2148,6 +2148,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rapat.msg.kepuasan": (
         "{ya} dari {n} penyelesaian dikonfirmasi beres oleh pelapornya",
         "{ya} of {n} resolutions confirmed fixed by their reporter",
+    ),
+    "rapat.wa.kepuasan": (
+        "• Kepuasan warga: dikonfirmasi *{ya}*, dibuka kembali *{belum}*, IKM *{ikm}*",
+        "• Resident satisfaction: confirmed *{ya}*, reopened *{belum}*, index *{ikm}*",
     ),
     "rapat.keputusan_note": (
         "Keputusan rapat {month}; status per {date}. Catat dan perbarui keputusan di halaman Presentasi atau Kegiatan.",

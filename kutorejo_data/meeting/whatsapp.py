@@ -31,6 +31,7 @@ LANG = "id"
 WHATSAPP_LIMIT = 1000
 OVERDUE_LINES = 3
 DECISION_LINES = 3
+DECISION_WIDTH = 38
 TITLE_WIDTH = 45
 # WhatsApp has no escape character: user text loses its formatting marks so `*x*` in a title cannot turn bold.
 NEUTRAL = str.maketrans({"*": "∗", "_": " ", "~": "-", "`": "'"})
@@ -45,7 +46,7 @@ def _decision_lines(report: MeetingReport) -> list[str]:
     """The last meeting's decisions, at most DECISION_LINES of them, each with its status now."""
     today = report.generated_at.date()
     return [
-        f"• {plain(d.apa, TITLE_WIDTH)} — {plain(decision_owner(d), 30)}: *{decision_status(d, LANG, today)}*"
+        f"• {plain(d.apa, DECISION_WIDTH)} ({plain(decision_owner(d), 24)}): *{decision_status(d, LANG, today)}*"
         for d in report.previous_decisions[:DECISION_LINES]
     ]
 
@@ -53,8 +54,8 @@ def _decision_lines(report: MeetingReport) -> list[str]:
 def _satisfaction_line(report: MeetingReport) -> list[str]:
     if report.satisfaction is None or not report.satisfaction.current.get("penyelesaian"):
         return []
-    rows = kpi_rows(report.satisfaction, SATISFACTION_SHOWN, LANG)
-    return [f"• {t('rapat.slide.kepuasan', LANG)}: " + " · ".join(f"{row.label} *{row.value}*" for row in rows)]
+    confirmed, reopened, index = (row.value for row in kpi_rows(report.satisfaction, SATISFACTION_SHOWN, LANG))
+    return [t("rapat.wa.kepuasan", LANG, ya=confirmed, belum=reopened, ikm=index)]
 
 
 def whatsapp_text(report: MeetingReport) -> str:
@@ -62,9 +63,8 @@ def whatsapp_text(report: MeetingReport) -> str:
     heading = [
         f"*{slide_title('sampul', LANG)} — {plain(report.area_label)}*",
         f"*{month_title(report, LANG)}*",
-        "",
-        f"*{slide_title('keputusan_lalu', LANG)}*: {headline(report, 'keputusan_lalu', LANG)}",
     ]
+    decided = ["", f"*{slide_title('keputusan_lalu', LANG)}*: {headline(report, 'keputusan_lalu', LANG)}"]
     decisions = _decision_lines(report)
     lines = [
         "",
@@ -78,7 +78,7 @@ def whatsapp_text(report: MeetingReport) -> str:
         f"• {participation.label}: *{participation.value}*"
         + (f" ({participation.delta})" if participation.delta else "")
     )
-    lines += _satisfaction_line(report)
+    satisfaction = _satisfaction_line(report)
     closing = [
         "",
         f"*{t('rapat.next_steps', LANG)}*",
@@ -97,11 +97,21 @@ def whatsapp_text(report: MeetingReport) -> str:
 
     # Drop overdue lines (least bad first), then decision lines, until the whole message fits; the numbers stay.
     def whole() -> str:
-        return "\n".join(heading + decisions + lines + overdue + closing)
+        return "\n".join(heading + decided + decisions + lines + satisfaction + overdue + closing)
 
-    while overdue and len(whole()) > WHATSAPP_LIMIT:
-        overdue = overdue[:-1] if len(overdue) > 2 else []
+    # Dropped in this order until it fits: overdue lines but the worst, the decisions' lines, the satisfaction line,
+    # "no decisions recorded", the worst overdue report, the decisions' count; the numbers always stay.
+    while len(overdue) > 3 and len(whole()) > WHATSAPP_LIMIT:
+        overdue = overdue[:-1]
     while decisions and len(whole()) > WHATSAPP_LIMIT:
         decisions = decisions[:-1]
+    if len(whole()) > WHATSAPP_LIMIT:
+        satisfaction = []
+    if not report.previous_decisions and len(whole()) > WHATSAPP_LIMIT:
+        decided = []  # nothing was decided: saying so matters less than the worst overdue report
+    while overdue and len(whole()) > WHATSAPP_LIMIT:
+        overdue = overdue[:-1] if len(overdue) > 2 else []
+    if len(whole()) > WHATSAPP_LIMIT:
+        decided = []
     text = whole()
     return text if len(text) <= WHATSAPP_LIMIT else text[: WHATSAPP_LIMIT - 1] + "…"
