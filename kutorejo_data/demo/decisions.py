@@ -11,6 +11,7 @@ import numpy as np
 from sqlalchemy import Connection, insert, select
 
 from kutorejo_data.core import domain
+from kutorejo_data.core.db import inserted_id
 from kutorejo_data.core.models import (
     RW,
     Kegiatan,
@@ -96,26 +97,28 @@ def add_demo_decisions(conn: Connection, rng: np.random.Generator, kelurahan_id:
             status = _status(rng, batas, horizon, age)
             note = "" if status == "belum" else str(NOTES[status][int(rng.integers(0, 2))])
             changed = min(held + timedelta(days=int(rng.integers(2, 15)), hours=3), horizon)
-            nomor = conn.execute(
-                insert(KeputusanRapat).values(
-                    kelurahan_id=kelurahan_id,
-                    kegiatan_id=kegiatan_id,
-                    bulan=day.strftime("%Y-%m"),
-                    tanggal_rapat=day,
-                    rw_id=rw_id,
-                    rt_id=None,
-                    apa=what,
-                    pemilik_id=owner_id,
-                    pemilik_nama=owner_name,
-                    batas=batas,
-                    status=status,
-                    catatan=note,
-                    created_at=held,
-                    created_by=ACTOR,
-                    updated_at=changed if status != "belum" else held,
-                    updated_by=ACTOR,
+            nomor = inserted_id(
+                conn.execute(
+                    insert(KeputusanRapat).values(
+                        kelurahan_id=kelurahan_id,
+                        kegiatan_id=kegiatan_id,
+                        bulan=day.strftime("%Y-%m"),
+                        tanggal_rapat=day,
+                        rw_id=rw_id,
+                        rt_id=None,
+                        apa=what,
+                        pemilik_id=owner_id,
+                        pemilik_nama=owner_name,
+                        batas=batas,
+                        status=status,
+                        catatan=note,
+                        created_at=held,
+                        created_by=ACTOR,
+                        updated_at=changed if status != "belum" else held,
+                        updated_by=ACTOR,
+                    )
                 )
-            ).inserted_primary_key[0]
+            )
             history = [{"from_status": None, "to_status": "belum", "changed_at": held, "note": ""}]
             if status != "belum":
                 history.append({"from_status": "belum", "to_status": status, "changed_at": changed, "note": note})
