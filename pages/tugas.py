@@ -15,7 +15,11 @@ blocks.render_outcome()
 
 my_tasks = data.my_tasks(ctx.db_url, ctx.account.id, ctx.scope, ctx.now.replace(second=0))
 total = data.open_task_count(ctx.db_url, ctx.account.id, ctx.scope)
+# The meeting decisions they own first, overdue ones marked: few, and a meeting waits on them.
+decisions = render_owned_decisions(ctx)
 if my_tasks:
+    if decisions:
+        st.subheader(t("tugas.reports", lang), anchor=False)
     st.caption(t("tugas.count", lang, n=fmt_int(total, lang)))
     thumbnails = data.list_thumbnails(
         ctx.db_url, tuple(task.nomor for task in my_tasks), ctx.scope, ctx.may_see_reports
@@ -24,6 +28,5 @@ if my_tasks:
         blocks.render_task(ctx, task, thumbnails.get(task.nomor))
     if total > len(my_tasks):
         st.caption(t("tugas.more", lang, n=fmt_int(total - len(my_tasks), lang)))
-# Then the meeting decisions they own, overdue ones marked.
-if not render_owned_decisions(ctx) and not my_tasks:
+if not decisions and not my_tasks:
     st.info(t("tugas.none", lang), icon=":material/task_alt:")

@@ -2203,6 +2203,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "keputusan.col_status": ("Status sekarang", "Status now"),
     "keputusan.due": ("Batas {date}", "Due {date}"),
     "keputusan.last_update": ("diperbarui {moment} oleh {by}", "updated {moment} by {by}"),
+    "tugas.reports": ("Laporan yang Anda tangani", "Reports you are in charge of"),
     "keputusan.mine": ("Keputusan rapat yang Anda pegang", "Meeting decisions you own"),
     "keputusan.of_meeting": ("Keputusan rapat ini", "This meeting's decisions"),
     "digest.keputusan": ("{n} keputusan rapat lewat batas", "{n} meeting decisions overdue"),
