@@ -10,13 +10,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from kutorejo_data.access.permissions import scope_for
 from kutorejo_data.analytics import metrics
 from kutorejo_data.analytics.satisfaction import satisfaction_counts
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters
 from kutorejo_data.core.formatting import fmt_percent
+from kutorejo_data.core.models import KeputusanRapat
 from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingReport, build_meeting_report
 from kutorejo_data.meeting.digest import build_digest, digest_text
 from kutorejo_data.meeting.pdf import meeting_pdf
@@ -141,3 +142,31 @@ def test_the_demo_deck_follows_up_the_demo_meetings(demo_db: Engine) -> None:
     assert all(d.tanggal_rapat == date(2026, 10, 13) for d in november.previous_decisions)
     assert all(d.batas >= d.tanggal_rapat for d in november.previous_decisions)
     assert timedelta(0) <= november.generated_at - datetime(2026, 11, 29)
+
+
+def test_a_past_months_deck_tells_the_decisions_as_they_stood_at_its_end(decided: Engine) -> None:
+    owner = account_id(decided, "rw03")
+    with decided.connect() as conn:
+        going = conn.execute(select(KeputusanRapat.id).where(KeputusanRapat.apa.startswith("Kerja bakti"))).scalar_one()
+    update_decision(
+        decided,
+        going,
+        "selesai",
+        "Selesai 3 Januari",
+        actor="rw03",
+        role="ketua_rw",
+        account_id=owner,
+        scope=OFFICE,
+        now=datetime(2027, 1, 3, 9, 0),
+    )
+    # December's deck made in February: the decisions stand as on 31 December; overdue is judged on that day.
+    december = deck(decided, date(2026, 12, 1), datetime(2027, 2, 2, 9, 0))
+    assert december.decisions_day == date(2026, 12, 31)
+    assert [(d.status, d.catatan) for d in december.previous_decisions][0] == ("berjalan", "Jadwal Minggu")
+    assert [d.overdue(december.decisions_day) for d in december.previous_decisions] == [True, False, True]
+    slide = slide_text(Presentation(io.BytesIO(meeting_pptx(december))).slides[1])
+    assert "status per 31 Des 2026" in slide and "berjalan · lewat batas — Jadwal Minggu" in slide
+    # While the month runs, its deck shows the status now.
+    running = deck(decided, date(2026, 12, 1), datetime(2027, 1, 1, 0, 0) - timedelta(minutes=1))
+    assert running.decisions_day == date(2026, 12, 31) and not running.month_is_over
+    assert running.previous_decisions[0].status == "selesai"  # stored: the latest status, whenever it was set

@@ -157,7 +157,8 @@ class MeetingReport:
     capacity: CapacityHighlights
     follow_ups: tuple[FollowUp, ...]
     resolutions: tuple[ResolvedWithPhotos, ...] = ()  # the month's notable resolutions with before/after photos
-    # The decisions of the previous month's meeting with their current status (Tindak lanjut rapat lalu).
+    # The decisions of the previous month's meeting (Tindak lanjut rapat lalu) with their status now, or at the month's
+    # end once it is over (decisions_day).
     previous_decisions: tuple[Decision, ...] = ()
     # Residents' "sudah beres?" answers over the month's resolutions (analytics/satisfaction.py), vs the month before.
     satisfaction: KpiComparison | None = None
@@ -191,6 +192,11 @@ class MeetingReport:
     def decisions_month(self) -> str:
         """The month whose meeting's decisions the deck follows up, as `YYYY-MM` (the month before the deck's)."""
         return add_months(self.dari, -1).strftime("%Y-%m")
+
+    @property
+    def decisions_day(self) -> date:
+        """The day the decisions' status stands on (and overdue is judged): the month's last, once it is over."""
+        return self.sampai if self.month_is_over else self.generated_at.date()
 
     @property
     def overdue_total(self) -> int:
@@ -392,8 +398,16 @@ def build_meeting_report(
             "resolutions": lambda conn: resolved_with_photos(
                 conn, filters, scope, may_see_reports=may_see_reports, limit=NOTABLE_RESOLUTIONS
             ),
+            # As they stood at the month's end once it is over, like every other figure of the deck.
             "previous_decisions": lambda conn: tuple(
-                decisions_of_month(conn, kelurahan.kode, add_months(dari, -1).strftime("%Y-%m"), scope, rw=rw)
+                decisions_of_month(
+                    conn,
+                    kelurahan.kode,
+                    add_months(dari, -1).strftime("%Y-%m"),
+                    scope,
+                    rw=rw,
+                    as_of=as_of if as_of < now else None,
+                )
             ),
             "satisfaction": lambda conn: _satisfaction(conn, filters, scope),
             "satisfaction_before": lambda conn: _satisfaction(conn, previous, scope),

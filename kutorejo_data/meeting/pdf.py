@@ -339,7 +339,7 @@ def _sebelum_sesudah(report: MeetingReport) -> list[Flowable]:
 
 def _keputusan_lalu(report: MeetingReport) -> list[Flowable]:
     parts = _section(report, "keputusan_lalu")
-    today = report.generated_at.date()
+    today = report.decisions_day
     if report.previous_decisions:
         rows: list[list[Flowable | str]] = [list(decision_cells(d, LANG, today)) for d in report.previous_decisions]
         parts.append(_table(decision_header(LANG), rows, [70, 40, 22, 38]))

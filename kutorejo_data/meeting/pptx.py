@@ -442,7 +442,7 @@ DECISIONS_ON_SLIDE = 7  # rows that fit the slide at 14 pt; the PDF lists them a
 
 
 def _keputusan_lalu(slide: Slide, report: MeetingReport) -> None:
-    today = report.generated_at.date()
+    today = report.decisions_day
     shown = report.previous_decisions[:DECISIONS_ON_SLIDE]
     if shown:
         rows = [decision_cells(d, LANG, today, TITLE_WIDTH) for d in shown]

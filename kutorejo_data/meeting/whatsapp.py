@@ -44,7 +44,7 @@ def plain(text: str, width: int | None = None) -> str:
 
 def _decision_lines(report: MeetingReport) -> list[str]:
     """The last meeting's decisions, at most DECISION_LINES of them, each with its status now."""
-    today = report.generated_at.date()
+    today = report.decisions_day
     return [
         f"• {plain(d.apa, DECISION_WIDTH)} ({plain(decision_owner(d), 24)}): *{decision_status(d, LANG, today)}*"
         for d in report.previous_decisions[:DECISION_LINES]

@@ -224,7 +224,7 @@ def decisions_note(report: MeetingReport, lang: str) -> str:
         "rapat.keputusan_note",
         lang,
         month=fmt_month_long(report.decisions_month, lang),
-        date=fmt_date(report.generated_at.date(), lang),
+        date=fmt_date(report.decisions_day, lang),
     )
 
 
@@ -238,7 +238,7 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
         if not decisions:
             return t("rapat.msg.keputusan_lalu_none", lang)
         done = sum(1 for d in decisions if d.status == "selesai")
-        late = sum(1 for d in decisions if d.overdue(report.generated_at.date()))
+        late = sum(1 for d in decisions if d.overdue(report.decisions_day))
         return t(
             "rapat.msg.keputusan_lalu",
             lang,

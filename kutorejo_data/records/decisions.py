@@ -10,7 +10,7 @@ decisions, their own area's, and the ones they own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Connection, Engine, and_, false, insert, or_, select, true, update
@@ -406,9 +406,11 @@ def decisions_of_month(
     *,
     rw: str | None = None,
     account_id: int | None = None,
+    as_of: datetime | None = None,
 ) -> list[Decision]:
     """The decisions of a month's meeting inside the scope (for one RW: the kelurahan-wide ones and that RW's),
-    in the order they were recorded."""
+    in the order they were recorded; with `as_of`, each with its status and note as they stood then (from the
+    status history: a decision recorded later stands at its first status)."""
     kelurahan_id = kelurahan_id_of(conn, kelurahan_kode)
     if kelurahan_id is None:
         return []
@@ -417,7 +419,30 @@ def decisions_of_month(
     if rw:
         rw_id = conn.execute(select(RW.id).where(RW.kelurahan_id == kelurahan_id, RW.nomor == rw)).scalar()
         conditions.append(or_(KeputusanRapat.rw_id.is_(None), KeputusanRapat.rw_id == rw_id))
-    return _listed(conn, conditions, (KeputusanRapat.id,))
+    listed = _listed(conn, conditions, (KeputusanRapat.id,))
+    return listed if as_of is None else _as_it_stood(conn, listed, as_of)
+
+
+def _as_it_stood(conn: Connection, listed: list[Decision], as_of: datetime) -> list[Decision]:
+    """The decisions with the status and note of their last change before `as_of` (their first when none was)."""
+    if not listed:
+        return listed
+    steps: dict[int, tuple[datetime, str, str]] = {}
+    for nomor, changed_at, to_status, note in conn.execute(
+        select(
+            KeputusanStatus.keputusan_id, KeputusanStatus.changed_at, KeputusanStatus.to_status, KeputusanStatus.note
+        )
+        .where(KeputusanStatus.keputusan_id.in_([d.nomor for d in listed]))
+        .order_by(KeputusanStatus.keputusan_id, KeputusanStatus.changed_at, KeputusanStatus.id)
+    ):
+        if nomor not in steps or changed_at < as_of:
+            steps[nomor] = (changed_at, to_status, note)
+    return [
+        replace(d, status=steps[d.nomor][1], catatan=steps[d.nomor][2], updated_at=steps[d.nomor][0])
+        if d.nomor in steps and d.updated_at >= as_of
+        else d
+        for d in listed
+    ]
 
 
 def decisions_of_owner(conn: Connection, account_id: int, scope: Scope) -> list[Decision]:

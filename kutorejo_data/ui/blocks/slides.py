@@ -180,7 +180,7 @@ def _sebelum_sesudah(report: MeetingReport, lang: str) -> None:
 
 
 def _keputusan_lalu(report: MeetingReport, lang: str) -> None:
-    today = report.generated_at.date()
+    today = report.decisions_day
     if report.previous_decisions:
         rows = [decision_cells(d, lang, today, TITLE_WIDTH) for d in report.previous_decisions]
         columns = {name: [row[i] for row in rows] for i, name in enumerate(decision_header(lang))}
