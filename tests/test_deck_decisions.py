@@ -170,3 +170,14 @@ def test_a_past_months_deck_tells_the_decisions_as_they_stood_at_its_end(decided
     running = deck(decided, date(2026, 12, 1), datetime(2027, 1, 1, 0, 0) - timedelta(minutes=1))
     assert running.decisions_day == date(2026, 12, 31) and not running.month_is_over
     assert running.previous_decisions[0].status == "selesai"  # stored: the latest status, whenever it was set
+
+
+def test_the_slide_shows_six_decisions_and_says_how_many_more_the_pdf_lists(decided: Engine) -> None:
+    for n in range(5):
+        record(decided, NOVEMBER_MEETING, f"Keputusan tambahan {n + 1}", date(2026, 12, 20), pemilik_nama="Pak RT")
+    report = deck(decided, date(2026, 12, 1), EARLY_DECEMBER)
+    slide = slide_text(Presentation(io.BytesIO(meeting_pptx(report))).slides[1])
+    assert "Keputusan tambahan 3" in slide and "Keputusan tambahan 4" not in slide
+    assert "dan 2 keputusan lagi (lihat Laporan Bulanan PDF)." in slide
+    pdf = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(meeting_pdf(report))).pages).split())
+    assert "Keputusan tambahan 5" in pdf

@@ -438,7 +438,8 @@ def _sebelum_sesudah(slide: Slide, report: MeetingReport) -> None:
         _text(slide, left, CONTENT_BOTTOM - caption, column, caption, [photo_caption(item, LANG)], 14)
 
 
-DECISIONS_ON_SLIDE = 7  # rows that fit the slide at 14 pt; the PDF lists them all
+DECISIONS_ON_SLIDE = 6  # rows of two lines that fit above the note at 14 pt; the PDF lists them all
+DECISION_WIDTH = 48  # characters of a decision or a note in a cell: two lines at most
 
 
 def _keputusan_lalu(slide: Slide, report: MeetingReport) -> None:
