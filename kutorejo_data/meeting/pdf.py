@@ -342,7 +342,7 @@ def _keputusan_lalu(report: MeetingReport) -> list[Flowable]:
     today = report.decisions_day
     if report.previous_decisions:
         rows: list[list[Flowable | str]] = [list(decision_cells(d, LANG, today)) for d in report.previous_decisions]
-        parts.append(_table(decision_header(LANG), rows, [70, 40, 22, 38]))
+        parts.append(_table(decision_header(LANG), rows, [60, 38, 26, 46]))
     parts.append(_para(decisions_note(report, LANG), "small"))
     return parts
 
