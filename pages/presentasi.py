@@ -3,6 +3,7 @@
 import streamlit as st
 
 from kutorejo_data.ui.blocks import slides
+from kutorejo_data.ui.blocks.decisions import render_meeting_decisions
 from kutorejo_data.ui.blocks.presentation import EXIT_PAGE, meeting_controls, render_exports
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
@@ -26,3 +27,5 @@ report = data.meeting_report(
 )
 slides.render_slide(report, choice.index, lang)
 render_exports(report, lang)
+with st.expander(t("keputusan.title", lang), icon=":material/gavel:"):
+    render_meeting_decisions(ctx, "presentasi_keputusan", report.kelurahan_kode, report.month, rw=choice.area.rw)

@@ -23,10 +23,12 @@ PAGE = "pages/presentasi.py"
 TITLES = {
     "id": [
         "Rapat Koordinasi",
+        "Tindak lanjut rapat lalu",
         "Angka bulan ini",
         "Masalah terbanyak",
         "Terlambat: perlu keputusan",
         "Kecepatan penyelesaian",
+        "Kepuasan warga",
         "Partisipasi warga",
         "Kapasitas RT/RW",
         "Sebelum & sesudah",
@@ -34,10 +36,12 @@ TITLES = {
     ],
     "en": [
         "Coordination meeting",
+        "Follow-up of the last meeting",
         "The month in numbers",
         "Top problems",
         "Overdue: decisions needed",
         "Resolution speed",
+        "Resident satisfaction",
         "Residents taking part",
         "RT/RW capacity",
         "Before & after",
@@ -81,6 +85,7 @@ def test_the_numbers_slide_shows_the_metrics_and_the_whatsapp_text_fits(
     monkeypatch, demo_db_url: str, demo_db: Engine
 ) -> None:
     at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10", rw="03")
+    at.button(key="presentasi_next").click().run()  # Tindak lanjut rapat lalu
     at.button(key="presentasi_next").click().run()
     october = ReportFilters(kelurahan_kode=KUTOREJO, rw="03", dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
     with demo_db.connect() as conn:

@@ -69,10 +69,12 @@ def test_the_deck_has_the_pages_slides_in_16_9_with_area_and_month_on_each(built
     titles = [slide_text(s).strip().split("\n")[0] for s in deck.slides]
     assert titles == [
         "Rapat Koordinasi",
+        "Tindak lanjut rapat lalu",
         "Angka bulan ini",
         "Masalah terbanyak",
         "Terlambat: perlu keputusan",
         "Kecepatan penyelesaian",
+        "Kepuasan warga",
         "Partisipasi warga",
         "Kapasitas RT/RW",
         "Sebelum & sesudah",

@@ -112,6 +112,21 @@ def may_write(role: str, slug: str) -> bool:
     return page is not None and role in page.write_roles
 
 
+# Keputusan rapat: the office records them for the kelurahan, an RW head for their own RW (records/decisions.py
+# checks the same); the owner and the office move them on.
+DECISION_RECORDERS: frozenset[str] = OFFICE | {KETUA_RW}
+
+
+def may_record_decisions(role: str) -> bool:
+    """True when the role may record a meeting's decisions (an RW head: for their own RW)."""
+    return role in DECISION_RECORDERS
+
+
+def may_update_decision(role: str, account_id: int, owner_id: int | None) -> bool:
+    """True for the decision's owner and for the office."""
+    return role in OFFICE or (owner_id is not None and owner_id == account_id)
+
+
 def may_see_personal_data(role: str) -> bool:
     """True when the role may see reporter names and phones of the reports in its scope."""
     return role in PERSONAL_DATA_READERS

@@ -119,6 +119,10 @@ CONFIRMATION_DAYS = 14
 CONFIRMATION_ANSWERS: tuple[str, ...] = ("ya", "belum")
 # The outbox: messages the system wants a person to send by WhatsApp (or a configured gateway sends).
 MESSAGE_STATUSES: tuple[str, ...] = ("antre", "terkirim", "gagal")
+# Keputusan rapat: a coordination meeting's decision, followed from belum through berjalan to selesai.
+MEETING_ACTIVITY = "rapat_koordinasi"
+DECISION_STATUSES: tuple[str, ...] = ("belum", "berjalan", "selesai")
+DECISION_OPEN_STATUSES: tuple[str, ...] = ("belum", "berjalan")
 # What a valid report or activity looks like: field lengths, the earliest date, the phone format.
 JUDUL_MAX = 200
 DESKRIPSI_MAX = 5000

@@ -2130,6 +2130,130 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Ada isian yang tidak dikenal untuk pesan ini. Isian yang boleh dipakai tercantum di bawah teksnya.",
         "A placeholder this message does not know. The ones it may use are listed below its text.",
     ),
+    # Keputusan rapat (meeting decisions) and their slides.
+    "rapat.slide.keputusan_lalu": ("Tindak lanjut rapat lalu", "Follow-up of the last meeting"),
+    "rapat.slide.kepuasan": ("Kepuasan warga", "Resident satisfaction"),
+    "rapat.msg.keputusan_lalu_none": (
+        "Tidak ada keputusan rapat bulan lalu yang dicatat",
+        "No decisions of last month's meeting were recorded",
+    ),
+    "rapat.msg.keputusan_lalu": (
+        "{n} keputusan: {selesai} selesai, {lewat} lewat batas",
+        "{n} decisions: {selesai} done, {lewat} overdue",
+    ),
+    "rapat.msg.kepuasan_none": (
+        "Belum ada laporan yang diselesaikan bulan ini",
+        "No report was resolved this month",
+    ),
+    "rapat.msg.kepuasan": (
+        "{ya} dari {n} penyelesaian dikonfirmasi beres oleh pelapornya",
+        "{ya} of {n} resolutions confirmed fixed by their reporter",
+    ),
+    "rapat.wa.kepuasan": (
+        "• Kepuasan warga: dikonfirmasi *{ya}*, dibuka kembali *{belum}*, IKM *{ikm}*",
+        "• Resident satisfaction: confirmed *{ya}*, reopened *{belum}*, index *{ikm}*",
+    ),
+    "rapat.keputusan_note": (
+        "Keputusan rapat {month}; status per {date}. Catat dan perbarui keputusan di halaman Presentasi atau Kegiatan.",
+        "Decisions of the {month} meeting; status as of {date}. Record and update decisions on the Presentation or "
+        "Activities page.",
+    ),
+    "rapat.keputusan_more": ("dan {n} keputusan lagi (lihat Laporan Bulanan PDF).", "and {n} more (see the PDF)."),
+    "keputusan.title": ("Keputusan rapat", "Meeting decisions"),
+    "keputusan.for_month": ("Keputusan rapat {month}", "Decisions of the {month} meeting"),
+    "keputusan.meeting": (
+        "Rapat koordinasi {date} (kegiatan #{nomor}).",
+        "Coordination meeting of {date} (activity #{nomor}).",
+    ),
+    "keputusan.no_meeting": (
+        "Rapat koordinasi bulan ini belum dicatat di Kegiatan; keputusan diberi tanggal hari pencatatan.",
+        "This month's coordination meeting is not recorded under Activities; decisions are dated the day they are "
+        "recorded.",
+    ),
+    "keputusan.none": ("Belum ada keputusan yang dicatat untuk rapat ini.", "No decisions recorded for this meeting."),
+    "keputusan.new": ("Catat keputusan", "Record a decision"),
+    "keputusan.apa": ("Keputusan: apa yang akan dikerjakan", "Decision: what will be done"),
+    "keputusan.pemilik_akun": ("Penanggung jawab (akun)", "Owner (account)"),
+    "keputusan.pemilik_nama": (
+        "atau nama orang yang bertanggung jawab (tanpa akun)",
+        "or the name of the person responsible (without an account)",
+    ),
+    "keputusan.no_account": ("— tanpa akun —", "— no account —"),
+    "keputusan.batas": ("Batas waktu", "Due date"),
+    "keputusan.rw": ("RW (opsional)", "RW (optional)"),
+    "keputusan.rt": ("RT (opsional)", "RT (optional)"),
+    "keputusan.whole_kelurahan": ("Seluruh kelurahan", "The whole kelurahan"),
+    "keputusan.laporan": (
+        "Nomor laporan terkait (opsional, pisahkan dengan koma)",
+        "Related report numbers (optional, separated by commas)",
+    ),
+    "keputusan.save": ("Simpan keputusan", "Save the decision"),
+    "keputusan.saved": ("Keputusan #{nomor} dicatat.", "Decision #{nomor} recorded."),
+    "keputusan.status_label": ("Status", "Status"),
+    "keputusan.note": ("Catatan perkembangan", "Progress note"),
+    "keputusan.update": ("Perbarui", "Update"),
+    "keputusan.updated": ("Keputusan #{nomor} diperbarui: {status}.", "Decision #{nomor} updated: {status}."),
+    "keputusan.status.belum": ("belum", "not started"),
+    "keputusan.status.berjalan": ("berjalan", "in progress"),
+    "keputusan.status.selesai": ("selesai", "done"),
+    "keputusan.overdue": ("lewat batas", "overdue"),
+    "keputusan.col_apa": ("Keputusan", "Decision"),
+    "keputusan.col_pemilik": ("Penanggung jawab", "Owner"),
+    "keputusan.col_batas": ("Batas", "Due"),
+    "keputusan.col_status": ("Status sekarang", "Status now"),
+    "keputusan.due": ("Batas {date}", "Due {date}"),
+    "keputusan.last_update": ("diperbarui {moment} oleh {by}", "updated {moment} by {by}"),
+    "tugas.reports": ("Laporan yang Anda tangani", "Reports you are in charge of"),
+    "keputusan.mine": ("Keputusan rapat yang Anda pegang", "Meeting decisions you own"),
+    "keputusan.of_meeting": ("Keputusan rapat ini", "This meeting's decisions"),
+    "digest.keputusan": ("{n} keputusan rapat lewat batas", "{n} meeting decisions overdue"),
+    "error.keputusan_apa_empty": (
+        "Tulis keputusannya: apa yang akan dikerjakan.",
+        "Write the decision: what will be done.",
+    ),
+    "error.keputusan_apa_too_long": (
+        "Keputusan paling panjang 1.000 karakter.",
+        "A decision can be at most 1,000 characters.",
+    ),
+    "error.keputusan_pemilik_empty": (
+        "Keputusan harus punya penanggung jawab: pilih akun atau tulis nama orangnya.",
+        "A decision needs an owner: choose an account or write the person's name.",
+    ),
+    "error.keputusan_pemilik_unknown": (
+        "Akun penanggung jawab itu tidak ada, tidak aktif, atau dari kelurahan lain.",
+        "That owner's account does not exist, is inactive, or belongs to another kelurahan.",
+    ),
+    "error.keputusan_bulan_invalid": ("Bulan rapat tidak dikenal.", "Unknown meeting month."),
+    "error.keputusan_batas_before_meeting": (
+        "Batas waktu tidak boleh sebelum tanggal rapat.",
+        "The due date cannot be before the meeting.",
+    ),
+    "error.keputusan_laporan_unknown": (
+        "Ada nomor laporan yang tidak dikenal di kelurahan ini.",
+        "Some report numbers are unknown in this kelurahan.",
+    ),
+    "error.keputusan_laporan_format": (
+        "Tulis nomor laporan sebagai angka dipisah koma, mis. 12, 40.",
+        "Write report numbers as digits separated by commas, e.g. 12, 40.",
+    ),
+    "error.keputusan_laporan_too_many": (
+        "Paling banyak 20 laporan untuk satu keputusan.",
+        "At most 20 reports for one decision.",
+    ),
+    "error.keputusan_wilayah_unknown": (
+        "Wilayah itu tidak ada, atau di luar wilayah Anda.",
+        "That area does not exist, or is outside your area.",
+    ),
+    "error.keputusan_not_allowed": (
+        "Anda tidak boleh mencatat keputusan untuk wilayah ini (ketua RW: hanya untuk RW-nya sendiri).",
+        "You may not record decisions for this area (RW heads: only for their own RW).",
+    ),
+    "error.keputusan_not_found": ("Keputusan #{nomor} tidak ada.", "Decision #{nomor} does not exist."),
+    "error.keputusan_not_owner": (
+        "Hanya penanggung jawab keputusan ini atau staf kelurahan yang boleh memperbarui statusnya.",
+        "Only this decision's owner or the kelurahan office may update its status.",
+    ),
+    "error.keputusan_status_invalid": ("Status keputusan tidak dikenal.", "Unknown decision status."),
 }
 
 # English names of the default categories; categories the office adds keep their own name.

@@ -654,3 +654,62 @@ class PetaWilayah(Base):
     contoh: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     updated_by: Mapped[str] = mapped_column(String(100))
+
+
+class KeputusanRapat(Base):
+    """A coordination meeting's decision: what, who (an account or a named person), by when, about which reports
+    or area, and how far it has got. `bulan` is the meeting's month (the deck that records it); the next month's
+    deck opens with it."""
+
+    __tablename__ = "keputusan_rapat"
+    __table_args__ = (
+        ForeignKeyConstraint(["rt_id", "rw_id"], ["rt.id", "rt.rw_id"]),
+        ForeignKeyConstraint(["rw_id", "kelurahan_id"], ["rw.id", "rw.kelurahan_id"]),
+        CheckConstraint(_in("status", domain.DECISION_STATUSES), name="status_valid"),
+        CheckConstraint("pemilik_id IS NOT NULL OR pemilik_nama <> ''", name="has_owner"),
+        CheckConstraint("batas >= tanggal_rapat", name="due_after_meeting"),
+        Index("ix_keputusan_rapat_bulan", "kelurahan_id", "bulan"),
+        Index("ix_keputusan_rapat_pemilik", "pemilik_id", "status", "batas"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kelurahan_id: Mapped[int] = mapped_column(ForeignKey("kelurahan.id"))
+    kegiatan_id: Mapped[int | None] = mapped_column(ForeignKey("kegiatan.id"))  # the meeting, when recorded
+    bulan: Mapped[str] = mapped_column(String(7))  # YYYY-MM of the meeting
+    tanggal_rapat: Mapped[date] = mapped_column(Date)
+    rw_id: Mapped[int | None] = mapped_column(Integer)  # the area it is about, when it is about one
+    rt_id: Mapped[int | None] = mapped_column(Integer)
+    apa: Mapped[str] = mapped_column(Text)
+    pemilik_id: Mapped[int | None] = mapped_column(ForeignKey("pengguna.id"))
+    pemilik_nama: Mapped[str] = mapped_column(String(100), default="")
+    batas: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="belum")
+    catatan: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(150))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(150))
+
+
+class KeputusanLaporan(Base):
+    """A report a decision is about."""
+
+    __tablename__ = "keputusan_laporan"
+
+    keputusan_id: Mapped[int] = mapped_column(ForeignKey("keputusan_rapat.id"), primary_key=True)
+    laporan_id: Mapped[int] = mapped_column(ForeignKey("laporan.id"), primary_key=True)
+
+
+class KeputusanStatus(Base):
+    """Every status change of a decision (who, when, from, to, note). Append-only, like the reports' history."""
+
+    __tablename__ = "keputusan_status"
+    __table_args__ = (Index("ix_keputusan_status_keputusan", "keputusan_id", "changed_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    keputusan_id: Mapped[int] = mapped_column(ForeignKey("keputusan_rapat.id"))
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    changed_by: Mapped[str] = mapped_column(String(150))
+    from_status: Mapped[str | None] = mapped_column(String(10))
+    to_status: Mapped[str] = mapped_column(String(10))
+    note: Mapped[str] = mapped_column(Text, default="")

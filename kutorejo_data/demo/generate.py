@@ -33,6 +33,7 @@ from kutorejo_data.store.monthly_rekap import fill_every_area
 
 from .accounts import DemoAccount, add_demo_accounts, demo_accounts
 from .answers import add_resident_answers
+from .decisions import add_demo_decisions
 from .evidence import PHOTO_MONTHS, add_demo_boundaries, add_demo_photos
 
 # --------------------------------------------------------------------------------------------------------------
@@ -85,6 +86,7 @@ def generate_demo(
         assign_unassigned(conn, actor=DEMO_ACTOR, now=period.horizon)
         _mark_as_demo(conn, seed, period)
         add_resident_answers(conn, np.random.default_rng([seed, 4]), period.horizon)
+        add_demo_decisions(conn, np.random.default_rng([seed, 6]), KELURAHAN_ID, period.horizon)
     # As if the daily escalation job had been running: what is past its level's deadline has moved up.
     tick(engine, now=period.horizon)
     vacuum(engine, (*_ID_TABLES, "kegiatan_kehadiran", "riwayat_penugasan"))

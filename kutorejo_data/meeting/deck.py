@@ -22,22 +22,26 @@ from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, b
 from kutorejo_data.analytics.participation import participation_by
 from kutorejo_data.analytics.participation_summary import participation_comparison
 from kutorejo_data.analytics.resolution import NO_HANDLER, monthly_timing, overdue_reports
+from kutorejo_data.analytics.satisfaction import satisfaction_counts
 from kutorejo_data.core.concurrent_reads import read_concurrently
 from kutorejo_data.core.filters import ReportFilters, Scope, day_after, past_due
 from kutorejo_data.core.models import Laporan
 from kutorejo_data.core.periods import add_months, month_end, month_start, months_between, previous_period
 from kutorejo_data.core.sqlfuncs import days_between
 from kutorejo_data.core.units import Level
+from kutorejo_data.records.decisions import Decision, decisions_of_month
 from kutorejo_data.records.options import AreaOption, kelurahan_options, rw_options
 from kutorejo_data.records.photos import ResolvedWithPhotos, resolved_with_photos
 
 # The slides in order, the cover ("sampul") first; the page, the PPTX and the PDF all follow this list.
 SLIDES: tuple[str, ...] = (
     "sampul",
+    "keputusan_lalu",  # the first content slide: what the last meeting decided, and how far each has got
     "angka",
     "masalah",
     "terlambat",
     "kecepatan",
+    "kepuasan",
     "partisipasi",
     "kapasitas",
     "sebelum_sesudah",
@@ -153,6 +157,11 @@ class MeetingReport:
     capacity: CapacityHighlights
     follow_ups: tuple[FollowUp, ...]
     resolutions: tuple[ResolvedWithPhotos, ...] = ()  # the month's notable resolutions with before/after photos
+    # The decisions of the previous month's meeting (Tindak lanjut rapat lalu) with their status now, or at the month's
+    # end once it is over (decisions_day).
+    previous_decisions: tuple[Decision, ...] = ()
+    # Residents' "sudah beres?" answers over the month's resolutions (analytics/satisfaction.py), vs the month before.
+    satisfaction: KpiComparison | None = None
 
     @property
     def area_label(self) -> str:
@@ -178,6 +187,16 @@ class MeetingReport:
     def previous_month(self) -> str:
         """The comparison month as `YYYY-MM`."""
         return self.kpis.previous_dari.strftime("%Y-%m")
+
+    @property
+    def decisions_month(self) -> str:
+        """The month whose meeting's decisions the deck follows up, as `YYYY-MM` (the month before the deck's)."""
+        return add_months(self.dari, -1).strftime("%Y-%m")
+
+    @property
+    def decisions_day(self) -> date:
+        """The day the decisions' status stands on (and overdue is judged): the month's last, once it is over."""
+        return self.sampai if self.month_is_over else self.generated_at.date()
 
     @property
     def overdue_total(self) -> int:
@@ -349,6 +368,12 @@ def _kpis_and_follow_ups(
     return kpi_values(conn, filters, scope, now=now, open_and_overdue=totals, judged_at=judged_at), follow_ups
 
 
+def _satisfaction(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[str, float | int | None]:
+    """DIKONFIRMASI_WARGA, DIBUKA_KEMBALI_PELAPOR and IKM_WARGA (with their counts) of the period's resolutions."""
+    total = satisfaction_counts(conn, filters, scope, "semua").iloc[0]
+    return {str(key): value for key, value in total.items() if key != "grup"}
+
+
 def meeting_filters(
     engine: Engine, month: date, area: MeetingArea, scope: Scope, now: datetime
 ) -> tuple[AreaOption, ReportFilters]:
@@ -408,8 +433,22 @@ def build_meeting_report(
             "resolutions": lambda conn: resolved_with_photos(
                 conn, filters, scope, may_see_reports=may_see_reports, limit=NOTABLE_RESOLUTIONS
             ),
+            # As they stood at the month's end once it is over, like every other figure of the deck.
+            "previous_decisions": lambda conn: tuple(
+                decisions_of_month(
+                    conn,
+                    kelurahan.kode,
+                    add_months(dari, -1).strftime("%Y-%m"),
+                    scope,
+                    rw=rw,
+                    as_of=as_of if as_of < now else None,
+                )
+            ),
+            "satisfaction": lambda conn: _satisfaction(conn, filters, scope),
+            "satisfaction_before": lambda conn: _satisfaction(conn, previous, scope),
         },
     )
+    parts["satisfaction"] = KpiComparison.of(parts.pop("satisfaction"), parts.pop("satisfaction_before"), previous)
     by_category, by_area = parts.pop("top_problems")
     kpis, parts["follow_ups"] = parts.pop("kpis")
     parts["kpis"] = KpiComparison.of(kpis, parts.pop("kpis_before"), previous)

@@ -20,6 +20,7 @@ from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
 from kutorejo_data.core.formatting import fmt_date, fmt_datetime, fmt_day_long, fmt_int
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.models import RT, RW, Kelurahan, Laporan, Pengguna
+from kutorejo_data.records.decisions import Decision, overdue_decisions
 from kutorejo_data.records.options import kelurahan_options, rw_options
 from kutorejo_data.records.outbox import Outgoing, queue
 
@@ -27,6 +28,7 @@ from .whatsapp import plain
 
 LANG = "id"  # WhatsApp messages are in Indonesian
 OLDEST_LISTED = 3
+DECISIONS_LISTED = 3
 TITLE_WIDTH = 40
 
 
@@ -52,6 +54,7 @@ class Digest:
     values: dict[str, float | int | None]
     oldest: tuple[OldOpen, ...]
     generated_at: datetime
+    late_decisions: tuple[Decision, ...] = ()  # open meeting decisions past their due date when it is made
 
 
 # The metrics the digest shows, each with the words of a one-day digest (the values are the metrics' own).
@@ -98,7 +101,8 @@ def build_digest(
         raise LookupError(f"RW {rw} tidak ada di Kelurahan {kelurahan.label}")
     filters = ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, dari=day, sampai=day)
     values = kpi_values(conn, filters, scope, now=now)
-    return Digest(kelurahan.label, rw, day, values, _oldest_open(conn, filters, scope, now), now)
+    late = tuple(overdue_decisions(conn, kelurahan.kode, rw, scope, today=now.date()))
+    return Digest(kelurahan.label, rw, day, values, _oldest_open(conn, filters, scope, now), now, late)
 
 
 def digest_text(digest: Digest) -> str:
@@ -121,6 +125,11 @@ def digest_text(digest: Digest) -> str:
             lines.append(f"• {title} (RT {item.rt}/RW {item.rw}), {age}")
     else:
         lines.append(t("digest.none_open", LANG))
+    if digest.late_decisions:
+        lines += ["", f"*{t('digest.keputusan', LANG, n=fmt_int(len(digest.late_decisions), LANG))}*"]
+        for decision in digest.late_decisions[:DECISIONS_LISTED]:
+            due = t("keputusan.due", LANG, date=fmt_date(decision.batas, LANG))
+            lines.append(f"• {plain(decision.apa, TITLE_WIDTH)} — {plain(decision.pemilik, 30)}, {due}")
     lines += ["", f"_{t('digest.generated', LANG, moment=fmt_datetime(digest.generated_at, LANG))}_"]
     return "\n".join(lines)
 

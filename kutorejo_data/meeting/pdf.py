@@ -45,9 +45,13 @@ from .deck import SLIDES, MeetingReport
 from .pdf_charts import horizontal_bars, line, vertical_bars
 from .words import (
     PARTICIPATION_SHOWN,
+    SATISFACTION_SHOWN,
     as_of_line,
     capacity_note,
     category_names,
+    decision_cells,
+    decision_header,
+    decisions_note,
     follow_up_cells,
     follow_up_header,
     footer,
@@ -333,7 +337,26 @@ def _sebelum_sesudah(report: MeetingReport) -> list[Flowable]:
     return parts
 
 
+def _keputusan_lalu(report: MeetingReport) -> list[Flowable]:
+    parts = _section(report, "keputusan_lalu")
+    today = report.decisions_day
+    if report.previous_decisions:
+        rows: list[list[Flowable | str]] = [list(decision_cells(d, LANG, today)) for d in report.previous_decisions]
+        parts.append(_table(decision_header(LANG), rows, [60, 38, 26, 46]))
+    parts.append(_para(decisions_note(report, LANG), "small"))
+    return parts
+
+
+def _kepuasan(report: MeetingReport) -> list[Flowable]:
+    parts = _section(report, "kepuasan")
+    if report.satisfaction is not None:
+        parts.append(_metric_table(report.satisfaction, SATISFACTION_SHOWN, report))
+    return parts
+
+
 SECTIONS = {
+    "keputusan_lalu": _keputusan_lalu,
+    "kepuasan": _kepuasan,
     "angka": _angka,
     "masalah": _masalah,
     "terlambat": _terlambat,

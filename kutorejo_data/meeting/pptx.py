@@ -25,11 +25,15 @@ from kutorejo_data.core.i18n import t
 from .deck import OVERDUE_ON_SLIDE, SLIDES, MeetingReport, Series
 from .words import (
     PARTICIPATION_SHOWN,
+    SATISFACTION_SHOWN,
     KpiRow,
     as_of_line,
     capacity_note,
     category_names,
     compared_with,
+    decision_cells,
+    decision_header,
+    decisions_note,
     follow_up_cells,
     follow_up_header,
     footer,
@@ -434,7 +438,36 @@ def _sebelum_sesudah(slide: Slide, report: MeetingReport) -> None:
         _text(slide, left, CONTENT_BOTTOM - caption, column, caption, [photo_caption(item, LANG)], 14)
 
 
+DECISIONS_ON_SLIDE = 6  # rows of two lines that fit above the note at 14 pt; the PDF lists them all
+DECISION_WIDTH = 48  # characters of a decision or a note in a cell: two lines at most
+
+
+def _keputusan_lalu(slide: Slide, report: MeetingReport) -> None:
+    today = report.decisions_day
+    shown = report.previous_decisions[:DECISIONS_ON_SLIDE]
+    if shown:
+        rows = [decision_cells(d, LANG, today, TITLE_WIDTH) for d in shown]
+        _table(
+            slide, decision_header(LANG), rows, (MARGIN, CONTENT_TOP, WIDTH - 2 * MARGIN, 0), (5.0, 2.6, 1.5, 3.0), 14
+        )
+    notes = [decisions_note(report, LANG)]
+    if len(report.previous_decisions) > len(shown):
+        more = len(report.previous_decisions) - len(shown)
+        notes.insert(0, t("rapat.keputusan_more", LANG, n=fmt_int(more, LANG)))
+    _text(slide, MARGIN, CONTENT_BOTTOM - Inches(0.3), WIDTH - 2 * MARGIN, Inches(0.5), notes, 14, color=MUTED)
+
+
+def _kepuasan(slide: Slide, report: MeetingReport) -> None:
+    if report.satisfaction is not None:
+        rows = kpi_rows(report.satisfaction, SATISFACTION_SHOWN, LANG)
+        _tiles(slide, rows, compared_with(report, LANG), CONTENT_TOP, Inches(2.1))
+    notes = [f"{m.label(LANG)}: {m.help(LANG)}" for m in SATISFACTION_SHOWN]
+    _text(slide, MARGIN, CONTENT_TOP + Inches(2.5), WIDTH - 2 * MARGIN, Inches(1.8), notes, 14, color=MUTED)
+
+
 BUILDERS = {
+    "keputusan_lalu": _keputusan_lalu,
+    "kepuasan": _kepuasan,
     "angka": _angka,
     "masalah": _masalah,
     "terlambat": _terlambat,

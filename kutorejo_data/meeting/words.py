@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from kutorejo_data.analytics import metrics
@@ -23,6 +24,7 @@ from kutorejo_data.core.formatting import (
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.periods import month_end
+from kutorejo_data.records.decisions import Decision
 from kutorejo_data.records.photos import ResolvedWithPhotos
 
 from .deck import FollowUp, MeetingReport, OverdueItem, UnitScore
@@ -32,6 +34,11 @@ PARTICIPATION_SHOWN: tuple[Metric, ...] = (
     metrics.TINGKAT_PARTISIPASI,
     metrics.KEGIATAN_TERLAKSANA,
     metrics.KEHADIRAN_RAKOR,
+)
+SATISFACTION_SHOWN: tuple[Metric, ...] = (
+    metrics.DIKONFIRMASI_WARGA,
+    metrics.DIBUKA_KEMBALI_PELAPOR,
+    metrics.IKM_WARGA,
 )
 _SPACES = re.compile(r"\s+")
 
@@ -176,11 +183,80 @@ def follow_up_header(lang: str) -> list[str]:
     return [t("rapat.col_holder", lang), t("col.terbuka", lang), t("col.terlambat", lang), t("rapat.col_oldest", lang)]
 
 
+def decision_status(decision: Decision, lang: str, today: date | None = None) -> str:
+    """`berjalan`, or `belum · lewat batas` for an open decision past its due date on `today`."""
+    status = t(f"keputusan.status.{decision.status}", lang)
+    if today is not None and decision.overdue(today):
+        status += " · " + t("keputusan.overdue", lang)
+    return status
+
+
+def decision_owner(decision: Decision) -> str:
+    """The owner, with the area the decision is about: `Budi Santoso (RW 03)`."""
+    owner = one_line(decision.pemilik)
+    return f"{owner} ({decision.area})" if decision.area else owner
+
+
+def decision_header(lang: str) -> list[str]:
+    """The decisions table's header: decision, owner, due date, status now."""
+    return [
+        t("keputusan.col_apa", lang),
+        t("keputusan.col_pemilik", lang),
+        t("keputusan.col_batas", lang),
+        t("keputusan.col_status", lang),
+    ]
+
+
+def decision_cells(decision: Decision, lang: str, today: date, width: int | None = None) -> list[str]:
+    """One decision as table cells; its status carries the owner's latest note."""
+    what = one_line(decision.apa, width)
+    if decision.laporan:
+        what += " (" + ", ".join(f"#{nomor}" for nomor in decision.laporan) + ")"
+    status = decision_status(decision, lang, today)
+    if decision.catatan:
+        status += f" — {one_line(decision.catatan, width)}"
+    return [what, decision_owner(decision), fmt_date(decision.batas, lang), status]
+
+
+def decisions_note(report: MeetingReport, lang: str) -> str:
+    """Which meeting the decisions are from and when their status stands."""
+    return t(
+        "rapat.keputusan_note",
+        lang,
+        month=fmt_month_long(report.decisions_month, lang),
+        date=fmt_date(report.decisions_day, lang),
+    )
+
+
 def headline(report: MeetingReport, slide: str, lang: str) -> str:
     """The one message of a slide, in a few words."""
     current = report.kpis.current
     if slide == "sampul":
         return month_title(report, lang)
+    if slide == "keputusan_lalu":
+        decisions = report.previous_decisions
+        if not decisions:
+            return t("rapat.msg.keputusan_lalu_none", lang)
+        done = sum(1 for d in decisions if d.status == "selesai")
+        late = sum(1 for d in decisions if d.overdue(report.decisions_day))
+        return t(
+            "rapat.msg.keputusan_lalu",
+            lang,
+            n=fmt_int(len(decisions), lang),
+            selesai=fmt_int(done, lang),
+            lewat=fmt_int(late, lang),
+        )
+    if slide == "kepuasan":
+        values = report.satisfaction.current if report.satisfaction else {}
+        resolved = int(values.get("penyelesaian") or 0)
+        if not resolved:
+            return t("rapat.msg.kepuasan_none", lang)
+        return t(
+            "rapat.msg.kepuasan",
+            lang,
+            ya=fmt_int(values.get("dikonfirmasi_ya") or 0, lang),
+            n=fmt_int(resolved, lang),
+        )
     if slide == "angka":
         return t(
             "rapat.msg.angka",

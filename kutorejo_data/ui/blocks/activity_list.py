@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from kutorejo_data.core import domain
 from kutorejo_data.core.formatting import fmt_date, fmt_int
 from kutorejo_data.core.i18n import t
 from kutorejo_data.records.activities import ActivityPage, ActivityRow, load_activity, recent_activities
@@ -12,6 +13,7 @@ from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import clear_outcome, render_outcome
 
 from .activity_form import fill_state, render_activity_form
+from .decisions import render_meeting_decisions
 
 PREFIX = "kegiatan_daftar"
 EDIT_PREFIX = "kegiatan_edit"
@@ -90,5 +92,18 @@ def render_recent(ctx: AppContext) -> None:
     render_outcome(EDIT_PREFIX, lang)
     if chosen is None:
         return
+    row = next(row for row in page.rows if row.nomor == chosen)
+    if row.jenis == domain.MEETING_ACTIVITY and row.tingkat == "kelurahan":
+        # The meeting's decisions first: they are what the meeting's record is looked up for afterwards.
+        with engine_for(ctx.db_url).connect() as conn:
+            activity = load_activity(conn, chosen, ctx.scope)
+        if activity is not None:
+            render_meeting_decisions(
+                ctx,
+                "kegiatan_keputusan",
+                activity.kelurahan_kode,
+                row.tanggal.strftime("%Y-%m"),
+                meeting_date=row.tanggal,
+            )
     st.subheader(t("kegiatan.edit_title", lang, nomor=chosen))
     render_activity_form(EDIT_PREFIX, ctx, kegiatan_id=chosen, keep=state.get(f"{EDIT_PREFIX}_asal", ()))

@@ -12,9 +12,13 @@ from kutorejo_data.core.i18n import t
 from kutorejo_data.meeting.deck import OVERDUE_ON_SLIDE, SLIDES, MeetingReport
 from kutorejo_data.meeting.words import (
     PARTICIPATION_SHOWN,
+    SATISFACTION_SHOWN,
     as_of_line,
     capacity_note,
     category_names,
+    decision_cells,
+    decision_header,
+    decisions_note,
     follow_up_cells,
     follow_up_header,
     footer,
@@ -175,7 +179,23 @@ def _sebelum_sesudah(report: MeetingReport, lang: str) -> None:
         column.markdown(escape_markdown(photo_caption(item, lang)))
 
 
+def _keputusan_lalu(report: MeetingReport, lang: str) -> None:
+    today = report.decisions_day
+    if report.previous_decisions:
+        rows = [decision_cells(d, lang, today, TITLE_WIDTH) for d in report.previous_decisions]
+        columns = {name: [row[i] for row in rows] for i, name in enumerate(decision_header(lang))}
+        st.table(columns, border="horizontal")
+    st.caption(escape_markdown(decisions_note(report, lang)))
+
+
+def _kepuasan(report: MeetingReport, lang: str) -> None:
+    if report.satisfaction is not None:
+        render_metric_cards(report.satisfaction, SATISFACTION_SHOWN, lang)
+
+
 BODIES = {
+    "keputusan_lalu": _keputusan_lalu,
+    "kepuasan": _kepuasan,
     "masalah": _masalah,
     "terlambat": _terlambat,
     "kecepatan": _kecepatan,
