@@ -31,7 +31,7 @@ from kutorejo_data.records.musrenbang import (
 )
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
-from kutorejo_data.ui.frame.forms import Message, field_error, render_outcome, run_write
+from kutorejo_data.ui.frame.forms import Message, field_error, render_outcome, run_write, write_on_click
 from kutorejo_data.ui.kit.links import report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
