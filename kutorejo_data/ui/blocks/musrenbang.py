@@ -133,7 +133,7 @@ def _save(ctx: AppContext, candidate: Candidate, tahun: int, prefix: str) -> Non
 def render_candidate(ctx: AppContext, candidate: Candidate, tahun: int, saved: SavedProposal | None) -> None:
     """One candidate: its evidence and, for who may write, the proposal form (filled from the saved proposal)."""
     lang = ctx.lang
-    prefix = f"{PREFIX}_{candidate.kunci.replace('-', '')}"
+    prefix = f"{PREFIX}_{candidate.kunci.replace('-', '_')}"
     with st.expander(_title(candidate, saved is not None, lang)):
         render_evidence(candidate, lang)
         if not ctx.may_write:
@@ -165,6 +165,7 @@ def render_candidate(ctx: AppContext, candidate: Candidate, tahun: int, saved: S
             field_error(prefix, "volume", lang)
             st.form_submit_button(
                 t("musrenbang.save", lang),
+                key=f"{prefix}_simpan",
                 type="primary",
                 icon=":material/save:",
                 on_click=partial(_save, ctx, candidate, tahun, prefix),
