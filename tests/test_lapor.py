@@ -3,6 +3,7 @@ admin export moves the linked reports' statuses (history source SP4N-LAPOR!), in
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 import pytest
@@ -219,10 +220,8 @@ def test_lapor_words_for_in_progress_mean_diproses(text: str) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=2048))
 def test_any_bytes_are_read_or_refused_never_a_crash(content: bytes) -> None:
-    try:
+    with contextlib.suppress(ImportRefused):
         read_lapor_file(content)
-    except ImportRefused:
-        pass
 
 
 _cells = st.one_of(
