@@ -2144,6 +2144,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "musrenbang.rw": ("RW", "RW"),
     "musrenbang.rw_all": ("Semua RW", "All RWs"),
     "musrenbang.candidates": ("Kandidat usulan", "Proposal candidates"),
+    "musrenbang.choose": ("Tulis usulan untuk kandidat", "Write the proposal of the candidate"),
+    "musrenbang.col.dasar": ("Dasar", "Basis"),
+    "musrenbang.col.kategori": ("Kategori", "Category"),
+    "musrenbang.col.masalah": ("Laporan", "Report"),
+    "musrenbang.col.diusulkan": ("Diusulkan", "Proposed"),
     "musrenbang.no_candidates": (
         "Belum ada masalah berulang, laporan yang terbuka lama, atau laporan yang diserahkan ke dinas.",
         "No recurring problems, long-open reports or reports handed to the regency office yet.",

@@ -33,7 +33,6 @@ from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
 from kutorejo_data.ui.frame.forms import Message, field_error, render_outcome, run_write, write_on_click
 from kutorejo_data.ui.kit.links import report_link
-from kutorejo_data.ui.kit.text import escape_markdown
 
 PREFIX = "musrenbang"
 
@@ -86,7 +85,7 @@ def _title(candidate: Candidate, saved: bool, lang: str) -> str:
         what = f"{what}: {candidate.judul}"
     count = t("musrenbang.n_laporan", lang, n=fmt_int(candidate.bukti.jumlah_laporan, lang))
     mark = " ✓" if saved else ""
-    return escape_markdown(f"{_basis(candidate, lang)} — {what} — {candidate.lokasi} ({count}){mark}")
+    return f"{_basis(candidate, lang)} — {what} — {candidate.lokasi} ({count}){mark}"
 
 
 def render_evidence(candidate: Candidate, lang: str) -> None:
@@ -134,7 +133,7 @@ def render_candidate(ctx: AppContext, candidate: Candidate, tahun: int, saved: S
     """One candidate: its evidence and, for who may write, the proposal form (filled from the saved proposal)."""
     lang = ctx.lang
     prefix = f"{PREFIX}_{candidate.kunci.replace('-', '_')}"
-    with st.expander(_title(candidate, saved is not None, lang)):
+    with st.container(border=True):
         render_evidence(candidate, lang)
         if not ctx.may_write:
             return
@@ -172,8 +171,25 @@ def render_candidate(ctx: AppContext, candidate: Candidate, tahun: int, saved: S
             )
 
 
+def candidate_table(shown: list[Candidate], saved: dict[str, SavedProposal], lang: str) -> pd.DataFrame:
+    """The candidates side by side with their evidence (small: one row per candidate)."""
+    return pd.DataFrame(
+        {
+            t("musrenbang.col.dasar", lang): [_basis(c, lang) for c in shown],
+            t("musrenbang.col.kategori", lang): [category_label(c.kategori_slug, c.kategori_nama, lang) for c in shown],
+            t("musrenbang.col.masalah", lang): [c.judul or "—" for c in shown],
+            t("musrenbang.lokasi", lang): [c.lokasi for c in shown],
+            t("musrenbang.jumlah_laporan", lang): [c.bukti.jumlah_laporan for c in shown],
+            t("musrenbang.pertama", lang): [c.bukti.pertama.date() if c.bukti.pertama else None for c in shown],
+            t("musrenbang.terakhir", lang): [c.bukti.terakhir.date() if c.bukti.terakhir else None for c in shown],
+            t("musrenbang.jumlah_foto", lang): [c.bukti.jumlah_foto for c in shown],
+            t("musrenbang.col.diusulkan", lang): ["✓" if c.kunci in saved else "" for c in shown],
+        }
+    )
+
+
 def render_candidates(ctx: AppContext, found: list[Candidate], tahun: int, rw: str | None) -> None:
-    """Every candidate of the chosen RW, with the proposals already saved for the year marked."""
+    """Every candidate of the chosen RW in one table, then the chosen one's evidence and its proposal form."""
     lang = ctx.lang
     st.subheader(t("musrenbang.candidates", lang))
     st.caption(LAPORAN_BERULANG.help(lang))
@@ -182,8 +198,18 @@ def render_candidates(ctx: AppContext, found: list[Candidate], tahun: int, rw: s
         st.info(t("musrenbang.no_candidates", lang), icon=":material/check_circle:")
         return
     saved = {p.kandidat: p for p in _proposals(ctx.db_url, tahun, ctx.scope)}
-    for candidate in shown:
-        render_candidate(ctx, candidate, tahun, saved.get(candidate.kunci))
+    st.dataframe(
+        candidate_table(shown, saved, lang), hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 400)
+    )
+    by_key = {c.kunci: c for c in shown}
+    chosen = st.selectbox(
+        t("musrenbang.choose", lang),
+        list(by_key),
+        key="musrenbang_kandidat",
+        format_func=lambda kunci: _title(by_key[kunci], kunci in saved, lang),
+    )
+    if chosen is not None:
+        render_candidate(ctx, by_key[chosen], tahun, saved.get(chosen))
 
 
 def _proposal_table(saved: list[SavedProposal], lang: str) -> pd.DataFrame:
