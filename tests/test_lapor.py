@@ -4,6 +4,7 @@ admin export moves the linked reports' statuses (history source SP4N-LAPOR!), in
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -250,3 +251,11 @@ def test_any_lapor_rows_touch_only_reports_with_a_listed_id(fresh_db: Engine, ro
     assert {o.laporan_id for o in result.moved} <= {1}
     assert all(status in domain.STATUSES for status in after.values())
     assert all(u.lapor_id != "1001" for u in result.unknown)
+
+
+def test_a_location_text_that_names_its_rt_is_not_followed_by_it_again(lapor_db: Engine) -> None:
+    with lapor_db.connect() as conn:
+        detail = report_detail(conn, 1, now=now_local())
+    assert detail is not None
+    text = lapor_text(replace(detail, lokasi="Gang Sakura III RT 02/RW 03"), ())
+    assert text.lokasi == "Gang Sakura III RT 02/RW 03, Kelurahan Kutorejo (35.14.11.1006)"

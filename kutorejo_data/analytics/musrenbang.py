@@ -314,7 +314,7 @@ def draft(candidate: Candidate, tahun: int) -> Proposal:
         rw_id=candidate.rw_id,
         rt_id=candidate.rt_id,
         kategori_id=candidate.kategori_id,
-        usulan=f"Penanganan {candidate.kategori_nama.lower()}",
+        usulan=f"Penanganan {candidate.kategori_nama[:1].lower()}{candidate.kategori_nama[1:]}",
         permasalahan=problem_text(candidate),
         lokasi=candidate.lokasi[:200],
         volume=None,

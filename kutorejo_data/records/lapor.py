@@ -84,8 +84,12 @@ def photo_names(nomor: int, photos: Sequence[PhotoInfo]) -> tuple[str, ...]:
 
 def lapor_text(detail: ReportDetail, photos: Sequence[PhotoInfo]) -> LaporText:
     """The ready-to-paste LAPOR! text of a report."""
-    place = f"RT {detail.rt} / RW {detail.rw}, Kelurahan {detail.kelurahan} ({detail.kode_wilayah})"
-    lokasi = f"{detail.lokasi}, {place}" if detail.lokasi.strip() else place
+    village = f"Kelurahan {detail.kelurahan} ({detail.kode_wilayah})"
+    place = f"RT {detail.rt} / RW {detail.rw}, {village}"
+    text = detail.lokasi.strip()
+    # A location text that already names its RT (as residents often write it) is not followed by it again.
+    names_rt = re.search(rf"\bRT\s*\.?\s*0*{int(detail.rt)}\b", text, re.IGNORECASE) if detail.rt.isdigit() else None
+    lokasi = (f"{text}, {village}" if names_rt else f"{text}, {place}") if text else place
     if detail.lat is not None and detail.lon is not None:
         lokasi += f" (koordinat {detail.lat:.5f}, {detail.lon:.5f})"
     isi = [

@@ -37,7 +37,7 @@ def render_lapor(ctx: AppContext, detail: ReportDetail) -> None:
     photos = data.report_photos(ctx.db_url, detail.nomor, ctx.scope, ctx.may_see_reports)
     text = lapor_text(detail, photos)
     with st.container(border=True, key=f"lapor_{detail.nomor}"):
-        st.markdown(f"**{t('lapor.title', lang)}**")
+        st.markdown(f"**{t('sp4n.title', lang)}**")
         st.caption(t("sp4n.intro", lang))
         st.code(text.full(), language=None, wrap_lines=True)
         st.link_button(t("sp4n.open_form", lang), LAPOR_URL, icon=":material/open_in_new:")

@@ -171,6 +171,10 @@ def render_candidate(ctx: AppContext, candidate: Candidate, tahun: int, saved: S
             )
 
 
+def _day(moment: datetime | None, lang: str) -> str:
+    return fmt_date(moment.date(), lang) if moment else "—"
+
+
 def candidate_table(shown: list[Candidate], saved: dict[str, SavedProposal], lang: str) -> pd.DataFrame:
     """The candidates side by side with their evidence (small: one row per candidate)."""
     return pd.DataFrame(
@@ -180,8 +184,8 @@ def candidate_table(shown: list[Candidate], saved: dict[str, SavedProposal], lan
             t("musrenbang.col.masalah", lang): [c.judul or "—" for c in shown],
             t("musrenbang.lokasi", lang): [c.lokasi for c in shown],
             t("musrenbang.jumlah_laporan", lang): [c.bukti.jumlah_laporan for c in shown],
-            t("musrenbang.pertama", lang): [c.bukti.pertama.date() if c.bukti.pertama else None for c in shown],
-            t("musrenbang.terakhir", lang): [c.bukti.terakhir.date() if c.bukti.terakhir else None for c in shown],
+            t("musrenbang.pertama", lang): [_day(c.bukti.pertama, lang) for c in shown],
+            t("musrenbang.terakhir", lang): [_day(c.bukti.terakhir, lang) for c in shown],
             t("musrenbang.jumlah_foto", lang): [c.bukti.jumlah_foto for c in shown],
             t("musrenbang.col.diusulkan", lang): ["✓" if c.kunci in saved else "" for c in shown],
         }
