@@ -10,13 +10,14 @@ from datetime import datetime
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, insert, select
 
 from kutorejo_data.cli.main import main
 from kutorejo_data.core import domain
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.errors import ServiceError, ValidationError
-from kutorejo_data.core.models import AuditLog, Laporan, StatusHistory
+from kutorejo_data.core.filters import EVERYTHING
+from kutorejo_data.core.models import AuditLog, Foto, Laporan, StatusHistory
 from kutorejo_data.intake.lapor import LaporRefused, lapor_status, read_lapor_file, run_lapor_import
 from kutorejo_data.intake.reading import ImportRefused
 from kutorejo_data.records.lapor import (
@@ -28,6 +29,7 @@ from kutorejo_data.records.lapor import (
     normalise_lapor_id,
     record_lapor_id,
 )
+from kutorejo_data.records.photos import photos_of
 from kutorejo_data.records.reports import report_detail
 from tests.bombs import bomb_xlsx
 from tests.factories import add_area, add_report, at
@@ -75,10 +77,27 @@ def _history_count(engine: Engine) -> int:
 
 
 def test_the_lapor_text_holds_title_content_location_category_and_photos(lapor_db: Engine) -> None:
+    with lapor_db.begin() as conn:
+        conn.execute(
+            insert(Foto).values(
+                laporan_id=1,
+                jenis="sebelum",
+                gambar=b"\xff\xd8jpeg",
+                gambar_kecil=b"\xff\xd8",
+                lebar=1,
+                tinggi=1,
+                ukuran=6,
+                created_at=at(10, 1),
+                created_by="uji",
+            )
+        )
     with lapor_db.connect() as conn:
         detail = report_detail(conn, 1, now=now_local())
+        photos = photos_of(conn, 1, EVERYTHING, may_see_reports=True)
     assert detail is not None
-    text = lapor_text(detail, ())
+    text = lapor_text(detail, photos)
+    assert text.foto == ("laporan_1_sebelum_1.jpg (foto sebelum, 1 Okt 2026)",)
+    assert text.full().endswith("Foto terlampir:\n- laporan_1_sebelum_1.jpg (foto sebelum, 1 Okt 2026)")
     assert text.judul == "Sampah menumpuk di TPS liar"
     assert "bau dan banyak lalat" in text.isi and "(DLH)" in text.isi
     assert text.lokasi == "Jl. Melati 4, RT 002 / RW 03, Kelurahan Kutorejo (35.14.11.1006)"

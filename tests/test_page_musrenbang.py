@@ -3,13 +3,23 @@ the office meet them (Streamlit AppTest)."""
 
 from __future__ import annotations
 
-import pytest
-from sqlalchemy import Engine, select
+import io
 
-from kutorejo_data.core.models import Laporan, UsulanMusrenbang
+import pytest
+from PIL import Image
+from sqlalchemy import Engine, insert, select
+
+from kutorejo_data.core.models import Foto, Laporan, UsulanMusrenbang
 from tests.factories import add_area, add_report, at, kategori_id
 from tests.signin import PASSWORD, add_user, open_as, open_signed_in
 from tests.spreadsheets import csv_bytes, xlsx_bytes
+
+
+def jpeg() -> bytes:
+    """A tiny real JPEG (the detail draws the thumbnail)."""
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "gray").save(out, "JPEG")
+    return out.getvalue()
 
 
 @pytest.fixture
@@ -22,7 +32,7 @@ def office(fresh_db: Engine, fresh_db_url: str) -> str:
         for month in (5, 8, 11):
             add_report(conn, rt3, "drainase-banjir", at(month, 3), [(at(month, 4), "diverifikasi", "rt")])
             add_report(conn, rt4, "sampah-kebersihan", at(month, 3), [(at(month, 4), "selesai", "rt")])
-        add_report(
+        water = add_report(
             conn,
             rt3,
             "air-bersih",
@@ -30,6 +40,19 @@ def office(fresh_db: Engine, fresh_db_url: str) -> str:
             [(at(11, 21), "diverifikasi", ("dinas", "PDAM"))],
             judul="Air PDAM keruh sepekan",
             lapor_id="1001",
+        )
+        conn.execute(
+            insert(Foto).values(
+                laporan_id=water,
+                jenis="sebelum",
+                gambar=jpeg(),
+                gambar_kecil=jpeg(),
+                lebar=8,
+                tinggi=8,
+                ukuran=len(jpeg()),
+                created_at=at(11, 20),
+                created_by="uji",
+            )
         )
     add_user(fresh_db, "rw03", "ketua_rw", rw="03")
     return fresh_db_url
@@ -81,6 +104,7 @@ def test_a_dinas_report_shows_its_lapor_text_and_records_its_lapor_id(
     assert text.startswith("Judul: Air PDAM keruh sepekan")
     assert "Lokasi: RT 002 / RW 03, Kelurahan Kutorejo" in text and "Kategori: Air bersih" in text
     assert "ID LAPOR!: **1001**" in " ".join(m.value for m in page.markdown)
+    assert [b.label for b in page.get("download_button") if b.label.startswith("Foto")] == ["Foto 1 (sebelum)"]
     page.text_input(key=f"lapor_{nomor}_id").input("#2002")
     page.button(key=f"lapor_{nomor}_simpan").click().run()
     assert "disimpan: 2002" in page.success[0].value

@@ -2203,6 +2203,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "channel), attach its photos, then record the LAPOR! tracking ID below so the kelurahan can follow it up.",
     ),
     "sp4n.open_form": ("Buka formulir LAPOR!", "Open the LAPOR! form"),
+    "sp4n.photo": ("Foto {n} ({jenis})", "Photo {n} ({jenis})"),
     "sp4n.linked": (
         "ID LAPOR!: **{id}** · status di LAPOR!: {status}",
         "LAPOR! ID: **{id}** · status on LAPOR!: {status}",

@@ -74,10 +74,15 @@ class LaporText:
         return "\n".join(lines)
 
 
+def photo_file_name(nomor: int, index: int, photo: PhotoInfo) -> str:
+    """The file name a photo is downloaded under for LAPOR!'s attachment field (the detail offers each one)."""
+    return f"laporan_{nomor}_{photo.jenis}_{index}.jpg"
+
+
 def photo_names(nomor: int, photos: Sequence[PhotoInfo]) -> tuple[str, ...]:
-    """The file names the photos get when downloaded for LAPOR!'s attachment field, with what each shows."""
+    """The photos to attach, by file name, with what each shows."""
     return tuple(
-        f"laporan_{nomor}_{photo.jenis}_{index}.jpg ({photo.jenis}, {fmt_date(photo.created_at.date())})"
+        f"{photo_file_name(nomor, index, photo)} (foto {photo.jenis}, {fmt_date(photo.created_at.date())})"
         for index, photo in enumerate(photos, start=1)
     )
 

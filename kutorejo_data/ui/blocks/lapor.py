@@ -16,7 +16,15 @@ from kutorejo_data.core.i18n import t
 from kutorejo_data.intake.importing import refusal_message
 from kutorejo_data.intake.lapor import LaporFile, preview_lapor, read_lapor_file, run_lapor_import
 from kutorejo_data.intake.reading import ImportRefused
-from kutorejo_data.records.lapor import LAPOR_ID_MAX, LAPOR_URL, LaporResult, lapor_link, lapor_text, record_lapor_id
+from kutorejo_data.records.lapor import (
+    LAPOR_ID_MAX,
+    LAPOR_URL,
+    LaporResult,
+    lapor_link,
+    lapor_text,
+    photo_file_name,
+    record_lapor_id,
+)
 from kutorejo_data.records.reports import ReportDetail
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import AppContext, engine_for
@@ -40,12 +48,29 @@ def render_lapor(ctx: AppContext, detail: ReportDetail) -> None:
         st.markdown(f"**{t('sp4n.title', lang)}**")
         st.caption(t("sp4n.intro", lang))
         st.code(text.full(), language=None, wrap_lines=True)
+        if photos:
+            columns = st.columns(min(4, len(photos)))
+            for index, photo in enumerate(photos, start=1):
+                columns[(index - 1) % len(columns)].download_button(
+                    t("sp4n.photo", lang, n=index, jenis=photo.jenis),
+                    partial(_photo_bytes, ctx, photo.id),
+                    file_name=photo_file_name(detail.nomor, index, photo),
+                    mime="image/jpeg",
+                    key=f"lapor_{detail.nomor}_foto_{photo.id}",
+                    on_click="ignore",
+                    icon=":material/download:",
+                )
         st.link_button(t("sp4n.open_form", lang), LAPOR_URL, icon=":material/open_in_new:")
         if link.lapor_id:
             status = escape_markdown(link.lapor_status or t("sp4n.status_unknown", lang))
             st.markdown(t("sp4n.linked", lang, id=escape_markdown(link.lapor_id), status=status))
         if ctx.may_write:
             _render_id_form(ctx, detail.nomor, link.lapor_id)
+
+
+def _photo_bytes(ctx: AppContext, foto_id: int) -> bytes:
+    """The full JPEG of a photo, read only when the reader clicks (inside their scope, as every photo read)."""
+    return data.photo_image(ctx.db_url, foto_id, ctx.scope, ctx.may_see_reports) or b""
 
 
 def _render_id_form(ctx: AppContext, nomor: int, current: str | None) -> None:
