@@ -132,33 +132,46 @@ def test_recurring_counts_are_the_valid_reports_metric_and_agree_with_the_report
         assert tuple(numbers) == candidate.bukti.laporan
 
 
-def test_the_musrenbang_xlsx_of_an_rw_lists_its_recurring_problems_with_the_export_counts(
-    musrenbang_db: Engine, tmp_path
-) -> None:
-    url = musrenbang_db.url.render_as_string(hide_password=False)
-    target = tmp_path / "usulan.xlsx"
-    assert main(["--database-url", url, "musrenbang", "--tahun", "2027", "--rw", "03", "-o", str(target)]) == 0
+def _form_rows(engine: Engine, tmp_path, rw: str) -> list[dict]:
+    """The Kandidat sheet of `python -m kutorejo_data musrenbang --tahun 2027 --rw RW`, row by row."""
+    url = engine.url.render_as_string(hide_password=False)
+    target = tmp_path / f"usulan_rw{rw}.xlsx"
+    assert main(["--database-url", url, "musrenbang", "--tahun", "2027", "--rw", rw, "-o", str(target)]) == 0
     workbook = openpyxl.load_workbook(target)
     assert workbook.sheetnames == ["Usulan 2027", "Kandidat"]
     sheet = workbook["Kandidat"]
-    rows = [dict(zip(HEADERS, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert [cell.value for cell in sheet[1]] == list(HEADERS)
-    drain = next(row for row in rows if row["Kategori"] == "Drainase & banjir")
-    assert drain["Lokasi (RT/RW)"] == "RT 002 / RW 03"
-    out = io.BytesIO()
-    filters = ReportFilters(
-        kelurahan_kode=KUTOREJO,
-        rw="03",
-        rt="002",
-        kategori=("drainase-banjir",),
-        status=VALID,
-        dari=date(2025, 11, 30),
-        sampai=date(2026, 11, 29),
-    )
-    assert drain["Jumlah laporan"] == export_reports(musrenbang_db, "csv", out, filters) == 3
-    assert drain["Laporan terkait"].count(",") == 2
-    assert all(row["Lokasi (RT/RW)"].endswith("RW 03") or "RW 03" in row["Lokasi (RT/RW)"] for row in rows)
-    assert not any(row["Kategori"] == "Sampah & kebersihan" for row in rows)  # RW 04's problem
+    return [dict(zip(HEADERS, row, strict=True)) for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
+@pytest.mark.parametrize(
+    ("rw", "expected"),
+    [("03", [("Drainase & banjir", "RT 002 / RW 03", 3)]), ("04", [("Sampah & kebersihan", "RW 04", 3)])],
+)
+def test_the_musrenbang_xlsx_of_an_rw_lists_its_recurring_problems_with_the_export_counts(
+    musrenbang_db: Engine, tmp_path, rw: str, expected: list
+) -> None:
+    rows = _form_rows(musrenbang_db, tmp_path, rw)
+    recurring = [row for row in rows if row["Alasan/Data pendukung"].startswith("Berulang")]
+    assert [(row["Kategori"], row["Lokasi (RT/RW)"], row["Jumlah laporan"]) for row in recurring] == expected
+    assert all(f"RW {rw}" in row["Lokasi (RT/RW)"] for row in rows)  # nothing of another RW
+    slugs = {"Drainase & banjir": "drainase-banjir", "Sampah & kebersihan": "sampah-kebersihan"}
+    for row in recurring:
+        place = row["Lokasi (RT/RW)"]
+        filters = ReportFilters(
+            kelurahan_kode=KUTOREJO,
+            rw=rw,
+            rt=place.split()[1] if place.startswith("RT ") else None,
+            kategori=(slugs[row["Kategori"]],),
+            status=VALID,
+            dari=date(2025, 11, 30),  # the 12 months up to the clock's day, 29 Nov 2026
+            sampai=date(2026, 11, 29),
+        )
+        out = io.BytesIO()
+        assert row["Jumlah laporan"] == export_reports(musrenbang_db, "xlsx", out, filters)
+        exported = openpyxl.load_workbook(io.BytesIO(out.getvalue())).active
+        numbers = [str(r[0]) for r in exported.iter_rows(min_row=2, values_only=True)]
+        assert row["Laporan terkait"] == ", ".join(numbers)
 
 
 def test_a_candidate_becomes_a_proposal_audited_and_exported_on_the_form(musrenbang_db: Engine) -> None:
