@@ -151,3 +151,14 @@ def test_the_page_is_in_the_menu_of_the_office_and_rw_heads_only() -> None:
     assert may_open("ketua_rw", "musrenbang") and may_write("ketua_rw", "musrenbang")
     assert may_open("lurah", "musrenbang")
     assert not may_open("ketua_rt", "musrenbang") and not may_open("tamu", "musrenbang")
+
+
+def test_the_office_sees_every_rw_in_english_too(monkeypatch: pytest.MonkeyPatch, office: str) -> None:
+    page = open_signed_in(monkeypatch, office, "pages/musrenbang.py", lang="en")
+    assert not page.exception
+    assert page.title[0].value == "Musrenbang proposals"
+    labels = list(page.selectbox(key="musrenbang_kandidat").options)
+    assert any("Recurring in the RW" in label or "Recurring in the RT" in label for label in labels)
+    assert any("RW 04" in label for label in labels)  # the office sees the whole kelurahan
+    page.selectbox(key="musrenbang_rw").set_value("04").run()
+    assert all("RW 04" in label for label in page.selectbox(key="musrenbang_kandidat").options)
