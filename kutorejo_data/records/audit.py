@@ -3,7 +3,8 @@
 Call `record` inside the write's own transaction (the `conn` of `write_transaction`), so a write and its
 audit entry are saved together or not at all. Actions used so far: `create`, `update` (only the changed fields),
 `delete` (the row as it was), `status`, `import` (one entry per file, with its counts), `deactivate`, `activate`,
-`password`, `unlock`, `lockout`. Entities: `laporan`, `kegiatan`, `kelurahan`, `rw`, `rt`, `kategori`, `pengguna`.
+`password`, `unlock`, `lockout`. Entities: `laporan`, `kegiatan`, `kelurahan`, `rw`, `rt`, `kategori`, `pengguna`,
+`usulan_musrenbang`.
 """
 
 from __future__ import annotations
