@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, func, or_, select
 
 from kutorejo_data.core import domain
-from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, report_conditions
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, day_start, report_conditions
 from kutorejo_data.core.models import RT, RW, Foto, Kategori, Kelurahan, Laporan
 from kutorejo_data.core.periods import add_months
 from kutorejo_data.records.musrenbang import Proposal
@@ -161,9 +161,11 @@ def _recurring_groups(conn: Connection, filters: ReportFilters, scope: Scope) ->
     by_rt = {(g.rt_id, g.kategori_id): g for g in groups if g.rt_id is not None}
     by_rw = {(g.rw_id, g.kategori_id): g for g in groups if g.rt_id is None}
     categories = sorted({g.kategori_id for g in groups})
+    # Only the groups' areas and categories: the exact (area, category) pairs are matched below, on a small result.
+    areas = or_(Laporan.rt_id.in_(sorted({k[0] for k in by_rt})), Laporan.rw_id.in_(sorted({k[0] for k in by_rw})))
     members = conn.execute(
         _with_names(select(*_member_columns()))
-        .where(*masuk_sah_conditions(conn, filters, scope), Laporan.kategori_id.in_(categories))
+        .where(*masuk_sah_conditions(conn, filters, scope), Laporan.kategori_id.in_(categories), areas)
         .order_by(Laporan.reported_at, Laporan.id)
     ).all()
     for row in members:
@@ -217,9 +219,7 @@ def _single_reports(
     area = report_conditions(conn, ReportFilters(kelurahan_kode=kelurahan_kode, rw=rw), scope, with_period=False)
     is_open = Laporan.status.in_(domain.OPEN_STATUSES)
     long_open = is_open & (Laporan.reported_at < now - timedelta(days=LONG_OPEN_DAYS))
-    at_dinas = (Laporan.penanganan == DINAS) & or_(
-        is_open, Laporan.reported_at >= datetime.combine(span.dari, datetime.min.time())
-    )
+    at_dinas = (Laporan.penanganan == DINAS) & or_(is_open, Laporan.reported_at >= day_start(span.dari))
     rows = conn.execute(
         _with_names(select(*_member_columns()))
         .where(*area, Laporan.status.not_in(domain.INVALID_STATUSES), or_(long_open, at_dinas))
