@@ -27,13 +27,17 @@ def test_every_command_that_writes_a_file_takes_o_for_output() -> None:
         for name, sub in _subcommands().items()
         if any("--output" in a.option_strings for a in sub._actions)
     }
-    assert set(writers) == {"export", "report"}
+    assert set(writers) == {"export", "report", "musrenbang"}
     assert all(("-o", "--output") in options for options in writers.values())
 
 
 @pytest.mark.parametrize(
     ("args", "start"),
-    [(["export", "--format", "csv"], b"No. laporan"), (["report", "--format", "pdf", "--bulan", "2026-10"], b"%PDF")],
+    [
+        (["export", "--format", "csv"], b"No. laporan"),
+        (["report", "--format", "pdf", "--bulan", "2026-10"], b"%PDF"),
+        (["musrenbang", "--tahun", "2027", "--rw", "03"], b"PK\x03\x04"),
+    ],
 )
 def test_o_writes_the_file(tmp_path: Path, demo_db_url: str, args: list[str], start: bytes) -> None:
     target = tmp_path / "keluar"

@@ -240,7 +240,7 @@ def test_a_guest_sees_how_many_reports_are_overdue_but_not_which(monkeypatch, de
 
 ANALYTICS = {"ringkasan", "penyelesaian", "partisipasi", "kapasitas", "wilayah", "cek"}
 AREA_HEAD = ANALYTICS | {"tugas", "pesan", "masalah", "peta", "presentasi", "lapor", "kegiatan"}
-OFFICE = AREA_HEAD | {"impor_ekspor", "pengaturan"}
+OFFICE = AREA_HEAD | {"impor_ekspor", "pengaturan", "musrenbang"}
 
 
 @pytest.mark.parametrize(
@@ -249,7 +249,7 @@ OFFICE = AREA_HEAD | {"impor_ekspor", "pengaturan"}
         ("admin", OFFICE | {"pengguna"}),
         ("lurah", OFFICE),
         ("staf", OFFICE),
-        ("rw03", AREA_HEAD | {"impor_ekspor"}),
+        ("rw03", AREA_HEAD | {"impor_ekspor", "musrenbang"}),
         ("rt03-002", AREA_HEAD),
         ("tamu", ANALYTICS),
     ],

@@ -67,6 +67,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("wilayah", "grid_view", EVERYONE),
     PageSpec("peta", "map", REPORT_READERS),
     PageSpec("presentasi", "co_present", REPORT_READERS),
+    PageSpec("musrenbang", "account_balance", OFFICE | {KETUA_RW}, OFFICE | {KETUA_RW}),
     PageSpec("lapor", "edit_note", WRITERS, WRITERS),
     PageSpec("kegiatan", "event_available", WRITERS, WRITERS),
     PageSpec("impor_ekspor", "swap_vert", OFFICE | {KETUA_RW}, OFFICE | {KETUA_RW}),

@@ -234,6 +234,27 @@ ALUR_STATUS = Metric(
     "in progress, resolved (now); and those rejected or duplicate.",
 )
 
+# What makes a problem structural rather than a one-off (the usulan Musrenbang candidates, analytics/musrenbang.py).
+RECURRING_MIN_REPORTS = 3
+RECURRING_WINDOW_MONTHS = 12
+LONG_OPEN_DAYS = 90
+LAPORAN_BERULANG = Metric(
+    "laporan_berulang",
+    "count",
+    None,
+    "Masalah berulang",
+    "Recurring problem",
+    f"Laporan sah (tanpa ditolak/duplikat) dengan kategori yang sama di RT yang sama (atau di RW yang sama bila "
+    f"tersebar di beberapa RT) yang masuk dalam {RECURRING_WINDOW_MONTHS} bulan terakhir; mulai "
+    f"{RECURRING_MIN_REPORTS} laporan menjadi kandidat usulan Musrenbang, seperti laporan yang terbuka lebih dari "
+    f"{LONG_OPEN_DAYS} hari atau yang diserahkan ke dinas.",
+    f"Valid reports (not rejected/duplicate) of one category in one RT (or one RW when spread over its RTs) received "
+    f"in the last {RECURRING_WINDOW_MONTHS} months; from {RECURRING_MIN_REPORTS} reports on they are a Musrenbang "
+    f"proposal candidate, as are reports open longer than {LONG_OPEN_DAYS} days or handed to the regency office.",
+    "Laporan sah 12 bulan terakhir",
+    "Valid reports of the last 12 months",
+)
+
 
 KPI_METRICS: tuple[Metric, ...] = (
     LAPORAN_MASUK,
@@ -264,6 +285,7 @@ METRICS: dict[str, Metric] = {
         DATA_BELUM_CUKUP,
         UMUR_TERBUKA,
         ALUR_STATUS,
+        LAPORAN_BERULANG,
     )
 }
 
@@ -302,6 +324,31 @@ def _received_counts(
     ).where(*received_conditions(conn, filters, scope))
     total, valid_total, solved = conn.execute(stmt).one()
     return int(total), int(valid_total), int(solved)
+
+
+def masuk_sah_conditions(conn: Connection, filters: ReportFilters, scope: Scope) -> list[ColumnElement[bool]]:
+    """MASUK_SAH's reports: received in the period, neither rejected nor duplicate (the status as it is now)."""
+    return [*received_conditions(conn, filters, scope), Laporan.status.not_in(INVALID_STATUSES)]
+
+
+def masuk_sah_by_category(conn: Connection, filters: ReportFilters, scope: Scope, level: Literal["rt", "rw"]) -> Select:
+    """MASUK_SAH per area (each RT, or each RW) and category: how many, the first and the last report date.
+
+    The counts of LAPORAN_BERULANG: a report export with the same filters (and the valid statuses) lists exactly
+    these reports.
+    """
+    area: list[Any] = [Laporan.kelurahan_id, Laporan.rw_id] + ([Laporan.rt_id] if level == "rt" else [])
+    return (
+        select(
+            *area,
+            Laporan.kategori_id,
+            func.count().label("jumlah"),
+            func.min(Laporan.reported_at).label("pertama"),
+            func.max(Laporan.reported_at).label("terakhir"),
+        )
+        .where(*masuk_sah_conditions(conn, filters, scope))
+        .group_by(*area, Laporan.kategori_id)
+    )
 
 
 def laporan_masuk(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> int:

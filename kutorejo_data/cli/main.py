@@ -1,4 +1,4 @@
-"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|tick|digest|backup|...`.
+"""Command-line interface: `python -m kutorejo_data migrate|demo|export|import|report|musrenbang|tick|...`.
 
 This module parses the arguments and hands each command to its own module in this package; the work itself is
 done by the subpackages below (demo, records, intake, meeting, store, access).
@@ -70,6 +70,14 @@ def _build_parser() -> argparse.ArgumentParser:
     report.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006 (default: the only one)")
     report.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
     report.add_argument("-o", "--output", help="file to write (default: stdout)")
+    musrenbang = sub.add_parser("musrenbang", help="the usulan Musrenbang form (proposals and candidates) as XLSX")
+    musrenbang.add_argument("--tahun", type=int, help="the plan year, e.g. 2027 (default: next year)")
+    musrenbang.add_argument("--kelurahan", help="Kemendagri code, e.g. 35.14.11.1006")
+    musrenbang.add_argument("--rw", help="one RW, e.g. 03 (default: the whole kelurahan)")
+    musrenbang.add_argument("-o", "--output", help="file to write (default: stdout)")
+    lapor = sub.add_parser("import-lapor", help="statuses from an SP4N-LAPOR! admin export (CSV or XLSX)")
+    lapor.add_argument("file", help="the LAPOR! export, CSV or XLSX")
+    lapor.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     sub.add_parser(
         "tick",
         help="daily job: escalate reports past their level's deadline, queue reminders and digests (idempotent; cron)",
@@ -109,6 +117,14 @@ def _run(engine: Engine, args: argparse.Namespace) -> int:
         from .report import run_report_command
 
         return run_report_command(engine, args)
+    if args.command == "musrenbang":
+        from .musrenbang import run_musrenbang_command
+
+        return run_musrenbang_command(engine, args)
+    if args.command == "import-lapor":
+        from .lapor import run_lapor_command
+
+        return run_lapor_command(engine, args)
     if args.command in ("create-user", "set-password", "deactivate-user"):
         from .users import run_user_command
 

@@ -1244,6 +1244,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "impor.export_xlsx": ("Unduh Excel (XLSX)", "Download Excel (XLSX)"),
     "impor.export_open311": ("Unduh Open311 (JSON)", "Download Open311 (JSON)"),
     "impor.tab_whatsapp": ("Chat WhatsApp", "WhatsApp chat"),
+    "impor.tab_lapor": ("SP4N-LAPOR!", "SP4N-LAPOR!"),
     # Chat WhatsApp (intake/chat_file.py, intake/whatsapp_chat.py, ui/blocks/impor_whatsapp.py, cli/whatsapp.py)
     "chat.refused.not_whatsapp": (
         "Berkas ini bukan ekspor chat WhatsApp: tidak ada baris yang diawali tanggal dan jam seperti "
@@ -1666,6 +1667,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import.field.wilayah": ("RT/RW (atau kolom RT dan RW)", "RT/RW (or RT and RW columns)"),
     # Presentasi rapat
     "nav.presentasi": ("Presentasi rapat", "Meeting mode"),
+    "nav.musrenbang": ("Usulan Musrenbang", "Musrenbang proposals"),
     "presentasi.title": ("Presentasi rapat", "Meeting mode"),
     "presentasi.month": ("Bulan", "Month"),
     "presentasi.area": ("Wilayah", "Area"),
@@ -2254,6 +2256,151 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Only this decision's owner or the kelurahan office may update its status.",
     ),
     "error.keputusan_status_invalid": ("Status keputusan tidak dikenal.", "Unknown decision status."),
+    # Usulan Musrenbang
+    "musrenbang.title": ("Usulan Musrenbang", "Musrenbang proposals"),
+    "musrenbang.intro": (
+        "Masalah yang berulang atau tidak bisa selesai di tingkat RT/RW menjadi kandidat usulan Musrenbang, lengkap "
+        "dengan data pendukungnya. Pilih kandidat, tulis usulannya, lalu unduh formulirnya (XLSX).",
+        "Problems that recur or cannot be solved at RT/RW level become Musrenbang proposal candidates, with their "
+        "evidence. Pick a candidate, write its proposal, then download the form (XLSX).",
+    ),
+    "musrenbang.tahun": ("Tahun rencana", "Plan year"),
+    "musrenbang.rw": ("RW", "RW"),
+    "musrenbang.rw_all": ("Semua RW", "All RWs"),
+    "musrenbang.candidates": ("Kandidat usulan", "Proposal candidates"),
+    "musrenbang.choose": ("Tulis usulan untuk kandidat", "Write the proposal of the candidate"),
+    "musrenbang.col.dasar": ("Dasar", "Basis"),
+    "musrenbang.col.kategori": ("Kategori", "Category"),
+    "musrenbang.col.masalah": ("Laporan", "Report"),
+    "musrenbang.col.diusulkan": ("Diusulkan", "Proposed"),
+    "musrenbang.no_candidates": (
+        "Belum ada masalah berulang, laporan yang terbuka lama, atau laporan yang diserahkan ke dinas.",
+        "No recurring problems, long-open reports or reports handed to the regency office yet.",
+    ),
+    "musrenbang.dasar.berulang_rt": ("Berulang di RT", "Recurring in the RT"),
+    "musrenbang.dasar.berulang_rw": ("Berulang di RW", "Recurring in the RW"),
+    "musrenbang.dasar.terbuka_lama": ("Terbuka > 90 hari", "Open > 90 days"),
+    "musrenbang.dasar.dinas": ("Diserahkan ke dinas", "Handed to the regency office"),
+    "musrenbang.n_laporan": ("{n} laporan", "{n} reports"),
+    "musrenbang.jumlah_laporan": ("Jumlah laporan", "Reports"),
+    "musrenbang.pertama": ("Pertama dilaporkan", "First reported"),
+    "musrenbang.terakhir": ("Terakhir dilaporkan", "Last reported"),
+    "musrenbang.jumlah_foto": ("Jumlah foto", "Photos"),
+    "musrenbang.laporan_terkait": ("Laporan terkait", "Related reports"),
+    "musrenbang.kode_lacak": ("Kode lacak: {daftar}", "Tracking codes: {daftar}"),
+    "musrenbang.usulan": ("Usulan/kegiatan", "Proposed activity"),
+    "musrenbang.permasalahan": ("Permasalahan", "Problem"),
+    "musrenbang.lokasi": ("Lokasi (RT/RW)", "Location (RT/RW)"),
+    "musrenbang.volume": ("Volume", "Volume"),
+    "musrenbang.satuan": ("Satuan", "Unit"),
+    "musrenbang.prioritas": ("Prioritas", "Priority"),
+    "musrenbang.prioritas_help": ("1 = paling mendesak.", "1 = most urgent."),
+    "musrenbang.alasan": ("Alasan/data pendukung", "Reason/supporting data"),
+    "musrenbang.save": ("Simpan usulan", "Save proposal"),
+    "musrenbang.saved": ('Usulan "{usulan}" disimpan untuk {tahun}.', 'Proposal "{usulan}" saved for {tahun}.'),
+    "musrenbang.proposals": ("Usulan {tahun}", "Proposals for {tahun}"),
+    "musrenbang.no_proposals": ("Belum ada usulan untuk tahun ini.", "No proposals for this year yet."),
+    "musrenbang.download": ("Unduh formulir Musrenbang (XLSX)", "Download the Musrenbang form (XLSX)"),
+    "musrenbang.download_help": (
+        "Dua lembar: usulan tahun ini dan semua kandidat dengan data pendukungnya.",
+        "Two sheets: this year's proposals and every candidate with its evidence.",
+    ),
+    "musrenbang.delete": ("Hapus usulan", "Remove a proposal"),
+    "musrenbang.delete_which": ("Usulan", "Proposal"),
+    "musrenbang.delete_submit": ("Hapus", "Remove"),
+    "musrenbang.deleted": ("Usulan {usulan} dihapus.", "Proposal {usulan} removed."),
+    "error.usulan_empty": ("Tulis usulannya.", "Write the proposal."),
+    "error.usulan_too_long": ("Usulan paling panjang 300 karakter.", "A proposal can be at most 300 characters."),
+    "error.satuan_too_long": ("Satuan paling panjang 30 karakter.", "The unit can be at most 30 characters."),
+    "error.text_too_long": ("Teks paling panjang 5.000 karakter.", "The text can be at most 5,000 characters."),
+    "error.volume_positive": ("Volume harus lebih dari nol.", "The volume must be more than zero."),
+    "error.prioritas_positive": ("Prioritas mulai dari 1.", "Priority starts at 1."),
+    "error.tahun_invalid": ("Tahun tidak valid.", "Not a valid year."),
+    "error.usulan_outside_scope": ("Usulan ini di luar wilayah Anda.", "This proposal is outside your area."),
+    "error.usulan_not_found": ("Usulan {nomor} tidak ditemukan.", "Proposal {nomor} was not found."),
+    # SP4N-LAPOR!
+    "sp4n.title": ("SP4N-LAPOR!", "SP4N-LAPOR!"),
+    "sp4n.intro": (
+        "Laporan ini diserahkan ke dinas. Salin teks ini ke formulir LAPOR! (kanal pengaduan nasional), lampirkan "
+        "fotonya, lalu catat ID pelacakan LAPOR! di bawah agar kelurahan bisa mengikuti tindak lanjutnya.",
+        "This report was handed to the regency office. Paste this text into the LAPOR! form (the national complaint "
+        "channel), attach its photos, then record the LAPOR! tracking ID below so the kelurahan can follow it up.",
+    ),
+    "sp4n.open_form": ("Buka formulir LAPOR!", "Open the LAPOR! form"),
+    "sp4n.photo": ("Foto {n} ({jenis})", "Photo {n} ({jenis})"),
+    "sp4n.linked": (
+        "ID LAPOR!: **{id}** · status di LAPOR!: {status}",
+        "LAPOR! ID: **{id}** · status on LAPOR!: {status}",
+    ),
+    "sp4n.status_unknown": ("belum diimpor", "not imported yet"),
+    "sp4n.id_label": ("ID pelacakan LAPOR!", "LAPOR! tracking ID"),
+    "sp4n.id_help": (
+        "Nomor yang diberikan LAPOR! setelah laporan dikirim, mis. 1234567. Kosongkan untuk menghapus.",
+        "The number LAPOR! gives once the report is sent, e.g. 1234567. Leave empty to remove it.",
+    ),
+    "sp4n.id_save": ("Simpan ID LAPOR!", "Save the LAPOR! ID"),
+    "sp4n.id_saved": ("ID LAPOR! laporan #{nomor} disimpan: {id}.", "LAPOR! ID of report #{nomor} saved: {id}."),
+    "error.lapor_id_invalid": (
+        "ID LAPOR! hanya berisi huruf, angka, '-', '/' atau '.', paling panjang 40 karakter.",
+        "A LAPOR! ID holds only letters, digits, '-', '/' or '.', at most 40 characters.",
+    ),
+    "error.lapor_id_taken": (
+        "ID LAPOR! ini sudah tercatat pada laporan lain.",
+        "This LAPOR! ID is already recorded on another report.",
+    ),
+    "error.lapor_not_dinas": (
+        "Laporan {nomor} tidak ditangani dinas: ID LAPOR! hanya untuk laporan yang diserahkan ke dinas.",
+        "Report {nomor} is not handled by the regency office: a LAPOR! ID is only for reports handed to it.",
+    ),
+    "sp4n.import_intro": (
+        "Unggah ekspor admin SP4N-LAPOR! (CSV atau XLSX). Status laporan yang ID LAPOR!-nya tercatat diperbarui "
+        "dan ditulis di riwayatnya dengan sumber SP4N-LAPOR!; ID yang tidak dikenal hanya didaftar.",
+        "Upload an SP4N-LAPOR! admin export (CSV or XLSX). Reports whose LAPOR! ID is recorded get the status "
+        "LAPOR! shows, written to their history with SP4N-LAPOR! as the source; unknown IDs are only listed.",
+    ),
+    "sp4n.file": ("Berkas ekspor LAPOR!", "LAPOR! export file"),
+    "sp4n.refused.columns": (
+        "Kolom {kolom} tidak ditemukan di berkas ini (kolom yang ada: {ada}). Tidak ada yang disimpan. "
+        "Pastikan berkas berisi kolom ID laporan/nomor tracking dan status.",
+        "Column {kolom} was not found in this file (its columns: {ada}). Nothing was saved. Make sure the file "
+        "has a report ID/tracking number column and a status column.",
+    ),
+    "sp4n.reason.bad_id": ("bukan ID LAPOR!", "not a LAPOR! ID"),
+    "sp4n.reason.bad_status": ("status LAPOR! tidak dikenal", "unknown LAPOR! status"),
+    "sp4n.reason.closed_here": (
+        "sudah ditutup di sini; membuka kembali harus dengan alasan",
+        "closed here; reopening needs a person and a reason",
+    ),
+    "sp4n.reason.behind": ("status di sini sudah lebih maju", "further along here already"),
+    "sp4n.reason.photo_needed": (
+        "kategori ini perlu foto sesudah sebelum selesai",
+        "this category needs an after photo to be resolved",
+    ),
+    "sp4n.reason.same": ("status sama", "same status"),
+    "sp4n.summary": (
+        "{diperbarui} laporan diperbarui, {tetap} tetap, {asing} ID tidak dikenal.",
+        "{diperbarui} reports updated, {tetap} unchanged, {asing} unknown IDs.",
+    ),
+    "sp4n.unknown_ids": (
+        "ID LAPOR! yang tidak tercatat pada laporan mana pun (tidak diubah): {daftar}",
+        "LAPOR! IDs not recorded on any report (nothing changed): {daftar}",
+    ),
+    "sp4n.skipped_row": ("Baris {baris} ({isi}) dilewati: {alasan}", "Row {baris} ({isi}) skipped: {alasan}"),
+    "sp4n.count.moved": ("Diperbarui", "Updated"),
+    "sp4n.count.unchanged": ("Tetap", "Unchanged"),
+    "sp4n.count.unknown": ("ID tidak dikenal", "Unknown IDs"),
+    "sp4n.count.skipped": ("Baris dilewati", "Rows skipped"),
+    "sp4n.col.row": ("Baris", "Row"),
+    "sp4n.col.nomor": ("No. laporan", "Report no."),
+    "sp4n.col.lapor_id": ("ID LAPOR!", "LAPOR! ID"),
+    "sp4n.col.status": ("Status", "Status"),
+    "sp4n.col.reason": ("Keterangan", "Note"),
+    "sp4n.col.value": ("Isi", "Content"),
+    "sp4n.confirm": ("Perbarui {jumlah} laporan", "Update {jumlah} reports"),
+    "sp4n.done": (
+        "Selesai: {diperbarui} laporan diperbarui; {asing} ID tidak dikenal tidak diubah.",
+        "Done: {diperbarui} reports updated; {asing} unknown IDs left alone.",
+    ),
 }
 
 # English names of the default categories; categories the office adds keep their own name.

@@ -181,6 +181,7 @@ class Laporan(Base):
         Index("ix_laporan_penanggung_jawab", "penanggung_jawab_id", "status", "batas_tahap"),
         Index("ix_laporan_status_batas_tahap", "status", "batas_tahap"),
         Index("uq_laporan_kode_lacak", "kode_lacak", unique=True),
+        Index("uq_laporan_lapor_id", "lapor_id", unique=True),
         Index("ix_laporan_reported_at", "reported_at"),
     )
 
@@ -224,6 +225,10 @@ class Laporan(Base):
     batas_tanggap: Mapped[datetime | None] = mapped_column(DateTime)
     batas_selesai: Mapped[datetime | None] = mapped_column(DateTime)
     batas_tahap: Mapped[datetime | None] = mapped_column(DateTime)
+    # The report's tracking ID on SP4N-LAPOR! once the kelurahan handed it to the dinas there (records/lapor.py), and
+    # the status LAPOR! showed in the last admin export imported (its own words, e.g. "Ditindaklanjuti").
+    lapor_id: Mapped[str | None] = mapped_column(String(40))
+    lapor_status: Mapped[str | None] = mapped_column(String(60))
 
 
 class StatusHistory(Base):
@@ -713,3 +718,48 @@ class KeputusanStatus(Base):
     from_status: Mapped[str | None] = mapped_column(String(10))
     to_status: Mapped[str] = mapped_column(String(10))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class UsulanMusrenbang(Base):
+    """A proposal for the annual Musrenbang, written by an RW head or the office from a candidate (a recurring
+    problem, a report open too long, or one handed to the dinas; analytics/musrenbang.py). The evidence is kept as it
+    stood when the proposal was saved: the proposal is a document handed upwards."""
+
+    __tablename__ = "usulan_musrenbang"
+    __table_args__ = (
+        ForeignKeyConstraint(["rt_id", "rw_id"], ["rt.id", "rt.rw_id"]),
+        ForeignKeyConstraint(["rw_id", "kelurahan_id"], ["rw.id", "rw.kelurahan_id"]),
+        CheckConstraint("rt_id IS NULL OR rw_id IS NOT NULL", name="rt_needs_rw"),
+        CheckConstraint("tahun BETWEEN 2000 AND 2100", name="tahun_range"),
+        CheckConstraint("prioritas >= 1", name="prioritas_positive"),
+        CheckConstraint("volume IS NULL OR volume > 0", name="volume_positive"),
+        CheckConstraint("length(usulan) > 0", name="usulan_not_empty"),
+        CheckConstraint("jumlah_laporan >= 0", name="jumlah_laporan_nonnegative"),
+        # One proposal per candidate and year: a second click, or a second tab, edits instead of duplicating.
+        UniqueConstraint("tahun", "kandidat"),
+        Index("ix_usulan_musrenbang_tahun", "kelurahan_id", "tahun", "rw_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kelurahan_id: Mapped[int] = mapped_column(ForeignKey("kelurahan.id"))
+    rw_id: Mapped[int | None] = mapped_column(Integer)
+    rt_id: Mapped[int | None] = mapped_column(Integer)
+    kategori_id: Mapped[int | None] = mapped_column(ForeignKey("kategori.id"))
+    tahun: Mapped[int] = mapped_column(Integer)  # the plan year the proposal is for
+    kandidat: Mapped[str] = mapped_column(String(60))  # the candidate's key (analytics/musrenbang.py)
+    usulan: Mapped[str] = mapped_column(String(300))  # the activity proposed (Usulan/Kegiatan)
+    permasalahan: Mapped[str] = mapped_column(Text, default="")
+    lokasi: Mapped[str] = mapped_column(String(200), default="")
+    volume: Mapped[float | None] = mapped_column(Float)
+    satuan: Mapped[str] = mapped_column(String(30), default="")
+    prioritas: Mapped[int] = mapped_column(Integer)  # 1 is the most urgent
+    alasan: Mapped[str] = mapped_column(Text, default="")
+    jumlah_laporan: Mapped[int] = mapped_column(Integer)
+    laporan_terkait: Mapped[str] = mapped_column(Text, default="")  # report numbers, comma separated
+    jumlah_foto: Mapped[int] = mapped_column(Integer, default=0)
+    pertama_dilaporkan: Mapped[datetime | None] = mapped_column(DateTime)
+    terakhir_dilaporkan: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100))
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_by: Mapped[str] = mapped_column(String(100))

@@ -18,7 +18,8 @@ from openpyxl.utils import get_column_letter
 
 from .values import normalise
 
-Jenis = Literal["laporan", "kegiatan"]
+# "lapor" is an SP4N-LAPOR! admin export (intake/lapor.py): not one of the recap kinds the import page offers.
+Jenis = Literal["laporan", "kegiatan", "lapor"]
 JENIS: tuple[Jenis, ...] = ("laporan", "kegiatan")
 IGNORE = "abaikan"  # the mapping target that drops a column
 
@@ -179,11 +180,49 @@ ACTIVITY_FIELDS: dict[str, tuple[str, ...]] = {
     **ATTENDANCE_FIELDS,
 }
 
-FIELDS: dict[Jenis, dict[str, tuple[str, ...]]] = {"laporan": REPORT_FIELDS, "kegiatan": ACTIVITY_FIELDS}
+# An SP4N-LAPOR! admin export: its tracking ID and status (README: "SP4N-LAPOR!"); other columns are ignored.
+LAPOR_FIELDS: dict[str, tuple[str, ...]] = {
+    "lapor_id": (
+        "id laporan",
+        "id",
+        "tracking id",
+        "id tracking",
+        "no tracking",
+        "nomor tracking",
+        "kode tracking",
+        "no tiket",
+        "nomor tiket",
+        "id lapor",
+        "id sp4n lapor",
+        "nomor laporan lapor",
+        "no laporan",
+        "nomor laporan",
+    ),
+    "status": ("status", "status laporan", "status terakhir", "status tindak lanjut", "progres", "progress", "tahapan"),
+    "catatan": (
+        "tindak lanjut",
+        "tanggapan",
+        "tanggapan instansi",
+        "tanggapan terakhir",
+        "catatan",
+        "keterangan",
+        "respon",
+        "respon instansi",
+    ),
+    "judul": ("judul", "judul laporan"),
+    "instansi": ("instansi", "instansi tujuan", "disposisi", "dinas", "opd"),
+}
+
+FIELDS: dict[Jenis, dict[str, tuple[str, ...]]] = {
+    "laporan": REPORT_FIELDS,
+    "kegiatan": ACTIVITY_FIELDS,
+    "lapor": LAPOR_FIELDS,
+}
 # Without these a row means nothing; an area is either the combined RT/RW column or RT and RW columns.
 REQUIRED: dict[Jenis, tuple[str, ...]] = {
     "laporan": ("tanggal", "wilayah", "kategori", "judul"),
     "kegiatan": ("tanggal", "jenis"),
+    "lapor": ("lapor_id", "status"),
 }
 HEADER_CUTOFF = 0.88
 

@@ -4,7 +4,7 @@ Call `record` inside the write's own transaction (the `conn` of `write_transacti
 audit entry are saved together or not at all. Actions used so far: `create`, `update` (only the changed fields),
 `delete` (the row as it was), `status`, `import` (one entry per file, with its counts), `deactivate`, `activate`,
 `password`, `unlock`, `lockout`. Entities: `laporan`, `kegiatan`, `kelurahan`, `rw`, `rt`, `kategori`, `pengguna`,
-`keputusan_rapat` (its `status` entries carry the status and the note).
+`keputusan_rapat` (its `status` entries carry the status and the note), `usulan_musrenbang`.
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from kutorejo_data.ui.frame.url_params import Notice, parse_report_param
 from kutorejo_data.ui.kit.links import public_path, report_link
 from kutorejo_data.ui.kit.text import escape_markdown
 
+from .lapor import render_lapor
 from .report_photos import render_report_photos
 
 if TYPE_CHECKING:
@@ -330,6 +331,8 @@ def show_report(ctx: AppContext, nomor: int) -> None:
         st.warning(t("masalah.not_found", ctx.lang, nomor=nomor), icon=":material/search_off:")
     else:
         render_report_detail(detail, ctx.lang, lambda: render_report_photos(ctx, nomor))
+        if detail.penanganan == "dinas":  # handed to the regency office: its SP4N-LAPOR! text and tracking ID
+            render_lapor(ctx, detail)
         if ctx.may_write and detail.status in OPEN_STATUSES:
             render_reassign(ctx, detail)
 

@@ -1,0 +1,329 @@
+"""Usulan Musrenbang candidates: the problems that are structural rather than one-offs, each with its evidence.
+
+A candidate is a recurring problem (LAPORAN_BERULANG: the same category in one RT, or in one RW when spread over its
+RTs, at least RECURRING_MIN_REPORTS valid reports in the last RECURRING_WINDOW_MONTHS months), a report open longer
+than LONG_OPEN_DAYS, or a report handed to the dinas. The aggregation is SQL, inside the reader's scope (an RW head
+sees only their RW's candidates); the counts are MASUK_SAH's (metrics.masuk_sah_by_category).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from kutorejo_data.core import domain
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, day_start, report_conditions
+from kutorejo_data.core.models import RT, RW, Foto, Kategori, Kelurahan, Laporan
+from kutorejo_data.core.periods import add_months
+from kutorejo_data.records.musrenbang import Proposal
+
+from .metrics import (
+    LONG_OPEN_DAYS,
+    RECURRING_MIN_REPORTS,
+    RECURRING_WINDOW_MONTHS,
+    masuk_sah_by_category,
+    masuk_sah_conditions,
+)
+
+# Why a problem is a candidate (the words are `musrenbang.dasar.<key>` in core/i18n.py).
+BERULANG_RT = "berulang_rt"
+BERULANG_RW = "berulang_rw"
+TERBUKA_LAMA = "terbuka_lama"
+DINAS = "dinas"
+BASES: tuple[str, ...] = (BERULANG_RT, BERULANG_RW, TERBUKA_LAMA, DINAS)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What shows the problem: how many valid reports, when first and last, which ones, how many photos."""
+
+    jumlah_laporan: int
+    pertama: datetime | None
+    terakhir: datetime | None
+    laporan: tuple[int, ...]  # report numbers, oldest first
+    kode_lacak: tuple[str, ...]  # their public tracking codes (for the office's eyes; not exported)
+    jumlah_foto: int
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One proposal candidate: where, which category, why, and its evidence."""
+
+    kunci: str  # stable key: `rt-<rt id>-<kategori id>`, `rw-<rw id>-<kategori id>` or `laporan-<report number>`
+    dasar: tuple[str, ...]  # the BASES that apply
+    kelurahan_id: int
+    rw_id: int
+    rt_id: int | None  # None for an RW-wide recurring problem
+    kategori_id: int
+    kelurahan_kode: str
+    kelurahan_nama: str
+    rw: str
+    rt: str | None
+    kategori_slug: str
+    kategori_nama: str
+    judul: str  # a single report's title; "" for a recurring problem
+    lokasi_teks: str  # a single report's location text
+    bukti: Evidence
+
+    @property
+    def lokasi(self) -> str:
+        """Where, as the Musrenbang form says it: `RT 002 / RW 03` or `RW 03`, plus the location text."""
+        place = f"RT {self.rt} / RW {self.rw}" if self.rt else f"RW {self.rw}"
+        return f"{place}, {self.lokasi_teks}" if self.lokasi_teks.strip() else place
+
+
+@dataclass(frozen=True)
+class Window:
+    """The days whose reports count as recurring: the last RECURRING_WINDOW_MONTHS months up to today."""
+
+    dari: date
+    sampai: date
+
+
+def window(today: date) -> Window:
+    """The 12 months up to and including today."""
+    return Window(add_months(today, -RECURRING_WINDOW_MONTHS) + timedelta(days=1), today)
+
+
+def recurring_filters(kelurahan_kode: str | None, rw: str | None, today: date) -> ReportFilters:
+    """The report filter whose valid reports the recurring counts count (also what the report export is given)."""
+    span = window(today)
+    return ReportFilters(kelurahan_kode=kelurahan_kode, rw=rw, dari=span.dari, sampai=span.sampai)
+
+
+@dataclass
+class _Group:
+    kelurahan_id: int
+    rw_id: int
+    rt_id: int | None
+    kategori_id: int
+    jumlah: int
+    pertama: datetime
+    terakhir: datetime
+    members: list[Any] = field(default_factory=list)
+
+
+def _photos() -> Any:
+    return select(func.count(Foto.id)).where(Foto.laporan_id == Laporan.id).correlate(Laporan).scalar_subquery()
+
+
+def _member_columns() -> list[Any]:
+    return [
+        Laporan.id,
+        Laporan.kode_lacak,
+        Laporan.kelurahan_id,
+        Laporan.rw_id,
+        Laporan.rt_id,
+        Laporan.kategori_id,
+        Laporan.reported_at,
+        Laporan.judul,
+        Laporan.lokasi,
+        Laporan.status,
+        Laporan.penanganan,
+        _photos().label("foto"),
+        Kelurahan.kode.label("kelurahan_kode"),
+        Kelurahan.nama.label("kelurahan_nama"),
+        RW.nomor.label("rw"),
+        RT.nomor.label("rt"),
+        Kategori.slug.label("kategori_slug"),
+        Kategori.nama.label("kategori_nama"),
+    ]
+
+
+def _with_names(stmt: Any) -> Any:
+    return (
+        stmt.join(Kategori, Kategori.id == Laporan.kategori_id)
+        .join(RT, RT.id == Laporan.rt_id)
+        .join(RW, RW.id == Laporan.rw_id)
+        .join(Kelurahan, Kelurahan.id == Laporan.kelurahan_id)
+    )
+
+
+def _recurring_groups(conn: Connection, filters: ReportFilters, scope: Scope) -> list[_Group]:
+    """RT groups at the threshold, then RW groups at the threshold whose category no single RT of theirs reaches."""
+    threshold = RECURRING_MIN_REPORTS
+    rt_rows = conn.execute(masuk_sah_by_category(conn, filters, scope, "rt").having(func.count() >= threshold)).all()
+    groups = [
+        _Group(r.kelurahan_id, r.rw_id, r.rt_id, r.kategori_id, int(r.jumlah), r.pertama, r.terakhir) for r in rt_rows
+    ]
+    covered = {(g.rw_id, g.kategori_id) for g in groups}
+    rw_rows = conn.execute(masuk_sah_by_category(conn, filters, scope, "rw").having(func.count() >= threshold)).all()
+    groups += [
+        _Group(r.kelurahan_id, r.rw_id, None, r.kategori_id, int(r.jumlah), r.pertama, r.terakhir)
+        for r in rw_rows
+        if (r.rw_id, r.kategori_id) not in covered
+    ]
+    if not groups:
+        return []
+    by_rt = {(g.rt_id, g.kategori_id): g for g in groups if g.rt_id is not None}
+    by_rw = {(g.rw_id, g.kategori_id): g for g in groups if g.rt_id is None}
+    categories = sorted({g.kategori_id for g in groups})
+    # Only the groups' areas and categories: the exact (area, category) pairs are matched below, on a small result.
+    areas = or_(Laporan.rt_id.in_(sorted({k[0] for k in by_rt})), Laporan.rw_id.in_(sorted({k[0] for k in by_rw})))
+    members = conn.execute(
+        _with_names(select(*_member_columns()))
+        .where(*masuk_sah_conditions(conn, filters, scope), Laporan.kategori_id.in_(categories), areas)
+        .order_by(Laporan.reported_at, Laporan.id)
+    ).all()
+    for row in members:
+        group = by_rt.get((row.rt_id, row.kategori_id)) or by_rw.get((row.rw_id, row.kategori_id))
+        if group is not None:
+            group.members.append(row)
+    return groups
+
+
+def _evidence(rows: list[Any], jumlah: int | None = None) -> Evidence:
+    return Evidence(
+        jumlah_laporan=len(rows) if jumlah is None else jumlah,
+        pertama=rows[0].reported_at if rows else None,
+        terakhir=rows[-1].reported_at if rows else None,
+        laporan=tuple(int(r.id) for r in rows),
+        kode_lacak=tuple(r.kode_lacak for r in rows if r.kode_lacak),
+        jumlah_foto=sum(int(r.foto or 0) for r in rows),
+    )
+
+
+def _recurring_candidate(group: _Group) -> Candidate:
+    first = group.members[0]
+    evidence = replace(_evidence(group.members, group.jumlah), pertama=group.pertama, terakhir=group.terakhir)
+    if group.rt_id is not None:
+        kunci, dasar = f"rt-{group.rt_id}-{group.kategori_id}", BERULANG_RT
+    else:
+        kunci, dasar = f"rw-{group.rw_id}-{group.kategori_id}", BERULANG_RW
+    return Candidate(
+        kunci=kunci,
+        dasar=(dasar,),
+        kelurahan_id=group.kelurahan_id,
+        rw_id=group.rw_id,
+        rt_id=group.rt_id,
+        kategori_id=group.kategori_id,
+        kelurahan_kode=first.kelurahan_kode,
+        kelurahan_nama=first.kelurahan_nama,
+        rw=first.rw,
+        rt=first.rt if group.rt_id is not None else None,
+        kategori_slug=first.kategori_slug,
+        kategori_nama=first.kategori_nama,
+        judul="",
+        lokasi_teks="",
+        bukti=evidence,
+    )
+
+
+def _single_reports(
+    conn: Connection, kelurahan_kode: str | None, rw: str | None, scope: Scope, now: datetime, span: Window
+) -> list[Candidate]:
+    """Reports open longer than LONG_OPEN_DAYS, and reports handed to the dinas (open, or received in the window)."""
+    area = report_conditions(conn, ReportFilters(kelurahan_kode=kelurahan_kode, rw=rw), scope, with_period=False)
+    is_open = Laporan.status.in_(domain.OPEN_STATUSES)
+    long_open = is_open & (Laporan.reported_at < now - timedelta(days=LONG_OPEN_DAYS))
+    at_dinas = (Laporan.penanganan == DINAS) & or_(is_open, Laporan.reported_at >= day_start(span.dari))
+    rows = conn.execute(
+        _with_names(select(*_member_columns()))
+        .where(*area, Laporan.status.not_in(domain.INVALID_STATUSES), or_(long_open, at_dinas))
+        .order_by(Laporan.reported_at, Laporan.id)
+    ).all()
+    candidates = []
+    for row in rows:
+        dasar = []
+        if row.status in domain.OPEN_STATUSES and row.reported_at < now - timedelta(days=LONG_OPEN_DAYS):
+            dasar.append(TERBUKA_LAMA)
+        if row.penanganan == DINAS:
+            dasar.append(DINAS)
+        candidates.append(
+            Candidate(
+                kunci=f"laporan-{row.id}",
+                dasar=tuple(dasar),
+                kelurahan_id=row.kelurahan_id,
+                rw_id=row.rw_id,
+                rt_id=row.rt_id,
+                kategori_id=row.kategori_id,
+                kelurahan_kode=row.kelurahan_kode,
+                kelurahan_nama=row.kelurahan_nama,
+                rw=row.rw,
+                rt=row.rt,
+                kategori_slug=row.kategori_slug,
+                kategori_nama=row.kategori_nama,
+                judul=row.judul,
+                lokasi_teks=row.lokasi or "",
+                bukti=_evidence([row]),
+            )
+        )
+    return candidates
+
+
+def candidates(
+    conn: Connection,
+    *,
+    now: datetime,
+    kelurahan_kode: str | None = None,
+    rw: str | None = None,
+    scope: Scope = EVERYTHING,
+) -> list[Candidate]:
+    """Every candidate inside the scope (and the requested kelurahan/RW): recurring problems, most reports first,
+    then single reports (not already part of a recurring problem), oldest first."""
+    span = window(now.date())
+    filters = recurring_filters(kelurahan_kode, rw, now.date())
+    recurring = [_recurring_candidate(g) for g in _recurring_groups(conn, filters, scope) if g.members]
+    recurring.sort(key=lambda c: (-c.bukti.jumlah_laporan, c.rw, c.rt or "", c.kategori_nama))
+    # A report that is part of a recurring problem is evidence there, not a candidate of its own as well.
+    grouped = {nomor for c in recurring for nomor in c.bukti.laporan}
+    singles = [
+        c for c in _single_reports(conn, kelurahan_kode, rw, scope, now, span) if c.bukti.laporan[0] not in grouped
+    ]
+    return recurring + singles
+
+
+def problem_text(candidate: Candidate) -> str:
+    """The problem in the form's words (Indonesian, the language of the Musrenbang form)."""
+    if BERULANG_RT in candidate.dasar or BERULANG_RW in candidate.dasar:
+        return (
+            f"{candidate.kategori_nama}: {candidate.bukti.jumlah_laporan} laporan dalam "
+            f"{RECURRING_WINDOW_MONTHS} bulan terakhir"
+        )
+    return candidate.judul
+
+
+def basis_text(candidate: Candidate) -> str:
+    """Why it is a candidate, with its evidence, as the form's 'Alasan/Data pendukung' says it."""
+    parts = []
+    for dasar in candidate.dasar:
+        if dasar == BERULANG_RT:
+            parts.append(f"Berulang di RT {candidate.rt} ({candidate.bukti.jumlah_laporan} laporan sah)")
+        elif dasar == BERULANG_RW:
+            parts.append(f"Berulang di beberapa RT RW {candidate.rw} ({candidate.bukti.jumlah_laporan} laporan sah)")
+        elif dasar == TERBUKA_LAMA:
+            parts.append(f"Terbuka lebih dari {LONG_OPEN_DAYS} hari")
+        elif dasar == DINAS:
+            parts.append("Diserahkan ke dinas/OPD")
+    evidence = candidate.bukti
+    if evidence.pertama is not None and evidence.terakhir is not None:
+        parts.append(f"dilaporkan {evidence.pertama:%d-%m-%Y} s.d. {evidence.terakhir:%d-%m-%Y}")
+    parts.append(f"{evidence.jumlah_foto} foto")
+    return "; ".join(parts)
+
+
+def draft(candidate: Candidate, tahun: int) -> Proposal:
+    """A first proposal from a candidate, for the user to edit: the form's fields filled from its evidence."""
+    return Proposal(
+        tahun=tahun,
+        kandidat=candidate.kunci,
+        kelurahan_id=candidate.kelurahan_id,
+        rw_id=candidate.rw_id,
+        rt_id=candidate.rt_id,
+        kategori_id=candidate.kategori_id,
+        usulan=f"Penanganan {candidate.kategori_nama[:1].lower()}{candidate.kategori_nama[1:]}",
+        permasalahan=problem_text(candidate),
+        lokasi=candidate.lokasi[:200],
+        volume=None,
+        satuan="",
+        prioritas=1,
+        alasan=basis_text(candidate),
+        jumlah_laporan=candidate.bukti.jumlah_laporan,
+        laporan_terkait=", ".join(str(n) for n in candidate.bukti.laporan),
+        jumlah_foto=candidate.bukti.jumlah_foto,
+        pertama_dilaporkan=candidate.bukti.pertama,
+        terakhir_dilaporkan=candidate.bukti.terakhir,
+    )
