@@ -41,11 +41,9 @@ if ctx.may_see_reports:
 else:  # a guest sees how many, not which
     st.info(t("penyelesaian.overdue_total_only", lang, total=analytics.overdue_total), icon=":material/lock:")
 
-render_on_time(
-    data.on_time(ctx.db_url, selection.filters, ctx.scope, ctx.now.replace(second=0)), ctx.may_see_reports, lang
-)
+render_on_time(analytics.on_time, ctx.may_see_reports, lang)
 
-render_satisfaction(data.satisfaction(ctx.db_url, selection.filters, ctx.scope), data.category_names(ctx.db_url), lang)
+render_satisfaction(analytics.satisfaction, data.category_names(ctx.db_url), lang)
 
 st.subheader(t("penyelesaian.by_handler", lang))
 st.dataframe(timing_table(analytics.by_handler, "penanganan", lang), hide_index=True, width="stretch")

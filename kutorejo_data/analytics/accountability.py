@@ -98,10 +98,5 @@ def _escalations(
     return pd.DataFrame(conn.execute(stmt).all(), columns=["grup", "eskalasi"])
 
 
-def on_time_tables(conn: Connection, filters: ReportFilters, scope: Scope, *, now: datetime) -> OnTime:
-    """The on-time tables per level, per person in charge and per area."""
-    return OnTime(
-        by_level=on_time(conn, filters, scope, "tingkat", now=now),
-        by_person=on_time(conn, filters, scope, "orang", now=now),
-        by_area=on_time(conn, filters, scope, "wilayah", now=now),
-    )
+# The groupings OnTime holds, in its fields' order (callers count them side by side).
+ON_TIME_GROUPINGS: tuple[Grouping, ...] = ("tingkat", "orang", "wilayah")

@@ -95,11 +95,20 @@ def satisfaction_counts(conn: Connection, filters: ReportFilters, scope: Scope, 
     return _with_metrics(counts).sort_values("grup", ignore_index=True)
 
 
+def totals(counts: pd.DataFrame) -> dict[str, float | int | None]:
+    """The one row of satisfaction_counts(..., "semua") as figures by key."""
+    return {str(key): value for key, value in counts.iloc[0].items() if key != "grup"}
+
+
+# The groupings Satisfaction holds, in its fields' order (callers may count them side by side).
+GROUPINGS: tuple[Grouping, ...] = ("semua", "wilayah", "kategori")
+
+
+def of_counts(total: pd.DataFrame, by_area: pd.DataFrame, by_category: pd.DataFrame) -> Satisfaction:
+    """Satisfaction from the satisfaction_counts of GROUPINGS."""
+    return Satisfaction(total=totals(total), by_area=by_area, by_category=by_category)
+
+
 def satisfaction(conn: Connection, filters: ReportFilters, scope: Scope) -> Satisfaction:
     """The figures of the selection, and per area and per category."""
-    total = satisfaction_counts(conn, filters, scope, "semua").iloc[0]
-    return Satisfaction(
-        total={str(key): value for key, value in total.items() if key != "grup"},
-        by_area=satisfaction_counts(conn, filters, scope, "wilayah"),
-        by_category=satisfaction_counts(conn, filters, scope, "kategori"),
-    )
+    return of_counts(*(satisfaction_counts(conn, filters, scope, grouping) for grouping in GROUPINGS))

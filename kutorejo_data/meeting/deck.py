@@ -22,7 +22,7 @@ from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, b
 from kutorejo_data.analytics.participation import participation_by
 from kutorejo_data.analytics.participation_summary import participation_comparison
 from kutorejo_data.analytics.resolution import NO_HANDLER, monthly_timing, overdue_reports
-from kutorejo_data.analytics.satisfaction import satisfaction_counts
+from kutorejo_data.analytics.satisfaction import satisfaction_counts, totals
 from kutorejo_data.core.concurrent_reads import read_concurrently
 from kutorejo_data.core.filters import ReportFilters, Scope, day_after, past_due
 from kutorejo_data.core.models import Laporan
@@ -370,8 +370,7 @@ def _kpis_and_follow_ups(
 
 def _satisfaction(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[str, float | int | None]:
     """DIKONFIRMASI_WARGA, DIBUKA_KEMBALI_PELAPOR and IKM_WARGA (with their counts) of the period's resolutions."""
-    total = satisfaction_counts(conn, filters, scope, "semua").iloc[0]
-    return {str(key): value for key, value in total.items() if key != "grup"}
+    return totals(satisfaction_counts(conn, filters, scope, "semua"))
 
 
 def meeting_filters(

@@ -155,12 +155,22 @@ class ResolutionAnalytics:
     overdue: pd.DataFrame
     overdue_total: int
     comparison: pd.DataFrame
+    on_time: accountability.OnTime
+    satisfaction: satisfaction_figures.Satisfaction
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ResolutionAnalytics:
-    """Flow, timings, backlog, overdue list and comparisons, in one cached call (queries side by side)."""
+    """Flow, timings, backlog, overdue list, comparisons, on-time tables and residents' satisfaction, in one cached
+    call (queries side by side)."""
     engine = engine_for(db_url)
+
+    def on_time_of(grouping: accountability.Grouping) -> Callable[[Connection], pd.DataFrame]:
+        return lambda conn: accountability.on_time(conn, filters, scope, grouping, now=now)
+
+    def satisfaction_of(grouping: satisfaction_figures.Grouping) -> Callable[[Connection], pd.DataFrame]:
+        return lambda conn: satisfaction_figures.satisfaction_counts(conn, filters, scope, grouping)
+
     found = read_concurrently(
         engine,
         {
@@ -173,6 +183,8 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
             # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
             "backlog_area": lambda conn: resolution.backlog_by_area(conn, filters, scope, now=now),
             "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
+            **{f"on_time_{grouping}": on_time_of(grouping) for grouping in accountability.ON_TIME_GROUPINGS},
+            **{f"satisfaction_{grouping}": satisfaction_of(grouping) for grouping in satisfaction_figures.GROUPINGS},
         },
     )
     backlog_area = found["backlog_area"]
@@ -190,6 +202,10 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
         overdue=found["overdue"],
         overdue_total=int(backlog_area["terlambat"].sum()),
         comparison=comparison,
+        on_time=accountability.OnTime(*(found[f"on_time_{g}"] for g in accountability.ON_TIME_GROUPINGS)),
+        satisfaction=satisfaction_figures.of_counts(
+            *(found[f"satisfaction_{g}"] for g in satisfaction_figures.GROUPINGS)
+        ),
     )
 
 
@@ -462,20 +478,6 @@ def assignment_candidates(db_url: str, nomor: int, scope: Scope) -> list[assignm
         if reports.report_detail(conn, nomor, scope, now=now_local()) is None:
             return []
         return assignment.candidates(conn, nomor)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def satisfaction(db_url: str, filters: ReportFilters, scope: Scope) -> satisfaction_figures.Satisfaction:
-    """Residents' answers to "sudah beres?" over the period's resolutions, in total, per area and per category."""
-    with engine_for(db_url).connect() as conn:
-        return satisfaction_figures.satisfaction(conn, filters, scope)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def on_time(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> accountability.OnTime:
-    """On-time response and resolution (working days) and escalations per level, person and area."""
-    with engine_for(db_url).connect() as conn:
-        return accountability.on_time_tables(conn, filters, scope, now=now)
 
 
 def invalidate_cached_reads() -> None:
