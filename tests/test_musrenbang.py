@@ -236,3 +236,25 @@ def test_the_command_refuses_a_bad_year_or_rw(musrenbang_db: Engine, capsys) -> 
     assert main(["--database-url", url, "musrenbang", "--tahun", "1999"]) == 2
     assert main(["--database-url", url, "musrenbang", "--rw", "abc"]) == 2
     assert "--rw" in capsys.readouterr().err
+
+
+def test_a_long_history_lists_the_latest_reports_as_evidence_and_the_oldest_single_reports(
+    musrenbang_db: Engine, monkeypatch
+) -> None:
+    """A kelurahan with years of reports gets a page a meeting can read: the counts, dates and photos cover every
+    report, the evidence lists the most recent ones, and only the oldest single reports are listed."""
+    from kutorejo_data.analytics import musrenbang
+
+    with musrenbang_db.connect() as conn:
+        whole = candidates(conn, now=now_local())
+    monkeypatch.setattr(musrenbang, "EVIDENCE_REPORTS", 2)
+    monkeypatch.setattr(musrenbang, "SINGLE_CANDIDATES", 1)
+    with musrenbang_db.connect() as conn:
+        bounded = candidates(conn, now=now_local())
+    drain = next(c for c in whole if c.dasar == (BERULANG_RT,))
+    short = next(c for c in bounded if c.dasar == (BERULANG_RT,))
+    assert short.bukti.laporan == drain.bukti.laporan[-2:]  # the two most recent, oldest first
+    assert (short.bukti.jumlah_laporan, short.bukti.jumlah_foto) == (3, 2)  # counted over all three
+    assert (short.bukti.pertama, short.bukti.terakhir) == (drain.bukti.pertama, drain.bukti.terakhir)
+    singles = [c for c in bounded if c.rt_id is not None and c.judul]
+    assert [c.kunci for c in singles] == [next(c for c in whole if c.dasar == (TERBUKA_LAMA,)).kunci]

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, func, or_, select
+from sqlalchemy import ColumnElement, Connection, and_, func, not_, or_, select, tuple_
 
 from kutorejo_data.core import domain
-from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, day_start, report_conditions
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
 from kutorejo_data.core.models import RT, RW, Foto, Kategori, Kelurahan, Laporan
 from kutorejo_data.core.periods import add_months
 from kutorejo_data.records.musrenbang import Proposal
@@ -28,6 +28,10 @@ from .metrics import (
     masuk_sah_conditions,
 )
 
+# A recurring problem lists its most recent reports as evidence (its count, dates and photos cover them all), and
+# the single-report candidates are the oldest ones: a page a meeting can read, whatever the size of the database.
+EVIDENCE_REPORTS = 25
+SINGLE_CANDIDATES = 200
 # Why a problem is a candidate (the words are `musrenbang.dasar.<key>` in core/i18n.py).
 BERULANG_RT = "berulang_rt"
 BERULANG_RW = "berulang_rw"
@@ -103,7 +107,8 @@ class _Group:
     jumlah: int
     pertama: datetime
     terakhir: datetime
-    members: list[Any] = field(default_factory=list)
+    members: list[Any] = field(default_factory=list)  # the most recent EVIDENCE_REPORTS, oldest first
+    foto: int = 0  # photos of all its reports
 
 
 def _photos() -> Any:
@@ -142,6 +147,40 @@ def _with_names(stmt: Any) -> Any:
     )
 
 
+def _group_members(
+    conn: Connection, filters: ReportFilters, scope: Scope, level: str, groups: dict[tuple[int, int], _Group]
+) -> None:
+    """Each group's EVIDENCE_REPORTS most recent reports, and all its photos counted, for groups keyed by
+    (RT or RW id, category id). Bounded: a kelurahan with years of reports lists a page, not its history."""
+    if not groups:
+        return
+    unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
+    # Only the groups' areas and categories: the exact (area, category) pairs are matched below, on a small result.
+    where = [
+        *masuk_sah_conditions(conn, filters, scope),
+        unit.in_(sorted({key[0] for key in groups})),
+        Laporan.kategori_id.in_(sorted({key[1] for key in groups})),
+    ]
+    order = func.row_number().over(
+        partition_by=(unit, Laporan.kategori_id), order_by=(Laporan.reported_at.desc(), Laporan.id.desc())
+    )
+    ranked = select(Laporan.id.label("id"), order.label("urut")).where(*where).subquery()
+    members = conn.execute(
+        _with_names(select(*_member_columns()))
+        .join(ranked, ranked.c.id == Laporan.id)
+        .where(ranked.c.urut <= EVIDENCE_REPORTS)
+        .order_by(Laporan.reported_at, Laporan.id)
+    ).all()
+    for row in members:
+        group = groups.get((row.rt_id if level == "rt" else row.rw_id, row.kategori_id))
+        if group is not None:
+            group.members.append(row)
+    photos = select(unit, Laporan.kategori_id, func.count(Foto.id)).join(Foto, Foto.laporan_id == Laporan.id)
+    for area_id, kategori_id, count in conn.execute(photos.where(*where).group_by(unit, Laporan.kategori_id)):
+        if (area_id, kategori_id) in groups:
+            groups[(area_id, kategori_id)].foto = int(count)
+
+
 def _recurring_groups(conn: Connection, filters: ReportFilters, scope: Scope) -> list[_Group]:
     """RT groups at the threshold, then RW groups at the threshold whose category no single RT of theirs reaches."""
     threshold = RECURRING_MIN_REPORTS
@@ -156,22 +195,8 @@ def _recurring_groups(conn: Connection, filters: ReportFilters, scope: Scope) ->
         for r in rw_rows
         if (r.rw_id, r.kategori_id) not in covered
     ]
-    if not groups:
-        return []
-    by_rt = {(g.rt_id, g.kategori_id): g for g in groups if g.rt_id is not None}
-    by_rw = {(g.rw_id, g.kategori_id): g for g in groups if g.rt_id is None}
-    categories = sorted({g.kategori_id for g in groups})
-    # Only the groups' areas and categories: the exact (area, category) pairs are matched below, on a small result.
-    areas = or_(Laporan.rt_id.in_(sorted({k[0] for k in by_rt})), Laporan.rw_id.in_(sorted({k[0] for k in by_rw})))
-    members = conn.execute(
-        _with_names(select(*_member_columns()))
-        .where(*masuk_sah_conditions(conn, filters, scope), Laporan.kategori_id.in_(categories), areas)
-        .order_by(Laporan.reported_at, Laporan.id)
-    ).all()
-    for row in members:
-        group = by_rt.get((row.rt_id, row.kategori_id)) or by_rw.get((row.rw_id, row.kategori_id))
-        if group is not None:
-            group.members.append(row)
+    _group_members(conn, filters, scope, "rt", {(g.rt_id, g.kategori_id): g for g in groups if g.rt_id is not None})
+    _group_members(conn, filters, scope, "rw", {(g.rw_id, g.kategori_id): g for g in groups if g.rt_id is None})
     return groups
 
 
@@ -188,7 +213,9 @@ def _evidence(rows: list[Any], jumlah: int | None = None) -> Evidence:
 
 def _recurring_candidate(group: _Group) -> Candidate:
     first = group.members[0]
-    evidence = replace(_evidence(group.members, group.jumlah), pertama=group.pertama, terakhir=group.terakhir)
+    evidence = replace(
+        _evidence(group.members, group.jumlah), pertama=group.pertama, terakhir=group.terakhir, jumlah_foto=group.foto
+    )
     if group.rt_id is not None:
         kunci, dasar = f"rt-{group.rt_id}-{group.kategori_id}", BERULANG_RT
     else:
@@ -212,18 +239,42 @@ def _recurring_candidate(group: _Group) -> Candidate:
     )
 
 
+def _in_groups(filters: ReportFilters, groups: list[_Group]) -> ColumnElement[bool]:
+    """True for a report that is evidence of one of the recurring groups (received in their window, in their RT or
+    RW and category; the single-report candidates never hold rejected or duplicate reports)."""
+    assert filters.dari and filters.sampai
+    rt_keys = [(g.rt_id, g.kategori_id) for g in groups if g.rt_id is not None]
+    rw_keys = [(g.rw_id, g.kategori_id) for g in groups if g.rt_id is None]
+    return and_(
+        Laporan.reported_at >= day_start(filters.dari),
+        Laporan.reported_at < day_after(filters.sampai),
+        or_(
+            tuple_(Laporan.rt_id, Laporan.kategori_id).in_(rt_keys),
+            tuple_(Laporan.rw_id, Laporan.kategori_id).in_(rw_keys),
+        ),
+    )
+
+
 def _single_reports(
-    conn: Connection, kelurahan_kode: str | None, rw: str | None, scope: Scope, now: datetime, span: Window
+    conn: Connection,
+    kelurahan_kode: str | None,
+    rw: str | None,
+    scope: Scope,
+    now: datetime,
+    span: Window,
+    grouped: ColumnElement[bool],
 ) -> list[Candidate]:
-    """Reports open longer than LONG_OPEN_DAYS, and reports handed to the dinas (open, or received in the window)."""
+    """The SINGLE_CANDIDATES oldest reports open longer than LONG_OPEN_DAYS or handed to the dinas (open, or received
+    in the window), leaving out those that are evidence of a recurring problem (`grouped`)."""
     area = report_conditions(conn, ReportFilters(kelurahan_kode=kelurahan_kode, rw=rw), scope, with_period=False)
     is_open = Laporan.status.in_(domain.OPEN_STATUSES)
     long_open = is_open & (Laporan.reported_at < now - timedelta(days=LONG_OPEN_DAYS))
     at_dinas = (Laporan.penanganan == DINAS) & or_(is_open, Laporan.reported_at >= day_start(span.dari))
     rows = conn.execute(
         _with_names(select(*_member_columns()))
-        .where(*area, Laporan.status.not_in(domain.INVALID_STATUSES), or_(long_open, at_dinas))
+        .where(*area, Laporan.status.not_in(domain.INVALID_STATUSES), or_(long_open, at_dinas), not_(grouped))
         .order_by(Laporan.reported_at, Laporan.id)
+        .limit(SINGLE_CANDIDATES)
     ).all()
     candidates = []
     for row in rows:
@@ -263,16 +314,14 @@ def candidates(
     scope: Scope = EVERYTHING,
 ) -> list[Candidate]:
     """Every candidate inside the scope (and the requested kelurahan/RW): recurring problems, most reports first,
-    then single reports (not already part of a recurring problem), oldest first."""
+    then single reports (not already part of a recurring problem), the SINGLE_CANDIDATES oldest."""
     span = window(now.date())
     filters = recurring_filters(kelurahan_kode, rw, now.date())
-    recurring = [_recurring_candidate(g) for g in _recurring_groups(conn, filters, scope) if g.members]
+    groups = _recurring_groups(conn, filters, scope)
+    recurring = [_recurring_candidate(g) for g in groups if g.members]
     recurring.sort(key=lambda c: (-c.bukti.jumlah_laporan, c.rw, c.rt or "", c.kategori_nama))
     # A report that is part of a recurring problem is evidence there, not a candidate of its own as well.
-    grouped = {nomor for c in recurring for nomor in c.bukti.laporan}
-    singles = [
-        c for c in _single_reports(conn, kelurahan_kode, rw, scope, now, span) if c.bukti.laporan[0] not in grouped
-    ]
+    singles = _single_reports(conn, kelurahan_kode, rw, scope, now, span, _in_groups(filters, groups))
     return recurring + singles
 
 

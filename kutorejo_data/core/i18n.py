@@ -2287,6 +2287,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "musrenbang.terakhir": ("Terakhir dilaporkan", "Last reported"),
     "musrenbang.jumlah_foto": ("Jumlah foto", "Photos"),
     "musrenbang.laporan_terkait": ("Laporan terkait", "Related reports"),
+    "musrenbang.latest_of": (
+        "{n} laporan terbaru dari {total}; jumlah, tanggal dan foto di atas menghitung semuanya.",
+        "The {n} most recent of {total} reports; the counts, dates and photos above cover them all.",
+    ),
+    "musrenbang.singles_capped": (
+        "Laporan tunggal (terbuka lama atau ke dinas) ditampilkan {n} yang paling lama; selesaikan atau usulkan itu "
+        "dulu.",
+        "Single reports (open long or at the dinas) show the {n} oldest; resolve or propose those first.",
+    ),
     "musrenbang.kode_lacak": ("Kode lacak: {daftar}", "Tracking codes: {daftar}"),
     "musrenbang.usulan": ("Usulan/kegiatan", "Proposed activity"),
     "musrenbang.permasalahan": ("Permasalahan", "Problem"),

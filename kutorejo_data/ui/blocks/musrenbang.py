@@ -13,7 +13,7 @@ import streamlit as st
 from sqlalchemy import Engine
 
 from kutorejo_data.analytics.metrics import LAPORAN_BERULANG
-from kutorejo_data.analytics.musrenbang import Candidate, candidates, draft
+from kutorejo_data.analytics.musrenbang import SINGLE_CANDIDATES, Candidate, candidates, draft
 from kutorejo_data.analytics.musrenbang_form import XLSX_MEDIA_TYPE, form_filename, write_form
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.filters import Scope
@@ -102,6 +102,9 @@ def render_evidence(candidate: Candidate, lang: str) -> None:
     cells[3].metric(t("musrenbang.jumlah_foto", lang), fmt_int(evidence.jumlah_foto, lang))
     links = [f"[#{nomor}]({report_link(nomor, lang)})" for nomor in evidence.laporan]
     st.markdown(f"{t('musrenbang.laporan_terkait', lang)}: " + ", ".join(links))
+    if len(evidence.laporan) < evidence.jumlah_laporan:
+        total = fmt_int(evidence.jumlah_laporan, lang)
+        st.caption(t("musrenbang.latest_of", lang, n=fmt_int(len(evidence.laporan), lang), total=total))
     if evidence.kode_lacak:
         st.caption(t("musrenbang.kode_lacak", lang, daftar=", ".join(evidence.kode_lacak)))
 
@@ -201,6 +204,8 @@ def render_candidates(ctx: AppContext, found: list[Candidate], tahun: int, rw: s
     if not shown:
         st.info(t("musrenbang.no_candidates", lang), icon=":material/check_circle:")
         return
+    if sum(1 for c in found if c.judul) >= SINGLE_CANDIDATES:
+        st.caption(t("musrenbang.singles_capped", lang, n=fmt_int(SINGLE_CANDIDATES, lang)))
     saved = {p.kandidat: p for p in _proposals(ctx.db_url, tahun, ctx.scope)}
     st.dataframe(
         candidate_table(shown, saved, lang), hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 400)
