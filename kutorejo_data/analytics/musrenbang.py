@@ -184,17 +184,25 @@ def _group_members(
 def _recurring_groups(conn: Connection, filters: ReportFilters, scope: Scope) -> list[_Group]:
     """RT groups at the threshold, then RW groups at the threshold whose category no single RT of theirs reaches."""
     threshold = RECURRING_MIN_REPORTS
-    rt_rows = conn.execute(masuk_sah_by_category(conn, filters, scope, "rt").having(func.count() >= threshold)).all()
+    rt_rows = conn.execute(masuk_sah_by_category(conn, filters, scope, "rt")).all()
     groups = [
-        _Group(r.kelurahan_id, r.rw_id, r.rt_id, r.kategori_id, int(r.jumlah), r.pertama, r.terakhir) for r in rt_rows
+        _Group(r.kelurahan_id, r.rw_id, r.rt_id, r.kategori_id, int(r.jumlah), r.pertama, r.terakhir)
+        for r in rt_rows
+        if r.jumlah >= threshold
     ]
     covered = {(g.rw_id, g.kategori_id) for g in groups}
-    rw_rows = conn.execute(masuk_sah_by_category(conn, filters, scope, "rw").having(func.count() >= threshold)).all()
-    groups += [
-        _Group(r.kelurahan_id, r.rw_id, None, r.kategori_id, int(r.jumlah), r.pertama, r.terakhir)
-        for r in rw_rows
-        if (r.rw_id, r.kategori_id) not in covered
-    ]
+    # An RW's count is the sum of its RTs' (the same MASUK_SAH rows): summed here rather than counted twice.
+    by_rw: dict[tuple[int, int], _Group] = {}
+    for r in rt_rows:
+        key = (r.rw_id, r.kategori_id)
+        if key in covered:
+            continue
+        if key not in by_rw:
+            by_rw[key] = _Group(r.kelurahan_id, r.rw_id, None, r.kategori_id, 0, r.pertama, r.terakhir)
+        group = by_rw[key]
+        group.jumlah += int(r.jumlah)
+        group.pertama, group.terakhir = min(group.pertama, r.pertama), max(group.terakhir, r.terakhir)
+    groups += [g for g in by_rw.values() if g.jumlah >= threshold]
     _group_members(conn, filters, scope, "rt", {(g.rt_id, g.kategori_id): g for g in groups if g.rt_id is not None})
     _group_members(conn, filters, scope, "rw", {(g.rw_id, g.kategori_id): g for g in groups if g.rt_id is None})
     return groups
