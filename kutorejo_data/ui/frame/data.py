@@ -284,31 +284,6 @@ def area_units(db_url: str, filters: ReportFilters, scope: Scope, level: Level) 
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def _kelurahan_scorecards(
-    db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
-) -> tuple[capacity.Scorecard, capacity.Scorecard]:
-    """The scorecards of every RT or RW of the kelurahan for the period and for the period before, side by side."""
-    previous = filters.compared_with()
-    found = read_concurrently(
-        engine_for(db_url),
-        {
-            "current": lambda conn: capacity.scorecard(conn, filters, level, scope, now=now),
-            "previous": lambda conn: capacity.scorecard(conn, previous, level, scope, now=now),
-        },
-    )
-    return found["current"], found["previous"]
-
-
-def _area_scorecards(
-    db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
-) -> tuple[capacity.Scorecard, capacity.Scorecard]:
-    """The scorecards of the area's units for the period and the period before, sliced from the kelurahan's."""
-    whole = _kelurahan_scorecards(db_url, _whole_kelurahan(filters), scope, level, now)
-    ids = area_units(db_url, filters, scope, level)
-    return capacity.for_units(whole[0], ids), capacity.for_units(whole[1], ids)
-
-
-@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def _kelurahan_capacity(
     db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
 ) -> capacity.CapacityHistory:
@@ -317,14 +292,21 @@ def _kelurahan_capacity(
         return capacity.capacity_history(conn, filters, level, scope, now=now)
 
 
+def _area_scorecards(
+    db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
+) -> tuple[capacity.Scorecard, capacity.Scorecard]:
+    """The scorecards of the area's units for the period and the period before, sliced from the kelurahan's."""
+    history = _kelurahan_capacity(db_url, _whole_kelurahan(filters), scope, level, now)
+    ids = area_units(db_url, filters, scope, level)
+    return capacity.for_units(history.current, ids), capacity.for_units(history.previous, ids)
+
+
 def capacity_scorecard(
     db_url: str, filters: ReportFilters, scope: Scope, level: Level, now: datetime
 ) -> tuple[capacity.Scorecard, pd.DataFrame]:
     """The capacity scorecard of every RT or RW in the area, and its table with the change since last period."""
-    history = _kelurahan_capacity(db_url, _whole_kelurahan(filters), scope, level, now)
-    ids = area_units(db_url, filters, scope, level)
-    current = capacity.for_units(history.current, ids)
-    return current, capacity.with_change(current, capacity.for_units(history.previous, ids))
+    current, previous = _area_scorecards(db_url, filters, scope, level, now)
+    return current, capacity.with_change(current, previous)
 
 
 def capacity_trend(
