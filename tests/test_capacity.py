@@ -354,7 +354,7 @@ def test_trend_of_one_unit_ends_with_the_tables_value(scorecard_data: Engine) ->
     with scorecard_data.connect() as conn:
         card = capacity.scorecard(conn, JAN_JUN, "rt", now=NOW)
         unit_id = int(card.table.set_index("label").loc[A, "unit_id"])
-        trend = capacity.unit_trend(conn, JAN_JUN, "rt", unit_id, now=NOW)
+        trend = capacity.trend_of(capacity.capacity_history(conn, JAN_JUN, "rt", now=NOW).trends, unit_id)
     assert len(trend) == capacity.TREND_POINTS
     assert trend.iloc[-1][INDEX_KEY] == pytest.approx(card.table.set_index("label").loc[A, INDEX_KEY])
     values = trend[[*capacity.PILLAR_KEYS, INDEX_KEY]].to_numpy(dtype=float)
@@ -381,8 +381,9 @@ def _scores(table: pd.DataFrame, unit_id: int) -> list[float | None]:
 def test_each_trend_point_is_the_scorecard_of_its_window(scorecard_data: Engine, level: str) -> None:
     windows = capacity.trend_windows(JAN_JUN.dari, JAN_JUN.sampai)  # type: ignore[arg-type]
     with scorecard_data.connect() as conn:
+        trends = capacity.capacity_history(conn, JAN_JUN, level, now=NOW).trends  # type: ignore[arg-type]
         for unit_id in capacity.scorecard(conn, JAN_JUN, level, now=NOW).table["unit_id"]:  # type: ignore[arg-type]
-            trend = capacity.unit_trend(conn, JAN_JUN, level, int(unit_id), now=NOW)  # type: ignore[arg-type]
+            trend = capacity.trend_of(trends, int(unit_id))
             for (dari, sampai), point in zip(windows, trend.itertuples(index=False), strict=True):
                 alone = capacity.scorecard(conn, JAN_JUN.with_period(dari, sampai), level, now=NOW)  # type: ignore[arg-type]
                 point_scores = [None if pd.isna(v) else round(float(v), 9) for v in point[1:]]
@@ -428,13 +429,9 @@ def test_an_areas_rows_of_the_kelurahan_scorecard_are_its_own_scorecard(demo_db:
     pd.testing.assert_frame_equal(sliced.measures, alone.measures, check_dtype=not empty)
 
 
-@pytest.mark.parametrize("level", ["rt", "rw"])
-def test_the_kelurahan_trend_holds_each_units_own_trend(scorecard_data: Engine, level: str) -> None:
+def test_a_unit_outside_the_trend_has_empty_scores(scorecard_data: Engine) -> None:
     with scorecard_data.connect() as conn:
-        trends = capacity.units_trend(conn, JAN_JUN, level, now=NOW)  # type: ignore[arg-type]
-        for unit_id in capacity.scorecard(conn, JAN_JUN, level, now=NOW).table["unit_id"]:  # type: ignore[arg-type]
-            alone = capacity.unit_trend(conn, JAN_JUN, level, int(unit_id), now=NOW)  # type: ignore[arg-type]
-            pd.testing.assert_frame_equal(capacity.trend_of(trends, int(unit_id)), alone)
+        trends = capacity.capacity_history(conn, JAN_JUN, "rt", now=NOW).trends
     missing = capacity.trend_of(trends, -1)
     assert len(missing) == capacity.TREND_POINTS and missing[INDEX_KEY].isna().all()
 
@@ -472,4 +469,7 @@ def test_the_capacity_history_is_each_scorecard_and_trend_counted_alone(demo_db:
         pd.testing.assert_frame_equal(history.current.table, capacity.scorecard(conn, filters, level, now=now).table)
         previous = capacity.scorecard(conn, filters.compared_with(), level, now=now)
         pd.testing.assert_frame_equal(history.previous.table, previous.table)
-        pd.testing.assert_frame_equal(history.trends, capacity.units_trend(conn, filters, level, now=now))
+    # The trend's last point is the period itself: the current scorecard's scores (each point: the test above).
+    last = history.trends[history.trends["sampai"] == sampai].set_index("unit_id")[[*capacity.PILLAR_KEYS, INDEX_KEY]]
+    current = history.current.table.set_index("unit_id")[[*capacity.PILLAR_KEYS, INDEX_KEY]]
+    pd.testing.assert_frame_equal(last, current, check_dtype=False)

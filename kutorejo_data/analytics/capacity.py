@@ -5,15 +5,14 @@ Formulas, weights and minimums are in metrics.CAPACITY_PILLARS; this module only
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import Connection, Select, null, select
+from sqlalchemy import Connection
 
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, resolve_area
-from kutorejo_data.core.models import RT, RW, Kelurahan
 from kutorejo_data.core.periods import add_months, month_end
 from kutorejo_data.core.units import Level, unit_ids
 
@@ -155,23 +154,12 @@ def trend_windows(dari: date, sampai: date, points: int = TREND_POINTS) -> list[
     return [*windows, (dari, sampai)]  # the last point is the period itself, as in the table
 
 
-def _narrowed_to(conn: Connection, filters: ReportFilters, level: Level, unit_id: int) -> ReportFilters:
-    """The filter with its area set to one unit (the scope still applies when it is resolved)."""
-    stmt: Select[str, str, str | None]
-    if level == "rt":
-        stmt = select(Kelurahan.kode, RW.nomor, RT.nomor).join(RW, RW.id == RT.rw_id).where(RT.id == unit_id)
-    else:
-        stmt = select(Kelurahan.kode, RW.nomor, null()).where(RW.id == unit_id)
-    found = conn.execute(stmt.join_from(RW, Kelurahan, Kelurahan.id == RW.kelurahan_id)).first()
-    if found is None:
-        return filters
-    kode, rw, rt = found
-    return replace(filters, kelurahan_kode=kode, rw=rw, rt=rt)
-
-
 @dataclass(frozen=True)
 class CapacityHistory:
-    """A period's scorecard, the previous period's, and every unit's trend over rolling windows (see units_trend)."""
+    """A period's scorecard, the previous period's, and every unit's trend over rolling windows (see trend_windows).
+
+    `trends`: unit_id, sampai, the four pillar keys and INDEX_KEY, one row per unit and window.
+    """
 
     current: Scorecard
     previous: Scorecard
@@ -202,22 +190,9 @@ def capacity_history(
     return CapacityHistory(current=cards[-2], previous=cards[-1], trends=_trend_table(windows, cards[:-1]))
 
 
-def units_trend(
-    conn: Connection, filters: ReportFilters, level: Level, scope: Scope = EVERYTHING, *, now: datetime
-) -> pd.DataFrame:
-    """Every unit's pillar scores and index over rolling windows (TREND_POINTS of them, see trend_windows).
-
-    Columns: unit_id, sampai, the four pillar keys, INDEX_KEY; one row per unit of the area and window. The windows'
-    monthly counts are read once, so the whole trend costs little more than one scorecard.
-    """
-    assert filters.dari and filters.sampai
-    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
-    windows = trend_windows(filters.dari, filters.sampai)
-    return _trend_table(windows, [score_units(c) for c in unit_counts_by_period(conn, area, level, windows, now)])
-
-
 def trend_of(trends: pd.DataFrame, unit_id: int) -> pd.DataFrame:
-    """One unit's rows of units_trend (columns: sampai, the pillar keys, INDEX_KEY); empty scores when it is absent."""
+    """One unit's rows of CapacityHistory.trends (columns: sampai, the pillar keys, INDEX_KEY); empty scores when the
+    unit is not in them."""
     rows = trends[trends["unit_id"] == unit_id]
     if rows.empty:
         rows = pd.DataFrame({"sampai": trends["sampai"].unique()}).reindex(columns=list(trends.columns))
@@ -226,20 +201,6 @@ def trend_of(trends: pd.DataFrame, unit_id: int) -> pd.DataFrame:
         .reset_index(drop=True)
         .astype(dict.fromkeys((*PILLAR_KEYS, INDEX_KEY), "float64"))
     )
-
-
-def unit_trend(
-    conn: Connection,
-    filters: ReportFilters,
-    level: Level,
-    unit_id: int,
-    scope: Scope = EVERYTHING,
-    *,
-    now: datetime,
-) -> pd.DataFrame:
-    """One unit's pillar scores and index over rolling windows, with the area narrowed to the unit (see trend_of)."""
-    unit_filters = _narrowed_to(conn, filters, level, unit_id)
-    return trend_of(units_trend(conn, unit_filters, level, scope, now=now), unit_id)
 
 
 @dataclass(frozen=True)
