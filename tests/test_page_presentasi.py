@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
 from kutorejo_data.analytics.metrics import kpi_values
+from kutorejo_data.core.config import now_local
 from kutorejo_data.core.filters import ReportFilters
 from kutorejo_data.core.formatting import fmt_int
 from kutorejo_data.meeting.deck import SLIDES
@@ -89,7 +90,7 @@ def test_the_numbers_slide_shows_the_metrics_and_the_whatsapp_text_fits(
     at.button(key="presentasi_next").click().run()
     october = ReportFilters(kelurahan_kode=KUTOREJO, rw="03", dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
     with demo_db.connect() as conn:
-        expected = kpi_values(conn, october, now=datetime.now())
+        expected = kpi_values(conn, october, now=now_local())  # the app's clock, pinned for the tests
     cards = {m.label: m.value for m in at.metric}
     assert cards["Laporan masuk"] == fmt_int(expected["laporan_masuk"])
     assert cards["Terlambat"] == fmt_int(expected["terlambat"])
