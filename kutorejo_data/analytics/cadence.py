@@ -95,3 +95,26 @@ def cadence_grid(
     order = {c.jenis: i for i, c in enumerate(cadences)}
     grid = pd.concat(parts, ignore_index=True)
     return grid.sort_values("jenis", key=lambda column: column.map(order), kind="stable", ignore_index=True)
+
+
+def cadence_totals(conn: Connection, area: Area, dari: date, sampai: date) -> tuple[int, int]:
+    """(held, expected) summed over every row cadence_grid would give, without building the grid.
+
+    For a KPI that needs only the two sums (the comparison period's): the grid's merges cost more than its query.
+    """
+    whole = dict(period_months(dari, sampai))
+    counts = _held_counts(conn, area, dari, sampai, EXPECTED_CADENCE)
+    held = expected = 0
+    for tingkat in dict.fromkeys(c.tingkat for c in EXPECTED_CADENCE):
+        units = set(_units_of(conn, area, tingkat)["unit_id"])
+        if not units:
+            continue
+        per_month = {c.jenis: c.per_month for c in EXPECTED_CADENCE if c.tingkat == tingkat}
+        # Every unit is expected its full cadence in a whole month; a partly covered month expects what was held.
+        expected += len(units) * sum(whole.values()) * sum(per_month.values())
+        mine = counts[(counts["tingkat"] == tingkat) & counts["jenis"].isin(per_month) & counts["unit_id"].isin(units)]
+        for jenis, bulan, n in zip(mine["jenis"], mine["bulan"], mine["n"], strict=True):
+            capped = min(int(n), per_month[jenis])
+            held += capped
+            expected += 0 if whole[bulan] else capped
+    return held, expected

@@ -69,6 +69,9 @@ def monthly_flow(
     return figures[["bulan", "masuk", "selesai"]].astype({"masuk": int, "selesai": int})
 
 
+_OUTCOMES = ("terbuka", "selesai", "tidak_valid")
+
+
 def _outcome() -> Case[str]:
     """Current outcome of a report: terbuka, selesai, or tidak_valid (rejected/duplicate)."""
     return case(
@@ -114,10 +117,12 @@ def breakdown_by_category(conn: Connection, filters: ReportFilters, scope: Scope
 
 
 def _pivot_outcomes(rows: Sequence[tuple[str, str, int]], unit: str) -> pd.DataFrame:
-    outcomes = ["terbuka", "selesai", "tidak_valid"]
-    frame = pd.DataFrame(rows, columns=[unit, "outcome", "n"])
-    wide = frame.pivot_table(index=unit, columns="outcome", values="n", aggfunc="sum", fill_value=0)
-    wide = wide.reindex(columns=outcomes, fill_value=0).astype(int).reset_index()
-    wide.columns.name = None
-    wide["total"] = wide[outcomes].sum(axis=1)
-    return wide.sort_values(["total", unit], ascending=[False, True]).reset_index(drop=True)
+    # Plain dicts rather than pivot_table: a few dozen rows, and pandas' pivot costs more than the query.
+    counts: dict[str, dict[str, int]] = {}
+    for key, outcome, n in rows:
+        by_outcome = counts.setdefault(key, dict.fromkeys(_OUTCOMES, 0))
+        by_outcome[outcome] += int(n)
+    records = [(key, *by_outcome.values(), sum(by_outcome.values())) for key, by_outcome in counts.items()]
+    records.sort(key=lambda record: (-record[-1], record[0]))
+    frame = pd.DataFrame(records, columns=[unit, *_OUTCOMES, "total"])
+    return frame.astype(dict.fromkeys((*_OUTCOMES, "total"), "int64"))

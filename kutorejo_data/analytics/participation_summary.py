@@ -11,7 +11,7 @@ from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
 from kutorejo_data.core.models import Kegiatan, Kelurahan
 
 from . import metrics
-from .cadence import cadence_grid
+from .cadence import cadence_totals
 from .overview import KpiComparison
 from .participation import activity_area, participation_summary
 from .unit_measures import heads_attendance
@@ -50,12 +50,13 @@ def participation_kpis(
     area = activity_area(conn, filters, scope)
     summary = participation_summary(conn, filters, scope)
     if grid is None:
-        grid = cadence_grid(conn, area, filters.dari, filters.sampai)
-    expected = int(grid["expected"].sum())
+        held, expected = cadence_totals(conn, area, filters.dari, filters.sampai)
+    else:
+        held, expected = int(grid["held"].sum()), int(grid["expected"].sum())
     attended, meetings = heads_attendance(conn, area, filters.dari, filters.sampai, now)
     return {
         metrics.TINGKAT_PARTISIPASI.key: summary["tingkat_partisipasi"],
-        metrics.KEGIATAN_TERLAKSANA.key: int(grid["held"].sum()) / expected if expected else None,
+        metrics.KEGIATAN_TERLAKSANA.key: held / expected if expected else None,
         metrics.KEHADIRAN_RAKOR.key: attended / meetings if meetings else None,
         metrics.KEGIATAN_TERCATAT.key: summary["kegiatan_tercatat"],
     }

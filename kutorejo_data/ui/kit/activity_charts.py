@@ -51,14 +51,16 @@ def grid_heatmap(frame: pd.DataFrame, row: str, value: str, text: str, lang: str
     """Rows × months heatmap of a 0–100 value (empty cells = no data), with `text` written in each cell."""
     rows = list(dict.fromkeys(frame[row]))
     months = sorted(frame["bulan"].unique())
-    wide = frame.pivot_table(index=row, columns="bulan", values=value, aggfunc="first").reindex(
-        index=rows, columns=months
-    )
-    labels = frame.pivot_table(index=row, columns="bulan", values=text, aggfunc="first").reindex(
-        index=rows, columns=months
-    )
-    z = [[None if pd.isna(v) else float(v) for v in line] for line in wide.to_numpy()]
-    cell_text = [["" if pd.isna(v) else str(v) for v in line] for line in labels.to_numpy()]
+    # The first value given for each cell; plain dicts, because two pivot_tables cost more than the page's query.
+    values: dict[tuple[object, str], float] = {}
+    texts: dict[tuple[object, str], str] = {}
+    for key, month, number, label in zip(frame[row], frame["bulan"], frame[value], frame[text], strict=True):
+        if not pd.isna(number):
+            values.setdefault((key, month), float(number))
+        if not pd.isna(label):
+            texts.setdefault((key, month), str(label))
+    z = [[values.get((key, month)) for month in months] for key in rows]
+    cell_text = [[texts.get((key, month), "") for month in months] for key in rows]
     fig = go.Figure(
         go.Heatmap(
             z=z,
