@@ -122,7 +122,7 @@ def _pivot_outcomes(rows: Sequence[tuple[str, str, int]], unit: str) -> pd.DataF
     for key, outcome, n in rows:
         by_outcome = counts.setdefault(key, dict.fromkeys(_OUTCOMES, 0))
         by_outcome[outcome] += int(n)
-    records = [(key, *by_outcome.values(), sum(by_outcome.values())) for key, by_outcome in counts.items()]
-    records.sort(key=lambda record: (-record[-1], record[0]))
+    ordered = sorted(counts, key=lambda key: (-sum(counts[key].values()), key))
+    records = [(key, *counts[key].values(), sum(counts[key].values())) for key in ordered]
     frame = pd.DataFrame(records, columns=[unit, *_OUTCOMES, "total"])
     return frame.astype(dict.fromkeys((*_OUTCOMES, "total"), "int64"))

@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 import pandas as pd
-from sqlalchemy import ColumnElement, Connection, and_, case, func, literal, select
+from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.filters import ReportFilters, Scope, day_after, day_start, report_conditions
 from kutorejo_data.core.models import Kategori, KonfirmasiWarga, Laporan, StatusHistory
 
-from .accountability import group_of
+from .accountability import area_unit
 from .metrics import DIBUKA_KEMBALI_PELAPOR, DIKONFIRMASI_WARGA, IKM_WARGA, MIN_RATINGS_FOR_IKM
 
 Grouping = Literal["semua", "wilayah", "kategori"]
@@ -54,22 +54,22 @@ def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
 
 def satisfaction_counts(conn: Connection, filters: ReportFilters, scope: Scope, grouping: Grouping) -> pd.DataFrame:
     """Per group: the period's resolutions (each transition to `selesai`) and the answers given to them."""
+    return _tables(conn, filters, scope)[grouping]
+
+
+def _tables(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[Grouping, pd.DataFrame]:
+    """Every grouping's counts from one pass grouped by area and category (each figure adds up by group)."""
     assert filters.dari is not None and filters.sampai is not None
-    if grouping == "kategori":
-        group: ColumnElement = Kategori.slug.expression
-        joins: list = [(Kategori, Kategori.id == Laporan.kategori_id)]
-    elif grouping == "wilayah":
-        group, joins = group_of(conn, filters, scope, "wilayah")
-    else:
-        group, joins = literal("semua"), []
+    word, nomor, area_join = area_unit(conn, filters, scope)
     stmt = (
         select(
-            group.label("grup"),
-            func.count().label("penyelesaian"),
-            _count(KonfirmasiWarga.jawaban == "ya").label("dikonfirmasi_ya"),
-            _count(KonfirmasiWarga.jawaban == "belum").label("dikonfirmasi_belum"),
-            func.count(KonfirmasiWarga.nilai).label("dinilai"),
-            func.coalesce(func.sum(KonfirmasiWarga.nilai), 0).label("jumlah_nilai"),
+            nomor,
+            Kategori.slug,
+            func.count(),
+            _count(KonfirmasiWarga.jawaban == "ya"),
+            _count(KonfirmasiWarga.jawaban == "belum"),
+            func.count(KonfirmasiWarga.nilai),
+            func.coalesce(func.sum(KonfirmasiWarga.nilai), 0),
         )
         .select_from(StatusHistory)
         .join(Laporan, Laporan.id == StatusHistory.laporan_id)
@@ -80,19 +80,34 @@ def satisfaction_counts(conn: Connection, filters: ReportFilters, scope: Scope, 
                 KonfirmasiWarga.selesai_at == StatusHistory.changed_at,
             ),
         )
+        .outerjoin(Kategori, Kategori.id == Laporan.kategori_id)
+        .outerjoin(*area_join)
+        .where(
+            StatusHistory.to_status == domain.STATUS_SELESAI,
+            StatusHistory.changed_at >= day_start(filters.dari),
+            StatusHistory.changed_at < day_after(filters.sampai),
+            *report_conditions(conn, filters, scope, with_period=False),
+        )
+        .group_by(nomor, Kategori.slug)
     )
-    for table, on in joins:
-        stmt = stmt.outerjoin(table, on)
-    stmt = stmt.where(
-        StatusHistory.to_status == domain.STATUS_SELESAI,
-        StatusHistory.changed_at >= day_start(filters.dari),
-        StatusHistory.changed_at < day_after(filters.sampai),
-        *report_conditions(conn, filters, scope, with_period=False),
-    )
-    if grouping != "semua":  # the whole selection is one row, also when nothing was resolved
-        stmt = stmt.group_by(group)
-    counts = pd.DataFrame(conn.execute(stmt).all(), columns=["grup", *COUNTS])
-    return _with_metrics(counts).sort_values("grup", ignore_index=True)
+    # The whole selection is one row, also when nothing was resolved.
+    sums: dict[Grouping, dict[str | None, list[int]]] = {
+        "semua": {"semua": [0] * len(COUNTS)},
+        "wilayah": {},
+        "kategori": {},
+    }
+    for unit, slug, *figures in conn.execute(stmt):
+        groups = ("semua", None if unit is None else word + unit, slug)
+        for grouping, group in zip(GROUPINGS, groups, strict=True):
+            row = sums[grouping].setdefault(group, [0] * len(COUNTS))
+            for i, figure in enumerate(figures):
+                row[i] += int(figure or 0)  # counts and coalesced sums: never NULL
+    return {grouping: _with_metrics(_frame(sums[grouping])) for grouping in GROUPINGS}
+
+
+def _frame(sums: dict[str | None, list[int]]) -> pd.DataFrame:
+    rows = [(group, *sums[group]) for group in sorted(sums, key=lambda g: (g is None, g or ""))]
+    return pd.DataFrame(rows, columns=["grup", *COUNTS]).astype(dict.fromkeys(COUNTS, "int64"))
 
 
 def totals(counts: pd.DataFrame) -> dict[str, float | int | None]:
@@ -100,15 +115,10 @@ def totals(counts: pd.DataFrame) -> dict[str, float | int | None]:
     return {str(key): value for key, value in counts.iloc[0].items() if key != "grup"}
 
 
-# The groupings Satisfaction holds, in its fields' order (callers may count them side by side).
 GROUPINGS: tuple[Grouping, ...] = ("semua", "wilayah", "kategori")
-
-
-def of_counts(total: pd.DataFrame, by_area: pd.DataFrame, by_category: pd.DataFrame) -> Satisfaction:
-    """Satisfaction from the satisfaction_counts of GROUPINGS."""
-    return Satisfaction(total=totals(total), by_area=by_area, by_category=by_category)
 
 
 def satisfaction(conn: Connection, filters: ReportFilters, scope: Scope) -> Satisfaction:
     """The figures of the selection, and per area and per category."""
-    return of_counts(*(satisfaction_counts(conn, filters, scope, grouping) for grouping in GROUPINGS))
+    tables = _tables(conn, filters, scope)
+    return Satisfaction(total=totals(tables["semua"]), by_area=tables["wilayah"], by_category=tables["kategori"])

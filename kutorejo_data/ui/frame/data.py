@@ -164,13 +164,6 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
     """Flow, timings, backlog, overdue list, comparisons, on-time tables and residents' satisfaction, in one cached
     call (queries side by side)."""
     engine = engine_for(db_url)
-
-    def on_time_of(grouping: accountability.Grouping) -> Callable[[Connection], pd.DataFrame]:
-        return lambda conn: accountability.on_time(conn, filters, scope, grouping, now=now)
-
-    def satisfaction_of(grouping: satisfaction_figures.Grouping) -> Callable[[Connection], pd.DataFrame]:
-        return lambda conn: satisfaction_figures.satisfaction_counts(conn, filters, scope, grouping)
-
     found = read_concurrently(
         engine,
         {
@@ -183,8 +176,8 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
             # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
             "backlog_area": lambda conn: resolution.backlog_by_area(conn, filters, scope, now=now),
             "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
-            **{f"on_time_{grouping}": on_time_of(grouping) for grouping in accountability.ON_TIME_GROUPINGS},
-            **{f"satisfaction_{grouping}": satisfaction_of(grouping) for grouping in satisfaction_figures.GROUPINGS},
+            "on_time": lambda conn: accountability.on_time_tables(conn, filters, scope, now=now),
+            "satisfaction": lambda conn: satisfaction_figures.satisfaction(conn, filters, scope),
         },
     )
     backlog_area = found["backlog_area"]
@@ -202,10 +195,8 @@ def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now:
         overdue=found["overdue"],
         overdue_total=int(backlog_area["terlambat"].sum()),
         comparison=comparison,
-        on_time=accountability.OnTime(*(found[f"on_time_{g}"] for g in accountability.ON_TIME_GROUPINGS)),
-        satisfaction=satisfaction_figures.of_counts(
-            *(found[f"satisfaction_{g}"] for g in satisfaction_figures.GROUPINGS)
-        ),
+        on_time=found["on_time"],
+        satisfaction=found["satisfaction"],
     )
 
 
