@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from kutorejo_data.core.formatting import fmt_month, fmt_percent
 
-from .charts import _style
+from .charts import figure
 
 # Low = warm orange, high = the dashboard's green: readable on a projector, not only red/green.
 SCORE_COLORS = ("#b3541e", "#f1e4b8", "#0f6e56")  # weak, middling, strong
@@ -27,24 +27,28 @@ def rate_bars(labels: list[str], shares: pd.Series, details: list[str], lang: st
     """Horizontal bars of shares 0–1 shown as 0–100%, first label on top; `details` go in the hover."""
     values = [None if pd.isna(s) else round(100 * s, 1) for s in shares]
     texts = ["—" if v is None else fmt_percent(v / 100, lang) for v in values]
-    fig = go.Figure(
-        go.Bar(
-            y=[wrap_label(label) for label in labels][::-1],
-            x=values[::-1],
-            orientation="h",
-            marker_color=BAR_COLOR,
-            text=texts[::-1],
-            textposition="outside",
-            cliponaxis=False,
-            customdata=details[::-1],
-            hovertemplate="%{y}<br>%{text} · %{customdata}<extra></extra>",
-        )
+    bar = {
+        "type": "bar",
+        "y": [wrap_label(label) for label in labels][::-1],
+        "x": values[::-1],
+        "orientation": "h",
+        "marker": {"color": BAR_COLOR},
+        "text": texts[::-1],
+        "textposition": "outside",
+        "cliponaxis": False,
+        "customdata": details[::-1],
+        "hovertemplate": "%{y}<br>%{text} · %{customdata}<extra></extra>",
+    }
+    return figure(
+        [bar],
+        lang,
+        max(200, 32 * len(labels) + 70),
+        # Room right of 100% for the value written after the bar (a 0% bar still shows "0%").
+        xaxis={"range": [0, 114], "tickvals": [0, 25, 50, 75, 100], "ticksuffix": "%", "fixedrange": True},
+        yaxis={"automargin": True, "fixedrange": True},
+        hovermode="closest",
+        showlegend=False,
     )
-    # Room right of 100% for the value written after the bar (a 0% bar still shows "0%").
-    fig.update_xaxes(range=[0, 114], tickvals=[0, 25, 50, 75, 100], ticksuffix="%", fixedrange=True)
-    fig.update_yaxes(automargin=True, fixedrange=True)
-    fig.update_layout(hovermode="closest", showlegend=False)
-    return _style(fig, lang, max(200, 32 * len(labels) + 70))
 
 
 def grid_heatmap(frame: pd.DataFrame, row: str, value: str, text: str, lang: str) -> go.Figure:
@@ -61,24 +65,27 @@ def grid_heatmap(frame: pd.DataFrame, row: str, value: str, text: str, lang: str
             texts.setdefault((key, month), str(label))
     z = [[values.get((key, month)) for month in months] for key in rows]
     cell_text = [[texts.get((key, month), "") for month in months] for key in rows]
-    fig = go.Figure(
-        go.Heatmap(
-            z=z,
-            x=[fmt_month(m, lang) for m in months],
-            y=rows,
-            text=cell_text,
-            texttemplate="%{text}",
-            zmin=0,
-            zmax=100,
-            colorscale=SCORE_SCALE,
-            xgap=2,
-            ygap=2,
-            hoverongaps=False,
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-            showscale=False,
-        )
+    heatmap = {
+        "type": "heatmap",
+        "z": z,
+        "x": [fmt_month(m, lang) for m in months],
+        "y": rows,
+        "text": cell_text,
+        "texttemplate": "%{text}",
+        "zmin": 0,
+        "zmax": 100,
+        "colorscale": SCORE_SCALE,
+        "xgap": 2,
+        "ygap": 2,
+        "hoverongaps": False,
+        "hovertemplate": "%{y} · %{x}: %{text}<extra></extra>",
+        "showscale": False,
+    }
+    return figure(
+        [heatmap],
+        lang,
+        max(160, 24 * len(rows) + 90),
+        yaxis={"autorange": "reversed", "automargin": True, "fixedrange": True, "type": "category"},
+        xaxis={"side": "top", "fixedrange": True, "type": "category"},
+        hovermode="closest",
     )
-    fig.update_yaxes(autorange="reversed", automargin=True, fixedrange=True, type="category")
-    fig.update_xaxes(side="top", fixedrange=True, type="category")
-    fig.update_layout(hovermode="closest")
-    return _style(fig, lang, max(160, 24 * len(rows) + 90))

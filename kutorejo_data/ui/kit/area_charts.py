@@ -12,7 +12,7 @@ from kutorejo_data.core.metric import Metric
 
 from .activity_charts import SCORE_SCALE
 from .cards import clean
-from .charts import _style
+from .charts import figure
 
 NO_DATA_COLOR = "#d9d9d9"
 # Open reports per 100 households at which a tile takes the full "needs attention" colour.
@@ -61,22 +61,20 @@ def area_treemap(rws: pd.DataFrame, rts: pd.DataFrame, metric: Metric, root_labe
     colors = ["#ffffff", *_colors(metric, values[1:])]
     shown = ["" if i == 0 else format_value(metric, v, lang) for i, v in enumerate(values)]
     households = [fmt_int(s, lang) for s in sizes]
-    fig = go.Figure(
-        go.Treemap(
-            ids=ids,
-            labels=labels,
-            parents=parents,
-            values=sizes,
-            branchvalues="total",
-            customdata=list(zip(ids, shown, households, strict=True)),
-            marker={"colors": colors, "line": {"width": 2, "color": "#ffffff"}},
-            texttemplate="<b>%{label}</b><br>%{customdata[1]}",
-            textfont={"size": 15},
-            pathbar={"visible": True, "textfont": {"size": 14}},  # the way back after zooming into an RW
-            hovertemplate=f"<b>%{{label}}</b><br>{metric.label(lang)}: %{{customdata[1]}}<br>"
-            f"{t('wilayah.households', lang)}: %{{customdata[2]}}<extra></extra>",
-            maxdepth=3,
-        )
-    )
-    fig.update_layout(hovermode="closest")
-    return _style(fig, lang, 560)
+    treemap = {
+        "type": "treemap",
+        "ids": ids,
+        "labels": labels,
+        "parents": parents,
+        "values": sizes,
+        "branchvalues": "total",
+        "customdata": list(zip(ids, shown, households, strict=True)),
+        "marker": {"colors": colors, "line": {"width": 2, "color": "#ffffff"}},
+        "texttemplate": "<b>%{label}</b><br>%{customdata[1]}",
+        "textfont": {"size": 15},
+        "pathbar": {"visible": True, "textfont": {"size": 14}},  # the way back after zooming into an RW
+        "hovertemplate": f"<b>%{{label}}</b><br>{metric.label(lang)}: %{{customdata[1]}}<br>"
+        f"{t('wilayah.households', lang)}: %{{customdata[2]}}<extra></extra>",
+        "maxdepth": 3,
+    }
+    return figure([treemap], lang, 560, hovermode="closest")

@@ -12,7 +12,7 @@ from kutorejo_data.core.i18n import t
 
 from .activity_charts import SCORE_COLORS, wrap_label
 from .cards import clean
-from .charts import _style
+from .charts import figure
 
 PILLAR_COLORS = dict(zip(PILLAR_KEYS, ("#1f5f99", "#d98c10", "#3e9e8a", "#8a5a9e"), strict=True))
 INDEX_COLOR = "#222222"
@@ -29,44 +29,47 @@ def pillar_bars(scores: dict[str, float | None], lang: str) -> go.Figure:
     labels = [wrap_label(METRICS[key].label(lang), 18) for key in PILLAR_KEYS][::-1]
     values = [clean(scores.get(key)) for key in PILLAR_KEYS][::-1]
     texts = [t("kapasitas.not_enough", lang) if v is None else fmt_int(v, lang) for v in values]
-    fig = go.Figure(
-        go.Bar(
-            y=labels,
-            x=[0 if v is None else v for v in values],
-            orientation="h",
-            text=texts,
-            textposition="outside",
-            marker_color=["#cccccc" if v is None else _score_color(v) for v in values],
-            cliponaxis=False,
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
+    bar = {
+        "type": "bar",
+        "y": labels,
+        "x": [0 if v is None else v for v in values],
+        "orientation": "h",
+        "text": texts,
+        "textposition": "outside",
+        "marker": {"color": ["#cccccc" if v is None else _score_color(v) for v in values]},
+        "cliponaxis": False,
+        "hovertemplate": "%{y}: %{text}<extra></extra>",
+    }
+    return figure(
+        [bar],
+        lang,
+        250,
+        xaxis={"range": [0, 115], "tickvals": [0, 25, 50, 75, 100], "fixedrange": True},
+        yaxis={"automargin": True, "fixedrange": True},
+        hovermode="closest",
+        showlegend=False,
     )
-    fig.update_xaxes(range=[0, 115], tickvals=[0, 25, 50, 75, 100], fixedrange=True)
-    fig.update_yaxes(automargin=True, fixedrange=True)
-    fig.update_layout(hovermode="closest", showlegend=False)
-    return _style(fig, lang, 250)
 
 
 def trend_lines(trend: pd.DataFrame, lang: str) -> go.Figure:
     """The index (bold) and the four pillar scores at the end of each rolling window."""
     x = [fmt_date(d, lang) for d in trend["sampai"]]
-    fig = go.Figure()
-    for key in PILLAR_KEYS:
-        fig.add_scatter(
-            x=x,
-            y=[clean(v) for v in trend[key]],
-            name=METRICS[key].label(lang),
-            mode="lines+markers",
-            line={"color": PILLAR_COLORS[key], "width": 2},
-        )
-    fig.add_scatter(
-        x=x,
-        y=[clean(v) for v in trend[INDEX_KEY]],
-        name=METRICS[INDEX_KEY].label(lang),
-        mode="lines+markers",
-        line={"color": INDEX_COLOR, "width": 4},
+    lines = [
+        {
+            "type": "scatter",
+            "x": x,
+            "y": [clean(v) for v in trend[key]],
+            "name": METRICS[key].label(lang),
+            "mode": "lines+markers",
+            "line": {"color": color, "width": width},
+            "hovertemplate": "%{fullData.name}: %{y:.0f}<extra></extra>",
+        }
+        for key, color, width in (*((k, PILLAR_COLORS[k], 2) for k in PILLAR_KEYS), (INDEX_KEY, INDEX_COLOR, 4))
+    ]
+    return figure(
+        lines,
+        lang,
+        340,
+        yaxis={"range": [0, 100], "fixedrange": True},
+        xaxis={"type": "category", "fixedrange": True},
     )
-    fig.update_yaxes(range=[0, 100], fixedrange=True)
-    fig.update_xaxes(type="category", fixedrange=True)
-    fig.update_traces(hovertemplate="%{fullData.name}: %{y:.0f}<extra></extra>")
-    return _style(fig, lang, 340)
