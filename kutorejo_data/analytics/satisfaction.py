@@ -19,6 +19,7 @@ from .metrics import DIBUKA_KEMBALI_PELAPOR, DIKONFIRMASI_WARGA, IKM_WARGA, MIN_
 
 Grouping = Literal["semua", "wilayah", "kategori"]
 COUNTS = ["penyelesaian", "dikonfirmasi_ya", "dikonfirmasi_belum", "dinilai", "jumlah_nilai"]
+TABLE_COLUMNS = ["grup", *COUNTS, DIKONFIRMASI_WARGA.key, DIBUKA_KEMBALI_PELAPOR.key, IKM_WARGA.key]
 
 
 @dataclass(frozen=True)
@@ -38,27 +39,17 @@ def ikm(rating_sum: int, rated: int) -> float | None:
     return (rating_sum / rated - 1) / 4 * 100
 
 
-def _with_metrics(counts: pd.DataFrame) -> pd.DataFrame:
-    resolved = counts["penyelesaian"].where(counts["penyelesaian"] > 0)
-    counts[DIKONFIRMASI_WARGA.key] = (counts["dikonfirmasi_ya"] / resolved).astype(object)
-    counts[DIBUKA_KEMBALI_PELAPOR.key] = (counts["dikonfirmasi_belum"] / resolved).astype(object)
-    counts[IKM_WARGA.key] = [
-        ikm(int(s), int(n)) for s, n in zip(counts["jumlah_nilai"], counts["dinilai"], strict=True)
-    ]
-    return counts.astype(object).where(counts.notna(), None)
-
-
 def _count(condition: ColumnElement[bool]) -> ColumnElement[int]:
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def satisfaction_counts(conn: Connection, filters: ReportFilters, scope: Scope, grouping: Grouping) -> pd.DataFrame:
     """Per group: the period's resolutions (each transition to `selesai`) and the answers given to them."""
-    return _tables(conn, filters, scope)[grouping]
+    return _table(_sums(conn, filters, scope)[grouping])
 
 
-def _tables(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[Grouping, pd.DataFrame]:
-    """Every grouping's counts from one pass grouped by area and category (each figure adds up by group)."""
+def _sums(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[Grouping, dict[str | None, list[int]]]:
+    """Every grouping's COUNTS per group, from one pass grouped by area and category (each adds up by group)."""
     assert filters.dari is not None and filters.sampai is not None
     word, nomor, area_join = area_unit(conn, filters, scope)
     stmt = (
@@ -102,12 +93,17 @@ def _tables(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[Grou
             row = sums[grouping].setdefault(group, [0] * len(COUNTS))
             for i, figure in enumerate(figures):
                 row[i] += int(figure or 0)  # counts and coalesced sums: never NULL
-    return {grouping: _with_metrics(_frame(sums[grouping])) for grouping in GROUPINGS}
+    return sums
 
 
-def _frame(sums: dict[str | None, list[int]]) -> pd.DataFrame:
-    rows = [(group, *sums[group]) for group in sorted(sums, key=lambda g: (g is None, g or ""))]
-    return pd.DataFrame(rows, columns=["grup", *COUNTS]).astype(dict.fromkeys(COUNTS, "int64"))
+def _table(sums: dict[str | None, list[int]]) -> pd.DataFrame:
+    """grup, COUNTS and the three metrics per group (None where there is nothing to divide); groups in order."""
+    rows = []
+    for group in sorted(sums, key=lambda g: (g is None, g or "")):
+        resolved, confirmed, reopened, rated, rating_sum = sums[group]
+        shares = (confirmed / resolved, reopened / resolved) if resolved else (None, None)
+        rows.append((group, *sums[group], *shares, ikm(rating_sum, rated)))
+    return pd.DataFrame(rows, columns=TABLE_COLUMNS, dtype=object)
 
 
 def totals(counts: pd.DataFrame) -> dict[str, float | int | None]:
@@ -120,5 +116,7 @@ GROUPINGS: tuple[Grouping, ...] = ("semua", "wilayah", "kategori")
 
 def satisfaction(conn: Connection, filters: ReportFilters, scope: Scope) -> Satisfaction:
     """The figures of the selection, and per area and per category."""
-    tables = _tables(conn, filters, scope)
-    return Satisfaction(total=totals(tables["semua"]), by_area=tables["wilayah"], by_category=tables["kategori"])
+    sums = _sums(conn, filters, scope)
+    return Satisfaction(
+        total=totals(_table(sums["semua"])), by_area=_table(sums["wilayah"]), by_category=_table(sums["kategori"])
+    )
