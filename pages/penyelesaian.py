@@ -3,6 +3,8 @@
 import streamlit as st
 
 from kutorejo_data.ui.blocks.resolution import (
+    linked_section,
+    open_section,
     render_comparison,
     render_flow_and_backlog,
     render_on_time,
@@ -26,46 +28,48 @@ if not has_reports:
     layout.render_empty_database(lang)
     st.stop()
 
+linked = linked_section(lang)
 selection = filter_bar("penyelesaian", ctx, ("area", "period", "kategori", "prioritas"))
+filters, now = selection.filters, ctx.now.replace(second=0)
 st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
-analytics = data.resolution_analytics(ctx.db_url, selection.filters, ctx.scope, ctx.now.replace(second=0))
-unit = t("unit.rt" if selection.filters.rw else "unit.rw", lang)
+speed = data.resolution_speed(ctx.db_url, filters, ctx.scope)
+unit = t("unit.rt" if filters.rw else "unit.rw", lang)
 
-render_speed_cards(analytics.by_handler, analytics.overall, lang)
+render_speed_cards(speed.by_handler, speed.overall, lang)
 
-render_flow_and_backlog(analytics.flow, analytics.backlog_age, lang)
-
-st.subheader(t("penyelesaian.overdue", lang))
-if ctx.may_see_reports:
-    render_overdue(analytics.overdue, analytics.overdue_total, lang)
-else:  # a guest sees how many, not which
-    st.info(t("penyelesaian.overdue_total_only", lang, total=analytics.overdue_total), icon=":material/lock:")
-
-render_on_time(analytics.on_time, ctx.may_see_reports, lang)
-
-render_satisfaction(analytics.satisfaction, data.category_names(ctx.db_url), lang)
-
-st.subheader(t("penyelesaian.by_handler", lang))
-st.dataframe(timing_table(analytics.by_handler, "penanganan", lang), hide_index=True, width="stretch")
-st.subheader(t("penyelesaian.by_category", lang))
-st.dataframe(
-    timing_table(analytics.by_category, "kategori", lang, data.category_names(ctx.db_url)),
-    hide_index=True,
-    width="stretch",
-)
-
-st.subheader(t("penyelesaian.trend", lang))
-st.plotly_chart(charts.timing_trend(analytics.monthly, lang), config={"displayModeBar": False})
-
-area_column, comparison_column = st.columns(2)
-with area_column:
-    st.subheader(t("penyelesaian.backlog_area", lang, unit=unit))
-    if analytics.backlog_area.empty:
-        st.info(t("penyelesaian.overdue_none", lang))
+section, tab = open_section(linked, lang)
+with tab:
+    if section == "alur":
+        flow = data.resolution_flow(ctx.db_url, filters, ctx.scope, now)
+        render_flow_and_backlog(flow.flow, flow.backlog_age, lang)
+        st.subheader(t("penyelesaian.overdue", lang))
+        if ctx.may_see_reports:
+            render_overdue(flow.overdue, flow.overdue_total, lang)
+        else:  # a guest sees how many, not which
+            st.info(t("penyelesaian.overdue_total_only", lang, total=flow.overdue_total), icon=":material/lock:")
+    elif section == "tepat_waktu":
+        render_on_time(data.on_time(ctx.db_url, filters, ctx.scope, now), ctx.may_see_reports, lang)
+    elif section == "kecepatan":
+        st.subheader(t("penyelesaian.by_handler", lang))
+        st.dataframe(timing_table(speed.by_handler, "penanganan", lang), hide_index=True, width="stretch")
+        st.subheader(t("penyelesaian.by_category", lang))
+        names = data.category_names(ctx.db_url)
+        st.dataframe(timing_table(speed.by_category, "kategori", lang, names), hide_index=True, width="stretch")
+        st.subheader(t("penyelesaian.trend", lang))
+        trend = data.resolution_trend(ctx.db_url, filters, ctx.scope)
+        st.plotly_chart(charts.timing_trend(trend, lang), config={"displayModeBar": False})
+    elif section == "wilayah":
+        backlog_area = data.resolution_flow(ctx.db_url, filters, ctx.scope, now).backlog_area
+        area_column, comparison_column = st.columns(2)
+        with area_column:
+            st.subheader(t("penyelesaian.backlog_area", lang, unit=unit))
+            if backlog_area.empty:
+                st.info(t("penyelesaian.overdue_none", lang))
+            else:
+                chart = charts.open_overdue_bars(backlog_area, "wilayah", lang)
+                st.plotly_chart(chart, config={"displayModeBar": False})
+        with comparison_column:
+            st.subheader(t("penyelesaian.comparison", lang, unit=unit))
+            render_comparison(data.area_comparison(ctx.db_url, filters, ctx.scope, now), lang)
     else:
-        st.plotly_chart(
-            charts.open_overdue_bars(analytics.backlog_area, "wilayah", lang), config={"displayModeBar": False}
-        )
-with comparison_column:
-    st.subheader(t("penyelesaian.comparison", lang, unit=unit))
-    render_comparison(analytics.comparison, lang)
+        render_satisfaction(data.satisfaction(ctx.db_url, filters, ctx.scope), data.category_names(ctx.db_url), lang)

@@ -130,12 +130,59 @@ def test_opening_a_report_by_number_shows_its_history(monkeypatch, demo_db_url: 
 
 
 def test_penyelesaian_shows_comparisons_with_the_min_data_rule(monkeypatch, demo_db_url: str) -> None:
-    at = open_page(monkeypatch, demo_db_url, "pages/penyelesaian.py", rw="03", dari="2026-11-01", sampai="2026-11-29")
+    at = open_page(
+        monkeypatch,
+        demo_db_url,
+        "pages/penyelesaian.py",
+        rw="03",
+        dari="2026-11-01",
+        sampai="2026-11-29",
+        bagian="wilayah",
+    )
     assert not at.exception
     comparison = at.dataframe[-1].value
     assert comparison.iloc[:, 0].str.startswith("RT ").all()
     assert "Data belum cukup" in comparison.to_string() or (comparison.iloc[:, 1] >= 5).all()
     assert [m.label for m in at.metric][:2] == ["Median waktu tanggap", "P90 waktu tanggap"]
+
+
+PENYELESAIAN_TABS = {
+    "alur": "Laporan terlambat (terparah dulu)",
+    "tepat_waktu": "Tepat waktu (hari kerja)",
+    "kecepatan": "Waktu per kategori",
+    "wilayah": "Perbandingan RT",
+    "kepuasan": "Kepuasan warga",
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("section", list(PENYELESAIAN_TABS))
+def test_each_penyelesaian_tab_opens_from_its_link_and_runs_alone(
+    monkeypatch, demo_db_url: str, section: str, lang: str
+) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/penyelesaian.py", lang, rw="03", bagian=section)
+    assert not at.exception and not at.error and not at.warning
+    filled = [tab for tab in at.tabs if len(tab.children)]
+    assert len(at.tabs) == len(PENYELESAIAN_TABS) and len(filled) == 1  # the other tabs did not run
+    if lang == "id":
+        assert any(PENYELESAIAN_TABS[section] in s.value for s in at.subheader)
+
+
+def test_switching_the_penyelesaian_tab_keeps_it_in_the_link(monkeypatch, demo_db_url: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/penyelesaian.py", rw="03")
+    assert "bagian" not in at.query_params
+    assert any("Laporan terlambat" in s.value for s in at.subheader)  # the first tab
+    at.session_state["penyelesaian_bagian_id"] = "Per wilayah"
+    at.run()
+    assert any(s.value == "Perbandingan RT" for s in at.subheader)
+    assert at.query_params["rw"] == "03"
+
+
+def test_an_unknown_tab_in_the_link_opens_the_first_and_says_so(monkeypatch, demo_db_url: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/penyelesaian.py", bagian="<b>semua</b>")
+    assert not at.exception
+    assert any("`bagian`" in w.value and "tidak dikenal" in w.value for w in at.warning)
+    assert any("Laporan terlambat" in s.value for s in at.subheader)
 
 
 def test_list_mixes_reports_with_and_without_a_handler(monkeypatch, fresh_db_url: str) -> None:

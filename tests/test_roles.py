@@ -235,7 +235,10 @@ def test_a_page_outside_the_role_explains_itself_and_shows_nothing(
 def test_a_guest_sees_how_many_reports_are_overdue_but_not_which(monkeypatch, demo_db_url: str) -> None:
     app = open_as(monkeypatch, demo_db_url, "tamu", "pages/penyelesaian.py", **PERIOD)
     assert any("laporan terlambat" in i.value for i in app.info)
-    assert app.dataframe and not any("Judul" in frame.value.columns for frame in app.dataframe)
+    assert not any("Judul" in frame.value.columns for frame in app.dataframe)
+    on_time = open_as(monkeypatch, demo_db_url, "tamu", "pages/penyelesaian.py", bagian="tepat_waktu", **PERIOD)
+    assert on_time.dataframe  # the aggregates per level and area
+    assert not any("Per penanggung jawab" in text.value for text in on_time.markdown)  # not who
 
 
 ANALYTICS = {"ringkasan", "penyelesaian", "partisipasi", "kapasitas", "wilayah", "cek"}

@@ -145,6 +145,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nomor laporan '{value}' di tautan (`laporan`) tidak sah (angka 1 sampai 2.147.483.647); diabaikan.",
         "Report number '{value}' in the link (`laporan`) is not valid (a number from 1 to 2,147,483,647); ignored.",
     ),
+    "notice.unknown_choice": (
+        "'{value}' di tautan (`{param}`) tidak dikenal; bagian pertama ditampilkan.",
+        "'{value}' in the link (`{param}`) is not known; the first part is shown.",
+    ),
     "notice.unknown_lang": (
         "Bahasa '{value}' di tautan (`lang`) tidak dikenal (id atau en); diabaikan.",
         "Language '{value}' in the link (`lang`) is not known (id or en); ignored.",
@@ -311,7 +315,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # Penyelesaian (resolution analytics)
     "penyelesaian.title": ("Penyelesaian", "Resolution"),
     "penyelesaian.flow": ("Alur laporan yang masuk dalam periode", "Flow of the reports received in the period"),
-    "penyelesaian.speed": ("Kecepatan", "Speed"),
+    "penyelesaian.tab_alur": ("Alur & tunggakan", "Flow & backlog"),
+    "penyelesaian.tab_tepat_waktu": ("Tepat waktu", "On time"),
+    "penyelesaian.tab_kecepatan": ("Kecepatan", "Speed"),
+    "penyelesaian.tab_wilayah": ("Per wilayah", "By area"),
+    "penyelesaian.tab_kepuasan": ("Kepuasan warga", "Residents' satisfaction"),
     "penyelesaian.by_category": ("Waktu per kategori", "Time by category"),
     "penyelesaian.by_handler": ("Waktu per tingkat penanganan (eskalasi)", "Time by handler level (escalation)"),
     "penyelesaian.trend": ("Tren waktu penyelesaian per bulan", "Monthly trend of resolution time"),

@@ -141,63 +141,87 @@ def report_detail(
         return reports.report_detail(conn, nomor, scope, now=now, with_personal_data=with_personal_data)
 
 
-@dataclass(frozen=True)
-class ResolutionAnalytics:
-    """Everything the Penyelesaian page shows for one filter."""
-
-    flow: dict[str, int]
-    overall: dict[str, float | None]
-    by_category: pd.DataFrame
-    by_handler: pd.DataFrame
-    monthly: pd.DataFrame
-    backlog_age: pd.DataFrame
-    backlog_area: pd.DataFrame
-    overdue: pd.DataFrame
-    overdue_total: int
-    comparison: pd.DataFrame
-    on_time: accountability.OnTime
-    satisfaction: satisfaction_figures.Satisfaction
+# Penyelesaian: one cached read per part of the page, so a filter change reads only what the open tab shows.
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def resolution_analytics(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ResolutionAnalytics:
-    """Flow, timings, backlog, overdue list, comparisons, on-time tables and residents' satisfaction, in one cached
-    call (queries side by side)."""
+def resolution_speed(db_url: str, filters: ReportFilters, scope: Scope) -> resolution.Timing:
+    """Response and resolution times overall, per category, per handler level and per unit (the two reads side by
+    side: they are the page's slowest)."""
     engine = engine_for(db_url)
     found = read_concurrently(
         engine,
         {
-            # The slowest first, so the two connections finish at about the same time.
             "selesai": lambda conn: resolution.resolution_percentiles(conn, filters, scope),
             "tanggap": lambda conn: resolution.response_percentiles(conn, filters, scope),
-            "monthly": lambda conn: resolution.monthly_timing(conn, filters, scope),
+        },
+    )
+    with engine.connect() as conn:
+        return resolution.timing(conn, filters, scope, tanggap=found["tanggap"], selesai=found["selesai"])
+
+
+@dataclass(frozen=True)
+class ResolutionFlow:
+    """How the period's reports moved, and the open backlog by age and by area with its worst overdue reports."""
+
+    flow: dict[str, int]
+    backlog_age: pd.DataFrame
+    backlog_area: pd.DataFrame
+    overdue: pd.DataFrame
+    overdue_total: int
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def resolution_flow(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ResolutionFlow:
+    """The status flow, the backlog by age and by area, and the overdue list (queries side by side)."""
+    found = read_concurrently(
+        engine_for(db_url),
+        {
             "flow": lambda conn: resolution.status_flow(conn, filters, scope),
             "backlog_age": lambda conn: resolution.backlog_by_age(conn, filters, scope, now=now),
             # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
             "backlog_area": lambda conn: resolution.backlog_by_area(conn, filters, scope, now=now),
             "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
-            "on_time": lambda conn: accountability.on_time_tables(conn, filters, scope, now=now),
-            "satisfaction": lambda conn: satisfaction_figures.satisfaction(conn, filters, scope),
         },
     )
-    backlog_area = found["backlog_area"]
-    with engine.connect() as conn:
-        timing = resolution.timing(conn, filters, scope, tanggap=found["tanggap"], selesai=found["selesai"])
-        comparison = resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog_area, timings=timing)
-    return ResolutionAnalytics(
+    return ResolutionFlow(
         flow=found["flow"],
-        overall=timing.overall,
-        by_category=timing.by_category,
-        by_handler=timing.by_handler,
-        monthly=found["monthly"],
         backlog_age=found["backlog_age"],
-        backlog_area=backlog_area,
+        backlog_area=found["backlog_area"],
         overdue=found["overdue"],
-        overdue_total=int(backlog_area["terlambat"].sum()),
-        comparison=comparison,
-        on_time=found["on_time"],
-        satisfaction=found["satisfaction"],
+        overdue_total=int(found["backlog_area"]["terlambat"].sum()),
     )
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def resolution_trend(db_url: str, filters: ReportFilters, scope: Scope) -> pd.DataFrame:
+    """Median and P90 resolution days per month."""
+    with engine_for(db_url).connect() as conn:
+        return resolution.monthly_timing(conn, filters, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def area_comparison(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> pd.DataFrame:
+    """Per RW (or RT in one RW): received, resolution rate, median days, overdue share; from the same backlog and
+    timings the other parts show."""
+    backlog = resolution_flow(db_url, filters, scope, now).backlog_area
+    timing = resolution_speed(db_url, filters, scope)
+    with engine_for(db_url).connect() as conn:
+        return resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog, timings=timing)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def on_time(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> accountability.OnTime:
+    """On time in working days, per level, per person in charge and per area."""
+    with engine_for(db_url).connect() as conn:
+        return accountability.on_time_tables(conn, filters, scope, now=now)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def satisfaction(db_url: str, filters: ReportFilters, scope: Scope) -> satisfaction_figures.Satisfaction:
+    """Residents' answers to the period's resolutions: the whole selection, per area and per category."""
+    with engine_for(db_url).connect() as conn:
+        return satisfaction_figures.satisfaction(conn, filters, scope)
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -28,6 +28,7 @@ URL_PARAMETERS: dict[str, str] = {
     "q": "text search in title, description and location",
     "laporan": "the number of the report to open (Masalah, Peta, Lapor)",
     "bulan": "the month of the meeting, YYYY-MM (Presentasi)",
+    "bagian": "the tab of Penyelesaian to open: alur, tepat_waktu, kecepatan, wilayah or kepuasan",
     "kode": "a report's tracking code, as people type it (Cek laporan, the public page)",
     "lang": "the interface language, id or en (kept across pages and in shared links)",
 }
@@ -128,6 +129,19 @@ def parse_month_param(params: Mapping[str, str], latest: date) -> tuple[date | N
     if month is None or not EARLIEST_DATE <= month <= month_start(latest):
         return None, (notice("notice.bad_month", "bulan", raw),)
     return month, ()
+
+
+def parse_choice_param(
+    params: Mapping[str, str], param: str, choices: Sequence[str]
+) -> tuple[str | None, tuple[Notice, ...]]:
+    """A parameter naming one of `choices` (case and surrounding spaces forgiven); None when absent, and with a
+    notice when the link names something else."""
+    raw = (params.get(param) or "").strip()
+    if not raw:
+        return None, ()
+    if raw.lower() in choices:
+        return raw.lower(), ()
+    return None, (notice("notice.unknown_choice", param, raw),)
 
 
 def parse_lang_param(params: Mapping[str, str]) -> tuple[str | None, tuple[Notice, ...]]:
