@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine, func, insert, select
 
 from kutorejo_data.access.account_admin import set_active
-from kutorejo_data.analytics.accountability import on_time
+from kutorejo_data.analytics.accountability import on_time_tables
 from kutorejo_data.core.errors import ValidationError
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters
 from kutorejo_data.core.models import AturanPenugasan, Kategori, Laporan, Pengguna, RiwayatPenugasan
@@ -203,9 +203,9 @@ def test_on_time_rates_per_level_person_and_area_count_working_days(office: Engi
     november = ReportFilters(kelurahan_kode=KUTOREJO, dari=date(2026, 11, 1), sampai=date(2026, 11, 30))
     december = ReportFilters(kelurahan_kode=KUTOREJO, dari=date(2026, 11, 1), sampai=date(2026, 12, 1))
     with office.connect() as conn:
-        by_area = on_time(conn, november, EVERYTHING, "wilayah", now=now).set_index("grup")
-        by_person = on_time(conn, december, EVERYTHING, "orang", now=now).set_index("grup")
-        by_level = on_time(conn, december, EVERYTHING, "tingkat", now=now).set_index("grup")
+        by_area = on_time_tables(conn, november, EVERYTHING, now=now).by_area.set_index("grup")
+        in_december = on_time_tables(conn, december, EVERYTHING, now=now)
+        by_person, by_level = in_december.by_person.set_index("grup"), in_december.by_level.set_index("grup")
     # Responses: quick and slow on time, silent unanswered past its deadline; resolutions: quick only.
     assert by_area.loc["RW 03", ["tanggap_n", "tanggap_tepat", "selesai_n", "selesai_tepat"]].tolist() == [3, 2, 3, 1]
     assert by_area.loc["RW 03", "eskalasi"] == 0  # the escalation happened on 1 December

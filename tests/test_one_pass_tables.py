@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Engine
 
-from kutorejo_data.analytics.accountability import COLUMNS, on_time, on_time_tables
+from kutorejo_data.analytics.accountability import COLUMNS, on_time_tables
 from kutorejo_data.analytics.satisfaction import COUNTS, satisfaction
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
 
@@ -23,11 +23,9 @@ def test_the_three_on_time_tables_count_the_same_reports(
     filters = ReportFilters(rw=rw, dari=dari, sampai=sampai)
     with demo_db.connect() as conn:
         tables = on_time_tables(conn, filters, scope, now=NOW)
-        alone = on_time(conn, filters, scope, "wilayah", now=NOW)
     level, person, area = (t[COLUMNS[1:]].sum().tolist() for t in (tables.by_level, tables.by_person, tables.by_area))
     assert level == person == area
     assert level[0] > 0  # the demo has reports in both periods
-    assert alone.equals(tables.by_area)
 
 
 @pytest.mark.parametrize("rw", [None, "03"])

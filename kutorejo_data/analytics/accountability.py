@@ -3,6 +3,7 @@ responded to and resolved by their deadlines (TANGGAP_CEPAT, SELESAI_TEPAT_WAKTU
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
@@ -56,13 +57,6 @@ def area_unit(
     return "RW ", RW.nomor, (RW, RW.id == Laporan.rw_id)
 
 
-def on_time(
-    conn: Connection, filters: ReportFilters, scope: Scope, grouping: Grouping, *, now: datetime
-) -> pd.DataFrame:
-    """One of the on-time tables (see on_time_tables)."""
-    return getattr(on_time_tables(conn, filters, scope, now=now), _FIELDS[grouping])
-
-
 def on_time_tables(conn: Connection, filters: ReportFilters, scope: Scope, *, now: datetime) -> OnTime:
     """TANGGAP_CEPAT and SELESAI_TEPAT_WAKTU counted per level, person and area over the reports received in the
     period, with the escalations (automatic level changes) of those groups' reports in the period. Columns: COLUMNS.
@@ -112,13 +106,17 @@ def _person(nama: str | None, username: str | None) -> str:
     return NOBODY if username is None else username
 
 
+def in_order(groups: Iterable[str | None]) -> list[str | None]:
+    """Groups in the tables' order: by name, a report outside any area (None) last."""
+    return sorted(groups, key=lambda group: (group is None, group or ""))
+
+
 def _table(sums: dict[str | None, list[int]]) -> pd.DataFrame:
-    """A table of COLUMNS from figures per group, groups in order (a report outside any area last)."""
-    rows = [(group, *sums[group]) for group in sorted(sums, key=lambda g: (g is None, g or ""))]
+    """A table of COLUMNS from figures per group."""
+    rows = [(group, *sums[group]) for group in in_order(sums)]
     return pd.DataFrame(rows, columns=COLUMNS).astype(dict.fromkeys(COLUMNS[1:], "int64"))
 
 
-# The groupings OnTime holds, in its fields' order (callers count them side by side).
+# The groupings OnTime holds, in its fields' order.
 ON_TIME_GROUPINGS: tuple[Grouping, ...] = ("tingkat", "orang", "wilayah")
-_FIELDS: dict[Grouping, str] = {"tingkat": "by_level", "orang": "by_person", "wilayah": "by_area"}
 _NO_LEVEL = "belum"  # a report no level has taken up yet

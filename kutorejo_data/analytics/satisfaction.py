@@ -14,7 +14,7 @@ from kutorejo_data.core import domain
 from kutorejo_data.core.filters import ReportFilters, Scope, day_after, day_start, report_conditions
 from kutorejo_data.core.models import Kategori, KonfirmasiWarga, Laporan, StatusHistory
 
-from .accountability import area_unit
+from .accountability import area_unit, in_order
 from .metrics import DIBUKA_KEMBALI_PELAPOR, DIKONFIRMASI_WARGA, IKM_WARGA, MIN_RATINGS_FOR_IKM
 
 Grouping = Literal["semua", "wilayah", "kategori"]
@@ -99,7 +99,7 @@ def _sums(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[Groupi
 def _table(sums: dict[str | None, list[int]]) -> pd.DataFrame:
     """grup, COUNTS and the three metrics per group (None where there is nothing to divide); groups in order."""
     rows = []
-    for group in sorted(sums, key=lambda g: (g is None, g or "")):
+    for group in in_order(sums):
         resolved, confirmed, reopened, rated, rating_sum = sums[group]
         shares = (confirmed / resolved, reopened / resolved) if resolved else (None, None)
         rows.append((group, *sums[group], *shares, ikm(rating_sum, rated)))
