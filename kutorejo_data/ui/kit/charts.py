@@ -51,31 +51,30 @@ def monthly_flow_chart(flow: pd.DataFrame, lang: str) -> go.Figure:
     return figure(bars, lang, 340, barmode="group", yaxis=yaxis)
 
 
-def outcome_bars(frame: pd.DataFrame, label_column: str, lang: str) -> go.Figure:
-    """Horizontal stacked bars per unit (RW, RT or category): resolved, still open, rejected/duplicate."""
-    ordered = frame.iloc[::-1]  # largest on top
-    labels = ["<br>".join(textwrap.wrap(str(label), 22)) for label in ordered[label_column]]  # narrow phones
-    bars = [
-        {
-            "type": "bar",
-            "y": labels,
-            "x": ordered[outcome],
-            "name": t(f"outcome.{outcome}", lang),
-            "orientation": "h",
-            "marker": {"color": COLORS[outcome]},
-        }
-        for outcome in OUTCOMES
-    ]
+def _bar(y: Any, x: Any, name: str, color: str) -> dict[str, Any]:
+    return {"type": "bar", "y": y, "x": x, "name": name, "orientation": "h", "marker": {"color": color}}
+
+
+def _stacked_bars(bars: list[dict[str, Any]], rows: int, lang: str, **yaxis: Any) -> go.Figure:
+    """Horizontal bars stacked per row (one row per unit or bucket), counts along the bottom."""
     return figure(
         bars,
         lang,
-        max(220, 34 * len(frame) + 80),
+        max(220, 34 * rows + 80),
         barmode="stack",
         hovermode="y unified",
         legend={"traceorder": "normal"},
         xaxis={"title": {"text": t("chart.count", lang)}, "rangemode": "tozero"},
-        yaxis={"automargin": True},
+        yaxis=yaxis,
     )
+
+
+def outcome_bars(frame: pd.DataFrame, label_column: str, lang: str) -> go.Figure:
+    """Horizontal stacked bars per unit (RW, RT or category): resolved, still open, rejected/duplicate."""
+    ordered = frame.iloc[::-1]  # largest on top
+    labels = ["<br>".join(textwrap.wrap(str(label), 22)) for label in ordered[label_column]]  # narrow phones
+    bars = [_bar(labels, ordered[o], t(f"outcome.{o}", lang), COLORS[o]) for o in OUTCOMES]
+    return _stacked_bars(bars, len(frame), lang, automargin=True)
 
 
 def flow_funnel(flow: dict[str, int], lang: str) -> go.Figure:
@@ -115,22 +114,10 @@ def open_overdue_bars(frame: pd.DataFrame, label_column: str, lang: str) -> go.F
     """Per unit or age bucket: open reports, split into overdue and still within the SLA."""
     ordered = frame.iloc[::-1] if label_column == "wilayah" else frame
     labels = ordered[label_column]
-    parts = (
-        (ordered["terlambat"], t("col.terlambat", lang), "#b42318"),
-        (ordered["terbuka"] - ordered["terlambat"], t("sla.on_time", lang).capitalize(), COLORS["terbuka"]),
-    )
     bars = [
-        {"type": "bar", "y": labels, "x": x, "name": name, "orientation": "h", "marker": {"color": color}}
-        for x, name, color in parts
+        _bar(labels, ordered["terlambat"], t("col.terlambat", lang), "#b42318"),
+        _bar(labels, ordered["terbuka"] - ordered["terlambat"], t("sla.on_time", lang).capitalize(), COLORS["terbuka"]),
     ]
-    yaxis = {} if label_column == "wilayah" else {"autorange": "reversed"}
-    return figure(
-        bars,
-        lang,
-        max(220, 34 * len(frame) + 80),
-        barmode="stack",
-        hovermode="y unified",
-        legend={"traceorder": "normal"},
-        xaxis={"title": {"text": t("chart.count", lang)}, "rangemode": "tozero"},
-        yaxis=yaxis,
-    )
+    if label_column == "wilayah":
+        return _stacked_bars(bars, len(frame), lang)
+    return _stacked_bars(bars, len(frame), lang, autorange="reversed")
