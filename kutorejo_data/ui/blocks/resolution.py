@@ -1,4 +1,4 @@
-"""Blocks of the Penyelesaian page: KPI strip, timing tables, overdue list and the RW/RT comparison."""
+"""Blocks of the Penyelesaian page: its tabs, the KPI strip, timing tables, overdue list and the RW/RT comparison."""
 
 from __future__ import annotations
 
