@@ -3,8 +3,7 @@
 import streamlit as st
 
 from kutorejo_data.ui.blocks.resolution import (
-    linked_section,
-    open_section,
+    TABS,
     render_comparison,
     render_flow_and_backlog,
     render_on_time,
@@ -28,7 +27,7 @@ if not has_reports:
     layout.render_empty_database(lang)
     st.stop()
 
-linked = linked_section(lang)
+linked = TABS.linked(lang)
 selection = filter_bar("penyelesaian", ctx, ("area", "period", "kategori", "prioritas"))
 filters, now = selection.filters, ctx.now.replace(second=0)
 st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
@@ -37,7 +36,7 @@ unit = t("unit.rt" if filters.rw else "unit.rw", lang)
 
 render_speed_cards(speed.by_handler, speed.overall, lang)
 
-section, tab = open_section(linked, lang)
+section, tab = TABS.open(linked, lang)
 with tab:
     if section == "alur":
         flow = data.resolution_flow(ctx.db_url, filters, ctx.scope, now)

@@ -71,6 +71,48 @@ def test_pages_on_an_empty_database_explain_how_to_get_data(
     assert not at.get("plotly_chart")
 
 
+PARTISIPASI_TABS = {
+    "jenis": "Partisipasi per jenis kegiatan",
+    "jadwal": "Kegiatan rutin: terlaksana dari jadwal",
+    "rt_bulan": "Partisipasi per RT per bulan (%)",
+    "peran": "Siapa yang hadir: kehadiran menurut peran",
+    "bimtek": "Catatan Bimtek / pelatihan",
+}
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("section", list(PARTISIPASI_TABS))
+def test_each_partisipasi_tab_opens_from_its_link_runs_alone_and_stays_within_0_and_100(
+    monkeypatch, demo_db_url: str, section: str, lang: str
+) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/partisipasi.py", lang, rw="03", bagian=section)
+    assert not at.exception and not at.error and not at.warning
+    filled = [tab for tab in at.tabs if len(tab.children)]
+    assert len(at.tabs) == len(PARTISIPASI_TABS) and len(filled) == 1  # the other tabs did not run
+    assert len(at.metric) >= 4  # the headline numbers stay above every tab
+    assert all(0 <= v <= 100 for v in chart_values(at))
+    if lang == "id":
+        assert any(s.value.startswith(PARTISIPASI_TABS[section]) for s in at.subheader)
+
+
+def test_switching_the_partisipasi_tab_keeps_the_filter(monkeypatch, demo_db_url: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/partisipasi.py", rw="03")
+    assert "bagian" not in at.query_params
+    at.session_state["partisipasi_bagian_id"] = "Bimtek"
+    at.run()
+    assert any(s.value == PARTISIPASI_TABS["bimtek"] for s in at.subheader)
+    assert at.query_params["rw"] == "03"
+
+
+def test_one_rts_partisipasi_shows_its_months_but_no_units_to_compare(monkeypatch, demo_db_url: str) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/partisipasi.py", rw="03", rt="002")
+    assert not at.exception
+    assert not any(s.value.startswith("Partisipasi per RT") for s in at.subheader)
+    at = open_page(monkeypatch, demo_db_url, "pages/partisipasi.py", rw="03", rt="002", bagian="rt_bulan")
+    heatmap = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert set(heatmap["y"]) == {"RT 002/RW 03"}
+
+
 def test_partisipasi_cards_carry_their_definitions(monkeypatch, demo_db_url: str) -> None:
     at = open_page(monkeypatch, demo_db_url, "pages/partisipasi.py")
     assert [m.label for m in at.metric][:4] == [
@@ -85,7 +127,9 @@ def test_partisipasi_cards_carry_their_definitions(monkeypatch, demo_db_url: str
 
 
 def test_partisipasi_follows_the_link_to_one_rw(monkeypatch, demo_db_url: str) -> None:
-    at = open_page(monkeypatch, demo_db_url, "pages/partisipasi.py", rw="03", dari="2026-06-01", sampai="2026-10-31")
+    at = open_page(
+        monkeypatch, demo_db_url, "pages/partisipasi.py", rw="03", dari="2026-06-01", sampai="2026-10-31", bagian="jadwal"
+    )
     assert not at.exception
     assert at.selectbox(key="partisipasi_rw").value == "03"
     assert "RW 03" in at.caption[0].value

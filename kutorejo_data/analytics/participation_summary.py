@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import pandas as pd
 from sqlalchemy import Connection, select
 
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
@@ -40,19 +39,12 @@ def participation_kpis(
     scope: Scope = EVERYTHING,
     *,
     now: datetime,
-    grid: pd.DataFrame | None = None,
 ) -> dict[str, float | int | None]:
-    """PARTICIPATION_KPIS for the filter's area and period (shares 0–1; None when there is nothing to divide).
-
-    `grid`: the cadence_grid of the same area and period when the caller has it (the page shows it too).
-    """
+    """PARTICIPATION_KPIS for the filter's area and period (shares 0–1; None when there is nothing to divide)."""
     assert filters.dari and filters.sampai
     area = activity_area(conn, filters, scope)
     summary = participation_summary(conn, filters, scope)
-    if grid is None:
-        held, expected = cadence_totals(conn, area, filters.dari, filters.sampai)
-    else:
-        held, expected = int(grid["held"].sum()), int(grid["expected"].sum())
+    held, expected = cadence_totals(conn, area, filters.dari, filters.sampai)
     attended, meetings = heads_attendance(conn, area, filters.dari, filters.sampai, now)
     return {
         metrics.TINGKAT_PARTISIPASI.key: summary["tingkat_partisipasi"],

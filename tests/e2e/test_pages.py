@@ -109,3 +109,18 @@ def test_an_rt_head_reports_from_a_phone_and_finds_it_in_the_list(phone: Page, a
     screenshot(phone, "masalah-new-report-phone")
     assert phone.get_by_role("heading", name=f"Laporan #{nomor}").is_visible()
     assert phone.get_by_text(title).first.is_visible()
+
+
+def test_the_open_tab_is_kept_in_the_link_and_opens_again_from_it(desktop: Page, app_url: str) -> None:
+    open_page(desktop, app_url, "partisipasi?rw=03")
+    desktop.get_by_role("tab", name="Bimtek").click()
+    wait_until_idle(desktop)
+    expect(desktop).to_have_url(re.compile(r"bagian=bimtek"))
+    expect(desktop.get_by_role("heading", name="Catatan Bimtek / pelatihan")).to_be_visible()
+    open_page(desktop, app_url, "partisipasi?rw=03&bagian=bimtek")  # the shared link, in a new visit
+    expect(desktop.get_by_role("tab", name="Bimtek")).to_have_attribute("aria-selected", "true")
+    expect(desktop.get_by_role("heading", name="Catatan Bimtek / pelatihan")).to_be_visible()
+    desktop.get_by_role("tab", name="Jenis & wilayah").click()
+    wait_until_idle(desktop)
+    expect(desktop).not_to_have_url(re.compile(r"bagian="))  # the first tab needs no parameter
+    assert error_texts(desktop) == []

@@ -1,4 +1,4 @@
-"""The blocks of the Partisipasi page: rates per type and area, schedule kept, RT × month, roles, Bimtek record."""
+"""The Partisipasi page's tabs and blocks: rates per type and area, schedule kept, RT × month, roles, Bimtek."""
 
 from __future__ import annotations
 
@@ -16,11 +16,14 @@ from kutorejo_data.core.domain import ATTENDANCE_ROLES
 from kutorejo_data.core.formatting import fmt_date, fmt_int
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.units import unit_label
+from kutorejo_data.ui.frame.sections import PageSections
 from kutorejo_data.ui.kit import activity_charts
 from kutorejo_data.ui.kit.activity_charts import NO_BAR
 from kutorejo_data.ui.kit.cards import render_metric_cards
 
 CADENCE_BY_JENIS = {c.jenis: c for c in EXPECTED_CADENCE}
+# The page's tabs under its headline numbers, by the name a link gives them (`?bagian=`).
+TABS = PageSections("partisipasi", ("jenis", "jadwal", "rt_bulan", "peran", "bimtek"))
 
 
 def render_kpis(kpis: KpiComparison, lang: str) -> None:

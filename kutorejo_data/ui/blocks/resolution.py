@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from kutorejo_data.analytics.accountability import OnTime
 from kutorejo_data.analytics.metrics import (
@@ -27,43 +26,15 @@ from kutorejo_data.analytics.resolution import porsi_eskalasi
 from kutorejo_data.core import domain
 from kutorejo_data.core.formatting import fmt_days, fmt_int, fmt_percent, fmt_share
 from kutorejo_data.core.i18n import category_label, t
-from kutorejo_data.ui.frame.link_notices import render_notices
-from kutorejo_data.ui.frame.url_params import parse_choice_param
+from kutorejo_data.ui.frame.sections import PageSections
 from kutorejo_data.ui.kit import charts
 from kutorejo_data.ui.kit.cards import render_value_cards
 from kutorejo_data.ui.kit.links import report_link
 
 from .report_list import report_columns
 
-# The page's tabs, in order, by the name a link gives them (`?bagian=`); the first opens by default.
-SECTIONS = ("alur", "tepat_waktu", "kecepatan", "wilayah", "kepuasan")
-SECTION_PARAM = "bagian"
-
-
-def linked_section(lang: str) -> str:
-    """The tab the link asks for (a notice, above the filters, when it names none of them)."""
-    asked, notices = parse_choice_param(st.query_params, SECTION_PARAM, SECTIONS)
-    render_notices(notices, lang)
-    return asked or SECTIONS[0]
-
-
-def open_section(linked: str, lang: str) -> tuple[str, DeltaGenerator]:
-    """The tabs; only the open one's part runs (and reads), so a filter change costs one part, not five."""
-    labels = [t(f"penyelesaian.tab_{section}", lang) for section in SECTIONS]
-    key = f"penyelesaian_bagian_{lang}"  # each language has its own labels
-    if key not in st.session_state:
-        st.session_state[key] = labels[SECTIONS.index(linked)]
-    tabs = st.tabs(labels, key=key, on_change=_link_section, args=(key, labels))
-    return next(((s, tab) for s, tab in zip(SECTIONS, tabs, strict=True) if tab.open), (SECTIONS[0], tabs[0]))
-
-
-def _link_section(key: str, labels: Sequence[str]) -> None:
-    """Keep the open tab in the link, so a shared link opens it too (the first tab needs no parameter)."""
-    section = SECTIONS[list(labels).index(st.session_state[key])]
-    if section == SECTIONS[0]:
-        st.query_params.pop(SECTION_PARAM, None)
-    else:
-        st.query_params[SECTION_PARAM] = section
+# The page's tabs, by the name a link gives them (`?bagian=`).
+TABS = PageSections("penyelesaian", ("alur", "tepat_waktu", "kecepatan", "wilayah", "kepuasan"))
 
 
 def render_speed_cards(by_handler: pd.DataFrame, overall: dict[str, float | None], lang: str) -> None:

@@ -228,19 +228,6 @@ def satisfaction(db_url: str, filters: ReportFilters, scope: Scope) -> satisfact
 # Partisipasi, Kapasitas and Wilayah
 
 
-@dataclass(frozen=True)
-class ParticipationView:
-    """Everything the Partisipasi page shows for one filter."""
-
-    kpis: KpiComparison
-    by_jenis: pd.DataFrame
-    by_area: pd.DataFrame
-    by_rt_month: pd.DataFrame
-    schedule: pd.DataFrame
-    roles: pd.DataFrame
-    bimtek: pd.DataFrame
-
-
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def activity_status(db_url: str) -> tuple[bool, bool]:
     """(has areas, has activities) for the database."""
@@ -249,37 +236,47 @@ def activity_status(db_url: str) -> tuple[bool, bool]:
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def participation_view(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ParticipationView:
-    """Participation KPIs, breakdowns, the schedule grid, roles and the Bimtek record, in one cached call."""
-    assert filters.dari and filters.sampai
-    engine = engine_for(db_url)
-    with engine.connect() as conn:
-        area = participation.activity_area(conn, filters, scope)
+def participation_kpis(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> KpiComparison:
+    """Partisipasi's headline numbers for the period and the period before, read side by side."""
     previous = filters.compared_with()
-    dari, sampai = filters.dari, filters.sampai
-
-    def current_and_schedule(conn: Connection) -> tuple[dict[str, float | int | None], pd.DataFrame]:
-        # The schedule grid the page shows is the one the held-vs-expected KPI sums: built once.
-        grid = cadence.cadence_grid(conn, area, dari, sampai)
-        return participation_summary.participation_kpis(conn, filters, scope, now=now, grid=grid), grid
-
     found = read_concurrently(
-        engine,
+        engine_for(db_url),
         {
-            "current": current_and_schedule,
+            "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
             "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
-            "by_jenis": lambda conn: participation.participation_by(conn, filters, scope, by="jenis"),
-            "by_area": lambda conn: participation.participation_by(
-                conn, filters, scope, by="rt" if filters.rw else "rw"
-            ),
-            "by_rt_month": lambda conn: participation.participation_by(conn, filters, scope, by="rt_bulan"),
-            "roles": lambda conn: participation.attendance_by_role(conn, filters, scope),
-            "bimtek": lambda conn: participation.bimtek_record(conn, filters, scope),
         },
     )
-    current, found["schedule"] = found.pop("current")
-    kpis = KpiComparison.of(current, found.pop("previous"), previous)
-    return ParticipationView(kpis=kpis, **found)
+    return KpiComparison.of(found["current"], found["previous"], previous)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def participation_by(db_url: str, filters: ReportFilters, scope: Scope, by: participation.GroupBy) -> pd.DataFrame:
+    """TINGKAT_PARTISIPASI and attendance per activity type, RW, RT or RT and month (participation.participation_by)."""
+    with engine_for(db_url).connect() as conn:
+        return participation.participation_by(conn, filters, scope, by=by)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def activity_schedule(db_url: str, filters: ReportFilters, scope: Scope) -> pd.DataFrame:
+    """Routine activities held vs expected per type, unit and month of the filter's area (cadence.cadence_grid)."""
+    assert filters.dari and filters.sampai
+    with engine_for(db_url).connect() as conn:
+        area = participation.activity_area(conn, filters, scope)
+        return cadence.cadence_grid(conn, area, filters.dari, filters.sampai)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def attendance_by_role(db_url: str, filters: ReportFilters, scope: Scope) -> pd.DataFrame:
+    """People attending per activity type and role."""
+    with engine_for(db_url).connect() as conn:
+        return participation.attendance_by_role(conn, filters, scope)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def bimtek_record(db_url: str, filters: ReportFilters, scope: Scope) -> pd.DataFrame:
+    """The area's RT/RW heads, Tomas and Toga with the Bimtek sessions each attended in the year to the period's end."""
+    with engine_for(db_url).connect() as conn:
+        return participation.bimtek_record(conn, filters, scope)
 
 
 def _whole_kelurahan(filters: ReportFilters) -> ReportFilters:

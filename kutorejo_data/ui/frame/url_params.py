@@ -28,7 +28,10 @@ URL_PARAMETERS: dict[str, str] = {
     "q": "text search in title, description and location",
     "laporan": "the number of the report to open (Masalah, Peta, Lapor)",
     "bulan": "the month of the meeting, YYYY-MM (Presentasi)",
-    "bagian": "the tab of Penyelesaian to open: alur, tepat_waktu, kecepatan, wilayah or kepuasan",
+    "bagian": (
+        "the tab to open: on Penyelesaian alur, tepat_waktu, kecepatan, wilayah or kepuasan; on Partisipasi jenis, "
+        "jadwal, rt_bulan, peran or bimtek"
+    ),
     "kode": "a report's tracking code, as people type it (Cek laporan, the public page)",
     "lang": "the interface language, id or en (kept across pages and in shared links)",
 }
