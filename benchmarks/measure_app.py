@@ -96,8 +96,9 @@ BENCH_USER = "admin"  # the demo administrator sees every page
 
 
 def measure_page(page: BenchPage, repeat: int, wire: WireCounter) -> dict[str, Any]:
-    """Median first run with cold data caches, and median rerun after a filter change in the same session."""
-    first, rerun = Samples(), Samples()
+    """Median first run with cold data caches, median rerun after a filter change in the same session, and the
+    median rerun after the page's next step (its NEXT_STEPS button), where it has one."""
+    first, rerun, step = Samples(), Samples(), Samples()
     at = None
     for _ in range(repeat):
         at = _signed_in(page)
@@ -108,7 +109,11 @@ def measure_page(page: BenchPage, repeat: int, wire: WireCounter) -> dict[str, A
     for i in range(repeat):
         at.query_params[param] = values[i % len(values)]  # a value this session has not queried yet
         rerun.record(at, wire)
-    return {"filter_change": param, **first.summary("first_run"), **rerun.summary("rerun")}
+        if page.next_button:
+            at.button(key=page.next_button).click()
+            step.record(at, wire)
+    measured = {"filter_change": param, **first.summary("first_run"), **rerun.summary("rerun")}
+    return measured | (step.summary("next_step") if page.next_button else {})
 
 
 def measure_queries(db_url: str, repeat: int) -> dict[str, float]:

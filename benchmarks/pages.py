@@ -20,6 +20,9 @@ FILTER_CHANGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "penyelesaian": ("rw", _RWS),
 }
 DEFAULT_CHANGE: tuple[str, tuple[str, ...]] = ("rw", _RWS)
+# page → the button a reader presses right after the filter change, whose rerun is measured too: Presentasi opens a
+# new area at its cover, which reads none of the month's figures; the next slide reads them all.
+NEXT_STEPS: dict[str, str] = {"presentasi": "presentasi_next"}
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class BenchPage:
     def change(self) -> tuple[str, tuple[str, ...]]:
         """The filter a reader changes on this page, and the values to try."""
         return FILTER_CHANGES.get(self.name, DEFAULT_CHANGE)
+
+    @property
+    def next_button(self) -> str | None:
+        """The key of the button pressed after each filter change, if this page has one (NEXT_STEPS)."""
+        return NEXT_STEPS.get(self.name)
 
 
 def discover_pages(root: Path = ROOT) -> list[BenchPage]:

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from kutorejo_data.meeting.deck import MeetingReport
 from kutorejo_data.ui.blocks import slides
 from kutorejo_data.ui.blocks.decisions import render_meeting_decisions
 from kutorejo_data.ui.blocks.presentation import EXIT_PAGE, meeting_controls, render_exports
@@ -22,10 +23,21 @@ if not has_reports:
     st.stop()
 
 choice = meeting_controls(ctx)
-report = data.meeting_report(
-    ctx.db_url, choice.month, choice.area, ctx.scope, ctx.now.replace(second=0), ctx.may_see_reports
-)
-slides.render_slide(report, choice.index, lang)
-render_exports(report, lang)
+now = ctx.now.replace(second=0)
+
+
+def full_report() -> MeetingReport:
+    """The whole meeting's content, read when a content slide or the exports need it (then kept in the cache)."""
+    return data.meeting_report(ctx.db_url, choice.month, choice.area, ctx.scope, now, ctx.may_see_reports)
+
+
+# A new month or area opens at the cover, which names the meeting only: it shows without reading the month's figures.
+if choice.index == 0:
+    header = data.meeting_header(ctx.db_url, choice.month, choice.area, ctx.scope, now)
+    slides.render_cover(header, lang)
+else:
+    header = report = full_report()
+    slides.render_slide(report, choice.index, lang)
+render_exports(full_report, lang)
 with st.expander(t("keputusan.title", lang), icon=":material/gavel:"):
-    render_meeting_decisions(ctx, "presentasi_keputusan", report.kelurahan_kode, report.month, rw=choice.area.rw)
+    render_meeting_decisions(ctx, "presentasi_keputusan", header.kelurahan_kode, header.month, rw=choice.area.rw)

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
@@ -14,6 +15,7 @@ from kutorejo_data.analytics.metrics import kpi_values
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.filters import ReportFilters
 from kutorejo_data.core.formatting import fmt_int
+from kutorejo_data.meeting import deck
 from kutorejo_data.meeting.deck import SLIDES
 from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT
 from tests.factories import KUTOREJO
@@ -94,10 +96,27 @@ def test_the_numbers_slide_shows_the_metrics_and_the_whatsapp_text_fits(
     cards = {m.label: m.value for m in at.metric}
     assert cards["Laporan masuk"] == fmt_int(expected["laporan_masuk"])
     assert cards["Terlambat"] == fmt_int(expected["terlambat"])
+    assert not at.code  # the exports read the whole meeting only once opened
+    at.session_state["presentasi_unduhan"] = True
+    at.run()
     whatsapp = at.code[0].value
     assert len(whatsapp) <= WHATSAPP_LIMIT and "RW 03" in whatsapp
     assert f"• Laporan masuk: *{fmt_int(expected['laporan_masuk'])}*" in whatsapp
     assert [b.label for b in at.get("download_button")] == ["Unduh slide (PowerPoint)", "Unduh Laporan Bulanan (PDF)"]
+
+
+def test_the_cover_shows_without_reading_the_months_figures(monkeypatch, demo_db_url: str) -> None:
+    st.cache_data.clear()  # another test may have read this meeting already
+    built: list[str | None] = []
+    build = deck.build_meeting_report
+    monkeypatch.setattr(deck, "build_meeting_report", lambda *a, **k: built.append(a[2].rw) or build(*a, **k))
+    at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
+    at.selectbox(key="presentasi_rw").select("05").run()
+    assert at.title[0].value == "Rapat Koordinasi" and "RW 05 · Oktober 2026" in slide_footer(at)
+    assert built == []
+    at.button(key="presentasi_next").click().run()  # the first content slide reads the whole meeting, once
+    at.button(key="presentasi_next").click().run()
+    assert not at.exception and built == ["05"]
 
 
 def test_month_and_rw_are_written_to_the_link(monkeypatch, demo_db_url: str) -> None:

@@ -128,7 +128,13 @@ def test_partisipasi_cards_carry_their_definitions(monkeypatch, demo_db_url: str
 
 def test_partisipasi_follows_the_link_to_one_rw(monkeypatch, demo_db_url: str) -> None:
     at = open_page(
-        monkeypatch, demo_db_url, "pages/partisipasi.py", rw="03", dari="2026-06-01", sampai="2026-10-31", bagian="jadwal"
+        monkeypatch,
+        demo_db_url,
+        "pages/partisipasi.py",
+        rw="03",
+        dari="2026-06-01",
+        sampai="2026-10-31",
+        bagian="jadwal",
     )
     assert not at.exception
     assert at.selectbox(key="partisipasi_rw").value == "03"

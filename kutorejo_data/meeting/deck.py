@@ -134,8 +134,8 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
-class MeetingReport:
-    """Everything the meeting slides, the PDF and the WhatsApp text show, for one month and one area."""
+class MeetingHeader:
+    """Which meeting: its kelurahan, area and month, and when its figures stand (all the cover slide shows)."""
 
     kelurahan_nama: str
     kelurahan_kode: str
@@ -147,21 +147,6 @@ class MeetingReport:
     generated_at: datetime
     # When the month's figures stand: its end once it is over (then generated_at is later), else generated_at.
     as_of: datetime
-    kpis: KpiComparison
-    by_category: Series
-    by_area: Series
-    overdue: tuple[OverdueItem, ...]
-    trend: Series  # median resolution days per month
-    participation: KpiComparison
-    participation_by_area: Series  # TINGKAT_PARTISIPASI share per RW (or RT)
-    capacity: CapacityHighlights
-    follow_ups: tuple[FollowUp, ...]
-    resolutions: tuple[ResolvedWithPhotos, ...] = ()  # the month's notable resolutions with before/after photos
-    # The decisions of the previous month's meeting (Tindak lanjut rapat lalu) with their status now, or at the month's
-    # end once it is over (decisions_day).
-    previous_decisions: tuple[Decision, ...] = ()
-    # Residents' "sudah beres?" answers over the month's resolutions (analytics/satisfaction.py), vs the month before.
-    satisfaction: KpiComparison | None = None
 
     @property
     def area_label(self) -> str:
@@ -184,11 +169,6 @@ class MeetingReport:
         return "rt" if self.rw else "rw"
 
     @property
-    def previous_month(self) -> str:
-        """The comparison month as `YYYY-MM`."""
-        return self.kpis.previous_dari.strftime("%Y-%m")
-
-    @property
     def decisions_month(self) -> str:
         """The month whose meeting's decisions the deck follows up, as `YYYY-MM` (the month before the deck's)."""
         return add_months(self.dari, -1).strftime("%Y-%m")
@@ -197,6 +177,32 @@ class MeetingReport:
     def decisions_day(self) -> date:
         """The day the decisions' status stands on (and overdue is judged): the month's last, once it is over."""
         return self.sampai if self.month_is_over else self.generated_at.date()
+
+
+@dataclass(frozen=True)
+class MeetingReport(MeetingHeader):
+    """Everything the meeting slides, the PDF and the WhatsApp text show, for one month and one area."""
+
+    kpis: KpiComparison
+    by_category: Series
+    by_area: Series
+    overdue: tuple[OverdueItem, ...]
+    trend: Series  # median resolution days per month
+    participation: KpiComparison
+    participation_by_area: Series  # TINGKAT_PARTISIPASI share per RW (or RT)
+    capacity: CapacityHighlights
+    follow_ups: tuple[FollowUp, ...]
+    resolutions: tuple[ResolvedWithPhotos, ...] = ()  # the month's notable resolutions with before/after photos
+    # The decisions of the previous month's meeting (Tindak lanjut rapat lalu) with their status now, or at the month's
+    # end once it is over (decisions_day).
+    previous_decisions: tuple[Decision, ...] = ()
+    # Residents' "sudah beres?" answers over the month's resolutions (analytics/satisfaction.py), vs the month before.
+    satisfaction: KpiComparison | None = None
+
+    @property
+    def previous_month(self) -> str:
+        """The comparison month as `YYYY-MM`."""
+        return self.kpis.previous_dari.strftime("%Y-%m")
 
     @property
     def overdue_total(self) -> int:
@@ -394,6 +400,25 @@ def meeting_filters(
     return kelurahan, ReportFilters(kelurahan_kode=kelurahan.kode, rw=rw, rt=rt, dari=dari, sampai=sampai)
 
 
+def meeting_header(kelurahan: AreaOption, filters: ReportFilters, now: datetime) -> MeetingHeader:
+    """The meeting of meeting_filters' kelurahan and filter, as it stands at `now`."""
+    assert filters.dari and filters.sampai
+    return MeetingHeader(
+        kelurahan_nama=kelurahan.label,
+        kelurahan_kode=kelurahan.kode,
+        rw=filters.rw,
+        rt=filters.rt,
+        month=filters.dari.strftime("%Y-%m"),
+        dari=filters.dari,
+        sampai=filters.sampai,
+        generated_at=now,
+        # A month that is over is told as it stood at its end (its reports' statuses, who held them, what was open);
+        # the running month as it stands now. The month before is judged at the same age
+        # (metrics.comparison_moment).
+        as_of=min(now, day_after(filters.sampai)),
+    )
+
+
 def build_meeting_report(
     engine: Engine,
     month: date,
@@ -411,12 +436,9 @@ def build_meeting_report(
     `scorecards`: the scorecards of capacity_window and of the period before it, when the caller keeps them.
     """
     kelurahan, filters = meeting_filters(engine, month, area, scope, now)
-    assert filters.dari and filters.sampai
-    rw, rt, dari, sampai = filters.rw, filters.rt, filters.dari, filters.sampai
+    header = meeting_header(kelurahan, filters, now)
+    rw, as_of = filters.rw, header.as_of
     previous = filters.compared_with()
-    # A month that is over is told as it stood at its end (its reports' statuses, who held them, what was open);
-    # the running month as it stands now. The month before is judged at the same age (metrics.comparison_moment).
-    as_of = min(now, day_after(sampai))
     parts = read_concurrently(
         engine,
         {
@@ -437,7 +459,7 @@ def build_meeting_report(
                 decisions_of_month(
                     conn,
                     kelurahan.kode,
-                    add_months(dari, -1).strftime("%Y-%m"),
+                    header.decisions_month,
                     scope,
                     rw=rw,
                     as_of=as_of if as_of < now else None,
@@ -451,17 +473,4 @@ def build_meeting_report(
     by_category, by_area = parts.pop("top_problems")
     kpis, parts["follow_ups"] = parts.pop("kpis")
     parts["kpis"] = KpiComparison.of(kpis, parts.pop("kpis_before"), previous)
-    return MeetingReport(
-        kelurahan_nama=kelurahan.label,
-        kelurahan_kode=kelurahan.kode,
-        rw=rw,
-        rt=rt,
-        month=dari.strftime("%Y-%m"),
-        dari=dari,
-        sampai=sampai,
-        generated_at=now,
-        as_of=as_of,
-        by_category=by_category,
-        by_area=by_area,
-        **parts,
-    )
+    return MeetingReport(**vars(header), by_category=by_category, by_area=by_area, **parts)

@@ -27,7 +27,7 @@ from kutorejo_data.core.periods import month_end
 from kutorejo_data.records.decisions import Decision
 from kutorejo_data.records.photos import ResolvedWithPhotos
 
-from .deck import FollowUp, MeetingReport, OverdueItem, UnitScore
+from .deck import FollowUp, MeetingHeader, MeetingReport, OverdueItem, UnitScore
 
 Tone = Literal["good", "bad", "neutral"]
 PARTICIPATION_SHOWN: tuple[Metric, ...] = (
@@ -62,7 +62,7 @@ def one_line(text: str, width: int | None = None) -> str:
     return textwrap.shorten(flat, width, placeholder=" …") if width and len(flat) > width else flat
 
 
-def month_title(report: MeetingReport, lang: str) -> str:
+def month_title(report: MeetingHeader, lang: str) -> str:
     """`Oktober 2026`, or `November 2026 (s.d. 29 Nov 2026)` while the month is still running."""
     title = fmt_month_long(report.month, lang)
     if report.sampai < month_end(report.dari):
@@ -70,7 +70,7 @@ def month_title(report: MeetingReport, lang: str) -> str:
     return title
 
 
-def as_of_line(report: MeetingReport, lang: str) -> str:
+def as_of_line(report: MeetingHeader, lang: str) -> str:
     """When the figures stand: `Data per 29 Nov 2026 …`, or for a month that is over, its end (and when it was made)."""
     made = fmt_date(report.generated_at.date(), lang)
     if report.month_is_over:
@@ -78,7 +78,7 @@ def as_of_line(report: MeetingReport, lang: str) -> str:
     return t("rapat.generated", lang, date=made)
 
 
-def footer(report: MeetingReport, lang: str) -> str:
+def footer(report: MeetingHeader, lang: str) -> str:
     """The line every slide and page carries: `Kelurahan Kutorejo · RW 03 · Oktober 2026`."""
     return f"{report.area_label} · {month_title(report, lang)}"
 

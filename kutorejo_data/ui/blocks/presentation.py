@@ -153,13 +153,20 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
     return MeetingChoice(month=month_of_key(month), area=MeetingArea(kelurahan.kode, rw or None), index=index)
 
 
-def render_exports(report: MeetingReport, lang: str) -> None:
-    """PPTX and PDF downloads (built only when clicked) and the WhatsApp text with its copy button."""
+def render_exports(full_report: Callable[[], MeetingReport], lang: str) -> None:
+    """PPTX and PDF downloads (built only when clicked) and the WhatsApp text with its copy button, in an expander
+    that reads the whole meeting only once it is opened."""
+    exports = st.expander(
+        t("presentasi.exports", lang), icon=":material/download:", key=_key("unduhan"), on_change="rerun"
+    )
+    if not exports.open:
+        return
+    report = full_report()
 
     def build(fmt: ReportFormat) -> Callable[[], bytes]:
         return lambda: render_report(report, fmt)
 
-    with st.expander(t("presentasi.exports", lang), icon=":material/download:"):
+    with exports:
         left, right, _ = st.columns([1, 1, 2])
         downloads: tuple[tuple[DeltaGenerator, ReportFormat], ...] = ((left, "pptx"), (right, "pdf"))
         for column, fmt in downloads:

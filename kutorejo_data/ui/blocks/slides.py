@@ -9,7 +9,7 @@ import streamlit as st
 from kutorejo_data.analytics import metrics
 from kutorejo_data.core.formatting import fmt_int, fmt_percent
 from kutorejo_data.core.i18n import t
-from kutorejo_data.meeting.deck import OVERDUE_ON_SLIDE, SLIDES, MeetingReport
+from kutorejo_data.meeting.deck import OVERDUE_ON_SLIDE, SLIDES, MeetingHeader, MeetingReport
 from kutorejo_data.meeting.words import (
     PARTICIPATION_SHOWN,
     SATISFACTION_SHOWN,
@@ -82,14 +82,20 @@ def use_presentation_layout() -> None:
     st.html(PRESENTATION_CSS)
 
 
-def _cover(report: MeetingReport, lang: str) -> None:
-    with st.container(key="presentasi_cover"):
-        st.title(slide_title("sampul", lang), anchor=False)
-        st.markdown(f"### {escape_markdown(report.area_label)}")
-        st.markdown(f"## {escape_markdown(month_title(report, lang))}")
-        st.caption(
-            escape_markdown(t("rapat.cover_code", lang, kode=report.kelurahan_kode) + " · " + as_of_line(report, lang))
-        )
+def render_cover(header: MeetingHeader, lang: str) -> None:
+    """The cover slide: which meeting, and when its figures stand; it needs none of the figures."""
+    with st.container(key=SLIDE_KEY, border=True):
+        with st.container(key="presentasi_cover"):
+            st.title(slide_title("sampul", lang), anchor=False)
+            st.markdown(f"### {escape_markdown(header.area_label)}")
+            st.markdown(f"## {escape_markdown(month_title(header, lang))}")
+            cover_code = t("rapat.cover_code", lang, kode=header.kelurahan_kode)
+            st.caption(escape_markdown(f"{cover_code} · {as_of_line(header, lang)}"))
+        _footer(header, 0, lang)
+
+
+def _footer(header: MeetingHeader, index: int, lang: str) -> None:
+    st.caption(escape_markdown(f"{footer(header, lang)} · {index + 1} / {len(SLIDES)}"))
 
 
 def _masalah(report: MeetingReport, lang: str) -> None:
@@ -207,16 +213,13 @@ BODIES = {
 
 
 def render_slide(report: MeetingReport, index: int, lang: str) -> None:
-    """Slide number `index` of SLIDES: title, its one message, its content, and the footer."""
+    """Content slide number `index` of SLIDES (not the cover): title, its one message, its content, and the footer."""
     key = SLIDES[index]
     with st.container(key=SLIDE_KEY, border=True):
-        if key == "sampul":
-            _cover(report, lang)
+        st.title(slide_title(key, lang), anchor=False)
+        st.markdown(f"### {escape_markdown(headline(report, key, lang))}")
+        if key == "angka":
+            render_kpis(report.kpis, lang)
         else:
-            st.title(slide_title(key, lang), anchor=False)
-            st.markdown(f"### {escape_markdown(headline(report, key, lang))}")
-            if key == "angka":
-                render_kpis(report.kpis, lang)
-            else:
-                BODIES[key](report, lang)
-        st.caption(escape_markdown(f"{footer(report, lang)} · {index + 1} / {len(SLIDES)}"))
+            BODIES[key](report, lang)
+        _footer(report, index, lang)

@@ -484,6 +484,15 @@ def invalidate_cached_reads() -> None:
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def meeting_header(
+    db_url: str, month: date, area: meeting.MeetingArea, scope: Scope, now: datetime
+) -> meeting.MeetingHeader:
+    """Which meeting a month and an area make (raises LookupError outside the scope): all the cover shows."""
+    kelurahan, filters = meeting.meeting_filters(engine_for(db_url), month, area, scope, now)
+    return meeting.meeting_header(kelurahan, filters, now)
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def meeting_report(
     db_url: str, month: date, area: meeting.MeetingArea, scope: Scope, now: datetime, may_see_reports: bool = False
 ) -> meeting.MeetingReport:
