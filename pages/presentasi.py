@@ -2,10 +2,15 @@
 
 import streamlit as st
 
-from kutorejo_data.meeting.deck import MeetingReport
 from kutorejo_data.ui.blocks import slides
 from kutorejo_data.ui.blocks.decisions import render_meeting_decisions
-from kutorejo_data.ui.blocks.presentation import EXIT_PAGE, meeting_controls, render_exports
+from kutorejo_data.ui.blocks.presentation import (
+    EXIT_PAGE,
+    chosen_meeting,
+    chosen_report,
+    meeting_controls,
+    render_exports,
+)
 from kutorejo_data.ui.frame import data
 from kutorejo_data.ui.frame.context import current_context
 from kutorejo_data.ui.kit import layout
@@ -23,21 +28,13 @@ if not has_reports:
     st.stop()
 
 choice = meeting_controls(ctx)
-now = ctx.now.replace(second=0)
-
-
-def full_report() -> MeetingReport:
-    """The whole meeting's content, read when a content slide or the exports need it (then kept in the cache)."""
-    return data.meeting_report(ctx.db_url, choice.month, choice.area, ctx.scope, now, ctx.may_see_reports)
-
-
 # A new month or area opens at the cover, which names the meeting only: it shows without reading the month's figures.
 if choice.index == 0:
-    header = data.meeting_header(ctx.db_url, choice.month, choice.area, ctx.scope, now)
+    header = chosen_meeting(ctx, choice)
     slides.render_cover(header, lang)
 else:
-    header = report = full_report()
+    header = report = chosen_report(ctx, choice)
     slides.render_slide(report, choice.index, lang)
-render_exports(full_report, lang)
+render_exports(ctx, choice)
 with st.expander(t("keputusan.title", lang), icon=":material/gavel:"):
     render_meeting_decisions(ctx, "presentasi_keputusan", header.kelurahan_kode, header.month, rw=choice.area.rw)

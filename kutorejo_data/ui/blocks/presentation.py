@@ -16,7 +16,7 @@ from streamlit.delta_generator import DeltaGenerator
 from kutorejo_data.core.formatting import fmt_int, fmt_month_long
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.periods import month_of_key, preset_period
-from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingReport, selectable_months
+from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingHeader, MeetingReport, selectable_months
 from kutorejo_data.meeting.exports import MEDIA_TYPES, ReportFormat, render_report, report_filename
 from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT, whatsapp_text
 from kutorejo_data.ui.frame import data
@@ -153,15 +153,26 @@ def meeting_controls(ctx: AppContext) -> MeetingChoice:
     return MeetingChoice(month=month_of_key(month), area=MeetingArea(kelurahan.kode, rw or None), index=index)
 
 
-def render_exports(full_report: Callable[[], MeetingReport], lang: str) -> None:
+def chosen_meeting(ctx: AppContext, choice: MeetingChoice) -> MeetingHeader:
+    """Which meeting the choice makes: all the cover needs, read without the month's figures."""
+    return data.meeting_header(ctx.db_url, choice.month, choice.area, ctx.scope, ctx.now.replace(second=0))
+
+
+def chosen_report(ctx: AppContext, choice: MeetingChoice) -> MeetingReport:
+    """The whole content of the chosen meeting (kept in the cache: the other slides and the exports reuse it)."""
+    now = ctx.now.replace(second=0)  # one cache entry per minute, as on every page
+    return data.meeting_report(ctx.db_url, choice.month, choice.area, ctx.scope, now, ctx.may_see_reports)
+
+
+def render_exports(ctx: AppContext, choice: MeetingChoice) -> None:
     """PPTX and PDF downloads (built only when clicked) and the WhatsApp text with its copy button, in an expander
     that reads the whole meeting only once it is opened."""
-    exports = st.expander(
-        t("presentasi.exports", lang), icon=":material/download:", key=_key("unduhan"), on_change="rerun"
-    )
+    lang = ctx.lang
+    icon = ":material/download:"
+    exports = st.expander(t("presentasi.exports", lang), icon=icon, key=_key("unduhan"), on_change="rerun")
     if not exports.open:
         return
-    report = full_report()
+    report = chosen_report(ctx, choice)
 
     def build(fmt: ReportFormat) -> Callable[[], bytes]:
         return lambda: render_report(report, fmt)
@@ -178,7 +189,7 @@ def render_exports(full_report: Callable[[], MeetingReport], lang: str) -> None:
                 key=_key(f"unduh_{fmt}"),
                 help=t("presentasi.download_help", lang),
                 on_click="ignore",
-                icon=":material/download:",
+                icon=icon,
             )
         st.caption(t("presentasi.whatsapp", lang, limit=fmt_int(WHATSAPP_LIMIT, lang)))
         st.code(whatsapp_text(report), language=None, wrap_lines=True)
