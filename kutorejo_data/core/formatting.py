@@ -107,12 +107,23 @@ def format_delta(metric: Metric, current: float | int | None, previous: float | 
     if current is None or previous is None:
         return None
     change = current - previous
-    sign = "+" if change > 0 else ("-" if change < 0 else "")
     if metric.unit == "percent":
-        return f"{sign}{fmt_decimal(abs(change) * 100, lang, 0)} {'pts' if lang == 'en' else 'poin'}"
-    if metric.unit == "days":
-        return f"{sign}{fmt_days(abs(change), lang)}"
-    return f"{sign}{fmt_int(abs(change), lang)}"
+        size = round(abs(change) * 100)
+        shown = f"{fmt_int(size, lang)} {'pts' if lang == 'en' else 'poin'}"
+    elif metric.unit == "days":
+        size = round(abs(change), 1 if abs(change) < 10 else 0)
+        shown = fmt_days(size, lang)
+    else:
+        size = round(abs(change))
+        shown = fmt_int(size, lang)
+    # A change too small to show is no change: `0 poin`, never `-0 poin` in red.
+    sign = "" if size == 0 else ("+" if change > 0 else "-")
+    return f"{sign}{shown}"
+
+
+def delta_shown(delta: str | None) -> bool:
+    """Whether a format_delta text shows a change (a signed one), which a card colours and points."""
+    return delta is not None and delta[:1] in ("+", "-")
 
 
 def format_counts(metric: Metric, values: dict[str, float | int | None], lang: str) -> str:

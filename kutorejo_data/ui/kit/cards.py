@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from kutorejo_data.analytics.overview import KpiComparison
-from kutorejo_data.core.formatting import fmt_period, format_counts, format_delta, format_value
+from kutorejo_data.core.formatting import delta_shown, fmt_period, format_counts, format_delta, format_value
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.metric import Metric
 
@@ -30,7 +30,7 @@ def _card(column: DeltaGenerator, metric: Metric, values: Values, previous: Valu
     if previous is not None:
         before = clean(previous.get(metric.key))
         delta = format_delta(metric, current, before, lang)
-        if metric.higher_is_better is not None and current != before:
+        if metric.higher_is_better is not None and delta_shown(delta):
             delta_color = "normal" if metric.higher_is_better else "inverse"
     with column.container(border=True):
         st.metric(
@@ -38,6 +38,7 @@ def _card(column: DeltaGenerator, metric: Metric, values: Values, previous: Valu
             format_value(metric, current, lang),
             delta=delta,
             delta_color=delta_color,
+            delta_arrow="auto" if delta_shown(delta) else "off",
             help=metric.help(lang),
         )
         caption = format_counts(metric, values, lang)
