@@ -108,7 +108,7 @@ def format_delta(metric: Metric, current: float | int | None, previous: float | 
         return None
     change = current - previous
     if metric.unit == "percent":
-        size = round(abs(change) * 100)
+        size: float = round(abs(change) * 100)
         shown = f"{fmt_int(size, lang)} {'pts' if lang == 'en' else 'poin'}"
     elif metric.unit == "days":
         size = round(abs(change), 1 if abs(change) < 10 else 0)
