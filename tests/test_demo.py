@@ -180,6 +180,15 @@ def test_each_reports_first_response_and_resolution_are_its_historys(demo_db: En
     assert sum(1 for responded, resolved in firsts.values() if responded and resolved) > 1000
 
 
+def test_every_history_entry_carries_its_reports_area(demo_db: Engine) -> None:
+    mismatched = _rows(
+        demo_db,
+        "SELECT count(*) FROM status_history AS h JOIN laporan AS r ON r.id = h.laporan_id"
+        " WHERE h.kelurahan_id IS NOT r.kelurahan_id OR h.rw_id IS NOT r.rw_id OR h.rt_id IS NOT r.rt_id",
+    )
+    assert mismatched == [(0,)]
+
+
 def test_duplicates_point_to_an_earlier_report(demo_db: Engine) -> None:
     pairs = _rows(
         demo_db,

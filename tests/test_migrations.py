@@ -186,3 +186,58 @@ def test_first_response_and_resolution_are_filled_from_the_history_and_can_be_un
         command.downgrade(cfg, "0007")
     migrate(any_db)
     assert current_revision(any_db) == head_revision()
+
+
+def _history_areas(conn) -> list[tuple[int | None, int | None, int | None]]:
+    rows = select(StatusHistory.kelurahan_id, StatusHistory.rw_id, StatusHistory.rt_id).order_by(StatusHistory.id)
+    return [tuple(row) for row in conn.execute(rows)]
+
+
+def test_the_history_carries_its_reports_area_whoever_writes_it_and_follows_a_correction(any_db: Engine) -> None:
+    with any_db.begin() as conn:
+        kel, rw, rt = _add_area(conn)
+        other_rw = conn.execute(insert(RW).values(kelurahan_id=kel, nomor="04", aktif=True)).inserted_primary_key[0]
+        other_rt = conn.execute(insert(RT).values(rw_id=other_rw, nomor="001", aktif=True)).inserted_primary_key[0]
+        report = _add_report(conn, kel, rw, rt)
+        entry = dict(laporan_id=report, to_status="baru", changed_by="tes", note="")
+        conn.execute(insert(StatusHistory).values(changed_at=datetime(2026, 11, 1, 9), **entry))  # no area given
+        wrong = dict(kelurahan_id=kel, rw_id=other_rw, rt_id=other_rt)  # a writer naming another area is corrected
+        conn.execute(insert(StatusHistory).values(changed_at=datetime(2026, 11, 2, 9), **entry, **wrong))
+        assert _history_areas(conn) == [(kel, rw, rt)] * 2
+    with any_db.begin() as conn:  # a report moved to another RT by hand: its history follows
+        conn.execute(text("UPDATE laporan SET rw_id = :rw, rt_id = :rt"), {"rw": other_rw, "rt": other_rt})
+        assert _history_areas(conn) == [(kel, other_rw, other_rt)] * 2
+    # What the history records stays as written; only its copy of the area follows the report.
+    for statement in (
+        "UPDATE status_history SET note = 'diubah'",
+        "UPDATE status_history SET rw_id = rw_id, note = ''",
+    ):
+        with pytest.raises(DBAPIError, match="append-only"), any_db.begin() as conn:
+            conn.execute(text(statement))
+
+
+def test_the_history_area_is_filled_for_existing_rows_and_can_be_undone(any_db: Engine) -> None:
+    cfg = alembic_config()
+    with any_db.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0015")
+    with any_db.begin() as conn:
+        kel, rw, rt = _add_area(conn)
+        report = _add_report(conn, kel, rw, rt)
+        conn.execute(
+            text(
+                "INSERT INTO status_history (laporan_id, changed_at, to_status, changed_by, note)"
+                " VALUES (:r, :at, 'baru', 'lama', '')"
+            ),
+            {"r": report, "at": datetime(2026, 11, 1, 9)},
+        )
+    migrate(any_db)
+    with any_db.connect() as conn:
+        assert _history_areas(conn) == [(kel, rw, rt)]
+    with any_db.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0015")
+    with pytest.raises(DBAPIError, match="append-only"), any_db.begin() as conn:  # the old guard is back
+        conn.execute(text("UPDATE status_history SET changed_by = 'x'"))
+    migrate(any_db)
+    assert current_revision(any_db) == head_revision()

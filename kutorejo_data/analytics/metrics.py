@@ -17,6 +17,7 @@ from kutorejo_data.core.filters import (
     Scope,
     day_after,
     day_start,
+    history_area_conditions,
     past_due,
     report_conditions,
 )
@@ -366,6 +367,7 @@ def resolutions_in_period(conn: Connection, filters: ReportFilters, scope: Scope
             StatusHistory.to_status == STATUS_SELESAI,
             StatusHistory.changed_at >= start,
             StatusHistory.changed_at < end,
+            *history_area_conditions(conn, filters, scope),
             *report_conditions(conn, filters, scope, with_period=False),
         )
         .group_by(StatusHistory.laporan_id)

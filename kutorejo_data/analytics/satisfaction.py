@@ -11,7 +11,14 @@ import pandas as pd
 from sqlalchemy import ColumnElement, Connection, and_, case, func, select
 
 from kutorejo_data.core import domain
-from kutorejo_data.core.filters import ReportFilters, Scope, day_after, day_start, report_conditions
+from kutorejo_data.core.filters import (
+    ReportFilters,
+    Scope,
+    day_after,
+    day_start,
+    history_area_conditions,
+    report_conditions,
+)
 from kutorejo_data.core.models import Kategori, KonfirmasiWarga, Laporan, StatusHistory
 
 from .accountability import area_unit, in_order
@@ -77,6 +84,7 @@ def _sums(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[Groupi
             StatusHistory.to_status == domain.STATUS_SELESAI,
             StatusHistory.changed_at >= day_start(filters.dari),
             StatusHistory.changed_at < day_after(filters.sampai),
+            *history_area_conditions(conn, filters, scope),
             *report_conditions(conn, filters, scope, with_period=False),
         )
         .group_by(nomor, Kategori.slug)

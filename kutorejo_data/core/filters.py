@@ -120,7 +120,7 @@ def day_after(day: date) -> datetime:
     return datetime.combine(day + timedelta(days=1), time.min)
 
 
-AreaModel = type[Laporan] | type[Kegiatan] | type[Tokoh]  # the tables area_conditions restricts
+AreaModel = type[Laporan] | type[Kegiatan] | type[Tokoh] | type[StatusHistory]  # the tables area_conditions restricts
 
 
 def area_conditions(area: Area, model: AreaModel = Laporan) -> list[ColumnElement[bool]]:
@@ -166,6 +166,16 @@ def report_conditions(
             )
         )
     return conditions
+
+
+def history_area_conditions(conn: Connection, filters: ReportFilters, scope: Scope) -> list[ColumnElement[bool]]:
+    """Conditions on the history's copy of its report's area for an RW or RT of the filter inside the scope: an
+    index then reads that area's changes alone. None for a kelurahan: its changes are read by period, and the join
+    with their reports (report_conditions, always applied too) keeps the kelurahan's."""
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    if area.empty or (area.rw_id is None and area.rt_id is None):
+        return []
+    return area_conditions(area, StatusHistory)
 
 
 def history_of_selected(

@@ -243,6 +243,9 @@ class StatusHistory(Base):
         # "ever reached" read only this index.
         Index("ix_status_history_laporan_changed", "laporan_id", "changed_at", "to_status", "from_status", "id"),
         Index("ix_status_history_to_changed", "to_status", "changed_at", "laporan_id"),
+        # One RW's or RT's resolutions in a period, without looking up the report of every one in the kelurahan.
+        Index("ix_status_history_to_rw_changed", "to_status", "rw_id", "changed_at", "laporan_id"),
+        Index("ix_status_history_to_rt_changed", "to_status", "rt_id", "changed_at", "laporan_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -254,6 +257,11 @@ class StatusHistory(Base):
     note: Mapped[str] = mapped_column(Text, default="")
     penanganan: Mapped[str | None] = mapped_column(String(20))
     penanganan_nama: Mapped[str | None] = mapped_column(String(100))
+    # The report's area, copied in by the database for any writer and kept equal to the report's (migration 0016);
+    # no foreign keys: they are the report's, which has them.
+    kelurahan_id: Mapped[int | None] = mapped_column(Integer)
+    rw_id: Mapped[int | None] = mapped_column(Integer)
+    rt_id: Mapped[int | None] = mapped_column(Integer)
 
 
 class Tokoh(Base):

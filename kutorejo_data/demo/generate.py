@@ -1016,6 +1016,10 @@ _HISTORY_COLUMNS = (
     "note",
     "penanganan",
     "penanganan_nama",
+    # The report's area, as the database would copy it in (migration 0016): given, its trigger has nothing to do.
+    "kelurahan_id",
+    "rw_id",
+    "rt_id",
 )
 _STAFF = "Staf Kelurahan"
 _NOTES: dict[int, tuple[str, ...]] = {
@@ -1255,6 +1259,9 @@ def _history_rows(data: _Reports, lookups: _Lookups) -> Iterator[tuple[object, .
             notes.tolist(),
             lookups.levels[level].tolist(),
             names.tolist(),
+            [KELURAHAN_ID] * len(rt),
+            lookups.rw_id[rt].tolist(),
+            lookups.rt_id[rt].tolist(),
             strict=True,
         )
 
