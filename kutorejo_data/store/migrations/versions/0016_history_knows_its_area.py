@@ -98,6 +98,8 @@ def upgrade() -> None:
             op.execute(statement)
     for name, columns in _INDEXES.items():
         op.create_index(name, "status_history", columns)
+    # Statistics for the new indexes: without them SQLite's planner guesses, and picks them where they do not help.
+    op.execute("ANALYZE status_history")
 
 
 def downgrade() -> None:
