@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kutorejo_data.meeting.deck import SLIDES
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
 
@@ -20,9 +22,10 @@ FILTER_CHANGES: dict[str, tuple[str, tuple[str, ...]]] = {
     "penyelesaian": ("rw", _RWS),
 }
 DEFAULT_CHANGE: tuple[str, tuple[str, ...]] = ("rw", _RWS)
-# page → the button a reader presses right after the filter change, whose rerun is measured too: Presentasi opens a
-# new area at its cover, which reads none of the month's figures; the next slide reads them all.
-NEXT_STEPS: dict[str, str] = {"presentasi": "presentasi_next"}
+# page → the button a reader presses after the filter change, and how many times; each press's rerun is measured
+# too. Presentasi opens a new area at its cover, which reads none of the month's figures; each next slide reads the
+# parts it shows.
+NEXT_STEPS: dict[str, tuple[str, int]] = {"presentasi": ("presentasi_next", len(SLIDES) - 1)}
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,8 @@ class BenchPage:
         return FILTER_CHANGES.get(self.name, DEFAULT_CHANGE)
 
     @property
-    def next_button(self) -> str | None:
-        """The key of the button pressed after each filter change, if this page has one (NEXT_STEPS)."""
+    def next_steps(self) -> tuple[str, int] | None:
+        """The key of the button pressed after each filter change and how many times, if this page has one."""
         return NEXT_STEPS.get(self.name)
 
 

@@ -31,9 +31,10 @@ def pages_table(runs: list[dict[str, Any]]) -> list[str]:
                 f"{_n(page['baseline_ms'])} | {_n(page['baseline_ratio'], 1)} | "
                 f"{_n(page['baseline_ratio_first_run'], 1)} | {_n(sent, 1)} | {_n(run['peak_rss_mb'])} |"
             )
-            if "next_step_ms" in page:  # the page's next step after the filter change, as a rerun of its own
+            if "next_step_ms" in page:  # the page's slowest next step after the filter change, as a rerun of its own
+                step = f"{name}, slowest next step (press {page['next_step']})"
                 lines.append(
-                    f"| {run['backend']} | {run['reports']:,} | {name}, next step | — | {_n(page['next_step_ms'])} | "
+                    f"| {run['backend']} | {run['reports']:,} | {step} | — | {_n(page['next_step_ms'])} | "
                     f"— | — / {_n(page['next_step_cpu_ms'])} | — | — | — | {_n(page['next_step_bytes'] / 1024, 1)} | "
                     f"{_n(run['peak_rss_mb'])} |"
                 )

@@ -124,7 +124,6 @@ def test_the_satisfaction_slide_shows_the_metrics_modules_figures(demo_db: Engin
     )
     with demo_db.connect() as conn:
         expected = satisfaction_counts(conn, october, EVERYTHING, "semua").iloc[0]
-    assert report.satisfaction is not None
     assert report.satisfaction.current[metrics.DIKONFIRMASI_WARGA.key] == expected[metrics.DIKONFIRMASI_WARGA.key]
     assert report.satisfaction.current[metrics.IKM_WARGA.key] == expected[metrics.IKM_WARGA.key]
     assert expected["penyelesaian"] > 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -13,11 +13,13 @@ from streamlit.testing.v1 import AppTest
 
 from kutorejo_data.analytics.metrics import kpi_values
 from kutorejo_data.core.config import now_local
-from kutorejo_data.core.filters import ReportFilters
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters
 from kutorejo_data.core.formatting import fmt_int
 from kutorejo_data.meeting import deck
 from kutorejo_data.meeting.deck import SLIDES
 from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT
+from kutorejo_data.ui.frame import data
+from kutorejo_data.ui.frame.context import engine_for
 from tests.factories import KUTOREJO
 from tests.signin import open_signed_in
 
@@ -110,13 +112,51 @@ def test_the_cover_shows_without_reading_the_months_figures(monkeypatch, demo_db
     built: list[str | None] = []
     build = deck.build_meeting_report
     monkeypatch.setattr(deck, "build_meeting_report", lambda *a, **k: built.append(a[2].rw) or build(*a, **k))
+    read: list[str] = []
+    monkeypatch.setattr(
+        deck,
+        "read_part",
+        lambda engine, q, name, read_part=deck.read_part: read.append(name) or read_part(engine, q, name),
+    )
     at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
     at.selectbox(key="presentasi_rw").select("05").run()
     assert at.title[0].value == "Rapat Koordinasi" and "RW 05 · Oktober 2026" in slide_footer(at)
-    assert built == []
-    at.button(key="presentasi_next").click().run()  # the first content slide reads the whole meeting, once
+    assert read == []
+    at.button(key="presentasi_next").click().run()  # the first content slide reads the decisions only
+    assert not at.exception and read == ["previous_decisions"]
     at.button(key="presentasi_next").click().run()
-    assert not at.exception and built == ["05"]
+    assert read == ["previous_decisions", "numbers"]
+    assert built == []  # the page never reads the whole meeting at once
+
+
+def test_each_slide_reads_its_own_parts_once_and_the_exports_reuse_them(monkeypatch, demo_db_url: str) -> None:
+    st.cache_data.clear()
+    read: list[str] = []
+    monkeypatch.setattr(
+        deck,
+        "read_part",
+        lambda engine, q, name, read_part=deck.read_part: read.append(name) or read_part(engine, q, name),
+    )
+    at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
+    for _ in SLIDES[1:]:
+        at.button(key="presentasi_next").click().run()
+        assert not at.exception
+    for _ in SLIDES[1:]:
+        at.button(key="presentasi_prev").click().run()  # going back reads nothing again
+    assert sorted(read) == sorted(deck.PARTS)
+    at.session_state["presentasi_unduhan"] = True
+    at.run()
+    assert not at.exception and at.code and sorted(read) == sorted(deck.PARTS)
+
+
+@pytest.mark.parametrize("rw", [None, "03"])
+def test_the_parts_read_one_by_one_equal_the_whole_meeting_read_at_once(demo_db_url: str, rw: str | None) -> None:
+    st.cache_data.clear()
+    month, area, now = date(2026, 10, 1), deck.MeetingArea(KUTOREJO, rw), datetime(2026, 11, 29, 20)
+    whole = deck.build_meeting_report(engine_for(demo_db_url), month, area, EVERYTHING, now=now, may_see_reports=True)
+    one_by_one = {name: data.meeting_part(demo_db_url, month, area, EVERYTHING, now, True, name) for name in deck.PARTS}
+    assert one_by_one == dict(whole.parts)
+    assert whole.kpis.current["laporan_masuk"] > 0 and whole.capacity.ranked
 
 
 def test_month_and_rw_are_written_to_the_link(monkeypatch, demo_db_url: str) -> None:

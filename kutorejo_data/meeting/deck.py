@@ -7,7 +7,7 @@ output shows the same numbers. Nothing here reads personal data: no reporter nam
 from __future__ import annotations
 
 import math
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -180,24 +180,92 @@ class MeetingHeader:
 
 
 @dataclass(frozen=True)
-class MeetingReport(MeetingHeader):
-    """Everything the meeting slides, the PDF and the WhatsApp text show, for one month and one area."""
+class MonthNumbers:
+    """The month's KPIs against the month before, and its open reports split by who held them (counted once)."""
 
     kpis: KpiComparison
+    follow_ups: tuple[FollowUp, ...]
+
+
+@dataclass(frozen=True)
+class TopProblems:
+    """Reports received per category and per RW (RT inside an RW), the TOP_N largest of each."""
+
     by_category: Series
     by_area: Series
-    overdue: tuple[OverdueItem, ...]
-    trend: Series  # median resolution days per month
-    participation: KpiComparison
-    participation_by_area: Series  # TINGKAT_PARTISIPASI share per RW (or RT)
-    capacity: CapacityHighlights
-    follow_ups: tuple[FollowUp, ...]
-    resolutions: tuple[ResolvedWithPhotos, ...] = ()  # the month's notable resolutions with before/after photos
-    # The decisions of the previous month's meeting (Tindak lanjut rapat lalu) with their status now, or at the month's
-    # end once it is over (decisions_day).
-    previous_decisions: tuple[Decision, ...] = ()
-    # Residents' "sudah beres?" answers over the month's resolutions (analytics/satisfaction.py), vs the month before.
-    satisfaction: KpiComparison | None = None
+
+
+@dataclass(frozen=True)
+class MeetingReport(MeetingHeader):
+    """Everything the meeting slides, the PDF and the WhatsApp text show, for one month and one area.
+
+    Its content is PARTS, one read each: `parts` holds them all (build_meeting_report, for the exports), or reads
+    each when first asked (the Presentasi page, so that a slide reads only what it shows).
+    """
+
+    parts: Mapping[str, Any]
+
+    @property
+    def kpis(self) -> KpiComparison:
+        """The month's KPIs against the month before."""
+        return self.parts["numbers"].kpis
+
+    @property
+    def follow_ups(self) -> tuple[FollowUp, ...]:
+        """TERBUKA and TERLAMBAT at the month's end by who held the reports, in HOLDER_ORDER."""
+        return self.parts["numbers"].follow_ups
+
+    @property
+    def by_category(self) -> Series:
+        """The TOP_N categories by reports received."""
+        return self.parts["top_problems"].by_category
+
+    @property
+    def by_area(self) -> Series:
+        """The TOP_N RWs (RTs inside an RW) by reports received."""
+        return self.parts["top_problems"].by_area
+
+    @property
+    def overdue(self) -> tuple[OverdueItem, ...]:
+        """The OVERDUE_LISTED most overdue reports at the month's end."""
+        return self.parts["overdue"]
+
+    @property
+    def trend(self) -> Series:
+        """Median resolution days per month."""
+        return self.parts["trend"]
+
+    @property
+    def participation(self) -> KpiComparison:
+        """The participation KPIs against the month before."""
+        return self.parts["participation"]
+
+    @property
+    def participation_by_area(self) -> Series:
+        """TINGKAT_PARTISIPASI share per RW (or RT)."""
+        return self.parts["participation_by_area"]
+
+    @property
+    def capacity(self) -> CapacityHighlights:
+        """The capacity scorecard's highlights."""
+        return self.parts["capacity"]
+
+    @property
+    def resolutions(self) -> tuple[ResolvedWithPhotos, ...]:
+        """The month's notable resolutions with before/after photos."""
+        return self.parts["resolutions"]
+
+    @property
+    def previous_decisions(self) -> tuple[Decision, ...]:
+        """The decisions of the previous month's meeting (Tindak lanjut rapat lalu) with their status now, or at the
+        month's end once it is over (decisions_day)."""
+        return self.parts["previous_decisions"]
+
+    @property
+    def satisfaction(self) -> KpiComparison:
+        """Residents' "sudah beres?" answers over the month's resolutions (analytics/satisfaction.py), vs the month
+        before."""
+        return self.parts["satisfaction"]
 
     @property
     def previous_month(self) -> str:
@@ -225,11 +293,11 @@ def _series(keys: list[str], labels: list[str], values: list[Any]) -> Series:
     return Series(tuple(keys), tuple(labels), clean)
 
 
-def _top_problems(conn: Connection, filters: ReportFilters, scope: Scope) -> tuple[Series, Series]:
+def _top_problems(conn: Connection, filters: ReportFilters, scope: Scope) -> TopProblems:
     """Reports received per category and per RW (RT inside an RW), the TOP_N largest of each."""
     categories = breakdown_by_category(conn, filters, scope).head(TOP_N)
     areas = breakdown_by_area(conn, filters, scope).head(TOP_N)
-    return (
+    return TopProblems(
         _series(list(categories["kategori"]), list(categories["nama"]), list(categories["total"])),
         _series(list(areas["wilayah"]), list(areas["wilayah"]), list(areas["total"])),
     )
@@ -361,24 +429,6 @@ def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, no
     )
 
 
-def _kpis_and_follow_ups(
-    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime, as_of: datetime
-) -> tuple[dict[str, float | int | None], tuple[FollowUp, ...]]:
-    """The month's KPIs and its follow-ups, which split TERBUKA and TERLAMBAT by holder (counted once for both).
-
-    The reports received are judged (TINGKAT_PENYELESAIAN) as they stood at `as_of`: the month's end, once it is over.
-    """
-    follow_ups = open_by_holder(conn, filters, scope, now=now)
-    totals = (sum(f.terbuka for f in follow_ups), sum(f.terlambat for f in follow_ups))
-    judged_at = as_of if as_of < now else None
-    return kpi_values(conn, filters, scope, now=now, open_and_overdue=totals, judged_at=judged_at), follow_ups
-
-
-def _satisfaction(conn: Connection, filters: ReportFilters, scope: Scope) -> dict[str, float | int | None]:
-    """DIKONFIRMASI_WARGA, DIBUKA_KEMBALI_PELAPOR and IKM_WARGA (with their counts) of the period's resolutions."""
-    return totals(satisfaction_counts(conn, filters, scope, "semua"))
-
-
 def meeting_filters(
     engine: Engine, month: date, area: MeetingArea, scope: Scope, now: datetime
 ) -> tuple[AreaOption, ReportFilters]:
@@ -419,6 +469,101 @@ def meeting_header(kelurahan: AreaOption, filters: ReportFilters, now: datetime)
     )
 
 
+@dataclass(frozen=True)
+class MeetingQuery:
+    """What a meeting's parts are read with: which meeting, its figures' filter, and the reader's scope and rights."""
+
+    header: MeetingHeader
+    filters: ReportFilters
+    scope: Scope
+    now: datetime
+    may_see_reports: bool = False  # the before/after photos are only for a reader who may see single reports
+    # The scorecards of capacity_window and of the period before it, when the caller keeps them.
+    scorecards: tuple[Scorecard, Scorecard] | None = None
+
+    @property
+    def judged_at(self) -> datetime | None:
+        """The moment a month that is over is told at (its end); None while it runs (now)."""
+        return self.header.as_of if self.header.as_of < self.now else None
+
+
+def _numbers(conn: Connection, q: MeetingQuery) -> MonthNumbers:
+    """The month's KPIs and its follow-ups, which split TERBUKA and TERLAMBAT by holder (counted once for both).
+
+    The reports received are judged (TINGKAT_PENYELESAIAN) as they stood at the month's end, once it is over; the
+    month before at the same age.
+    """
+    filters, scope, now = q.filters, q.scope, q.now
+    follow_ups = open_by_holder(conn, filters, scope, now=now)
+    totals = (sum(f.terbuka for f in follow_ups), sum(f.terlambat for f in follow_ups))
+    current = kpi_values(conn, filters, scope, now=now, open_and_overdue=totals, judged_at=q.judged_at)
+    before = previous_kpi_values(conn, filters, scope, now=q.header.as_of)
+    return MonthNumbers(KpiComparison.of(current, before, filters.compared_with()), follow_ups)
+
+
+def _satisfaction(conn: Connection, q: MeetingQuery) -> KpiComparison:
+    """DIKONFIRMASI_WARGA, DIBUKA_KEMBALI_PELAPOR and IKM_WARGA (with their counts) of the month's resolutions, vs the
+    month before."""
+    previous = q.filters.compared_with()
+    current, before = (totals(satisfaction_counts(conn, f, q.scope, "semua")) for f in (q.filters, previous))
+    return KpiComparison.of(current, before, previous)
+
+
+def _previous_decisions(conn: Connection, q: MeetingQuery) -> tuple[Decision, ...]:
+    """The decisions of the month before's meeting, as they stood at the month's end once it is over."""
+    header = q.header
+    decisions = decisions_of_month(
+        conn, header.kelurahan_kode, header.decisions_month, q.scope, rw=header.rw, as_of=q.judged_at
+    )
+    return tuple(decisions)
+
+
+# A meeting's content, one read each; the slowest first, so that reading them all starts them at once.
+PARTS: dict[str, Callable[[Connection, MeetingQuery], Any]] = {
+    "capacity": lambda conn, q: _capacity(conn, q.filters, q.scope, q.now, q.scorecards),
+    "numbers": _numbers,
+    "overdue": lambda conn, q: _overdue(conn, q.filters, q.scope, q.now),
+    "top_problems": lambda conn, q: _top_problems(conn, q.filters, q.scope),
+    "participation": lambda conn, q: participation_comparison(conn, q.filters, q.scope, now=q.now),
+    "trend": lambda conn, q: _trend(conn, q.filters, q.scope),
+    "participation_by_area": lambda conn, q: _participation_by_area(conn, q.filters, q.scope),
+    "resolutions": lambda conn, q: resolved_with_photos(
+        conn, q.filters, q.scope, may_see_reports=q.may_see_reports, limit=NOTABLE_RESOLUTIONS
+    ),
+    "previous_decisions": _previous_decisions,
+    "satisfaction": _satisfaction,
+}
+
+
+def meeting_query(
+    engine: Engine,
+    month: date,
+    area: MeetingArea,
+    scope: Scope,
+    *,
+    now: datetime,
+    may_see_reports: bool = False,
+    scorecards: tuple[Scorecard, Scorecard] | None = None,
+) -> MeetingQuery:
+    """The meeting of a month (any day in it) and an area inside the reader's scope, ready to read its parts.
+
+    Raises LookupError (see meeting_filters).
+    """
+    kelurahan, filters = meeting_filters(engine, month, area, scope, now)
+    return MeetingQuery(meeting_header(kelurahan, filters, now), filters, scope, now, may_see_reports, scorecards)
+
+
+def read_part(engine: Engine, query: MeetingQuery, name: str) -> Any:
+    """One of the meeting's PARTS (KeyError for another name)."""
+    reader = PARTS[name]
+    with engine.connect() as conn:
+        return reader(conn, query)
+
+
+def _reading(read: Callable[[Connection, MeetingQuery], Any], query: MeetingQuery) -> Callable[[Connection], Any]:
+    return lambda conn: read(conn, query)
+
+
 def build_meeting_report(
     engine: Engine,
     month: date,
@@ -429,48 +574,12 @@ def build_meeting_report(
     may_see_reports: bool = False,
     scorecards: tuple[Scorecard, Scorecard] | None = None,
 ) -> MeetingReport:
-    """The meeting's content for a month (any day in it) and an area, inside the reader's scope; the before/after
-    photos of its notable resolutions only when the reader may see single reports.
+    """The meeting's whole content for a month (any day in it) and an area, inside the reader's scope; the
+    before/after photos of its notable resolutions only when the reader may see single reports.
 
     The parts are independent reads, run side by side (read_concurrently). Raises LookupError (see meeting_filters).
     `scorecards`: the scorecards of capacity_window and of the period before it, when the caller keeps them.
     """
-    kelurahan, filters = meeting_filters(engine, month, area, scope, now)
-    header = meeting_header(kelurahan, filters, now)
-    rw, as_of = filters.rw, header.as_of
-    previous = filters.compared_with()
-    parts = read_concurrently(
-        engine,
-        {
-            # The slowest first, so they start at once.
-            "capacity": lambda conn: _capacity(conn, filters, scope, now, scorecards),
-            "kpis": lambda conn: _kpis_and_follow_ups(conn, filters, scope, now, as_of),
-            "kpis_before": lambda conn: previous_kpi_values(conn, filters, scope, now=as_of),
-            "overdue": lambda conn: _overdue(conn, filters, scope, now),
-            "top_problems": lambda conn: _top_problems(conn, filters, scope),
-            "participation": lambda conn: participation_comparison(conn, filters, scope, now=now),
-            "trend": lambda conn: _trend(conn, filters, scope),
-            "participation_by_area": lambda conn: _participation_by_area(conn, filters, scope),
-            "resolutions": lambda conn: resolved_with_photos(
-                conn, filters, scope, may_see_reports=may_see_reports, limit=NOTABLE_RESOLUTIONS
-            ),
-            # As they stood at the month's end once it is over, like every other figure of the deck.
-            "previous_decisions": lambda conn: tuple(
-                decisions_of_month(
-                    conn,
-                    kelurahan.kode,
-                    header.decisions_month,
-                    scope,
-                    rw=rw,
-                    as_of=as_of if as_of < now else None,
-                )
-            ),
-            "satisfaction": lambda conn: _satisfaction(conn, filters, scope),
-            "satisfaction_before": lambda conn: _satisfaction(conn, previous, scope),
-        },
-    )
-    parts["satisfaction"] = KpiComparison.of(parts.pop("satisfaction"), parts.pop("satisfaction_before"), previous)
-    by_category, by_area = parts.pop("top_problems")
-    kpis, parts["follow_ups"] = parts.pop("kpis")
-    parts["kpis"] = KpiComparison.of(kpis, parts.pop("kpis_before"), previous)
-    return MeetingReport(**vars(header), by_category=by_category, by_area=by_area, **parts)
+    query = meeting_query(engine, month, area, scope, now=now, may_see_reports=may_see_reports, scorecards=scorecards)
+    reads = {name: _reading(read, query) for name, read in PARTS.items()}
+    return MeetingReport(**vars(query.header), parts=read_concurrently(engine, reads))

@@ -348,10 +348,7 @@ def _keputusan_lalu(report: MeetingReport) -> list[Flowable]:
 
 
 def _kepuasan(report: MeetingReport) -> list[Flowable]:
-    parts = _section(report, "kepuasan")
-    if report.satisfaction is not None:
-        parts.append(_metric_table(report.satisfaction, SATISFACTION_SHOWN, report))
-    return parts
+    return [*_section(report, "kepuasan"), _metric_table(report.satisfaction, SATISFACTION_SHOWN, report)]
 
 
 SECTIONS = {

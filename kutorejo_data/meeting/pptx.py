@@ -458,9 +458,8 @@ def _keputusan_lalu(slide: Slide, report: MeetingReport) -> None:
 
 
 def _kepuasan(slide: Slide, report: MeetingReport) -> None:
-    if report.satisfaction is not None:
-        rows = kpi_rows(report.satisfaction, SATISFACTION_SHOWN, LANG)
-        _tiles(slide, rows, compared_with(report, LANG), CONTENT_TOP, Inches(2.1))
+    rows = kpi_rows(report.satisfaction, SATISFACTION_SHOWN, LANG)
+    _tiles(slide, rows, compared_with(report, LANG), CONTENT_TOP, Inches(2.1))
     notes = [f"{m.label(LANG)}: {m.help(LANG)}" for m in SATISFACTION_SHOWN]
     _text(slide, MARGIN, CONTENT_TOP + Inches(2.5), WIDTH - 2 * MARGIN, Inches(1.8), notes, 14, color=MUTED)
 

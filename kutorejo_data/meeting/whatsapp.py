@@ -52,7 +52,7 @@ def _decision_lines(report: MeetingReport) -> list[str]:
 
 
 def _satisfaction_line(report: MeetingReport) -> list[str]:
-    if report.satisfaction is None or not report.satisfaction.current.get("penyelesaian"):
+    if not report.satisfaction.current.get("penyelesaian"):
         return []
     confirmed, reopened, index = (row.value for row in kpi_rows(report.satisfaction, SATISFACTION_SHOWN, LANG))
     return [t("rapat.wa.kepuasan", LANG, ya=confirmed, belum=reopened, ikm=index)]

@@ -230,7 +230,6 @@ def decisions_note(report: MeetingReport, lang: str) -> str:
 
 def headline(report: MeetingReport, slide: str, lang: str) -> str:
     """The one message of a slide, in a few words."""
-    current = report.kpis.current
     if slide == "sampul":
         return month_title(report, lang)
     if slide == "keputusan_lalu":
@@ -247,7 +246,7 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
             lewat=fmt_int(late, lang),
         )
     if slide == "kepuasan":
-        values = report.satisfaction.current if report.satisfaction else {}
+        values = report.satisfaction.current
         resolved = int(values.get("penyelesaian") or 0)
         if not resolved:
             return t("rapat.msg.kepuasan_none", lang)
@@ -261,8 +260,8 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
         return t(
             "rapat.msg.angka",
             lang,
-            masuk=fmt_int(current[metrics.LAPORAN_MASUK.key], lang),
-            selesai=fmt_int(current[metrics.SELESAI.key], lang),
+            masuk=fmt_int(report.kpis.current[metrics.LAPORAN_MASUK.key], lang),
+            selesai=fmt_int(report.kpis.current[metrics.SELESAI.key], lang),
         )
     if slide == "masalah":
         if not len(report.by_category):
@@ -278,7 +277,7 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
             return t("rapat.msg.terlambat_none", lang)
         return t("rapat.msg.terlambat", lang, n=fmt_int(report.overdue_total, lang))
     if slide == "kecepatan":
-        median = metrics.MEDIAN_WAKTU_PENYELESAIAN.key
+        median, current = metrics.MEDIAN_WAKTU_PENYELESAIAN.key, report.kpis.current
         if current[median] is None:
             return t("rapat.msg.kecepatan_none", lang)
         return t(
@@ -311,7 +310,7 @@ def headline(report: MeetingReport, slide: str, lang: str) -> str:
         return t(
             "rapat.msg.tindak_lanjut",
             lang,
-            terbuka=fmt_int(current[metrics.TERBUKA.key], lang),
+            terbuka=fmt_int(report.kpis.current[metrics.TERBUKA.key], lang),
             terlambat=fmt_int(report.overdue_total, lang),
         )
     raise ValueError(f"unknown slide: {slide}")

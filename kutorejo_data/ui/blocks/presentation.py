@@ -6,9 +6,10 @@ only ever gets their RW.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -16,7 +17,7 @@ from streamlit.delta_generator import DeltaGenerator
 from kutorejo_data.core.formatting import fmt_int, fmt_month_long
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.periods import month_of_key, preset_period
-from kutorejo_data.meeting.deck import SLIDES, MeetingArea, MeetingHeader, MeetingReport, selectable_months
+from kutorejo_data.meeting.deck import PARTS, SLIDES, MeetingArea, MeetingHeader, MeetingReport, selectable_months
 from kutorejo_data.meeting.exports import MEDIA_TYPES, ReportFormat, render_report, report_filename
 from kutorejo_data.meeting.whatsapp import WHATSAPP_LIMIT, whatsapp_text
 from kutorejo_data.ui.frame import data
@@ -158,10 +159,32 @@ def chosen_meeting(ctx: AppContext, choice: MeetingChoice) -> MeetingHeader:
     return data.meeting_header(ctx.db_url, choice.month, choice.area, ctx.scope, ctx.now.replace(second=0))
 
 
+class _PartsOnDemand(Mapping[str, Any]):
+    """A meeting's PARTS, each read (through the cache) when first asked for: a slide reads only what it shows."""
+
+    def __init__(self, read: Callable[[str], Any]) -> None:
+        self._read = read
+
+    def __getitem__(self, name: str) -> Any:
+        if name not in PARTS:
+            raise KeyError(name)
+        return self._read(name)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(PARTS)
+
+    def __len__(self) -> int:
+        return len(PARTS)
+
+
 def chosen_report(ctx: AppContext, choice: MeetingChoice) -> MeetingReport:
-    """The whole content of the chosen meeting (kept in the cache: the other slides and the exports reuse it)."""
+    """The chosen meeting, whose parts are read as its slides ask for them (and kept in the cache for the others)."""
     now = ctx.now.replace(second=0)  # one cache entry per minute, as on every page
-    return data.meeting_report(ctx.db_url, choice.month, choice.area, ctx.scope, now, ctx.may_see_reports)
+    header = chosen_meeting(ctx, choice)
+    parts = _PartsOnDemand(
+        lambda name: data.meeting_part(ctx.db_url, choice.month, choice.area, ctx.scope, now, ctx.may_see_reports, name)
+    )
+    return MeetingReport(**vars(header), parts=parts)
 
 
 def render_exports(ctx: AppContext, choice: MeetingChoice) -> None:
@@ -172,7 +195,8 @@ def render_exports(ctx: AppContext, choice: MeetingChoice) -> None:
     exports = st.expander(t("presentasi.exports", lang), icon=icon, key=_key("unduhan"), on_change="rerun")
     if not exports.open:
         return
-    report = chosen_report(ctx, choice)
+    lazy = chosen_report(ctx, choice)
+    report = replace(lazy, parts=dict(lazy.parts))  # every part read now: the downloads are built in a later request
 
     def build(fmt: ReportFormat) -> Callable[[], bytes]:
         return lambda: render_report(report, fmt)

@@ -195,8 +195,7 @@ def _keputusan_lalu(report: MeetingReport, lang: str) -> None:
 
 
 def _kepuasan(report: MeetingReport, lang: str) -> None:
-    if report.satisfaction is not None:
-        render_metric_cards(report.satisfaction, SATISFACTION_SHOWN, lang)
+    render_metric_cards(report.satisfaction, SATISFACTION_SHOWN, lang)
 
 
 BODIES = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -493,19 +494,25 @@ def meeting_header(
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
-def meeting_report(
-    db_url: str, month: date, area: meeting.MeetingArea, scope: Scope, now: datetime, may_see_reports: bool = False
-) -> meeting.MeetingReport:
-    """The meeting's slides content for a month and an area (raises LookupError outside the scope); the before/after
-    photos only for a reader who may see single reports."""
+def meeting_part(
+    db_url: str,
+    month: date,
+    area: meeting.MeetingArea,
+    scope: Scope,
+    now: datetime,
+    may_see_reports: bool,
+    name: str,
+) -> Any:
+    """One of a meeting's PARTS for a month and an area (raises LookupError outside the scope): a slide reads only
+    the parts it shows, and the exports reuse them. The before/after photos only for a reader who may see single
+    reports."""
     engine = engine_for(db_url)
-    # The capacity slide's scorecards come from the kelurahan's, kept like Kapasitas's: another RW costs a lookup.
-    _, filters = meeting.meeting_filters(engine, month, area, scope, now)
-    window, level = meeting.capacity_window(filters)
-    scorecards = _area_scorecards(db_url, window, scope, level, now)
-    return meeting.build_meeting_report(
-        engine, month, area, scope, now=now, may_see_reports=may_see_reports, scorecards=scorecards
-    )
+    query = meeting.meeting_query(engine, month, area, scope, now=now, may_see_reports=may_see_reports)
+    if name == "capacity":
+        # The capacity slide's scorecards come from the kelurahan's, kept like Kapasitas's: another RW costs a lookup.
+        window, level = meeting.capacity_window(query.filters)
+        query = replace(query, scorecards=_area_scorecards(db_url, window, scope, level, now))
+    return meeting.read_part(engine, query, name)
 
 
 # ---------------------------------------------------------------------------------------------------------------
