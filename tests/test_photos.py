@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import io
 import struct
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from PIL import Image
 from sqlalchemy import Engine, func, select
 
 from kutorejo_data.core.errors import ServiceError, ValidationError
-from kutorejo_data.core.filters import EVERYTHING, Scope
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
 from kutorejo_data.core.i18n import t
 from kutorejo_data.core.models import AuditLog, Foto, Kategori, Laporan
 from kutorejo_data.intake.photos import MAX_PHOTO_BYTES, prepare_photo, prepare_photos
@@ -279,3 +279,23 @@ def test_the_meeting_shows_the_months_resolutions_before_and_after(area_db: Engi
     pdf = PdfReader(io.BytesIO(meeting_pdf(shown)))
     assert sum(len(page.images) for page in pdf.pages) == 2
     assert "Sebelum & sesudah" in "".join(page.extract_text() for page in pdf.pages)
+
+
+def test_a_resolution_counts_in_the_month_of_its_last_resolution_and_in_its_own_area(area_db: Engine) -> None:
+    october, november = datetime(2026, 10, 20, 9), datetime(2026, 11, 10, 9)
+    nomor = create_report(area_db, report(photos=(phone_photo(),)), actor="rt", now=october)
+    after = (phone_photo(image=scene(colour=(60, 150, 80))),)
+    change_status(area_db, StatusChange(nomor, "diproses", 1), actor="rt", now=october)
+    change_status(area_db, StatusChange(nomor, "selesai", 2, photos=after), actor="rt", now=october)
+    reopened = StatusChange(nomor, "diproses", 3, note="Masih mampet setelah hujan")
+    change_status(area_db, reopened, actor="rt", now=october + timedelta(days=3))
+    change_status(area_db, StatusChange(nomor, "selesai", 4, photos=after), actor="rt", now=november)
+
+    def shown(month: int, rw: str | None = None) -> list[tuple[int, datetime]]:
+        filters = ReportFilters(KUTOREJO, rw=rw, dari=date(2026, month, 1), sampai=date(2026, month, 30))
+        with area_db.connect() as conn:
+            found = stored.resolved_with_photos(conn, filters, EVERYTHING, may_see_reports=True)
+        return [(item.nomor, item.resolved_at) for item in found]
+
+    assert shown(11) == shown(11, "03") == [(nomor, november)]
+    assert shown(10) == [] and shown(11, "04") == []

@@ -24,6 +24,7 @@ from kutorejo_data.core.filters import (
     area_conditions,
     day_after,
     day_start,
+    history_area_conditions,
     report_conditions,
     resolve_area,
 )
@@ -251,25 +252,41 @@ def resolved_with_photos(
     notable first: high priority, then the longest-standing problem."""
     if not may_see_reports or filters.dari is None or filters.sampai is None:
         return ()
-    resolved_at = (
-        select(func.max(StatusHistory.changed_at))
-        .where(StatusHistory.laporan_id == Laporan.id, StatusHistory.to_status == domain.STATUS_SELESAI)
-        .scalar_subquery()
+    start, end = day_start(filters.dari), day_after(filters.sampai)
+    # Read from the period's resolutions (an index on the history, by area where there is one), not from every report
+    # ever resolved: a report counts when its last resolution is in the period, i.e. none came after it.
+    resolved = (
+        select(StatusHistory.laporan_id, func.max(StatusHistory.changed_at).label("selesai"))
+        .where(
+            StatusHistory.to_status == domain.STATUS_SELESAI,
+            StatusHistory.changed_at >= start,
+            StatusHistory.changed_at < end,
+            *history_area_conditions(conn, filters, scope),
+        )
+        .group_by(StatusHistory.laporan_id)
+        .subquery()
+    )
+    resolved_later = (
+        select(StatusHistory.id)
+        .where(
+            StatusHistory.laporan_id == Laporan.id,
+            StatusHistory.to_status == domain.STATUS_SELESAI,
+            StatusHistory.changed_at >= end,
+        )
+        .exists()
     )
     has = lambda kind: select(Foto.id).where(Foto.laporan_id == Laporan.id, Foto.jenis == kind).exists()  # noqa: E731
     priority = case({p: i for i, p in enumerate(domain.PRIORITIES)}, value=Laporan.prioritas)
     rows = conn.execute(
-        select(
-            Laporan.id, Laporan.judul, Kategori.slug, Kategori.nama, RW.nomor, RT.nomor, resolved_at.label("selesai")
-        )
+        select(Laporan.id, Laporan.judul, Kategori.slug, Kategori.nama, RW.nomor, RT.nomor, resolved.c.selesai)
+        .join(resolved, resolved.c.laporan_id == Laporan.id)
         .join(Kategori, Kategori.id == Laporan.kategori_id)
         .join(RW, RW.id == Laporan.rw_id)
         .join(RT, RT.id == Laporan.rt_id)
         .where(
             *report_conditions(conn, filters, scope, with_period=False),
             Laporan.status == domain.STATUS_SELESAI,
-            resolved_at >= day_start(filters.dari),
-            resolved_at < day_after(filters.sampai),
+            ~resolved_later,
             has(domain.PHOTO_BEFORE),
             has(domain.PHOTO_AFTER),
         )
