@@ -58,7 +58,7 @@ with tab:
         trend = data.resolution_trend(ctx.db_url, filters, ctx.scope)
         st.plotly_chart(charts.timing_trend(trend, lang), config={"displayModeBar": False})
     elif section == "wilayah":
-        backlog_area = data.resolution_flow(ctx.db_url, filters, ctx.scope, now).backlog_area
+        backlog_area = data.backlog_by_area(ctx.db_url, filters, ctx.scope, now)
         area_column, comparison_column = st.columns(2)
         with area_column:
             st.subheader(t("penyelesaian.backlog_area", lang, unit=unit))

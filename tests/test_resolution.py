@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from kutorejo_data.analytics import resolution
+from kutorejo_data.analytics import metrics, resolution
 from kutorejo_data.analytics.metrics import MIN_REPORTS_FOR_COMPARISON
 from kutorejo_data.core.filters import ReportFilters
 from tests.factories import add_area, add_report, at
@@ -117,3 +117,14 @@ def test_the_comparison_takes_its_medians_from_the_timing_it_is_given(handmade_d
             )
         pd.testing.assert_frame_equal(alone, reused)
         assert alone["median_penyelesaian"].notna().any() or not alone["cukup_data"].any()
+
+
+@pytest.mark.parametrize("rw", [None, "03", "07"])
+def test_the_backlog_by_age_and_by_area_both_add_up_to_terlambat(demo_db: Engine, rw: str | None) -> None:
+    filters = replace(NOVEMBER, rw=rw)
+    with demo_db.connect() as conn:
+        by_age = resolution.backlog_by_age(conn, filters, now=AFTER_NOVEMBER)
+        by_area = resolution.backlog_by_area(conn, filters, now=AFTER_NOVEMBER)
+        overdue = metrics.terlambat(conn, filters, now=AFTER_NOVEMBER)
+    assert by_age["terlambat"].sum() == by_area["terlambat"].sum() == overdue > 0
+    assert by_age["terbuka"].sum() == by_area["terbuka"].sum()

@@ -163,35 +163,39 @@ def resolution_speed(db_url: str, filters: ReportFilters, scope: Scope) -> resol
 
 @dataclass(frozen=True)
 class ResolutionFlow:
-    """How the period's reports moved, and the open backlog by age and by area with its worst overdue reports."""
+    """How the period's reports moved, and the open backlog by age with its worst overdue reports."""
 
     flow: dict[str, int]
     backlog_age: pd.DataFrame
-    backlog_area: pd.DataFrame
     overdue: pd.DataFrame
     overdue_total: int
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def resolution_flow(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> ResolutionFlow:
-    """The status flow, the backlog by age and by area, and the overdue list (queries side by side)."""
+    """The status flow, the backlog by age and the overdue list (queries side by side)."""
     found = read_concurrently(
         engine_for(db_url),
         {
-            "flow": lambda conn: resolution.status_flow(conn, filters, scope),
+            # Its overdue column also sums to the TERLAMBAT total the overdue list quotes.
             "backlog_age": lambda conn: resolution.backlog_by_age(conn, filters, scope, now=now),
-            # Per RW/RT; its overdue column also sums to the TERLAMBAT total the overdue list quotes.
-            "backlog_area": lambda conn: resolution.backlog_by_area(conn, filters, scope, now=now),
             "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
+            "flow": lambda conn: resolution.status_flow(conn, filters, scope),
         },
     )
     return ResolutionFlow(
         flow=found["flow"],
         backlog_age=found["backlog_age"],
-        backlog_area=found["backlog_area"],
         overdue=found["overdue"],
-        overdue_total=int(found["backlog_area"]["terlambat"].sum()),
+        overdue_total=int(found["backlog_age"]["terlambat"].sum()),
     )
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def backlog_by_area(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> pd.DataFrame:
+    """Open and overdue reports at the end of the period per RW (or per RT inside one RW), most overdue first."""
+    with engine_for(db_url).connect() as conn:
+        return resolution.backlog_by_area(conn, filters, scope, now=now)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
@@ -205,7 +209,7 @@ def resolution_trend(db_url: str, filters: ReportFilters, scope: Scope) -> pd.Da
 def area_comparison(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> pd.DataFrame:
     """Per RW (or RT in one RW): received, resolution rate, median days, overdue share; from the same backlog and
     timings the other parts show."""
-    backlog = resolution_flow(db_url, filters, scope, now).backlog_area
+    backlog = backlog_by_area(db_url, filters, scope, now)
     timing = resolution_speed(db_url, filters, scope)
     with engine_for(db_url).connect() as conn:
         return resolution.area_comparison(conn, filters, scope, now=now, backlog=backlog, timings=timing)
