@@ -31,6 +31,8 @@ from .metrics import (
 # A recurring problem lists its most recent reports as evidence (its count, dates and photos cover them all), and
 # the single-report candidates are the oldest ones: a page a meeting can read, whatever the size of the database.
 EVIDENCE_REPORTS = 25
+# Where a group's most recent reports are looked for first (see _group_members).
+EVIDENCE_MONTHS = 3
 SINGLE_CANDIDATES = 200
 # Why a problem is a candidate (the words are `musrenbang.dasar.<key>` in core/i18n.py).
 BERULANG_RT = "berulang_rt"
@@ -147,13 +149,10 @@ def _with_names(stmt: Any) -> Any:
     )
 
 
-def _group_members(
+def _ranked_members(
     conn: Connection, filters: ReportFilters, scope: Scope, level: str, groups: dict[tuple[int, int], _Group]
 ) -> None:
-    """Each group's EVIDENCE_REPORTS most recent reports, and all its photos counted, for groups keyed by
-    (RT or RW id, category id). Bounded: a kelurahan with years of reports lists a page, not its history."""
-    if not groups:
-        return
+    """Give each group its EVIDENCE_REPORTS most recent reports of the filters' period, oldest first."""
     unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
     # Only the groups' areas and categories: the exact (area, category) pairs are matched below, on a small result.
     where = [
@@ -171,12 +170,44 @@ def _group_members(
         .where(ranked.c.urut <= EVIDENCE_REPORTS)
         .order_by(Laporan.reported_at, Laporan.id)
     ).all()
+    found: dict[tuple[int, int], list[Any]] = {key: [] for key in groups}
     for row in members:
-        group = groups.get((row.rt_id if level == "rt" else row.rw_id, row.kategori_id))
-        if group is not None:
-            group.members.append(row)
-    photos = select(unit, Laporan.kategori_id, func.count(Foto.id)).join(Foto, Foto.laporan_id == Laporan.id)
-    for area_id, kategori_id, count in conn.execute(photos.where(*where).group_by(unit, Laporan.kategori_id)):
+        key = (row.rt_id if level == "rt" else row.rw_id, row.kategori_id)
+        if key in found:
+            found[key].append(row)
+    for key, group in groups.items():
+        group.members = found[key]
+
+
+def _group_members(
+    conn: Connection, filters: ReportFilters, scope: Scope, level: str, groups: dict[tuple[int, int], _Group]
+) -> None:
+    """Each group's EVIDENCE_REPORTS most recent reports, and all its photos counted, for groups keyed by
+    (RT or RW id, category id). Bounded: a kelurahan with years of reports lists a page, not its history."""
+    if not groups:
+        return
+    assert filters.dari and filters.sampai
+    # A group with more reports than it lists looks for its most recent in the last EVIDENCE_MONTHS first (ranking
+    # a year of reports costs several times more); the others, and any that found too few there, rank the window.
+    recent_from = max(filters.dari, add_months(filters.sampai, -EVIDENCE_MONTHS))
+    many = {key: g for key, g in groups.items() if g.jumlah > EVIDENCE_REPORTS}
+    if many and recent_from > filters.dari:
+        _ranked_members(conn, replace(filters, dari=recent_from), scope, level, many)
+    short = {key: g for key, g in groups.items() if len(g.members) < min(EVIDENCE_REPORTS, g.jumlah)}
+    if short:
+        _ranked_members(conn, filters, scope, level, short)
+    unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
+    photos = (
+        select(unit, Laporan.kategori_id, func.count(Foto.id))
+        .join(Foto, Foto.laporan_id == Laporan.id)
+        # Named as the reports with a photo: the database then reads those, not every report of the window.
+        .where(
+            *masuk_sah_conditions(conn, filters, scope),
+            Laporan.id.in_(select(Foto.laporan_id)),
+        )
+        .group_by(unit, Laporan.kategori_id)
+    )
+    for area_id, kategori_id, count in conn.execute(photos):
         if (area_id, kategori_id) in groups:
             groups[(area_id, kategori_id)].foto = int(count)
 
