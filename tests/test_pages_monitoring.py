@@ -8,6 +8,8 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from kutorejo_data.analytics.metrics import terlambat
+from kutorejo_data.core.config import now_local
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.core.filters import ReportFilters
 from kutorejo_data.records.reports import count_reports
@@ -197,3 +199,35 @@ def test_list_mixes_reports_with_and_without_a_handler(monkeypatch, fresh_db_url
     at = open_signed_in(monkeypatch, fresh_db_url, "pages/masalah.py", dari="2026-11-01", sampai="2026-11-29")
     assert not at.exception
     assert at.dataframe[0].value.iloc[:, -1].tolist() == ["—", "RW · Ketua RW 03"]
+
+
+@pytest.mark.parametrize("rw", [None, "03"])
+def test_penyelesaian_lists_the_ten_worst_overdue_reports_as_text_with_a_link_each(
+    monkeypatch, demo_db: Engine, demo_db_url: str, rw: str | None
+) -> None:
+    area = {"rw": rw} if rw else {}
+    at = open_page(monkeypatch, demo_db_url, "pages/penyelesaian.py", dari="2026-10-01", sampai="2026-10-31", **area)
+    assert not at.exception
+    [table] = at.table
+    shown = table.value
+    with demo_db.connect() as conn:
+        filters = ReportFilters(rw=rw, dari=date(2026, 10, 1), sampai=date(2026, 10, 31))
+        overdue = terlambat(conn, filters, now=now_local())
+    assert len(shown) == min(overdue, 10) > 0
+    assert shown.iloc[:, 0].str.fullmatch(r"\[\\#\d+\]\(masalah\?laporan=\d+\)").all()
+    more = any(f"dari {overdue} laporan terlambat" in caption.value for caption in at.caption)
+    assert more == (overdue > 10)
+
+
+def test_a_title_full_of_markdown_stays_text_in_the_overdue_table(monkeypatch, fresh_db_url: str) -> None:
+    engine = make_engine(fresh_db_url)
+    with engine.begin() as conn:
+        area = add_area(conn)
+        add_report(
+            conn, area, "keamanan-ketertiban", moment(11, 2), judul="**Darurat** [klik](http://contoh.id) <b>x</b>"
+        )
+    engine.dispose()
+    at = open_signed_in(monkeypatch, fresh_db_url, "pages/penyelesaian.py", dari="2026-11-01", sampai="2026-11-29")
+    assert not at.exception
+    titles = at.table[0].value.iloc[:, 4].tolist()
+    assert titles == [r"\*\*Darurat\*\* \[klik\]\(http\:\/\/contoh\.id\) \<b\>x\<\/b\>"]

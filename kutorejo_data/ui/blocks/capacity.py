@@ -20,6 +20,7 @@ from kutorejo_data.core.i18n import t
 from kutorejo_data.ui.kit import capacity_charts
 from kutorejo_data.ui.kit.activity_charts import NO_BAR
 from kutorejo_data.ui.kit.cards import clean
+from kutorejo_data.ui.kit.tables import render_text_table
 
 SUPPORT_LIST_LENGTH = 5
 SCORE_COLUMN_WIDTH = 120  # pixels: all nine columns fit a laptop screen
@@ -187,7 +188,7 @@ def render_profile(card: Scorecard, table: pd.DataFrame, unit_id: int, trend: pd
 
     st.markdown(f"**{t('kapasitas.measures_title', lang)}**")
     measures = _measure_table(card, unit_id, NO_RECORDS in row["kurang_data"], lang)
-    st.dataframe(measures, hide_index=True, width="stretch", height=35 * (len(measures) + 1) + 3)
+    render_text_table(measures)
 
     st.markdown(f"**{t('kapasitas.trend_title', lang)}**")
     if trend[[*PILLAR_KEYS, INDEX_KEY]].isna().all().all():
@@ -197,7 +198,7 @@ def render_profile(card: Scorecard, table: pd.DataFrame, unit_id: int, trend: pd
         st.caption(t("kapasitas.trend_caption", lang))
 
 
-def _measure_table(card: Scorecard, unit_id: int, no_records: bool, lang: str) -> pd.DataFrame:
+def _measure_table(card: Scorecard, unit_id: int, no_records: bool, lang: str) -> dict[str, list[str]]:
     """Every measure of a unit: goal, measure, value in words, share, weight, and whether it counted."""
     rows = card.measures[card.measures["unit_id"] == unit_id]
     minimum = {m.metric.key: m.min_denominator for p in CAPACITY_PILLARS for m in p.measures}
@@ -222,4 +223,4 @@ def _measure_table(card: Scorecard, unit_id: int, no_records: bool, lang: str) -
                 t("kapasitas.col_counted", lang): counted,
             }
         )
-    return pd.DataFrame(records)
+    return {name: [record[name] for record in records] for name in records[0]} if records else {}

@@ -30,6 +30,7 @@ from kutorejo_data.ui.frame.sections import PageSections
 from kutorejo_data.ui.kit import charts
 from kutorejo_data.ui.kit.cards import render_value_cards
 from kutorejo_data.ui.kit.links import report_link
+from kutorejo_data.ui.kit.tables import markdown_link, render_text_table
 
 from .report_list import report_columns
 
@@ -133,19 +134,13 @@ def render_overdue(overdue: pd.DataFrame, total_overdue: int, lang: str) -> None
     if overdue.empty:
         st.success(t("penyelesaian.overdue_none", lang), icon=":material/check_circle:")
         return
-    table = pd.DataFrame(
-        {
-            t("col.buka", lang): [report_link(int(n), lang) for n in overdue["nomor"]],
-            **report_columns(overdue, lang),
-            t("col.lewat_sla", lang): [math.floor(v) for v in overdue["lewat_sla"]],
-        }
-    )
-    st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        column_config={t("col.buka", lang): st.column_config.LinkColumn(display_text=r"laporan=(\d+)$")},
-    )
+    opened = t("col.buka", lang)
+    columns = {
+        opened: [markdown_link(f"#{n}", report_link(int(n), lang)) for n in overdue["nomor"]],
+        **report_columns(overdue, lang),
+        t("col.lewat_sla", lang): [fmt_int(math.floor(v), lang) for v in overdue["lewat_sla"]],
+    }
+    render_text_table(columns, link_columns=(opened,))
     if total_overdue > len(overdue):
         st.caption(t("penyelesaian.overdue_more", lang, shown=len(overdue), total=total_overdue))
 

@@ -38,6 +38,7 @@ from kutorejo_data.meeting.words import (
 from kutorejo_data.ui.kit import slide_charts
 from kutorejo_data.ui.kit.cards import render_metric_cards
 from kutorejo_data.ui.kit.layout import render_kpis
+from kutorejo_data.ui.kit.tables import render_text_table
 from kutorejo_data.ui.kit.text import escape_markdown
 
 SLIDE_KEY = "presentasi_slide"  # the slide's container; the CSS below sizes everything inside it
@@ -168,8 +169,8 @@ def _tindak_lanjut(report: MeetingReport, lang: str) -> None:
     table, steps = st.columns([1, 1], gap="large")
     if report.follow_ups:
         rows = [follow_up_cells(row, lang) for row in report.follow_ups]
-        columns = {name: [row[i] for row in rows] for i, name in enumerate(follow_up_header(lang))}
-        table.table(columns, border="horizontal")
+        with table:
+            render_text_table({name: [row[i] for row in rows] for i, name in enumerate(follow_up_header(lang))})
     steps.markdown(f"**{t('rapat.next_steps', lang)}**")
     steps.markdown("\n".join(f"- {escape_markdown(step)}" for step in next_steps(report, lang)))
 
@@ -189,8 +190,7 @@ def _keputusan_lalu(report: MeetingReport, lang: str) -> None:
     today = report.decisions_day
     if report.previous_decisions:
         rows = [decision_cells(d, lang, today, TITLE_WIDTH) for d in report.previous_decisions]
-        columns = {name: [row[i] for row in rows] for i, name in enumerate(decision_header(lang))}
-        st.table(columns, border="horizontal")
+        render_text_table({name: [row[i] for row in rows] for i, name in enumerate(decision_header(lang))})
     st.caption(escape_markdown(decisions_note(report, lang)))
 
 

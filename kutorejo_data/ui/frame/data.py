@@ -161,6 +161,10 @@ def resolution_speed(db_url: str, filters: ReportFilters, scope: Scope) -> resol
         return resolution.timing(conn, filters, scope, tanggap=found["tanggap"], selesai=found["selesai"])
 
 
+# The worst overdue reports Penyelesaian lists: a static table read at a glance (the total is told beside it).
+OVERDUE_SHOWN = 10
+
+
 @dataclass(frozen=True)
 class ResolutionFlow:
     """How the period's reports moved, and the open backlog by age with its worst overdue reports."""
@@ -179,7 +183,7 @@ def resolution_flow(db_url: str, filters: ReportFilters, scope: Scope, now: date
         {
             # Its overdue column also sums to the TERLAMBAT total the overdue list quotes.
             "backlog_age": lambda conn: resolution.backlog_by_age(conn, filters, scope, now=now),
-            "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now),
+            "overdue": lambda conn: resolution.overdue_reports(conn, filters, scope, now=now, limit=OVERDUE_SHOWN),
             "flow": lambda conn: resolution.status_flow(conn, filters, scope),
         },
     )
