@@ -164,15 +164,16 @@ def _ranked_members(
         partition_by=(unit, Laporan.kategori_id), order_by=(Laporan.reported_at.desc(), Laporan.id.desc())
     )
     ranked = select(Laporan.id.label("id"), order.label("urut")).where(*where).subquery()
+    # Only what the evidence lists: the group's place and category names are read once per group (_names).
     members = conn.execute(
-        _with_names(select(*_member_columns()))
+        select(Laporan.id, Laporan.kode_lacak, unit.label("unit"), Laporan.kategori_id)
         .join(ranked, ranked.c.id == Laporan.id)
         .where(ranked.c.urut <= EVIDENCE_REPORTS)
         .order_by(Laporan.reported_at, Laporan.id)
     ).all()
     found: dict[tuple[int, int], list[Any]] = {key: [] for key in groups}
     for row in members:
-        key = (row.rt_id if level == "rt" else row.rw_id, row.kategori_id)
+        key = (row.unit, row.kategori_id)
         if key in found:
             found[key].append(row)
     for key, group in groups.items():
@@ -239,22 +240,55 @@ def _recurring_groups(conn: Connection, filters: ReportFilters, scope: Scope) ->
     return groups
 
 
-def _evidence(rows: list[Any], jumlah: int | None = None) -> Evidence:
+def _single_evidence(row: Any) -> Evidence:
+    """A single report as its own evidence."""
     return Evidence(
-        jumlah_laporan=len(rows) if jumlah is None else jumlah,
-        pertama=rows[0].reported_at if rows else None,
-        terakhir=rows[-1].reported_at if rows else None,
-        laporan=tuple(int(r.id) for r in rows),
-        kode_lacak=tuple(r.kode_lacak for r in rows if r.kode_lacak),
-        jumlah_foto=sum(int(r.foto or 0) for r in rows),
+        jumlah_laporan=1,
+        pertama=row.reported_at,
+        terakhir=row.reported_at,
+        laporan=(int(row.id),),
+        kode_lacak=(row.kode_lacak,) if row.kode_lacak else (),
+        jumlah_foto=int(row.foto or 0),
     )
 
 
-def _recurring_candidate(group: _Group) -> Candidate:
-    first = group.members[0]
-    evidence = replace(
-        _evidence(group.members, group.jumlah), pertama=group.pertama, terakhir=group.terakhir, jumlah_foto=group.foto
+@dataclass(frozen=True)
+class _Names:
+    """The words of the groups' places and categories: RW id → (kelurahan kode, kelurahan nama, RW), RT id → RT,
+    category id → (slug, nama)."""
+
+    rws: dict[int, tuple[str, str, str]]
+    rts: dict[int, str]
+    categories: dict[int, tuple[str, str]]
+
+
+def _names(conn: Connection, groups: list[_Group]) -> _Names:
+    rw_ids = sorted({g.rw_id for g in groups})
+    rws = conn.execute(
+        select(RW.id, Kelurahan.kode, Kelurahan.nama, RW.nomor)
+        .join(Kelurahan, Kelurahan.id == RW.kelurahan_id)
+        .where(RW.id.in_(rw_ids))
     )
+    rts = conn.execute(select(RT.id, RT.nomor).where(RT.rw_id.in_(rw_ids)))
+    categories = conn.execute(select(Kategori.id, Kategori.slug, Kategori.nama))
+    return _Names(
+        {id_: (kode, nama, nomor) for id_, kode, nama, nomor in rws},
+        {id_: nomor for id_, nomor in rts},
+        {id_: (slug, nama) for id_, slug, nama in categories},
+    )
+
+
+def _recurring_candidate(group: _Group, names: _Names) -> Candidate:
+    evidence = Evidence(
+        jumlah_laporan=group.jumlah,
+        pertama=group.pertama,
+        terakhir=group.terakhir,
+        laporan=tuple(int(r.id) for r in group.members),
+        kode_lacak=tuple(r.kode_lacak for r in group.members if r.kode_lacak),
+        jumlah_foto=group.foto,
+    )
+    kelurahan_kode, kelurahan_nama, rw = names.rws[group.rw_id]
+    kategori_slug, kategori_nama = names.categories[group.kategori_id]
     if group.rt_id is not None:
         kunci, dasar = f"rt-{group.rt_id}-{group.kategori_id}", BERULANG_RT
     else:
@@ -266,12 +300,12 @@ def _recurring_candidate(group: _Group) -> Candidate:
         rw_id=group.rw_id,
         rt_id=group.rt_id,
         kategori_id=group.kategori_id,
-        kelurahan_kode=first.kelurahan_kode,
-        kelurahan_nama=first.kelurahan_nama,
-        rw=first.rw,
-        rt=first.rt if group.rt_id is not None else None,
-        kategori_slug=first.kategori_slug,
-        kategori_nama=first.kategori_nama,
+        kelurahan_kode=kelurahan_kode,
+        kelurahan_nama=kelurahan_nama,
+        rw=rw,
+        rt=None if group.rt_id is None else names.rts[group.rt_id],
+        kategori_slug=kategori_slug,
+        kategori_nama=kategori_nama,
         judul="",
         lokasi_teks="",
         bukti=evidence,
@@ -338,7 +372,7 @@ def _single_reports(
                 kategori_nama=row.kategori_nama,
                 judul=row.judul,
                 lokasi_teks=row.lokasi or "",
-                bukti=_evidence([row]),
+                bukti=_single_evidence(row),
             )
         )
     return candidates
@@ -357,7 +391,8 @@ def candidates(
     span = window(now.date())
     filters = recurring_filters(kelurahan_kode, rw, now.date())
     groups = _recurring_groups(conn, filters, scope)
-    recurring = [_recurring_candidate(g) for g in groups if g.members]
+    names = _names(conn, groups)
+    recurring = [_recurring_candidate(g, names) for g in groups if g.members]
     recurring.sort(key=lambda c: (-c.bukti.jumlah_laporan, c.rw, c.rt or "", c.kategori_nama))
     # A report that is part of a recurring problem is evidence there, not a candidate of its own as well.
     singles = _single_reports(conn, kelurahan_kode, rw, scope, now, span, _in_groups(filters, groups))

@@ -55,7 +55,13 @@ def fmt_days(days: float | None, lang: str = "id") -> str:
 
 def fmt_date(day: date, lang: str = "id") -> str:
     """A date as `29 Nov 2026`."""
-    return format_date(day, "d MMM y", locale=_locale(lang))
+    return _short_date(day, _locale(lang))
+
+
+# Like numbers: a list of reports or candidates formats the same few hundred days over and over.
+@lru_cache(maxsize=4096)
+def _short_date(day: date, locale: str) -> str:
+    return format_date(day, "d MMM y", locale=locale)
 
 
 def fmt_day(day: date, lang: str = "id") -> str:
