@@ -59,6 +59,14 @@ def open_presentation(monkeypatch: pytest.MonkeyPatch, db_url: str, lang: str = 
     return open_signed_in(monkeypatch, db_url, PAGE, lang=lang, **params)
 
 
+def parts_read(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the meeting parts read from the database from now on, in order."""
+    read: list[str] = []
+    read_part = deck.read_part
+    monkeypatch.setattr(deck, "read_part", lambda engine, q, name: read.append(name) or read_part(engine, q, name))
+    return read
+
+
 def slide_footer(at: AppTest) -> str:
     """The caption at the bottom of the slide: area · month · n / total."""
     shown = (re.sub(r"\\(.)", r"\1", c.value) for c in at.caption)  # as the reader sees it: escapes undone
@@ -112,12 +120,7 @@ def test_the_cover_shows_without_reading_the_months_figures(monkeypatch, demo_db
     built: list[str | None] = []
     build = deck.build_meeting_report
     monkeypatch.setattr(deck, "build_meeting_report", lambda *a, **k: built.append(a[2].rw) or build(*a, **k))
-    read: list[str] = []
-    monkeypatch.setattr(
-        deck,
-        "read_part",
-        lambda engine, q, name, read_part=deck.read_part: read.append(name) or read_part(engine, q, name),
-    )
+    read = parts_read(monkeypatch)
     at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
     at.selectbox(key="presentasi_rw").select("05").run()
     assert at.title[0].value == "Rapat Koordinasi" and "RW 05 · Oktober 2026" in slide_footer(at)
@@ -131,12 +134,7 @@ def test_the_cover_shows_without_reading_the_months_figures(monkeypatch, demo_db
 
 def test_each_slide_reads_its_own_parts_once_and_the_exports_reuse_them(monkeypatch, demo_db_url: str) -> None:
     st.cache_data.clear()
-    read: list[str] = []
-    monkeypatch.setattr(
-        deck,
-        "read_part",
-        lambda engine, q, name, read_part=deck.read_part: read.append(name) or read_part(engine, q, name),
-    )
+    read = parts_read(monkeypatch)
     at = open_presentation(monkeypatch, demo_db_url, bulan="2026-10")
     for _ in SLIDES[1:]:
         at.button(key="presentasi_next").click().run()
