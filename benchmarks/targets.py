@@ -20,9 +20,9 @@ def _check(name: str, value: float | None, limit: float, ok: bool) -> dict[str, 
 
 
 def evaluate(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One line per target and page: the page timings at every SQLite size (a kelurahan's 10 thousand reports as
-    much as a million), PostgreSQL against 1.5× those limits, the browser's filter changes wherever measured, and
-    bytes, memory and generation time."""
+    """One line per target and page: the page timings and the browser's filter changes at every SQLite size (a
+    kelurahan's 10 thousand reports as much as a million), PostgreSQL against 1.5× those limits (the issue's
+    "PostgreSQL within 1.5× of SQLite"), and bytes, memory and generation time."""
     sqlite_runs = [r for r in runs if r["backend"] == "sqlite"]
     if not sqlite_runs:
         return []
@@ -50,8 +50,8 @@ def evaluate(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
             sent = max(page["first_run_bytes"], page["rerun_bytes"])
             checks.append(_check(f"{label} {name} bytes per run", sent, MAX_BYTES, sent <= MAX_BYTES))
         for name, drawn in run.get("browser", {}).items():
-            value = drawn["filter_change_ms"]
-            checks.append(_check(f"{label} {name} browser filter change ms", value, BROWSER_MS, value <= BROWSER_MS))
+            value, limit = drawn["filter_change_ms"], factor * BROWSER_MS
+            checks.append(_check(f"{label} {name} browser filter change ms", value, limit, value <= limit))
         checks.append(_check(f"{label} peak RSS MB", run["peak_rss_mb"], MAX_RSS_MB, run["peak_rss_mb"] < MAX_RSS_MB))
     if lite["generation_s"] is not None and lite["reports"] >= TARGET_REPORTS:
         checks.append(
