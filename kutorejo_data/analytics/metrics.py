@@ -539,24 +539,22 @@ def comparison_moment(current: ReportFilters, previous: ReportFilters, now: date
     return min(previous_end + elapsed, now)
 
 
-def kpi_values(
+def period_kpi_values(
     conn: Connection,
     filters: ReportFilters,
     scope: Scope = EVERYTHING,
     *,
     now: datetime,
-    open_and_overdue: tuple[int, int] | None = None,
     judged_at: datetime | None = None,
 ) -> dict[str, float | int | None]:
-    """The overview's KPI values for one period and area, keyed by metric key (three queries for six metrics).
+    """The KPI values of the reports received and resolved in the period: all of kpi_values but TERBUKA and TERLAMBAT
+    (two queries), for a caller that counts the open reports its own way (e.g. split by holder).
 
-    `open_and_overdue` is (TERBUKA, TERLAMBAT) when the caller has counted them already (e.g. split by holder).
     `judged_at` reads the received reports' outcome (TINGKAT_PENYELESAIAN) as it stood then instead of now: for the
     comparison period, see `comparison_moment`.
     """
     received, valid, solved = _received_counts(conn, filters, scope, judged_at)
     resolved, median_days = _resolution_summary(conn, filters, scope, now)
-    still_open, overdue = open_and_overdue or _open_and_overdue(conn, filters, scope, now)
     return {
         LAPORAN_MASUK.key: received,
         SELESAI.key: resolved,
@@ -564,9 +562,22 @@ def kpi_values(
         SELESAI_DARI_MASUK.key: solved,
         MASUK_SAH.key: valid,
         MEDIAN_WAKTU_PENYELESAIAN.key: median_days,
-        TERBUKA.key: still_open,
-        TERLAMBAT.key: overdue,
     }
+
+
+def kpi_values(
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope = EVERYTHING,
+    *,
+    now: datetime,
+    judged_at: datetime | None = None,
+) -> dict[str, float | int | None]:
+    """The overview's KPI values for one period and area, keyed by metric key (three queries for eight metrics; see
+    period_kpi_values for `judged_at`)."""
+    still_open, overdue = _open_and_overdue(conn, filters, scope, now)
+    values = period_kpi_values(conn, filters, scope, now=now, judged_at=judged_at)
+    return {**values, TERBUKA.key: still_open, TERLAMBAT.key: overdue}
 
 
 def previous_kpi_values(

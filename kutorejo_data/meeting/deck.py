@@ -17,7 +17,12 @@ from sqlalchemy import Connection, Engine, case, func, select
 
 from kutorejo_data.analytics import metrics
 from kutorejo_data.analytics.capacity import INDEX_KEY, PILLAR_KEYS, Scorecard, scorecard_with_change, with_change
-from kutorejo_data.analytics.metrics import as_it_stood, kpi_values, open_at_end_conditions, previous_kpi_values
+from kutorejo_data.analytics.metrics import (
+    as_it_stood,
+    open_at_end_conditions,
+    period_kpi_values,
+    previous_kpi_values,
+)
 from kutorejo_data.analytics.overview import KpiComparison, breakdown_by_area, breakdown_by_category
 from kutorejo_data.analytics.participation import participation_by
 from kutorejo_data.analytics.participation_summary import participation_comparison
@@ -494,18 +499,21 @@ def _numbers(conn: Connection, q: MeetingQuery) -> MonthNumbers:
     month before at the same age.
     """
     filters, scope, now = q.filters, q.scope, q.now
-
-    def this_month(conn: Connection) -> tuple[dict[str, float | int | None], tuple[FollowUp, ...]]:
-        follow_ups = open_by_holder(conn, filters, scope, now=now)
-        totals = (sum(f.terbuka for f in follow_ups), sum(f.terlambat for f in follow_ups))
-        return kpi_values(conn, filters, scope, now=now, open_and_overdue=totals, judged_at=q.judged_at), follow_ups
-
-    # The two months side by side, each on its own connection (the numbers slide waits for the slower alone).
+    # Side by side, each on its own connection: the numbers slide waits for the slowest, not for the sum.
     read = read_concurrently(
         conn.engine,
-        {"current": this_month, "before": lambda conn: previous_kpi_values(conn, filters, scope, now=q.header.as_of)},
+        {
+            "follow_ups": lambda conn: open_by_holder(conn, filters, scope, now=now),
+            "current": lambda conn: period_kpi_values(conn, filters, scope, now=now, judged_at=q.judged_at),
+            "before": lambda conn: previous_kpi_values(conn, filters, scope, now=q.header.as_of),
+        },
     )
-    current, follow_ups = read["current"]
+    follow_ups: tuple[FollowUp, ...] = read["follow_ups"]
+    current = {
+        **read["current"],
+        metrics.TERBUKA.key: sum(f.terbuka for f in follow_ups),
+        metrics.TERLAMBAT.key: sum(f.terlambat for f in follow_ups),
+    }
     return MonthNumbers(KpiComparison.of(current, read["before"], filters.compared_with()), follow_ups)
 
 
