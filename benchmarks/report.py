@@ -78,12 +78,19 @@ def targets_list(targets: list[dict[str, Any]]) -> list[str]:
     ]
 
 
+def _machine_speed(machine: dict[str, Any]) -> str:
+    """The machine's Python check (benchmarks/machine_speed.py), when the run recorded one."""
+    check = machine.get("python_check_ms")
+    return "" if check is None else f"Python check {_n(check, 0)} ms · "
+
+
 def render(document: dict[str, Any]) -> str:
     """The whole Markdown body."""
     runs = document["runs"]
     parts = [
         f"Run {document['started_utc']} · {document['machine']['cpus']} CPUs · load average at start "
         f"{', '.join(f'{x:.1f}' for x in document['machine']['load_average_at_start'])} · "
+        + _machine_speed(document["machine"])
         + " · ".join(f"{k} {v}" for k, v in document["versions"].items())
         + f" · median of {document['repeat']} runs",
         "",

@@ -22,6 +22,7 @@ from typing import Any
 
 from . import browser
 from .databases import BenchDatabase, postgres_database, sqlite_database
+from .machine_speed import python_check_ms
 from .pages import ROOT
 from .targets import evaluate
 
@@ -111,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         plan += [("postgresql", n) for n in pg_sizes]
     started = datetime.now(UTC)
     path = RESULTS_DIR / f"{started:%Y%m%dT%H%M%SZ}.json"
-    load_at_start = os.getloadavg()
+    machine = {"cpus": os.cpu_count(), "load_average_at_start": os.getloadavg(), "python_check_ms": python_check_ms()}
     runs: list[dict[str, Any]] = []
     for backend, reports in plan:
         print(f"[bench] {backend} {reports:,} reports: building the database", file=sys.stderr, flush=True)
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             in_browser = not args.no_browser and browser.available()
             runs.append(measure_database(backend, reports, db, args.repeat, args.baseline_repeat, in_browser))
         # Written after every database, so an hour-long run that stops half-way still leaves its figures.
-        text_ = json.dumps(_document(started, load_at_start, args, runs), indent=2)
+        text_ = json.dumps(_document(started, machine, args, runs), indent=2)
         RESULTS_DIR.mkdir(exist_ok=True)
         path.write_text(text_ + "\n", encoding="utf-8")
     print(text_)
@@ -133,12 +134,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _document(
-    started: datetime, load_at_start: tuple[float, float, float], args: argparse.Namespace, runs: list[dict[str, Any]]
+    started: datetime, machine: dict[str, Any], args: argparse.Namespace, runs: list[dict[str, Any]]
 ) -> dict[str, Any]:
-    machine = {"cpus": os.cpu_count(), "load_average_at_start": load_at_start, "load_average_at_end": os.getloadavg()}
     return {
         "started_utc": started.isoformat(timespec="seconds"),
-        "machine": machine,
+        "machine": {**machine, "load_average_at_end": os.getloadavg()},
         "versions": _versions(args.postgres),
         "repeat": args.repeat,
         "bytes_counted": "serialized size of every ForwardMsg a run enqueues (upper bound of the websocket bytes)",

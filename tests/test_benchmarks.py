@@ -83,9 +83,10 @@ def test_targets_are_judged_at_every_size_and_the_baseline_at_the_largest(rerun_
         "started_utc": "2026-11-29T00:00:00+00:00",
         "repeat": 3,
         "versions": {"sqlite": "3"},
-        "machine": {"cpus": 2, "load_average_at_start": [1.0, 1.0, 1.0]},
+        "machine": {"cpus": 2, "load_average_at_start": [1.0, 1.0, 1.0], "python_check_ms": 431.2},
         "runs": runs,
         "targets": checks,
     }
     rendered = report.render(document)
+    assert "Python check 431 ms" in rendered  # runs on different machines are compared by it
     assert "| sqlite | 1,000,000 | p |" in rendered and f"| {drawn_ms:,.0f} |" in rendered
