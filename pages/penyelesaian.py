@@ -31,10 +31,9 @@ linked = TABS.linked(lang)
 selection = filter_bar("penyelesaian", ctx, ("area", "period", "kategori", "prioritas"))
 filters, now = selection.filters, ctx.now.replace(second=0)
 st.caption(t("ringkasan.subtitle", lang, area=selection.area_label, period=selection.period_label))
-speed = data.resolution_speed(ctx.db_url, filters, ctx.scope)
 unit = t("unit.rt" if filters.rw else "unit.rw", lang)
 
-render_speed_cards(speed.by_handler, speed.overall, lang)
+render_speed_cards(data.speed_cards(ctx.db_url, filters, ctx.scope), lang)
 
 section, tab = TABS.open(linked, lang)
 with tab:
@@ -49,6 +48,7 @@ with tab:
     elif section == "tepat_waktu":
         render_on_time(data.on_time(ctx.db_url, filters, ctx.scope, now), ctx.may_see_reports, lang)
     elif section == "kecepatan":
+        speed = data.resolution_speed(ctx.db_url, filters, ctx.scope)
         st.subheader(t("penyelesaian.by_handler", lang))
         st.dataframe(timing_table(speed.by_handler, "penanganan", lang), hide_index=True, width="stretch")
         st.subheader(t("penyelesaian.by_category", lang))

@@ -128,3 +128,26 @@ def test_the_backlog_by_age_and_by_area_both_add_up_to_terlambat(demo_db: Engine
         overdue = metrics.terlambat(conn, filters, now=AFTER_NOVEMBER)
     assert by_age["terlambat"].sum() == by_area["terlambat"].sum() == overdue > 0
     assert by_age["terbuka"].sum() == by_area["terbuka"].sum()
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        NOVEMBER,
+        ReportFilters(rw="03", dari=date(2025, 12, 1), sampai=date(2026, 11, 29)),
+        ReportFilters(rw="03", rt="002", dari=date(2026, 1, 1), sampai=date(2026, 1, 31)),
+        ReportFilters(rw="03", dari=date(2027, 1, 1), sampai=date(2027, 1, 31)),  # nothing received or resolved
+    ],
+)
+def test_the_speed_cards_equal_the_timing_tables_overall_and_escalated_share(demo_db: Engine, filters) -> None:
+    with demo_db.connect() as conn:
+        reads = resolution.speed_reads(filters)
+        cards = resolution.speed_values(**{name: read(conn) for name, read in reads.items()})
+        timing = resolution.timing(conn, filters)
+    assert cards == {
+        metrics.MEDIAN_WAKTU_TANGGAP.key: pytest.approx(timing.overall["tanggap_median"]),
+        metrics.P90_WAKTU_TANGGAP.key: pytest.approx(timing.overall["tanggap_p90"]),
+        metrics.MEDIAN_WAKTU_PENYELESAIAN.key: pytest.approx(timing.overall["selesai_median"]),
+        metrics.P90_WAKTU_PENYELESAIAN.key: pytest.approx(timing.overall["selesai_p90"]),
+        metrics.PORSI_ESKALASI.key: pytest.approx(resolution.porsi_eskalasi(timing.by_handler)),
+    }

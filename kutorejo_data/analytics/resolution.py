@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, NamedTuple
@@ -13,12 +14,25 @@ from kutorejo_data.core.domain import STATUS_BARU, STATUS_DIPROSES, STATUS_DITOL
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, days_past_due, past_due, resolve_area
 from kutorejo_data.core.models import RT, RW, Kategori, Laporan, StatusHistory
 from kutorejo_data.core.periods import add_months, month_start
-from kutorejo_data.core.sqlfuncs import MEDIAN, P90, days_between, percentile_rows, percentile_table, row_percentile
+from kutorejo_data.core.sqlfuncs import (
+    MEDIAN,
+    P90,
+    days_between,
+    percentile_rows,
+    percentile_table,
+    percentiles,
+    row_percentile,
+)
 from kutorejo_data.store.monthly_rekap import monthly_figures
 
 from .metrics import (
     AGE_BUCKETS,
+    MEDIAN_WAKTU_PENYELESAIAN,
+    MEDIAN_WAKTU_TANGGAP,
     MIN_REPORTS_FOR_COMPARISON,
+    P90_WAKTU_PENYELESAIAN,
+    P90_WAKTU_TANGGAP,
+    PORSI_ESKALASI,
     as_it_stood,
     open_at_end_conditions,
     received_conditions,
@@ -161,11 +175,7 @@ def timing_by_handler(conn: Connection, filters: ReportFilters, scope: Scope = E
 
 def _with_received(conn: Connection, filters: ReportFilters, scope: Scope, table: pd.DataFrame) -> pd.DataFrame:
     """The handler table with the reports received per level and their share, in the levels' order."""
-    level = func.coalesce(Laporan.penanganan, NO_HANDLER)
-    received = conn.execute(
-        select(level, func.count()).where(*received_conditions(conn, filters, scope)).group_by(level)
-    ).all()
-    counts = pd.DataFrame(received, columns=["grup", "masuk"])
+    counts = pd.DataFrame(list(received_by_level(conn, filters, scope).items()), columns=["grup", "masuk"])
     table = counts.merge(table, on="grup", how="outer").fillna({"masuk": 0, "tanggap_n": 0, "selesai_n": 0})
     table[["masuk", "tanggap_n", "selesai_n"]] = table[["masuk", "tanggap_n", "selesai_n"]].astype(int)
     total = table["masuk"].sum()
@@ -174,12 +184,52 @@ def _with_received(conn: Connection, filters: ReportFilters, scope: Scope, table
     return table.sort_values("grup", key=lambda s: s.map(order)).reset_index(drop=True)
 
 
+def received_by_level(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, int]:
+    """Reports received in the period per handler level (NO_HANDLER for those nobody has taken on)."""
+    level = func.coalesce(Laporan.penanganan, NO_HANDLER)
+    rows = conn.execute(select(level, func.count()).where(*received_conditions(conn, filters, scope)).group_by(level))
+    return {str(name): int(count) for name, count in rows}
+
+
+def escalated_share(received: Mapping[str, int]) -> float | None:
+    """PORSI_ESKALASI: of the reports received, the share handled by the kelurahan or a dinas (None when none)."""
+    total = sum(received.values())
+    return sum(received.get(level, 0) for level in ESCALATED_LEVELS) / total if total else None
+
+
 def porsi_eskalasi(timing: pd.DataFrame) -> float | None:
-    """PORSI_ESKALASI from the handler table: share of received reports handled by the kelurahan or a dinas."""
-    total = int(timing["masuk"].sum()) if not timing.empty else 0
-    if not total:
-        return None
-    return float(timing.loc[timing["grup"].isin(ESCALATED_LEVELS), "masuk"].sum()) / total
+    """PORSI_ESKALASI from the handler table (its `masuk` per level)."""
+    return escalated_share(dict(zip(timing["grup"], timing["masuk"].astype(int), strict=True)))
+
+
+def overall_times(conn: Connection, durations: Select[Any]) -> tuple[float | None, float | None]:
+    """Median and P90 of a durations SELECT over the whole selection (the overall row of the timing tables)."""
+    median_days, p90_days = percentiles(conn, durations, (MEDIAN, P90))
+    return median_days, p90_days
+
+
+def speed_reads(filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, Callable[[Connection], Any]]:
+    """The three reads behind the speed cards, by speed_values' parameter, for the caller to run side by side: the
+    overall response and resolution times, and the reports received per level."""
+    return {
+        "tanggap": lambda conn: overall_times(conn, response_durations(conn, filters, scope)),
+        "selesai": lambda conn: overall_times(conn, resolution_durations(conn, filters, scope)),
+        "masuk": lambda conn: received_by_level(conn, filters, scope),
+    }
+
+
+def speed_values(
+    tanggap: tuple[float | None, float | None], selesai: tuple[float | None, float | None], masuk: Mapping[str, int]
+) -> dict[str, float | None]:
+    """The speed cards' values by metric key: response and resolution median and P90, and PORSI_ESKALASI (the
+    per-category, per-level and per-unit tables of `timing` are not needed for them)."""
+    return {
+        MEDIAN_WAKTU_TANGGAP.key: tanggap[0],
+        P90_WAKTU_TANGGAP.key: tanggap[1],
+        MEDIAN_WAKTU_PENYELESAIAN.key: selesai[0],
+        P90_WAKTU_PENYELESAIAN.key: selesai[1],
+        PORSI_ESKALASI.key: escalated_share(masuk),
+    }
 
 
 def monthly_timing(

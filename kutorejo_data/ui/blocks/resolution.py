@@ -22,7 +22,6 @@ from kutorejo_data.analytics.metrics import (
     TANGGAP_CEPAT,
     UMUR_TERBUKA,
 )
-from kutorejo_data.analytics.resolution import porsi_eskalasi
 from kutorejo_data.core import domain
 from kutorejo_data.core.formatting import fmt_days, fmt_int, fmt_percent, fmt_share
 from kutorejo_data.core.i18n import category_label, t
@@ -38,15 +37,8 @@ from .report_list import report_columns
 TABS = PageSections("penyelesaian", ("alur", "tepat_waktu", "kecepatan", "wilayah", "kepuasan"))
 
 
-def render_speed_cards(by_handler: pd.DataFrame, overall: dict[str, float | None], lang: str) -> None:
-    """Median/P90 response and resolution for the whole selection, and the escalated share."""
-    values = {
-        MEDIAN_WAKTU_TANGGAP.key: overall["tanggap_median"],
-        P90_WAKTU_TANGGAP.key: overall["tanggap_p90"],
-        MEDIAN_WAKTU_PENYELESAIAN.key: overall["selesai_median"],
-        P90_WAKTU_PENYELESAIAN.key: overall["selesai_p90"],
-        PORSI_ESKALASI.key: porsi_eskalasi(by_handler),
-    }
+def render_speed_cards(values: dict[str, float | None], lang: str) -> None:
+    """Median/P90 response and resolution for the whole selection, and the escalated share (speed_values)."""
     shown = (MEDIAN_WAKTU_TANGGAP, P90_WAKTU_TANGGAP, MEDIAN_WAKTU_PENYELESAIAN, P90_WAKTU_PENYELESAIAN, PORSI_ESKALASI)
     render_value_cards(values, shown, lang)
 

@@ -146,6 +146,13 @@ def report_detail(
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
+def speed_cards(db_url: str, filters: ReportFilters, scope: Scope) -> dict[str, float | None]:
+    """The speed cards above every tab: overall response and resolution times and the escalated share, three reads
+    side by side (the per-category, per-level and per-unit tables are read only by the tabs that show them)."""
+    return resolution.speed_values(**read_concurrently(engine_for(db_url), resolution.speed_reads(filters, scope)))
+
+
+@st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def resolution_speed(db_url: str, filters: ReportFilters, scope: Scope) -> resolution.Timing:
     """Response and resolution times overall, per category, per handler level and per unit (the two reads side by
     side: they are the page's slowest)."""
