@@ -65,7 +65,7 @@ def test_timing_by_handler_and_the_escalated_share(handmade_db: Engine) -> None:
     # Resolved in November: R1 (10 days, rt), R2 (4 days, rt), R5 (45 days, kelurahan).
     assert timing.loc["rt", "selesai_median"] == pytest.approx(7.0)
     assert timing.loc["rt", "selesai_p90"] == pytest.approx(4 + 0.9 * 6)
-    assert resolution.porsi_eskalasi(timing.reset_index()) == pytest.approx(0.0)
+    assert resolution.escalated_share(timing["masuk"].to_dict()) == pytest.approx(0.0)
 
 
 def test_overall_timing_matches_the_kpi_metrics(handmade_db: Engine) -> None:
@@ -149,5 +149,9 @@ def test_the_speed_cards_equal_the_timing_tables_overall_and_escalated_share(dem
         metrics.P90_WAKTU_TANGGAP.key: pytest.approx(timing.overall["tanggap_p90"]),
         metrics.MEDIAN_WAKTU_PENYELESAIAN.key: pytest.approx(timing.overall["selesai_median"]),
         metrics.P90_WAKTU_PENYELESAIAN.key: pytest.approx(timing.overall["selesai_p90"]),
-        metrics.PORSI_ESKALASI.key: pytest.approx(resolution.porsi_eskalasi(timing.by_handler)),
+        metrics.PORSI_ESKALASI.key: pytest.approx(resolution.escalated_share(_received_per_level(timing))),
     }
+
+
+def _received_per_level(timing: resolution.Timing) -> dict[str, int]:
+    return dict(zip(timing.by_handler["grup"], timing.by_handler["masuk"], strict=True))

@@ -197,11 +197,6 @@ def escalated_share(received: Mapping[str, int]) -> float | None:
     return sum(received.get(level, 0) for level in ESCALATED_LEVELS) / total if total else None
 
 
-def porsi_eskalasi(timing: pd.DataFrame) -> float | None:
-    """PORSI_ESKALASI from the handler table (its `masuk` per level)."""
-    return escalated_share(dict(zip(timing["grup"], timing["masuk"].astype(int), strict=True)))
-
-
 def overall_times(conn: Connection, durations: Select[Any]) -> tuple[float | None, float | None]:
     """Median and P90 of a durations SELECT over the whole selection (the overall row of the timing tables)."""
     median_days, p90_days = percentiles(conn, durations, (MEDIAN, P90))
