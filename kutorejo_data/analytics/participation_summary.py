@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 
+from kutorejo_data.core.concurrent_reads import read_concurrently
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope
 from kutorejo_data.core.models import Kegiatan, Kelurahan
 
@@ -55,10 +56,16 @@ def participation_kpis(
 
 
 def participation_comparison(
-    conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
+    engine: Engine, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime
 ) -> KpiComparison:
-    """PARTICIPATION_KPIS for the period and for the previous period."""
+    """PARTICIPATION_KPIS for the period and for the previous period, read side by side (each on its own
+    connection: the Partisipasi cards and the meeting's participation slide wait for the slower, not the sum)."""
     previous = filters.compared_with()
-    return KpiComparison.of(
-        participation_kpis(conn, filters, scope, now=now), participation_kpis(conn, previous, scope, now=now), previous
+    found = read_concurrently(
+        engine,
+        {
+            "current": lambda conn: participation_kpis(conn, filters, scope, now=now),
+            "previous": lambda conn: participation_kpis(conn, previous, scope, now=now),
+        },
     )
+    return KpiComparison.of(found["current"], found["previous"], previous)

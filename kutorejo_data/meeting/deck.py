@@ -540,7 +540,7 @@ PARTS: dict[str, Callable[[Connection, MeetingQuery], Any]] = {
     "numbers": _numbers,
     "overdue": lambda conn, q: _overdue(conn, q.filters, q.scope, q.now),
     "top_problems": lambda conn, q: _top_problems(conn, q.filters, q.scope),
-    "participation": lambda conn, q: participation_comparison(conn, q.filters, q.scope, now=q.now),
+    "participation": lambda conn, q: participation_comparison(conn.engine, q.filters, q.scope, now=q.now),
     "trend": lambda conn, q: _trend(conn, q.filters, q.scope),
     "participation_by_area": lambda conn, q: _participation_by_area(conn, q.filters, q.scope),
     "resolutions": lambda conn, q: resolved_with_photos(

@@ -254,15 +254,7 @@ def activity_status(db_url: str) -> tuple[bool, bool]:
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
 def participation_kpis(db_url: str, filters: ReportFilters, scope: Scope, now: datetime) -> KpiComparison:
     """Partisipasi's headline numbers for the period and the period before, read side by side."""
-    previous = filters.compared_with()
-    found = read_concurrently(
-        engine_for(db_url),
-        {
-            "current": lambda conn: participation_summary.participation_kpis(conn, filters, scope, now=now),
-            "previous": lambda conn: participation_summary.participation_kpis(conn, previous, scope, now=now),
-        },
-    )
-    return KpiComparison.of(found["current"], found["previous"], previous)
+    return participation_summary.participation_comparison(engine_for(db_url), filters, scope, now=now)
 
 
 @st.cache_data(ttl=CACHE_TTL_SECONDS, show_spinner=False)
