@@ -11,10 +11,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 from sqlalchemy import Engine, select, update
 
+from kutorejo_data.core import db
 from kutorejo_data.core.errors import ServiceError, ValidationError
 from kutorejo_data.core.filters import Scope
 from kutorejo_data.core.formatting import fmt_day_long
-from kutorejo_data.core.models import KonfirmasiWarga, Laporan, Pengguna, Pesan, StatusHistory
+from kutorejo_data.core.models import KonfirmasiWarga, Laporan, Pengguna, Pesan, RiwayatPenugasan, StatusHistory
 from kutorejo_data.core.phones import normalise_phone, wa_link
 from kutorejo_data.core.tracking import ALPHABET, new_code, normalise_code
 from kutorejo_data.records import outbox
@@ -260,6 +261,32 @@ def test_handing_over_and_escalating_tell_the_new_holder(office: Engine) -> None
     kinds = [(m.jenis, m.penerima) for m in _messages(office, nomor)]
     assert kinds[0] == ("tugas_baru", "rw03")
     assert [kind for kind, _ in kinds[1:]] == ["tugas_terlambat"]
+
+
+def test_the_daily_job_moves_many_reports_at_once_each_once_and_tells_the_new_holder_of_each(
+    office: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(db, "BATCH_SIZE", 2)  # five reports cross every batch's edge
+    numbers = [_new(office, actor="rt03-002", phone=None, when=MONDAY + timedelta(minutes=i)) for i in range(5)]
+    late = max(_report(office, nomor).batas_tahap for nomor in numbers) + timedelta(hours=1)
+    assert tick(office, now=late).escalated == 5
+    assert tick(office, now=late).escalated == 0
+    with office.connect() as conn:
+        moves = conn.execute(
+            select(RiwayatPenugasan.id, RiwayatPenugasan.laporan_id, RiwayatPenugasan.ke_pengguna_id)
+            .where(RiwayatPenugasan.jenis == "eskalasi")
+            .order_by(RiwayatPenugasan.id)
+        ).all()
+    assert [move.laporan_id for move in moves] == numbers
+    assert {move.ke_pengguna_id for move in moves} == {_id(office, "rw03")}
+    assert {(_report(office, n).penanganan, _report(office, n).penanggung_jawab_id) for n in numbers} == {
+        ("rw", _id(office, "rw03"))
+    }
+    told = [m for m in _messages(office) if m.jenis == "tugas_terlambat"]
+    assert [(m.laporan_id, m.kunci, m.penerima) for m in told] == [
+        (move.laporan_id, f"tugas:{move.id}", "rw03") for move in moves
+    ]
+    assert all(f"#{m.laporan_id} " in m.teks for m in told)
 
 
 def test_a_reminder_goes_out_the_working_day_before_a_deadline_once(office: Engine) -> None:

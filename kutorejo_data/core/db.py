@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, CursorResult, Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -14,6 +14,17 @@ from sqlalchemy.pool import ConnectionPoolEntry
 from .config import database_url, pool_settings
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# Ids per IN list and rows per multi-row statement in the writes that may touch thousands of reports at once
+# (the daily escalation after a missed week, an import): one statement each, well below any bound-parameter limit.
+BATCH_SIZE = 1_000
+
+T = TypeVar("T")
+
+
+def batches(items: Sequence[T]) -> Iterator[Sequence[T]]:
+    """`items` in consecutive slices of at most BATCH_SIZE."""
+    for start in range(0, len(items), BATCH_SIZE):
+        yield items[start : start + BATCH_SIZE]
 
 
 def is_sqlite(engine: Engine | Connection) -> bool:

@@ -13,7 +13,7 @@ import numpy as np
 from sqlalchemy import Connection, Engine, and_, insert, or_, select, update
 
 from kutorejo_data.core import domain
-from kutorejo_data.core.db import inserted_id, write_transaction
+from kutorejo_data.core.db import batches, write_transaction
 from kutorejo_data.core.errors import ServiceError, ValidationError, require_writable
 from kutorejo_data.core.filters import EVERYTHING, Scope, area_conditions, resolve_area
 from kutorejo_data.core.models import Kategori, Laporan, Pengguna, RiwayatPenugasan
@@ -87,6 +87,48 @@ def deadlines_for(
 _TARGETS = select(Kategori.id, Kategori.tanggap_hari, Kategori.sla_hari)
 
 
+@dataclass(frozen=True)
+class Change:
+    """One change of who is in charge of a report, as its assignment history records it."""
+
+    laporan_id: int
+    jenis: str
+    tingkat: str
+    dari: int | None
+    ke: int | None
+    batas_tahap: datetime | None
+    alasan: str
+
+
+def record_changes(conn: Connection, changes: Sequence[Change], *, actor: str, at: datetime) -> None:
+    """Append changes of who is in charge to the reports' assignment history; each new holder hears of theirs. Written
+    in batches (the daily escalation may move hundreds of reports at once)."""
+    told: list[notifications.HolderChange] = []
+    for batch in batches(changes):
+        rows = [
+            {
+                "laporan_id": change.laporan_id,
+                "changed_at": at,
+                "jenis": change.jenis,
+                "tingkat": change.tingkat,
+                "dari_pengguna_id": change.dari,
+                "ke_pengguna_id": change.ke,
+                "batas_tahap": change.batas_tahap,
+                "alasan": change.alasan,
+                "changed_by": actor,
+            }
+            for change in batch
+        ]
+        added = insert(RiwayatPenugasan).returning(RiwayatPenugasan.id, sort_by_parameter_order=True)
+        ids = conn.execute(added, rows).scalars().all()
+        told += [
+            notifications.HolderChange(change_id, change.laporan_id, change.jenis, change.ke)
+            for change_id, change in zip(ids, batch, strict=True)
+            if change.ke is not None
+        ]
+    notifications.holders_changed(conn, told, actor=actor, now=at)
+
+
 def record_change(
     conn: Connection,
     laporan_id: int,
@@ -101,21 +143,7 @@ def record_change(
     at: datetime,
 ) -> None:
     """Append one change of who is in charge to the report's assignment history; the new holder hears of it."""
-    inserted = conn.execute(
-        insert(RiwayatPenugasan).values(
-            laporan_id=laporan_id,
-            changed_at=at,
-            jenis=jenis,
-            tingkat=tingkat,
-            dari_pengguna_id=dari,
-            ke_pengguna_id=ke,
-            batas_tahap=batas_tahap,
-            alasan=alasan,
-            changed_by=actor,
-        )
-    )
-    if ke is not None:
-        notifications.holder_changed(conn, inserted_id(inserted), laporan_id, jenis=jenis, to=ke, actor=actor, now=at)
+    record_changes(conn, [Change(laporan_id, jenis, tingkat, dari, ke, batas_tahap, alasan)], actor=actor, at=at)
 
 
 def assign_new_report(
@@ -314,8 +342,7 @@ def assign_unassigned(conn: Connection, *, actor: str, now: datetime, only: Iter
         )
     # One UPDATE per person and one multi-row INSERT: an import or an old database may bring thousands at once.
     for holder, ids in by_holder.items():
-        for start in range(0, len(ids), 5_000):
-            batch = ids[start : start + 5_000]
+        for batch in batches(ids):
             conn.execute(update(Laporan).where(Laporan.id.in_(batch)).values(penanggung_jawab_id=holder))
     if history:
         conn.execute(insert(RiwayatPenugasan), history)

@@ -14,13 +14,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
 from kutorejo_data.core import domain
-from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.db import batches, write_transaction
 from kutorejo_data.core.formatting import fmt_date
 from kutorejo_data.core.models import AppMeta, Laporan
-from kutorejo_data.core.workdays import WorkCalendar
 
 from . import audit
-from .assignment import assign_unassigned, record_change
+from .assignment import Change, assign_unassigned, record_changes
 from .holidays import calendar
 from .routing import ReportPlace, Router
 
@@ -79,33 +78,32 @@ def _escalate(conn: Connection, now: datetime, actor: str) -> int:
         .order_by(Laporan.id)
     ).all()
     router = Router(conn)
-    calendars: dict[int, WorkCalendar] = {}
+    # Every report moved today gets the same deadline in its kelurahan: so many working days from now.
+    deadlines = {
+        kelurahan: calendar(conn, kelurahan).due(now, domain.ESCALATION_STAGE_WORKING_DAYS)
+        for kelurahan in {row.kelurahan_id for row in due}
+    }
+    moves: dict[tuple[str, int | None, datetime], list[int]] = {}
+    changes: list[Change] = []
     for row in due:
         level = row.penanganan or domain.ESCALATION_LADDER[0]
         above = next_level(level)
         if above is None:
             continue
-        cal = calendars.setdefault(row.kelurahan_id, calendar(conn, row.kelurahan_id))
-        deadline = cal.due(now, domain.ESCALATION_STAGE_WORKING_DAYS)
+        deadline = deadlines[row.kelurahan_id]
         holder = router.holder(ReportPlace(row.kelurahan_id, row.rw_id, row.rt_id, row.kategori_id), above)
-        conn.execute(
-            update(Laporan)
-            .where(Laporan.id == row.id)
-            .values(penanganan=above, penanganan_nama=None, penanggung_jawab_id=holder, batas_tahap=deadline)
-        )
+        moves.setdefault((above, holder, deadline), []).append(row.id)
         reason = f"Otomatis: lewat batas tingkat {level.upper()} ({fmt_date(row.batas_tahap.date())})"
-        record_change(
-            conn,
-            row.id,
-            jenis="eskalasi",
-            tingkat=above,
-            dari=row.penanggung_jawab_id,
-            ke=holder,
-            batas_tahap=deadline,
-            alasan=reason,
-            actor=actor,
-            at=now,
-        )
+        changes.append(Change(row.id, "eskalasi", above, row.penanggung_jawab_id, holder, deadline, reason))
+    # One UPDATE per new level, holder and deadline: after a missed week the job may move thousands at once.
+    for (above, holder, deadline), ids in moves.items():
+        for batch in batches(ids):
+            conn.execute(
+                update(Laporan)
+                .where(Laporan.id.in_(batch))
+                .values(penanganan=above, penanganan_nama=None, penanggung_jawab_id=holder, batas_tahap=deadline)
+            )
+    record_changes(conn, changes, actor=actor, at=now)
     return len(due)
 
 

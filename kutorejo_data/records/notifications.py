@@ -12,19 +12,21 @@ messages: they would be hundreds at once; the person finds them in Tugas saya.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, Row, select
 
 from kutorejo_data.core import domain
 from kutorejo_data.core.config import public_url
+from kutorejo_data.core.db import batches
 from kutorejo_data.core.formatting import fmt_date
 from kutorejo_data.core.i18n import category_label, t
 from kutorejo_data.core.models import RT, RW, Kategori, Laporan, Pengguna
-from kutorejo_data.core.workdays import WorkCalendar
 
 from .holidays import calendar
-from .outbox import Outgoing, queue, templates
+from .outbox import Outgoing, queue, queue_many
 
 PUBLIC_PAGE = "cek"
 REPORTER_ACTOR = "pelapor"  # how the history names a resident who answered on the public page
@@ -40,29 +42,38 @@ def public_link(kode: str | None) -> str:
     return f"{public_url()}/{PUBLIC_PAGE}?kode={kode}" if kode else f"{public_url()}/{PUBLIC_PAGE}"
 
 
-def _report(conn: Connection, laporan_id: int) -> Row | None:
-    return conn.execute(
-        select(
-            Laporan.id,
-            Laporan.kelurahan_id,
-            Laporan.kode_lacak,
-            Laporan.judul,
-            Laporan.status,
-            Laporan.penanganan,
-            Laporan.penanggung_jawab_id,
-            Laporan.batas_tahap,
-            Laporan.pelapor_nama,
-            Laporan.pelapor_telepon,
-            RT.nomor.label("rt"),
-            RW.nomor.label("rw"),
-            Kategori.slug,
-            Kategori.nama.label("kategori_nama"),
+def _reports(conn: Connection, laporan_ids: Collection[int]) -> dict[int, Row]:
+    """The reports messages are about, by id (what every message's placeholders need)."""
+    found: dict[int, Row] = {}
+    for batch in batches(sorted(set(laporan_ids))):
+        rows = conn.execute(
+            select(
+                Laporan.id,
+                Laporan.kelurahan_id,
+                Laporan.kode_lacak,
+                Laporan.judul,
+                Laporan.status,
+                Laporan.penanganan,
+                Laporan.penanggung_jawab_id,
+                Laporan.batas_tahap,
+                Laporan.pelapor_nama,
+                Laporan.pelapor_telepon,
+                RT.nomor.label("rt"),
+                RW.nomor.label("rw"),
+                Kategori.slug,
+                Kategori.nama.label("kategori_nama"),
+            )
+            .join(RT, RT.id == Laporan.rt_id)
+            .join(RW, RW.id == Laporan.rw_id)
+            .join(Kategori, Kategori.id == Laporan.kategori_id)
+            .where(Laporan.id.in_(batch))
         )
-        .join(RT, RT.id == Laporan.rt_id)
-        .join(RW, RW.id == Laporan.rw_id)
-        .join(Kategori, Kategori.id == Laporan.kategori_id)
-        .where(Laporan.id == laporan_id)
-    ).one_or_none()
+        found.update((row.id, row) for row in rows)
+    return found
+
+
+def _report(conn: Connection, laporan_id: int) -> Row | None:
+    return _reports(conn, [laporan_id]).get(laporan_id)
 
 
 def _values(report: Row) -> dict[str, object]:
@@ -98,32 +109,20 @@ def _to_reporter(conn: Connection, report: Row, jenis: str, kunci: str, now: dat
     return queue(conn, message, now=now)
 
 
-def _holder(conn: Connection, account_id: int) -> Row | None:
-    return conn.execute(
-        select(Pengguna.username, Pengguna.nama, Pengguna.telepon, Pengguna.aktif, Pengguna.role).where(
-            Pengguna.id == account_id
-        )
-    ).one_or_none()
+def _holders(conn: Connection, account_ids: Collection[int]) -> dict[int, Row]:
+    """The accounts messages go to, by id."""
+    stmt = select(Pengguna.id, Pengguna.username, Pengguna.nama, Pengguna.telepon, Pengguna.aktif, Pengguna.role)
+    return {row.id: row for row in conn.execute(stmt.where(Pengguna.id.in_(sorted(set(account_ids)))))}
 
 
-def _to_holder(
-    conn: Connection,
-    report: Row,
-    account_id: int,
-    jenis: str,
-    kunci: str,
-    now: datetime,
-    *,
-    actor: str = "",
-    texts: dict[str, str] | None = None,
-    **extra: object,
-) -> bool:
-    """Queue a message to a person in charge, sent by the office; nothing for their own action, a closed account, or
-    someone in the office itself (they would send it to themselves; their Tugas saya has it)."""
-    holder = _holder(conn, account_id)
+def _holder_message(
+    report: Row, holder: Row | None, jenis: str, kunci: str, *, actor: str = "", **extra: object
+) -> Outgoing | None:
+    """A message to a person in charge, sent by the office; None for their own action, a closed account, or someone
+    in the office itself (they would send it to themselves; their Tugas saya has it)."""
     if holder is None or not holder.aktif or holder.username == actor or holder.role in domain.OFFICE_ROLES:
-        return False
-    message = Outgoing(
+        return None
+    return Outgoing(
         jenis=jenis,
         values={**_values(report), **extra},
         penerima=holder.nama or holder.username,
@@ -132,7 +131,6 @@ def _to_holder(
         laporan_id=report.id,
         kelurahan_id=report.kelurahan_id,
     )
-    return queue(conn, message, now=now, texts=texts)
 
 
 def report_received(conn: Connection, laporan_id: int, *, now: datetime) -> None:
@@ -151,28 +149,52 @@ def status_changed(conn: Connection, laporan_id: int, version: int, *, actor: st
     _to_reporter(conn, report, jenis, f"status:{laporan_id}:{version}", now)
 
 
-def holder_changed(
-    conn: Connection, change_id: int, laporan_id: int, *, jenis: str, to: int, actor: str, now: datetime
-) -> None:
-    """A change of the person in charge (one assignment-history entry): the new holder hears of it, when it is news."""
-    message = _TASK_MESSAGES.get(jenis)
-    report = _report(conn, laporan_id) if message else None
-    if message is not None and report is not None:
-        _to_holder(conn, report, to, message, f"tugas:{change_id}", now, actor=actor)
+@dataclass(frozen=True)
+class HolderChange:
+    """One assignment-history entry that names a new holder: its id (the message's once-only key), the report, the
+    kind of change and to whom."""
+
+    change_id: int
+    laporan_id: int
+    jenis: str
+    to: int
+
+
+def holders_changed(conn: Connection, changes: Sequence[HolderChange], *, actor: str, now: datetime) -> int:
+    """Changes of the person in charge: each new holder hears of theirs, when it is news; returns how many were
+    queued. Reads every report and account once, however many changes (the daily escalation may bring hundreds)."""
+    news = [change for change in changes if change.jenis in _TASK_MESSAGES]
+    reports = _reports(conn, [change.laporan_id for change in news])
+    holders = _holders(conn, [change.to for change in news])
+    messages = [
+        _holder_message(
+            reports[change.laporan_id],
+            holders.get(change.to),
+            _TASK_MESSAGES[change.jenis],
+            f"tugas:{change.change_id}",
+            actor=actor,
+        )
+        for change in news
+        if change.laporan_id in reports
+    ]
+    return queue_many(conn, [message for message in messages if message is not None], now=now)
 
 
 def reopened_by_reporter(conn: Connection, laporan_id: int, reason: str, *, now: datetime) -> None:
     """The reporter answered "belum": the person in charge hears why, with the new deadline."""
     report = _report(conn, laporan_id)
-    if report is not None and report.penanggung_jawab_id is not None:
-        kunci = f"dibuka:{laporan_id}:{now.isoformat()}"
-        _to_holder(conn, report, report.penanggung_jawab_id, "dibuka_kembali", kunci, now, actor="", alasan=reason)
+    if report is None or report.penanggung_jawab_id is None:
+        return
+    holder = _holders(conn, [report.penanggung_jawab_id]).get(report.penanggung_jawab_id)
+    kunci = f"dibuka:{laporan_id}:{now.isoformat()}"
+    message = _holder_message(report, holder, "dibuka_kembali", kunci, alasan=reason)
+    if message is not None:
+        queue(conn, message, now=now)
 
 
 def queue_reminders(conn: Connection, *, now: datetime) -> int:
     """Each person in charge of an open report whose level's deadline is the next working day (or today, when the job
     did not run yesterday) gets a reminder, once per deadline; returns how many were queued."""
-    texts = templates(conn)
     soon = conn.execute(
         select(Laporan.id, Laporan.kelurahan_id, Laporan.penanggung_jawab_id, Laporan.batas_tahap)
         .where(
@@ -183,13 +205,20 @@ def queue_reminders(conn: Connection, *, now: datetime) -> int:
         )
         .order_by(Laporan.batas_tahap, Laporan.id)
     ).all()
-    calendars: dict[int, WorkCalendar] = {}
-    queued = 0
-    for row in soon:
-        cal = calendars.setdefault(row.kelurahan_id, calendar(conn, row.kelurahan_id))
-        report = _report(conn, row.id)
-        if report is None or cal.working_days_between(now.date(), row.batas_tahap.date()) > 1:
-            continue
-        kunci = f"besok:{row.id}:{row.penanggung_jawab_id}:{row.batas_tahap.isoformat()}"
-        queued += _to_holder(conn, report, row.penanggung_jawab_id, "tugas_besok", kunci, now, texts=texts)
-    return queued
+    calendars = {kelurahan: calendar(conn, kelurahan) for kelurahan in {row.kelurahan_id for row in soon}}
+    due = [
+        row for row in soon if calendars[row.kelurahan_id].working_days_between(now.date(), row.batas_tahap.date()) <= 1
+    ]
+    reports = _reports(conn, [row.id for row in due])
+    holders = _holders(conn, [row.penanggung_jawab_id for row in due])
+    messages = [
+        _holder_message(
+            reports[row.id],
+            holders.get(row.penanggung_jawab_id),
+            "tugas_besok",
+            f"besok:{row.id}:{row.penanggung_jawab_id}:{row.batas_tahap.isoformat()}",
+        )
+        for row in due
+        if row.id in reports
+    ]
+    return queue_many(conn, [message for message in messages if message is not None], now=now)

@@ -8,13 +8,13 @@ queued messages to it.
 from __future__ import annotations
 
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import ColumnElement, Connection, Engine, and_, func, insert, or_, select, update
 
-from kutorejo_data.core.db import write_transaction
+from kutorejo_data.core.db import batches, write_transaction
 from kutorejo_data.core.errors import ServiceError, ValidationError, require_writable
 from kutorejo_data.core.filters import EVERYTHING, Scope
 from kutorejo_data.core.models import Kelurahan, Pesan, TemplatePesan
@@ -130,24 +130,43 @@ def save_template(
 
 def queue(conn: Connection, message: Outgoing, *, now: datetime, texts: Mapping[str, str] | None = None) -> bool:
     """Queue a message inside the caller's transaction, once per key; False when it was queued before."""
-    if conn.execute(select(Pesan.id).where(Pesan.kunci == message.kunci)).first() is not None:
-        return False
-    text = (texts or templates(conn))[message.jenis].format_map({key: str(v) for key, v in message.values.items()})
-    conn.execute(
-        insert(Pesan).values(
-            jenis=message.jenis,
-            laporan_id=message.laporan_id,
-            pengirim_id=message.pengirim_id,
-            kelurahan_id=message.kelurahan_id,
-            penerima=message.penerima[:100],
-            nomor=normalise_phone(message.telepon),
-            teks=text,
-            status="antre",
-            kunci=message.kunci,
-            created_at=now,
+    return queue_many(conn, [message], now=now, texts=texts) == 1
+
+
+def queue_many(
+    conn: Connection, messages: Sequence[Outgoing], *, now: datetime, texts: Mapping[str, str] | None = None
+) -> int:
+    """Queue many messages inside the caller's transaction, each once per key (the first of a key wins); returns how
+    many were new. The keys are read and the rows written in batches: the daily job may queue hundreds at once."""
+    if not messages:
+        return 0
+    texts = texts or templates(conn)
+    seen: set[str] = set()
+    for batch in batches(messages):
+        keys = [message.kunci for message in batch]
+        seen.update(conn.execute(select(Pesan.kunci).where(Pesan.kunci.in_(keys))).scalars())
+    rows = []
+    for message in messages:
+        if message.kunci in seen:
+            continue
+        seen.add(message.kunci)
+        rows.append(
+            {
+                "jenis": message.jenis,
+                "laporan_id": message.laporan_id,
+                "pengirim_id": message.pengirim_id,
+                "kelurahan_id": message.kelurahan_id,
+                "penerima": message.penerima[:100],
+                "nomor": normalise_phone(message.telepon),
+                "teks": texts[message.jenis].format_map({key: str(v) for key, v in message.values.items()}),
+                "status": "antre",
+                "kunci": message.kunci,
+                "created_at": now,
+            }
         )
-    )
-    return True
+    for part in batches(rows):
+        conn.execute(insert(Pesan), part)
+    return len(rows)
 
 
 @dataclass(frozen=True)
