@@ -13,6 +13,7 @@ from kutorejo_data.analytics import area_view, capacity, metrics
 from kutorejo_data.analytics.capacity import INDEX_KEY, NO_RECORDS, Finding, score_units
 from kutorejo_data.analytics.unit_measures import UnitCounts, UnitQuery, unit_counts, unit_counts_by_period
 from kutorejo_data.core.filters import ReportFilters, Scope, resolve_area
+from kutorejo_data.core.periods import add_months, month_end
 from kutorejo_data.core.units import UNIT_COLUMNS
 from tests.factories import KUTOREJO, add_area, add_report
 from tests.factories_activities import add_activity, set_rt_facts, set_rw_head
@@ -348,6 +349,26 @@ def test_trend_windows_keep_the_period_length_and_end_at_month_ends() -> None:
         (date(2025, 11, 1), date(2026, 10, 31)),
         (date(2025, 12, 1), date(2026, 11, 29)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("dari", "sampai"),
+    [
+        (date(2026, 12, 1), date(2026, 12, 7)),  # this month, early in it
+        (date(2027, 1, 1), date(2027, 1, 31)),  # last month, across the new year
+        (date(2026, 3, 1), date(2026, 3, 31)),  # after February
+        (date(2026, 10, 1), date(2026, 12, 31)),  # three months
+    ],
+)
+def test_the_trend_windows_of_a_period_of_whole_months_are_whole_months(dari: date, sampai: date) -> None:
+    windows = capacity.trend_windows(dari, sampai)
+    months = (sampai.year - dari.year) * 12 + sampai.month - dari.month + 1
+    assert windows[-1] == (dari, sampai)
+    for start, end in windows[:-1]:
+        assert start.day == 1 and end == month_end(end)
+        assert (end.year - start.year) * 12 + end.month - start.month + 1 == months
+    ends = [end for _, end in windows[:-1]]
+    assert ends == sorted(ends) and ends[-1] == month_end(add_months(sampai, -1))
 
 
 def test_trend_of_one_unit_ends_with_the_tables_value(scorecard_data: Engine) -> None:

@@ -9,9 +9,9 @@ import pandas as pd
 import pytest
 from sqlalchemy import Engine
 
-from kutorejo_data.analytics import metrics, resolution
+from kutorejo_data.analytics import area_view, metrics, resolution
 from kutorejo_data.analytics.metrics import MIN_REPORTS_FOR_COMPARISON
-from kutorejo_data.core.filters import ReportFilters
+from kutorejo_data.core.filters import EVERYTHING, ReportFilters
 from tests.factories import add_area, add_report, at
 
 NOVEMBER = ReportFilters(dari=date(2026, 11, 1), sampai=date(2026, 11, 30))
@@ -119,15 +119,27 @@ def test_the_comparison_takes_its_medians_from_the_timing_it_is_given(handmade_d
         assert alone["median_penyelesaian"].notna().any() or not alone["cukup_data"].any()
 
 
-@pytest.mark.parametrize("rw", [None, "03", "07"])
-def test_the_backlog_by_age_and_by_area_both_add_up_to_terlambat(demo_db: Engine, rw: str | None) -> None:
-    filters = replace(NOVEMBER, rw=rw)
+@pytest.mark.parametrize(("rw", "rt"), [(None, None), ("03", None), ("07", None), ("03", "002")])
+@pytest.mark.parametrize(
+    ("dari", "sampai"),
+    [
+        (date(2026, 11, 1), date(2026, 11, 30)),  # last month
+        (date(2026, 12, 1), date(2026, 12, 5)),  # reaching now
+        (date(2025, 12, 15), date(2026, 1, 14)),  # across a new year, long past
+    ],
+)
+def test_the_backlog_by_age_by_area_and_per_rt_add_up_to_terbuka_and_terlambat(
+    demo_db: Engine, rw: str | None, rt: str | None, dari: date, sampai: date
+) -> None:
+    filters = ReportFilters(rw=rw, rt=rt, dari=dari, sampai=sampai)
     with demo_db.connect() as conn:
         by_age = resolution.backlog_by_age(conn, filters, now=AFTER_NOVEMBER)
         by_area = resolution.backlog_by_area(conn, filters, now=AFTER_NOVEMBER)
+        per_rt = area_view.open_and_overdue(conn, filters, EVERYTHING, AFTER_NOVEMBER)
+        still_open = metrics.terbuka(conn, filters, now=AFTER_NOVEMBER)
         overdue = metrics.terlambat(conn, filters, now=AFTER_NOVEMBER)
-    assert by_age["terlambat"].sum() == by_area["terlambat"].sum() == overdue > 0
-    assert by_age["terbuka"].sum() == by_area["terbuka"].sum()
+    assert by_age["terlambat"].sum() == by_area["terlambat"].sum() == per_rt["terlambat"].sum() == overdue > 0
+    assert by_age["terbuka"].sum() == by_area["terbuka"].sum() == per_rt["terbuka"].sum() == still_open > overdue
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, case, func, select
 
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, past_due, resolve_area
 from kutorejo_data.core.models import Laporan
+from kutorejo_data.core.sqlfuncs import not_index_ordered
 from kutorejo_data.core.units import Level
 from kutorejo_data.store.capacity_rekap import report_counts
 
@@ -32,11 +33,8 @@ def open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now
     """
     conditions, moment = metrics.open_at_end_conditions(conn, filters, scope, now)
     overdue = case((past_due(moment), 1), else_=0)
-    stmt = (
-        select(Laporan.rt_id, Laporan.rw_id, func.count(), func.sum(overdue))
-        .where(*conditions)
-        .group_by(Laporan.rt_id, Laporan.rw_id)
-    )
+    area = (not_index_ordered(Laporan.rt_id).label("rt_id"), not_index_ordered(Laporan.rw_id).label("rw_id"))
+    stmt = select(*area, func.count(), func.sum(overdue)).where(*conditions).group_by(*area)
     return pd.DataFrame(conn.execute(stmt).all(), columns=["rt_id", "rw_id", "terbuka", "terlambat"])
 
 

@@ -145,12 +145,14 @@ def scorecard_with_change(
 
 
 def trend_windows(dari: date, sampai: date, points: int = TREND_POINTS) -> list[tuple[date, date]]:
-    """Windows as long as the period, ending at the period's end and at the ends of the months before it."""
+    """Windows of as many whole months as the period touches, ending at the ends of the months before it, and the
+    period itself."""
     months = (sampai.year - dari.year) * 12 + sampai.month - dari.month + 1
     windows = []
     for back in range(points - 1, 0, -1):
         end = month_end(add_months(sampai, -back))
-        windows.append((add_months(end, -months) + timedelta(days=1), end))
+        # Counted back from the next month's first day: from a 30-day month's end, a month back is the 30th.
+        windows.append((add_months(end + timedelta(days=1), -months), end))
     return [*windows, (dari, sampai)]  # the last point is the period itself, as in the table
 
 

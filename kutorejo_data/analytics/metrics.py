@@ -487,37 +487,48 @@ def as_it_stood(column: Literal["status", "penanganan", "penanganan_nama"], mome
     return case((Laporan.updated_at < moment, current), else_=_history_at(kept, moment)).label(column)
 
 
-def open_at_end_conditions(
+def _open_at_end(
     conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
-) -> tuple[list[ColumnElement[bool]], datetime]:
-    """Conditions for "open at the end of the period", and the moment that end stands for."""
+) -> tuple[list[ColumnElement[bool]], list[list[ColumnElement[bool]]], datetime]:
+    """ "Open at the end of the period": the conditions every such report meets, the disjoint alternatives of which
+    it meets one (each an index range with the common conditions), and the moment that end stands for."""
     _, end = _period_bounds(filters)
     conditions = report_conditions(conn, filters, scope, with_period=False)
     if end >= now:
         # The period reaches today: the current status is the status at its end (and needs no history scan).
-        return [*conditions, Laporan.reported_at < now, Laporan.status.in_(OPEN_STATUSES)], now
+        return [*conditions, Laporan.reported_at < now], [[Laporan.status.in_(OPEN_STATUSES)]], now
     # A report unchanged since that moment had the status it has now; only those changed since (updated_at never
-    # lags the history) need their history read. Each part is one index range.
+    # lags the history) need their history read.
     unchanged_open = [Laporan.status.in_(OPEN_STATUSES), Laporan.updated_at < end]
     changed_open = [Laporan.updated_at >= end, _status_at(end).in_(OPEN_STATUSES)]
+    return [*conditions, Laporan.reported_at < end], [unchanged_open, changed_open], end
+
+
+def open_at_end_conditions(
+    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
+) -> tuple[list[ColumnElement[bool]], datetime]:
+    """Conditions for "open at the end of the period", and the moment that end stands for."""
+    common, alternatives, moment = _open_at_end(conn, filters, scope, now)
+    if len(alternatives) == 1:
+        return [*common, *alternatives[0]], moment
     if not is_sqlite(conn):
         # PostgreSQL ORs the two index ranges into one bitmap scan, twice as fast as naming the reports by id.
-        return [*conditions, Laporan.reported_at < end, or_(and_(*unchanged_open), and_(*changed_open))], end
+        return [*common, or_(*(and_(*part) for part in alternatives))], moment
     # SQLite would scan the whole area for the OR; each part is an index range of its own, the reports named by id.
-    parts = [
-        select(Laporan.id).where(*conditions, Laporan.reported_at < end, *part).correlate(None)
-        for part in (unchanged_open, changed_open)
-    ]
-    return [Laporan.id.in_(union_all(*parts))], end
+    parts = [select(Laporan.id).where(*common, *part).correlate(None) for part in alternatives]
+    return [Laporan.id.in_(union_all(*parts))], moment
 
 
 def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[int, int]:
-    """TERBUKA and TERLAMBAT from one pass over the reports open at the end of the period."""
-    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
+    """TERBUKA and TERLAMBAT: counted in each alternative's index range and added (they are disjoint), so no report is
+    looked up by id."""
+    common, alternatives, moment = _open_at_end(conn, filters, scope, now)
     late = case((past_due(moment), 1), else_=0)
-    stmt = select(func.count(), func.coalesce(func.sum(late), 0)).select_from(Laporan).where(*conditions)
-    total, overdue = conn.execute(stmt).one()
-    return int(total), int(overdue)
+    counts = union_all(
+        *(select(func.count().label("n"), func.sum(late).label("late")).where(*common, *part) for part in alternatives)
+    ).subquery()
+    total, overdue = conn.execute(select(func.sum(counts.c.n), func.sum(counts.c.late))).one()
+    return int(total or 0), int(overdue or 0)
 
 
 def terbuka(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING, *, now: datetime) -> int:

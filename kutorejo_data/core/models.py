@@ -147,10 +147,13 @@ class Laporan(Base):
         CheckConstraint("lon IS NULL OR (lon BETWEEN -180 AND 180)", name="lon_range"),
         CheckConstraint("length(judul) > 0", name="judul_not_empty"),
         CheckConstraint("version >= 1", name="version_positive"),
-        # Area and period first, then what aggregates group and filter on: index-only reads (migration 0003).
+        # Area and period first, then what aggregates group and filter on: index-only reads (migration 0003); the
+        # deadline last, for counting the open and the overdue (migration 0017).
         Index("ix_laporan_kelurahan_reported", "kelurahan_id", "reported_at", *_REPORT_FACETS, "rw_id", "rt_id"),
-        Index("ix_laporan_rw_reported", "rw_id", "reported_at", *_REPORT_FACETS, "rt_id", "updated_at"),
-        Index("ix_laporan_rt_reported", "rt_id", "reported_at", *_REPORT_FACETS, "updated_at"),
+        Index(
+            "ix_laporan_rw_reported", "rw_id", "reported_at", *_REPORT_FACETS, "rt_id", "updated_at", "batas_selesai"
+        ),
+        Index("ix_laporan_rt_reported", "rt_id", "reported_at", *_REPORT_FACETS, "updated_at", "batas_selesai"),
         Index(
             "ix_laporan_status_reported",
             "status",
@@ -161,6 +164,7 @@ class Laporan(Base):
             "kategori_id",
             "prioritas",
             "updated_at",
+            "batas_selesai",
         ),
         # Reports changed since a moment (updated_at never lags the history: a trigger, migration 0006).
         Index(
@@ -173,6 +177,7 @@ class Laporan(Base):
             "status",
             "kategori_id",
             "prioritas",
+            "batas_selesai",
         ),
         # History-to-report lookups (resolutions, changes since a moment) read this instead of the wide row.
         Index("ix_laporan_id_facets", "id", "kelurahan_id", "rw_id", "rt_id", "reported_at", *_REPORT_FACETS),

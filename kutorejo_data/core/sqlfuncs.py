@@ -13,6 +13,7 @@ from sqlalchemy import (
     FromClause,
     Row,
     Select,
+    SQLColumnExpression,
     String,
     Subquery,
     case,
@@ -70,6 +71,13 @@ def _days_between_postgresql(element: days_between, compiler: SQLCompiler, **kw:
 
 
 Fraction = tuple[int, int]
+
+
+def not_index_ordered(column: SQLColumnExpression[int]) -> ColumnElement[int]:
+    """An integer column's value as an expression (`column + 0`), for grouping by it: grouped by the bare column,
+    SQLite prefers an index led by that column for the order, even when it must skip-scan it and read every row
+    (Wilayah's open reports per RT at 1M reports: 360 ms that way, 55 ms from the open-status index)."""
+    return column + 0
 
 
 def _ranked(values: FromClause, groups: Sequence[ColumnElement[Any]], value: ColumnElement[Any]) -> Subquery:
