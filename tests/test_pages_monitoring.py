@@ -12,6 +12,7 @@ from kutorejo_data.analytics.metrics import terlambat
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.core.filters import ReportFilters
+from kutorejo_data.core.i18n import t
 from kutorejo_data.records.reports import count_reports
 from kutorejo_data.ui.frame.url_params import expand_statuses
 from tests.factories import add_area, add_report
@@ -168,6 +169,17 @@ def test_each_penyelesaian_tab_opens_from_its_link_and_runs_alone(
     assert len(at.tabs) == len(PENYELESAIAN_TABS) and len(filled) == 1  # the other tabs did not run
     if lang == "id":
         assert any(PENYELESAIAN_TABS[section] in s.value for s in at.subheader)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_penyelesaian_over_a_period_with_nothing_says_so_instead_of_drawing_empty_charts(
+    monkeypatch, demo_db_url: str, lang: str
+) -> None:
+    at = open_page(monkeypatch, demo_db_url, "pages/penyelesaian.py", lang, dari="2021-01-01", sampai="2021-01-31")
+    assert not at.exception and not at.error
+    said = [info.value for info in at.info]
+    assert t("penyelesaian.no_data", lang) in said and t("penyelesaian.backlog_none", lang) in said
+    assert not at.get("plotly_chart")
 
 
 def test_switching_the_penyelesaian_tab_keeps_it_in_the_link(monkeypatch, demo_db_url: str) -> None:

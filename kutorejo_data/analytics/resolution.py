@@ -158,11 +158,6 @@ def _joined(tanggap: pd.DataFrame, selesai: pd.DataFrame) -> pd.DataFrame:
     return table.reset_index()
 
 
-def overall_timing(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> dict[str, float | None]:
-    """Median and P90 of response time (reports received) and resolution time (reports resolved) in the period."""
-    return timing(conn, filters, scope).overall
-
-
 def timing_by_category(conn: Connection, filters: ReportFilters, scope: Scope = EVERYTHING) -> pd.DataFrame:
     """Median and P90 response and resolution times per category (slug in `grup`)."""
     return timing(conn, filters, scope).by_category

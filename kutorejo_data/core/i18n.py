@@ -324,6 +324,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "penyelesaian.by_handler": ("Waktu per tingkat penanganan (eskalasi)", "Time by handler level (escalation)"),
     "penyelesaian.trend": ("Tren waktu penyelesaian per bulan", "Monthly trend of resolution time"),
     "penyelesaian.backlog": ("Laporan terbuka menurut umur", "Open reports by age"),
+    "penyelesaian.backlog_none": (
+        "Tidak ada laporan yang masih terbuka di akhir periode ini.",
+        "No report was still open at the end of this period.",
+    ),
     "penyelesaian.backlog_area": ("Laporan terbuka dan terlambat per {unit}", "Open and overdue reports per {unit}"),
     "penyelesaian.overdue": ("Laporan terlambat (terparah dulu)", "Overdue reports (worst first)"),
     "penyelesaian.overdue_none": ("Tidak ada laporan terlambat. 👍", "No overdue reports."),

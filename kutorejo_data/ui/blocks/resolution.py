@@ -55,7 +55,10 @@ def render_flow_and_backlog(flow: dict[str, int], backlog_age: pd.DataFrame, lan
             st.info(t("penyelesaian.no_data", lang))
     with backlog_column:
         st.subheader(t("penyelesaian.backlog", lang), help=UMUR_TERBUKA.help(lang))
-        st.plotly_chart(charts.open_overdue_bars(backlog_age, "umur", lang), config={"displayModeBar": False})
+        if backlog_age["terbuka"].any():
+            st.plotly_chart(charts.open_overdue_bars(backlog_age, "umur", lang), config={"displayModeBar": False})
+        else:
+            st.info(t("penyelesaian.backlog_none", lang))
 
 
 def _on_time_table(frame: pd.DataFrame, group: str, lang: str, order: tuple[str, ...] = ()) -> pd.DataFrame:
