@@ -160,24 +160,30 @@ class HolderChange:
     to: int
 
 
-def holders_changed(conn: Connection, changes: Sequence[HolderChange], *, actor: str, now: datetime) -> int:
-    """Changes of the person in charge: each new holder hears of theirs, when it is news; returns how many were
-    queued. Reads every report and account once, however many changes (the daily escalation may bring hundreds)."""
-    news = [change for change in changes if change.jenis in _TASK_MESSAGES]
-    reports = _reports(conn, [change.laporan_id for change in news])
-    holders = _holders(conn, [change.to for change in news])
+def _queue_to_holders(
+    conn: Connection, wanted: Sequence[tuple[int, int, str, str]], *, now: datetime, actor: str = ""
+) -> int:
+    """Queue messages to persons in charge, each (report id, account id, kind, once-only key), from one read of the
+    reports and accounts however many there are; returns how many were new."""
+    reports = _reports(conn, [laporan_id for laporan_id, _, _, _ in wanted])
+    holders = _holders(conn, [account_id for _, account_id, _, _ in wanted])
     messages = [
-        _holder_message(
-            reports[change.laporan_id],
-            holders.get(change.to),
-            _TASK_MESSAGES[change.jenis],
-            f"tugas:{change.change_id}",
-            actor=actor,
-        )
-        for change in news
-        if change.laporan_id in reports
+        _holder_message(reports[laporan_id], holders.get(account_id), jenis, kunci, actor=actor)
+        for laporan_id, account_id, jenis, kunci in wanted
+        if laporan_id in reports
     ]
     return queue_many(conn, [message for message in messages if message is not None], now=now)
+
+
+def holders_changed(conn: Connection, changes: Sequence[HolderChange], *, actor: str, now: datetime) -> int:
+    """Changes of the person in charge: each new holder hears of theirs, when it is news; returns how many were
+    queued (the daily escalation may bring hundreds at once)."""
+    wanted = [
+        (change.laporan_id, change.to, _TASK_MESSAGES[change.jenis], f"tugas:{change.change_id}")
+        for change in changes
+        if change.jenis in _TASK_MESSAGES
+    ]
+    return _queue_to_holders(conn, wanted, now=now, actor=actor)
 
 
 def reopened_by_reporter(conn: Connection, laporan_id: int, reason: str, *, now: datetime) -> None:
@@ -209,16 +215,13 @@ def queue_reminders(conn: Connection, *, now: datetime) -> int:
     due = [
         row for row in soon if calendars[row.kelurahan_id].working_days_between(now.date(), row.batas_tahap.date()) <= 1
     ]
-    reports = _reports(conn, [row.id for row in due])
-    holders = _holders(conn, [row.penanggung_jawab_id for row in due])
-    messages = [
-        _holder_message(
-            reports[row.id],
-            holders.get(row.penanggung_jawab_id),
+    wanted = [
+        (
+            row.id,
+            row.penanggung_jawab_id,
             "tugas_besok",
             f"besok:{row.id}:{row.penanggung_jawab_id}:{row.batas_tahap.isoformat()}",
         )
         for row in due
-        if row.id in reports
     ]
-    return queue_many(conn, [message for message in messages if message is not None], now=now)
+    return _queue_to_holders(conn, wanted, now=now)
