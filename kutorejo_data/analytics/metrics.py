@@ -490,8 +490,8 @@ def as_it_stood(column: Literal["status", "penanganan", "penanganan_nama"], mome
 def _open_at_end(
     conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
 ) -> tuple[list[ColumnElement[bool]], list[list[ColumnElement[bool]]], datetime]:
-    """ "Open at the end of the period": the conditions every such report meets, the disjoint alternatives of which
-    it meets one (each an index range with the common conditions), and the moment that end stands for."""
+    """Reports open at the end of the period: the conditions every one meets, the disjoint alternatives of which it
+    meets one (each an index range with the common conditions), and the moment that end stands for."""
     _, end = _period_bounds(filters)
     conditions = report_conditions(conn, filters, scope, with_period=False)
     if end >= now:

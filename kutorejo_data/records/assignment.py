@@ -340,7 +340,7 @@ def assign_unassigned(conn: Connection, *, actor: str, now: datetime, only: Iter
                 "changed_by": actor,
             }
         )
-    # One UPDATE per person and one multi-row INSERT: an import or an old database may bring thousands at once.
+    # One UPDATE per person (and batch) and one multi-row INSERT: an import or an old database may bring thousands.
     for holder, ids in by_holder.items():
         for batch in batches(ids):
             conn.execute(update(Laporan).where(Laporan.id.in_(batch)).values(penanggung_jawab_id=holder))

@@ -128,19 +128,17 @@ def save_template(
         audit.record(conn, actor, "update", "template_pesan", jenis, {"teks": before}, {"teks": text}, at=now)
 
 
-def queue(conn: Connection, message: Outgoing, *, now: datetime, texts: Mapping[str, str] | None = None) -> bool:
+def queue(conn: Connection, message: Outgoing, *, now: datetime) -> bool:
     """Queue a message inside the caller's transaction, once per key; False when it was queued before."""
-    return queue_many(conn, [message], now=now, texts=texts) == 1
+    return queue_many(conn, [message], now=now) == 1
 
 
-def queue_many(
-    conn: Connection, messages: Sequence[Outgoing], *, now: datetime, texts: Mapping[str, str] | None = None
-) -> int:
+def queue_many(conn: Connection, messages: Sequence[Outgoing], *, now: datetime) -> int:
     """Queue many messages inside the caller's transaction, each once per key (the first of a key wins); returns how
     many were new. The keys are read and the rows written in batches: the daily job may queue hundreds at once."""
     if not messages:
         return 0
-    texts = texts or templates(conn)
+    texts = templates(conn)
     seen: set[str] = set()
     for batch in batches(messages):
         keys = [message.kunci for message in batch]
