@@ -100,6 +100,23 @@ def test_only_settled_whole_months_are_stored(small_demo: Engine) -> None:
     assert _stored(small_demo, bulan="2026-10") == 0 and _stored(small_demo, bulan="2026-11") == 0
 
 
+def test_a_kelurahan_counted_live_leaves_out_its_inactive_rts(small_demo: Engine) -> None:
+    """A whole kelurahan's live months are read in date order, not RT by RT: still only its active RTs count."""
+    rt = _area(small_demo, "03", "002").rt_id
+    live = (date(2026, 9, 1), date(2026, 11, 29))
+    assert _read(small_demo, _area(small_demo), "rt", live).loc[(slice(None), rt), "laporan"].sum() > 0
+    with small_demo.begin() as conn:
+        conn.execute(update(RT).where(RT.id == rt).values(aktif=False))
+    kelurahan = _area(small_demo)
+    counted = _read(small_demo, kelurahan, "rt", live)
+    assert rt not in counted.index.get_level_values("rt_id")
+    pd.testing.assert_frame_equal(counted, _counted_now(small_demo, kelurahan, "rt", live), check_dtype=False)
+    # An RW counts every report of its RTs, an inactive RT's too.
+    by_rw = _read(small_demo, kelurahan, "rw", live)
+    assert rt in by_rw.index.get_level_values("rt_id")
+    pd.testing.assert_frame_equal(by_rw, _counted_now(small_demo, kelurahan, "rw", live), check_dtype=False)
+
+
 def test_a_report_backdated_into_a_settled_month_forgets_that_month_of_its_rt_only(small_demo: Engine) -> None:
     kelurahan = _area(small_demo)
     before = _read(small_demo, kelurahan, "rt")
