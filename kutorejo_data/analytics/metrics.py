@@ -20,11 +20,12 @@ from kutorejo_data.core.filters import (
     history_area_conditions,
     past_due,
     report_conditions,
+    resolve_area,
 )
 from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.models import Laporan, StatusHistory
 from kutorejo_data.core.periods import month_end, month_start
-from kutorejo_data.core.sqlfuncs import MEDIAN, days_between, median, percentile_rows, row_percentile
+from kutorejo_data.core.sqlfuncs import MEDIAN, days_between, median, not_index_ordered, percentile_rows, row_percentile
 
 LAPORAN_MASUK = Metric(
     "laporan_masuk",
@@ -338,17 +339,23 @@ def masuk_sah_by_category(conn: Connection, filters: ReportFilters, scope: Scope
     The counts of LAPORAN_BERULANG: a report export with the same filters (and the valid statuses) lists exactly
     these reports.
     """
-    area: list[Any] = [Laporan.kelurahan_id, Laporan.rw_id] + ([Laporan.rt_id] if level == "rt" else [])
+    columns: list[Any] = [Laporan.rw_id] + ([Laporan.rt_id] if level == "rt" else [])
+    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
+    if area.kelurahan_id is not None and area.rw_id is None:
+        # Grouped by the bare columns, SQLite skip-scans the RW index for their order and looks each report up for
+        # its kelurahan; grouped by expressions, it reads the kelurahan's index alone (a year at 1M reports: 1.0 →
+        # 0.5 s). Without a kelurahan, or for one RW, the RW index holds all it needs.
+        columns = [not_index_ordered(column).label(column.key) for column in columns]
     return (
         select(
-            *area,
+            *columns,
             Laporan.kategori_id,
             func.count().label("jumlah"),
             func.min(Laporan.reported_at).label("pertama"),
             func.max(Laporan.reported_at).label("terakhir"),
         )
         .where(*masuk_sah_conditions(conn, filters, scope))
-        .group_by(*area, Laporan.kategori_id)
+        .group_by(*columns, Laporan.kategori_id)
     )
 
 

@@ -31,8 +31,8 @@ from .metrics import (
 # A recurring problem lists its most recent reports as evidence (its count, dates and photos cover them all), and
 # the single-report candidates are the oldest ones: a page a meeting can read, whatever the size of the database.
 EVIDENCE_REPORTS = 25
-# Where a group's most recent reports are looked for first (see _group_members).
-EVIDENCE_MONTHS = 3
+# Where a group's most recent reports are looked for first, nearest first (see _group_members).
+EVIDENCE_MONTHS: tuple[int, ...] = (1, 3)
 SINGLE_CANDIDATES = 200
 # Why a problem is a candidate (the words are `musrenbang.dasar.<key>` in core/i18n.py).
 BERULANG_RT = "berulang_rt"
@@ -102,7 +102,6 @@ def recurring_filters(kelurahan_kode: str | None, rw: str | None, today: date) -
 
 @dataclass
 class _Group:
-    kelurahan_id: int
     rw_id: int
     rt_id: int | None
     kategori_id: int
@@ -189,11 +188,13 @@ def _group_members(
         return
     assert filters.dari and filters.sampai
     # A group with more reports than it lists looks for its most recent in the last EVIDENCE_MONTHS first (ranking
-    # a year of reports costs several times more); the others, and any that found too few there, rank the window.
-    recent_from = max(filters.dari, add_months(filters.sampai, -EVIDENCE_MONTHS))
-    many = {key: g for key, g in groups.items() if g.jumlah > EVIDENCE_REPORTS}
-    if many and recent_from > filters.dari:
-        _ranked_members(conn, replace(filters, dari=recent_from), scope, level, many)
+    # a year of reports costs several times more, a month a third of three); those that find too few there look
+    # further back, and the others rank the whole window.
+    recent = {max(filters.dari, add_months(filters.sampai, -months)) for months in EVIDENCE_MONTHS} - {filters.dari}
+    for start in sorted(recent, reverse=True):
+        looking = {k: g for k, g in groups.items() if g.jumlah > EVIDENCE_REPORTS and len(g.members) < EVIDENCE_REPORTS}
+        if looking:
+            _ranked_members(conn, replace(filters, dari=start), scope, level, looking)
     short = {key: g for key, g in groups.items() if len(g.members) < min(EVIDENCE_REPORTS, g.jumlah)}
     if short:
         _ranked_members(conn, filters, scope, level, short)
@@ -218,7 +219,7 @@ def _recurring_groups(conn: Connection, filters: ReportFilters, scope: Scope) ->
     threshold = RECURRING_MIN_REPORTS
     rt_rows = conn.execute(masuk_sah_by_category(conn, filters, scope, "rt")).all()
     groups = [
-        _Group(r.kelurahan_id, r.rw_id, r.rt_id, r.kategori_id, int(r.jumlah), r.pertama, r.terakhir)
+        _Group(r.rw_id, r.rt_id, r.kategori_id, int(r.jumlah), r.pertama, r.terakhir)
         for r in rt_rows
         if r.jumlah >= threshold
     ]
@@ -230,7 +231,7 @@ def _recurring_groups(conn: Connection, filters: ReportFilters, scope: Scope) ->
         if key in covered:
             continue
         if key not in by_rw:
-            by_rw[key] = _Group(r.kelurahan_id, r.rw_id, None, r.kategori_id, 0, r.pertama, r.terakhir)
+            by_rw[key] = _Group(r.rw_id, None, r.kategori_id, 0, r.pertama, r.terakhir)
         group = by_rw[key]
         group.jumlah += int(r.jumlah)
         group.pertama, group.terakhir = min(group.pertama, r.pertama), max(group.terakhir, r.terakhir)
@@ -254,10 +255,10 @@ def _single_evidence(row: Any) -> Evidence:
 
 @dataclass(frozen=True)
 class _Names:
-    """The words of the groups' places and categories: RW id → (kelurahan kode, kelurahan nama, RW), RT id → RT,
+    """The groups' places and categories: RW id → (kelurahan id, kelurahan kode, kelurahan nama, RW), RT id → RT,
     category id → (slug, nama)."""
 
-    rws: dict[int, tuple[str, str, str]]
+    rws: dict[int, tuple[int, str, str, str]]
     rts: dict[int, str]
     categories: dict[int, tuple[str, str]]
 
@@ -265,14 +266,14 @@ class _Names:
 def _names(conn: Connection, groups: list[_Group]) -> _Names:
     rw_ids = sorted({g.rw_id for g in groups})
     rws = conn.execute(
-        select(RW.id, Kelurahan.kode, Kelurahan.nama, RW.nomor)
+        select(RW.id, Kelurahan.id, Kelurahan.kode, Kelurahan.nama, RW.nomor)
         .join(Kelurahan, Kelurahan.id == RW.kelurahan_id)
         .where(RW.id.in_(rw_ids))
     )
     rts = conn.execute(select(RT.id, RT.nomor).where(RT.rw_id.in_(rw_ids)))
     categories = conn.execute(select(Kategori.id, Kategori.slug, Kategori.nama))
     return _Names(
-        {id_: (kode, nama, nomor) for id_, kode, nama, nomor in rws},
+        {id_: (kelurahan_id, kode, nama, nomor) for id_, kelurahan_id, kode, nama, nomor in rws},
         {id_: nomor for id_, nomor in rts},
         {id_: (slug, nama) for id_, slug, nama in categories},
     )
@@ -287,7 +288,7 @@ def _recurring_candidate(group: _Group, names: _Names) -> Candidate:
         kode_lacak=tuple(r.kode_lacak for r in group.members if r.kode_lacak),
         jumlah_foto=group.foto,
     )
-    kelurahan_kode, kelurahan_nama, rw = names.rws[group.rw_id]
+    kelurahan_id, kelurahan_kode, kelurahan_nama, rw = names.rws[group.rw_id]
     kategori_slug, kategori_nama = names.categories[group.kategori_id]
     if group.rt_id is not None:
         kunci, dasar = f"rt-{group.rt_id}-{group.kategori_id}", BERULANG_RT
@@ -296,7 +297,7 @@ def _recurring_candidate(group: _Group, names: _Names) -> Candidate:
     return Candidate(
         kunci=kunci,
         dasar=(dasar,),
-        kelurahan_id=group.kelurahan_id,
+        kelurahan_id=kelurahan_id,
         rw_id=group.rw_id,
         rt_id=group.rt_id,
         kategori_id=group.kategori_id,
