@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
@@ -14,16 +14,17 @@ from kutorejo_data.core.models import RT, Laporan, RekapKapasitas
 from kutorejo_data.core.units import Level, unit_ids
 from kutorejo_data.demo.generate import generate_demo
 from kutorejo_data.records.categories import update_category
+from kutorejo_data.records.holidays import add_days_off
 from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
-from kutorejo_data.store.capacity_rekap import COUNTS, compute, report_counts
+from kutorejo_data.store.capacity_rekap import COUNTS, SETTLING_MARGIN_DAYS, compute, report_counts, settled_before
 
 from .factories import KUTOREJO, add_area, add_report, photo_rule_off
 
 NOW = datetime(2026, 11, 29, 12)
 YEAR = (date(2025, 12, 1), date(2026, 11, 29))
-# With a 30-working-day longest SLA (at most 2 × 30 + 14 calendar days), December to August are settled on NOW;
-# September to November are counted live.
-SETTLED = ["2025-12", *(f"2026-{m:02d}" for m in range(1, 9))]
+# With a 30-working-day longest SLA, a report of 30 September is due on 11 November: a week later, on NOW, December
+# to September are settled; October and November are counted live.
+SETTLED = ["2025-12", *(f"2026-{m:02d}" for m in range(1, 10))]
 
 
 @pytest.fixture
@@ -98,6 +99,40 @@ def test_only_settled_whole_months_are_stored(small_demo: Engine) -> None:
     assert months == {"2026-04", "2026-05"}  # March and June are only partly in the period
     _read(small_demo, kelurahan, "rt")
     assert _stored(small_demo, bulan="2026-10") == 0 and _stored(small_demo, bulan="2026-11") == 0
+
+
+def test_a_month_is_settled_a_week_after_its_last_days_deadline(small_demo: Engine) -> None:
+    """30 working days after 30 September is 11 November (no days off in between): September is settled from the
+    19th; a day off on 5 November moves the deadline, and so the day, by one."""
+    with small_demo.connect() as conn:
+        assert settled_before(conn, datetime(2026, 11, 18, 23)) <= date(2026, 9, 30)
+        assert settled_before(conn, datetime(2026, 11, 19, 0, 1)) == date(2026, 10, 1)
+    add_days_off(small_demo, ((date(2026, 11, 5), "Libur lokal"),), None, actor="uji", now=NOW)
+    with small_demo.connect() as conn:
+        assert settled_before(conn, datetime(2026, 11, 19, 0, 1)) <= date(2026, 9, 30)
+        assert settled_before(conn, datetime(2026, 11, 20, 0, 1)) == date(2026, 10, 1)
+
+
+@pytest.mark.parametrize(
+    "now",
+    [
+        datetime(2026, 11, 30, 23, 59),
+        datetime(2026, 12, 1, 0, 1),
+        datetime(2026, 12, 31, 23, 59),
+        datetime(2027, 1, 1, 8),
+    ],
+)
+def test_every_report_before_the_settled_day_is_past_its_deadlines_by_the_margin(
+    small_demo: Engine, now: datetime
+) -> None:
+    with small_demo.connect() as conn:
+        first_live = settled_before(conn, now)
+        latest = conn.execute(
+            select(func.max(Laporan.batas_selesai), func.max(Laporan.batas_tanggap)).where(
+                Laporan.reported_at < datetime.combine(first_live, datetime.min.time())
+            )
+        ).one()
+    assert all(due + timedelta(days=SETTLING_MARGIN_DAYS) < now for due in latest)
 
 
 def test_a_kelurahan_counted_live_leaves_out_its_inactive_rts(small_demo: Engine) -> None:

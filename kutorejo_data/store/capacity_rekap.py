@@ -14,7 +14,7 @@ of the stored counts: a migration that changes one must empty the table.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any, cast
 
 import pandas as pd
@@ -30,10 +30,11 @@ from kutorejo_data.core.domain import (
     STATUS_SELESAI,
 )
 from kutorejo_data.core.filters import Area, day_after, day_start
-from kutorejo_data.core.models import RT, Kategori, Laporan, RekapKapasitas
+from kutorejo_data.core.models import RT, HariLibur, Kategori, Laporan, RekapKapasitas
 from kutorejo_data.core.periods import add_months, month_end, month_of_key, month_start, months_between, period_months
 from kutorejo_data.core.sqlfuncs import days_between, month_key, not_index_ordered
 from kutorejo_data.core.units import Level, unit_ids
+from kutorejo_data.core.workdays import WorkCalendar
 
 # Handler levels above a unit: a report handled there was escalated by the unit.
 ESCALATED_FROM: dict[str, tuple[str, ...]] = {"rt": ("rw", "kelurahan", "dinas"), "rw": ("kelurahan", "dinas")}
@@ -52,8 +53,9 @@ COUNTS = [
     "tanggap_cepat",
 ]
 COLUMNS = ["bulan", "rt_id", "rw_id", *COUNTS]
-# Days off in a row beyond a weekend: Idul Fitri with its cuti bersama is the longest, about ten days.
-LONGEST_BREAK_DAYS = 14
+# A day off removed after reports were given deadlines leaves theirs a day later than the calendar now says; a week
+# of margin covers several.
+SETTLING_MARGIN_DAYS = 7
 # The capacity page and the meeting look back this far (twelve months and the twelve before): what the demo fills.
 FILLED_MONTHS = 24
 
@@ -104,13 +106,17 @@ def compute(conn: Connection, unit: ColumnElement[bool], dari: date, sampai: dat
     return _frame(conn.execute(_counts(received, now)))
 
 
-def _settled_before(conn: Connection, now: datetime) -> date:
+def settled_before(conn: Connection, now: datetime) -> date:
     """The first day whose reports may still count differently later: every report before it is past every limit."""
     targets = conn.execute(select(func.max(Kategori.sla_hari), func.max(Kategori.tanggap_hari))).one()
     longest = max((days or 0) for days in targets)
-    # Deadlines count working days: N of them span at most 2N calendar days plus the longest run of days off
-    # (the Lebaran weeks), so a report received before D is past every deadline for good once now > D + that.
-    return (now - timedelta(days=2 * longest + LONGEST_BREAK_DAYS)).date() - timedelta(days=1)
+    # A report's deadlines are set when it is made: at most `longest` working days after the day it was received,
+    # by its kelurahan's calendar. Every kelurahan's days off at once give the latest such day.
+    days_off = WorkCalendar(conn.execute(select(HariLibur.tanggal)).scalars())
+    day = now.date()
+    while days_off.due(datetime.combine(day, time()), longest) + timedelta(days=SETTLING_MARGIN_DAYS) >= now:
+        day -= timedelta(days=1)
+    return day + timedelta(days=1)
 
 
 def _live_filter(area: Area, level: Level) -> ColumnElement[bool]:
@@ -131,9 +137,9 @@ def report_counts(conn: Connection, area: Area, level: Level, dari: date, sampai
 
     Columns: COLUMNS. An RT or month without reports may be missing or have zeros.
     """
-    settled_before = _settled_before(conn, now)
+    first_live = settled_before(conn, now)
     months = period_months(dari, sampai)
-    settled = [bulan for bulan, whole in months if whole and month_end(month_of_key(bulan)) < settled_before]
+    settled = [bulan for bulan, whole in months if whole and month_end(month_of_key(bulan)) < first_live]
     live = [
         (max(dari, month_of_key(bulan)), min(sampai, month_end(month_of_key(bulan))))
         for bulan, _ in months
@@ -221,9 +227,9 @@ def _insert_new(conn: Connection, rows: list[dict[str, Any]]) -> None:
 def fill_every_rt(engine: Engine, now: datetime, *, months: int = FILLED_MONTHS) -> None:
     """Store the settled months of the last `months` for every RT at once (the demo does this up front)."""
     with engine.connect() as conn:
-        settled_before = _settled_before(conn, now)
+        first_live = settled_before(conn, now)
         rts = [(rt, rw) for rt, rw in conn.execute(select(RT.id, RT.rw_id))]
     first = month_start(add_months(now.date(), -(months - 1)))
-    settled = [bulan for bulan in months_between(first, now.date()) if month_end(month_of_key(bulan)) < settled_before]
+    settled = [bulan for bulan in months_between(first, now.date()) if month_end(month_of_key(bulan)) < first_live]
     if settled and rts:
         _store(engine, [(bulan, rt, rw) for bulan in settled for rt, rw in rts], now)
