@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from kutorejo_data.core.db import make_engine
-from kutorejo_data.store.bulk import bulk_load
+from kutorejo_data.store.bulk import bulk_load, written_in_place
 from kutorejo_data.store.migrate import migrate
 
 TABLES = ("laporan", "status_history")
@@ -41,3 +41,29 @@ def test_a_failed_load_keeps_the_indexes_and_triggers(sqlite_db: Engine) -> None
         raise RuntimeError("the generator failed")
     with sqlite_db.connect() as conn:
         assert conn.execute(SCHEMA).all() == before
+
+
+def _journal_mode(engine: Engine) -> str:
+    with engine.connect() as conn:
+        return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar_one())
+
+
+def test_a_load_written_in_place_leaves_the_database_in_wal_mode(sqlite_db: Engine) -> None:
+    assert _journal_mode(sqlite_db) == "wal"
+    with written_in_place(sqlite_db):
+        assert _journal_mode(sqlite_db) == "delete"
+        with sqlite_db.begin() as conn:
+            conn.execute(
+                text("INSERT INTO hari_libur (tanggal, nama, created_at) VALUES ('2026-12-25', 'Natal', '2026-12-01')")
+            )
+    assert _journal_mode(sqlite_db) == "wal"
+    with make_engine(sqlite_db.url.render_as_string()).connect() as other:
+        assert other.execute(text("SELECT nama FROM hari_libur")).scalar_one() == "Natal"
+
+
+def test_a_database_another_connection_has_open_stays_in_wal_mode(sqlite_db: Engine) -> None:
+    with make_engine(sqlite_db.url.render_as_string()).connect() as reader:
+        reader.execute(text("SELECT count(*) FROM kelurahan")).scalar_one()
+        with written_in_place(sqlite_db):
+            assert _journal_mode(sqlite_db) == "wal"
+    assert _journal_mode(sqlite_db) == "wal"

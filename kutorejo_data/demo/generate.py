@@ -27,7 +27,7 @@ from kutorejo_data.core.workdays import WorkCalendar
 from kutorejo_data.records.assignment import assign_unassigned, deadlines_many
 from kutorejo_data.records.escalation import tick
 from kutorejo_data.records.notifications import REOPENED_BY_REPORTER, REPORTER_ACTOR
-from kutorejo_data.store.bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum
+from kutorejo_data.store.bulk import analyze, bulk_load, insert_rows, reset_sequences, vacuum, written_in_place
 from kutorejo_data.store.capacity_rekap import fill_every_rt
 from kutorejo_data.store.monthly_rekap import fill_every_area
 
@@ -73,7 +73,7 @@ def generate_demo(
     period = _period(end, months, config.now_local())
     if reports < 0:
         raise DemoError(f"jumlah laporan tidak boleh negatif: {reports}")
-    with write_transaction(engine) as conn:
+    with written_in_place(engine), write_transaction(engine) as conn:
         _require_empty(conn)
         categories = _load_categories(conn)
         area = _build_area(seed, period)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -73,6 +74,32 @@ def bulk_load(conn: Connection, tables: Sequence[str]) -> Iterator[None]:
     finally:
         # The connection goes back to the pool: it must not keep a quarter-gigabyte cache.
         conn.exec_driver_sql(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+@contextmanager
+def written_in_place(engine: Engine) -> Iterator[None]:
+    """On an SQLite file that nothing else has open, write a large load straight into the database file (a rollback
+    journal) instead of into the write-ahead log and then once more into the file; WAL again afterwards.
+
+    Generating the 1M-report demo takes a fifth less time. If another connection has the file open, SQLite keeps WAL
+    and nothing changes; PostgreSQL is left as it is.
+    """
+    if engine.dialect.name != "sqlite":
+        yield
+        return
+    engine.dispose()  # the pool's idle connections would count as others having the file open
+    with engine.connect() as conn:
+        try:
+            # On the driver's connection, outside any transaction: the journal mode cannot change inside one.
+            switched = _driver(conn).execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete"
+        except sqlite3.OperationalError:  # "database is locked": another connection has it open
+            switched = False
+    try:
+        yield
+    finally:
+        if switched:
+            with engine.connect() as conn:
+                _driver(conn).execute("PRAGMA journal_mode = WAL")
 
 
 def reset_sequences(conn: Connection, tables: Iterable[str]) -> None:
