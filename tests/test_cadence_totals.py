@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 
 from kutorejo_data.analytics.cadence import cadence_grid, cadence_totals
 from kutorejo_data.core.filters import Scope, resolve_area
+from kutorejo_data.core.units import units_by_level
 
 RWS = (None, "01", "03", "07")
 RTS = (None, "001", "002")
@@ -20,6 +21,7 @@ def grid_sums(engine: Engine, rw: str | None, rt: str | None, dari: date, sampai
         area = resolve_area(conn, None, rw, rt if rw else None, Scope())
         grid = cadence_grid(conn, area, dari, sampai)
         totals = cadence_totals(conn, area, dari, sampai)
+        assert cadence_totals(conn, area, dari, sampai, units_by_level(conn, area)) == totals
     return (int(grid["held"].sum()), int(grid["expected"].sum())), totals
 
 

@@ -10,7 +10,11 @@ from sqlalchemy import Engine
 
 from kutorejo_data.analytics import participation
 from kutorejo_data.analytics.cadence import cadence_grid
-from kutorejo_data.analytics.participation_summary import has_activities, participation_kpis
+from kutorejo_data.analytics.participation_summary import (
+    has_activities,
+    participation_comparison,
+    participation_kpis,
+)
 from kutorejo_data.analytics.unit_measures import heads_attendance
 from kutorejo_data.core.filters import Area, ReportFilters, Scope, resolve_area
 from kutorejo_data.core.periods import period_months
@@ -218,6 +222,22 @@ def test_participation_kpis(activities: Engine) -> None:
     assert kpis["kegiatan_tercatat"] == 11
     assert kpis["kegiatan_terlaksana"] == pytest.approx(10 / 69)
     assert kpis["kehadiran_rakor"] == pytest.approx(5 / 15)
+
+
+@pytest.mark.parametrize(
+    ("rw", "rt", "scope"),
+    [(None, None, Scope()), ("03", None, Scope()), ("03", "002", Scope()), (None, None, Scope(rw="04"))],
+)
+def test_the_comparison_counts_each_period_as_it_counts_alone(
+    activities: Engine, rw: str | None, rt: str | None, scope: Scope
+) -> None:
+    # The comparison reads the area and its units once for both periods; each must count as it does on its own.
+    # October–November is compared with August–September: the fixture has activities in both.
+    filters = ReportFilters(kelurahan_kode=KUTOREJO, rw=rw, rt=rt, dari=d(10, 1), sampai=d(11, 30))
+    comparison = participation_comparison(activities, filters, scope, now=NOW)
+    with activities.connect() as conn:
+        assert comparison.current == participation_kpis(conn, filters, scope, now=NOW)
+        assert comparison.previous == participation_kpis(conn, filters.compared_with(), scope, now=NOW)
 
 
 def test_bimtek_record_lists_who_has_not_attended_in_the_last_12_months_first(activities: Engine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
@@ -11,17 +12,21 @@ from kutorejo_data.core.filters import Area, area_conditions
 from kutorejo_data.core.models import Kegiatan, Kelurahan
 from kutorejo_data.core.periods import period_months
 from kutorejo_data.core.sqlfuncs import month_key
-from kutorejo_data.core.units import area_units
+from kutorejo_data.core.units import Level, area_units
 
 from .metrics import EXPECTED_CADENCE, ActivityLevel, Cadence
 
 GRID_COLUMNS = ["jenis", "tingkat", "unit_id", "rw_id", "label", "bulan", "whole", "count", "held", "expected"]
 
 
-def _units_of(conn: Connection, area: Area, tingkat: ActivityLevel) -> pd.DataFrame:
-    """Units expected to hold an activity of a level: RTs, RWs, or kelurahan (only when the area is one)."""
+def _units_of(
+    conn: Connection, area: Area, tingkat: ActivityLevel, known: Mapping[Level, pd.DataFrame] | None = None
+) -> pd.DataFrame:
+    """Units expected to hold an activity of a level: RTs, RWs, or kelurahan (only when the area is one); `known` is
+    the area's units_by_level when the caller has read them."""
     if tingkat in ("rt", "rw"):
-        return area_units(conn, area, tingkat)[["unit_id", "rw_id", "label"]]
+        units = known[tingkat] if known is not None else area_units(conn, area, tingkat)
+        return units[["unit_id", "rw_id", "label"]]
     if area.empty or area.rw_id is not None or area.rt_id is not None:
         return pd.DataFrame(columns=["unit_id", "rw_id", "label"])
     stmt = select(Kelurahan.id, Kelurahan.nama).order_by(Kelurahan.kode)
@@ -97,22 +102,25 @@ def cadence_grid(
     return grid.sort_values("jenis", key=lambda column: column.map(order), kind="stable", ignore_index=True)
 
 
-def cadence_totals(conn: Connection, area: Area, dari: date, sampai: date) -> tuple[int, int]:
+def cadence_totals(
+    conn: Connection, area: Area, dari: date, sampai: date, units: Mapping[Level, pd.DataFrame] | None = None
+) -> tuple[int, int]:
     """(held, expected) summed over every row cadence_grid would give, without building the grid.
 
     For a KPI that needs only the two sums (the comparison period's): the grid's merges cost more than its query.
+    `units` is the area's units_by_level when the caller has read them already.
     """
     whole = dict(period_months(dari, sampai))
     counts = _held_counts(conn, area, dari, sampai, EXPECTED_CADENCE)
     held = expected = 0
     for tingkat in dict.fromkeys(c.tingkat for c in EXPECTED_CADENCE):
-        units = set(_units_of(conn, area, tingkat)["unit_id"])
-        if not units:
+        ids = set(_units_of(conn, area, tingkat, units)["unit_id"])
+        if not ids:
             continue
         per_month = {c.jenis: c.per_month for c in EXPECTED_CADENCE if c.tingkat == tingkat}
         # Every unit is expected its full cadence in a whole month; a partly covered month expects what was held.
-        expected += len(units) * sum(whole.values()) * sum(per_month.values())
-        mine = counts[(counts["tingkat"] == tingkat) & counts["jenis"].isin(per_month) & counts["unit_id"].isin(units)]
+        expected += len(ids) * sum(whole.values()) * sum(per_month.values())
+        mine = counts[(counts["tingkat"] == tingkat) & counts["jenis"].isin(per_month) & counts["unit_id"].isin(ids)]
         for jenis, bulan, n in zip(mine["jenis"], mine["bulan"], mine["n"], strict=True):
             capped = min(int(n), per_month[jenis])
             held += capped

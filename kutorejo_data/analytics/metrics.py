@@ -25,7 +25,15 @@ from kutorejo_data.core.filters import (
 from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.models import Laporan, StatusHistory
 from kutorejo_data.core.periods import month_end, month_start
-from kutorejo_data.core.sqlfuncs import MEDIAN, days_between, median, not_index_ordered, percentile_rows, row_percentile
+from kutorejo_data.core.sqlfuncs import (
+    MEDIAN,
+    days_between,
+    median,
+    not_index_ordered,
+    not_index_served,
+    percentile_rows,
+    row_percentile,
+)
 
 LAPORAN_MASUK = Metric(
     "laporan_masuk",
@@ -494,45 +502,75 @@ def as_it_stood(column: Literal["status", "penanganan", "penanganan_nama"], mome
     return case((Laporan.updated_at < moment, current), else_=_history_at(kept, moment)).label(column)
 
 
-def _open_at_end(
-    conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
-) -> tuple[list[ColumnElement[bool]], list[list[ColumnElement[bool]]], datetime]:
-    """Reports open at the end of the period: the conditions every one meets, the disjoint alternatives of which it
-    meets one (each an index range with the common conditions), and the moment that end stands for."""
+@dataclass(frozen=True)
+class OpenAtEnd:
+    """The reports open at the end of a period, in disjoint parts (each an index range of its own), and the moment
+    that end stands for.
+
+    `unchanged`: open now and unchanged since the moment (every open report, when the period reaches today), whose
+    columns are as they stood then. `changed`: changed since the moment and open then, whose history tells how they
+    stood; None when the period reaches today.
+    """
+
+    unchanged: list[ColumnElement[bool]]
+    changed: list[ColumnElement[bool]] | None
+    moment: datetime
+
+    def parts(self) -> list[tuple[list[ColumnElement[bool]], bool]]:
+        """Each part's conditions, and whether its reports need their history to tell how they stood."""
+        return [(self.unchanged, False)] + ([(self.changed, True)] if self.changed is not None else [])
+
+
+def open_at_end(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> OpenAtEnd:
+    """The reports open at the end of the period (or now, if sooner), in parts: see OpenAtEnd."""
     _, end = _period_bounds(filters)
     conditions = report_conditions(conn, filters, scope, with_period=False)
     if end >= now:
         # The period reaches today: the current status is the status at its end (and needs no history scan).
-        return [*conditions, Laporan.reported_at < now], [[Laporan.status.in_(OPEN_STATUSES)]], now
+        return OpenAtEnd([*conditions, Laporan.reported_at < now, Laporan.status.in_(OPEN_STATUSES)], None, now)
     # A report unchanged since that moment had the status it has now; only those changed since (updated_at never
     # lags the history) need their history read.
-    unchanged_open = [Laporan.status.in_(OPEN_STATUSES), Laporan.updated_at < end]
-    changed_open = [Laporan.updated_at >= end, _status_at(end).in_(OPEN_STATUSES)]
-    return [*conditions, Laporan.reported_at < end], [unchanged_open, changed_open], end
+    unchanged = [*conditions, Laporan.reported_at < end, Laporan.status.in_(OPEN_STATUSES), Laporan.updated_at < end]
+    if is_sqlite(conn):
+        # SQLite reads the changes from the kelurahan's index by update time (a few weeks at most), not from every
+        # report the area ever had; `reported_at < end` holds for nearly all of them and must not choose the index.
+        conditions = report_conditions(conn, filters, scope, with_period=False, changed_since=True)
+        reported_before = not_index_served(Laporan.reported_at) < end
+    else:
+        reported_before = Laporan.reported_at < end
+    changed = [*conditions, reported_before, Laporan.updated_at >= end, _status_at(end).in_(OPEN_STATUSES)]
+    return OpenAtEnd(unchanged, changed, end)
+
+
+def as_it_stood_in(column: Literal["status", "penanganan", "penanganan_nama"], changed: bool, moment: datetime) -> Any:
+    """as_it_stood for the reports of one part of OpenAtEnd: the column itself, or for a part changed since the
+    moment, the history's record of it (labelled with the column's name)."""
+    current, kept = _KEPT_IN_HISTORY[column]
+    return (_history_at(kept, moment) if changed else current).label(column)
 
 
 def open_at_end_conditions(
     conn: Connection, filters: ReportFilters, scope: Scope, now: datetime
 ) -> tuple[list[ColumnElement[bool]], datetime]:
     """Conditions for "open at the end of the period", and the moment that end stands for."""
-    common, alternatives, moment = _open_at_end(conn, filters, scope, now)
-    if len(alternatives) == 1:
-        return [*common, *alternatives[0]], moment
+    found = open_at_end(conn, filters, scope, now)
+    if found.changed is None:
+        return found.unchanged, found.moment
     if not is_sqlite(conn):
         # PostgreSQL ORs the two index ranges into one bitmap scan, twice as fast as naming the reports by id.
-        return [*common, or_(*(and_(*part) for part in alternatives))], moment
+        return [or_(and_(*found.unchanged), and_(*found.changed))], found.moment
     # SQLite would scan the whole area for the OR; each part is an index range of its own, the reports named by id.
-    parts = [select(Laporan.id).where(*common, *part).correlate(None) for part in alternatives]
-    return [Laporan.id.in_(union_all(*parts))], moment
+    parts = [select(Laporan.id).where(*part).correlate(None) for part, _ in found.parts()]
+    return [Laporan.id.in_(union_all(*parts))], found.moment
 
 
 def _open_and_overdue(conn: Connection, filters: ReportFilters, scope: Scope, now: datetime) -> tuple[int, int]:
-    """TERBUKA and TERLAMBAT: counted in each alternative's index range and added (they are disjoint), so no report is
+    """TERBUKA and TERLAMBAT: counted in each part's index range and added (they are disjoint), so no report is
     looked up by id."""
-    common, alternatives, moment = _open_at_end(conn, filters, scope, now)
-    late = case((past_due(moment), 1), else_=0)
+    found = open_at_end(conn, filters, scope, now)
+    late = case((past_due(found.moment), 1), else_=0)
     counts = union_all(
-        *(select(func.count().label("n"), func.sum(late).label("late")).where(*common, *part) for part in alternatives)
+        *(select(func.count().label("n"), func.sum(late).label("late")).where(*part) for part, _ in found.parts())
     ).subquery()
     total, overdue = conn.execute(select(func.sum(counts.c.n), func.sum(counts.c.late))).one()
     return int(total or 0), int(overdue or 0)

@@ -77,7 +77,12 @@ def participation_summary(
 ) -> dict[str, float | int | None]:
     """KEGIATAN_TERCATAT, JUMLAH_HADIR and TINGKAT_PARTISIPASI for the filter's area and period."""
     assert filters.dari and filters.sampai
-    rates = activity_rates(activity_conditions(activity_area(conn, filters, scope), filters.dari, filters.sampai))
+    return area_summary(conn, activity_area(conn, filters, scope), filters.dari, filters.sampai)
+
+
+def area_summary(conn: Connection, area: Area, dari: date, sampai: date) -> dict[str, float | int | None]:
+    """participation_summary of a resolved area and a period."""
+    rates = activity_rates(activity_conditions(area, dari, sampai))
     kegiatan, hadir, _, partisipasi = conn.execute(select(*_rate_aggregates(rates))).one()
     return {
         "kegiatan_tercatat": int(kegiatan),

@@ -7,7 +7,7 @@ is numerator ÷ denominator (0–1). Thresholds come from the config in metrics.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,7 +21,7 @@ from kutorejo_data.core.filters import Area
 from kutorejo_data.core.models import RT, Kegiatan, KegiatanPeserta
 from kutorejo_data.core.periods import month_end, month_start, months_between, period_months
 from kutorejo_data.core.sqlfuncs import days_between, month_key
-from kutorejo_data.core.units import Level, area_units, unit_ids
+from kutorejo_data.core.units import Level, area_units, unit_ids, units_by_level
 from kutorejo_data.store.capacity_rekap import COUNTS, report_counts
 
 from . import metrics
@@ -343,12 +343,22 @@ def unit_counts_by_period(
     return found
 
 
-def heads_attendance(conn: Connection, area: Area, dari: date, sampai: date, now: datetime) -> tuple[int, int]:
-    """KEHADIRAN_RAKOR over every RT and RW head of an area: (attendances, meetings × heads)."""
+def heads_attendance(
+    conn: Connection,
+    area: Area,
+    dari: date,
+    sampai: date,
+    now: datetime,
+    units: Mapping[Level, pd.DataFrame] | None = None,
+) -> tuple[int, int]:
+    """KEHADIRAN_RAKOR over every RT and RW head of an area: (attendances, meetings × heads).
+
+    `units` is the area's units_by_level when the caller has read them already.
+    """
     attended = expected = 0
-    for level in ("rt", "rw"):
+    for level, level_units in (units or units_by_level(conn, area)).items():
         q = UnitQuery(area, level, dari, sampai, now)
-        counts = kehadiran_rakor(conn, q, area_units(conn, area, level))
+        counts = kehadiran_rakor(conn, q, level_units)
         attended += int(counts["num"].sum())
         expected += int(counts["den"].sum())
     return attended, expected

@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, false, null, or_
 
 from .models import RT, RW, Kategori, Kegiatan, Kelurahan, Laporan, StatusHistory, Tokoh
 from .periods import previous_period
-from .sqlfuncs import days_between
+from .sqlfuncs import days_between, not_index_ordered
 
 
 @dataclass(frozen=True)
@@ -137,12 +137,22 @@ def area_conditions(area: Area, model: AreaModel = Laporan) -> list[ColumnElemen
     return conditions
 
 
+def changes_area_conditions(area: Area) -> list[ColumnElement[bool]]:
+    """area_conditions for reading the reports changed since a moment on SQLite: an RW as its kelurahan with the RW
+    tested on each row, so that SQLite reads the kelurahan's index by update time (a week's changes) instead of every
+    report the RW ever had (RW 04's changes since 1 December at 1M reports: 54 → 21 ms)."""
+    if area.rt_id is None and area.rw_id is not None and area.kelurahan_id is not None:
+        return [Laporan.kelurahan_id == area.kelurahan_id, not_index_ordered(Laporan.rw_id) == area.rw_id]
+    return area_conditions(area)
+
+
 def report_conditions(
-    conn: Connection, filters: ReportFilters, scope: Scope, *, with_period: bool = True
+    conn: Connection, filters: ReportFilters, scope: Scope, *, with_period: bool = True, changed_since: bool = False
 ) -> list[ColumnElement[bool]]:
-    """SQL conditions on `laporan` for the filters inside the scope (period optional)."""
+    """SQL conditions on `laporan` for the filters inside the scope (period optional); `changed_since` when the caller
+    also asks for the reports changed since a moment (see changes_area_conditions)."""
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
-    conditions = area_conditions(area)
+    conditions = changes_area_conditions(area) if changed_since else area_conditions(area)
     if filters.kategori:
         ids = select(Kategori.id).where(Kategori.slug.in_(filters.kategori))
         conditions.append(Laporan.kategori_id.in_(ids.scalar_subquery()))

@@ -81,6 +81,29 @@ def not_index_ordered(column: SQLColumnExpression[int]) -> ColumnElement[int]:
     return column + 0
 
 
+class not_index_served(FunctionElement[Any]):  # noqa: N801
+    """A column whose condition SQLite must not read an index range by (`+column`, SQLite's own way to say so): for a
+    condition that holds for nearly every row, so that the planner reads the range of a narrower condition instead.
+    Other databases see the bare column."""
+
+    inherit_cache = True
+    name = "not_index_served"
+
+    def __init__(self, column: SQLColumnExpression[Any]) -> None:
+        super().__init__(column)
+        self.type = next(iter(self.clauses)).type  # the column's, so bound values compare as with the bare column
+
+
+@compiles(not_index_served)
+def _not_index_served(element: not_index_served, compiler: SQLCompiler, **kw: Any) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(not_index_served, "sqlite")
+def _not_index_served_sqlite(element: not_index_served, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"(+{compiler.process(element.clauses, **kw)})"
+
+
 def _ranked(values: FromClause, groups: Sequence[ColumnElement[Any]], value: ColumnElement[Any]) -> Subquery:
     return (
         select(

@@ -12,6 +12,7 @@ from .filters import Area
 from .models import RT, RW
 
 Level = Literal["rt", "rw"]
+LEVELS: tuple[Level, ...] = ("rt", "rw")
 UNIT_COLUMNS = ["unit_id", "kelurahan_id", "rw_id", "rw", "rt", "label", "ketua_nama", "jumlah_kk", "jumlah_warga"]
 
 
@@ -54,6 +55,11 @@ def unit_ids(area: Area, level: Level) -> Select[Any]:
             .where(RT.aktif.is_(True), RW.aktif.is_(True), *rt_conditions(area))
         )
     return select(RW.id).where(RW.aktif.is_(True), *rw_conditions(area))
+
+
+def units_by_level(conn: Connection, area: Area) -> dict[Level, pd.DataFrame]:
+    """area_units of both levels, read once for callers that count several periods of one area."""
+    return {level: area_units(conn, area, level) for level in LEVELS}
 
 
 def area_units(conn: Connection, area: Area, level: Level) -> pd.DataFrame:

@@ -13,13 +13,13 @@ from datetime import date, datetime
 from typing import Any
 
 import pandas as pd
-from sqlalchemy import Connection, Engine, case, func, select
+from sqlalchemy import Connection, Engine, case, func, select, union_all
 
 from kutorejo_data.analytics import metrics
 from kutorejo_data.analytics.capacity import INDEX_KEY, PILLAR_KEYS, Scorecard, scorecard_with_change, with_change
 from kutorejo_data.analytics.metrics import (
-    as_it_stood,
-    open_at_end_conditions,
+    as_it_stood_in,
+    open_at_end,
     period_kpi_values,
     previous_kpi_values,
 )
@@ -402,35 +402,42 @@ def _capacity(
 
 def open_by_holder(conn: Connection, filters: ReportFilters, scope: Scope, *, now: datetime) -> tuple[FollowUp, ...]:
     """TERBUKA and TERLAMBAT at the end of the period split by who held the reports then, in HOLDER_ORDER."""
-    conditions, moment = open_at_end_conditions(conn, filters, scope, now)
-    age = days_between(Laporan.reported_at, moment)
-    # One row per open report first, grouped after: PostgreSQL will not match a GROUP BY expression holding bound
-    # values (the moment) with the same expression in the SELECT list.
-    reports = (
-        select(
-            as_it_stood("penanganan", moment, now).label("holder"),
-            case((past_due(moment), 1), else_=0).label("late"),
-            age.label("age"),
+    found = open_at_end(conn, filters, scope, now)
+    moment = found.moment
+    # Counted in each part's own index range and added (the parts are disjoint): named by id instead, SQLite would
+    # look every open report up (RW 04 in November at 1M reports: 150 → 85 ms).
+    counted = []
+    for conditions, changed in found.parts():
+        # One row per open report first, grouped after: PostgreSQL will not match a GROUP BY expression holding bound
+        # values (the moment) with the same expression in the SELECT list.
+        reports = (
+            select(
+                as_it_stood_in("penanganan", changed, moment).label("holder"),
+                case((past_due(moment), 1), else_=0).label("late"),
+                days_between(Laporan.reported_at, moment).label("age"),
+            )
+            .where(*conditions)
+            .subquery()
         )
-        .select_from(Laporan)
-        .where(*conditions)
-        .subquery()
-    )
-    rows = conn.execute(
-        select(
-            reports.c.holder, func.count(), func.coalesce(func.sum(reports.c.late), 0), func.max(reports.c.age)
-        ).group_by(reports.c.holder)
-    ).all()
-    found: dict[str, tuple[int, int, float]] = {}
+        counted.append(
+            select(
+                reports.c.holder,
+                func.count().label("n"),
+                func.coalesce(func.sum(reports.c.late), 0).label("late"),
+                func.max(reports.c.age).label("oldest"),
+            ).group_by(reports.c.holder)
+        )
+    rows = conn.execute(union_all(*counted)).all()
+    found_by_holder: dict[str, tuple[int, int, float]] = {}
     for level, count, late, oldest in rows:
         key = level or NO_HANDLER
-        before = found.get(key, (0, 0, 0.0))
-        found[key] = (before[0] + int(count), before[1] + int(late), max(before[2], float(oldest)))
+        before = found_by_holder.get(key, (0, 0, 0.0))
+        found_by_holder[key] = (before[0] + int(count), before[1] + int(late), max(before[2], float(oldest)))
     return tuple(
         FollowUp(level, n, late, int(oldest))
         for level in HOLDER_ORDER
-        if level in found
-        for n, late, oldest in [found[level]]
+        if level in found_by_holder
+        for n, late, oldest in [found_by_holder[level]]
     )
 
 
