@@ -155,8 +155,9 @@ def test_the_demo_stores_the_trend_months_of_every_area(any_db: Engine) -> None:
         ).all()
         rts = conn.execute(select(func.count()).select_from(RT)).scalar_one()
     by_level = {tingkat: (n, first, last) for tingkat, n, first, last in stored}
-    assert by_level["kelurahan"] == (11, "2025-12", "2026-10")
-    assert by_level["rt"] == (11 * rts, "2025-12", "2026-10")
-    assert by_level["rw"][0] % 11 == 0 and by_level["rw"][0] > 0
+    # Twelve closed months: the meeting of October (told in November) shows November 2025 to October 2026.
+    assert by_level["kelurahan"] == (12, "2025-11", "2026-10")
+    assert by_level["rt"] == (12 * rts, "2025-11", "2026-10")
+    assert by_level["rw"][0] % 12 == 0 and by_level["rw"][0] > 0
     kelurahan = ReportFilters(kelurahan_kode=KUTOREJO)
     pd.testing.assert_frame_equal(_figures(any_db, kelurahan), _computed_now(any_db, kelurahan), check_dtype=False)
