@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, Engine, event
 
-from kutorejo_data.analytics import capacity, metrics, overview, resolution
+from kutorejo_data.analytics import capacity, metrics, musrenbang, overview, resolution
 from kutorejo_data.core.config import DEFAULT_KELURAHAN_KODE
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.core.filters import ReportFilters
@@ -117,3 +117,17 @@ def test_page_queries_read_reports_and_history_through_indexes(
         ]
     assert statements
     assert not full_scans, f"{name} reads a whole table: {full_scans[0][1]!r} in\n{full_scans[0][0]}"
+
+
+@pytest.mark.parametrize("planned_db", ["sqlite", "postgresql"], indirect=True)
+def test_each_recurring_problems_latest_reports_are_read_from_the_end_of_its_group(planned_db: Engine) -> None:
+    with planned_db.connect() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SET enable_seqscan = off")
+        with captured(conn) as statements:
+            musrenbang.candidates(conn, now=NOW)
+        latest = [(s, p) for s, p in statements if "kelompok" in s]
+        steps = [step for statement, parameters in latest for step in plan(conn, statement, parameters)]
+    assert latest
+    assert any("ix_laporan_rw_rt_kategori" in step for step in steps), steps
+    assert not any(FULL_SCAN[conn.dialect.name].search(step.strip()) for step in steps), steps

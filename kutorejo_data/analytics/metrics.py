@@ -13,14 +13,17 @@ from kutorejo_data.core.db import is_sqlite
 from kutorejo_data.core.domain import INVALID_STATUSES, OPEN_STATUSES, STATUS_SELESAI
 from kutorejo_data.core.filters import (
     EVERYTHING,
+    AreaReader,
     ReportFilters,
     Scope,
+    area_conditions,
+    changes_area_conditions,
     day_after,
     day_start,
+    grouped_area_conditions,
     history_area_conditions,
     past_due,
     report_conditions,
-    resolve_area,
 )
 from kutorejo_data.core.metric import Metric
 from kutorejo_data.core.models import Laporan, StatusHistory
@@ -29,7 +32,6 @@ from kutorejo_data.core.sqlfuncs import (
     MEDIAN,
     days_between,
     median,
-    not_index_ordered,
     not_index_served,
     percentile_rows,
     row_percentile,
@@ -306,10 +308,12 @@ def _period_bounds(filters: ReportFilters) -> tuple[datetime, datetime]:
     return day_start(filters.dari), day_after(filters.sampai)
 
 
-def received_conditions(conn: Connection, filters: ReportFilters, scope: Scope) -> list[ColumnElement[bool]]:
+def received_conditions(
+    conn: Connection, filters: ReportFilters, scope: Scope, area_reader: AreaReader = area_conditions
+) -> list[ColumnElement[bool]]:
     start, end = _period_bounds(filters)
     return [
-        *report_conditions(conn, filters, scope, with_period=False),
+        *report_conditions(conn, filters, scope, with_period=False, area_reader=area_reader),
         Laporan.reported_at >= start,
         Laporan.reported_at < end,
     ]
@@ -336,9 +340,11 @@ def _received_counts(
     return int(total), int(valid_total), int(solved)
 
 
-def masuk_sah_conditions(conn: Connection, filters: ReportFilters, scope: Scope) -> list[ColumnElement[bool]]:
+def masuk_sah_conditions(
+    conn: Connection, filters: ReportFilters, scope: Scope, area_reader: AreaReader = area_conditions
+) -> list[ColumnElement[bool]]:
     """MASUK_SAH's reports: received in the period, neither rejected nor duplicate (the status as it is now)."""
-    return [*received_conditions(conn, filters, scope), Laporan.status.not_in(INVALID_STATUSES)]
+    return [*received_conditions(conn, filters, scope, area_reader), Laporan.status.not_in(INVALID_STATUSES)]
 
 
 def masuk_sah_by_category(conn: Connection, filters: ReportFilters, scope: Scope, level: Literal["rt", "rw"]) -> Select:
@@ -348,12 +354,9 @@ def masuk_sah_by_category(conn: Connection, filters: ReportFilters, scope: Scope
     these reports.
     """
     columns: list[Any] = [Laporan.rw_id] + ([Laporan.rt_id] if level == "rt" else [])
-    area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
-    if area.kelurahan_id is not None and area.rw_id is None:
-        # Grouped by the bare columns, SQLite skip-scans the RW index for their order and looks each report up for
-        # its kelurahan; grouped by expressions, it reads the kelurahan's index alone (a year at 1M reports: 1.0 →
-        # 0.5 s). Without a kelurahan, or for one RW, the RW index holds all it needs.
-        columns = [not_index_ordered(column).label(column.key) for column in columns]
+    # Grouped by RW, RT and category, SQLite walks ix_laporan_rw_rt_kategori in the groups' order instead of sorting
+    # the year's reports; a kelurahan's condition must not draw it to an area index instead (see the reader).
+    conditions = masuk_sah_conditions(conn, filters, scope, grouped_area_conditions)
     return (
         select(
             *columns,
@@ -362,7 +365,7 @@ def masuk_sah_by_category(conn: Connection, filters: ReportFilters, scope: Scope
             func.min(Laporan.reported_at).label("pertama"),
             func.max(Laporan.reported_at).label("terakhir"),
         )
-        .where(*masuk_sah_conditions(conn, filters, scope))
+        .where(*conditions)
         .group_by(*columns, Laporan.kategori_id)
     )
 
@@ -534,7 +537,7 @@ def open_at_end(conn: Connection, filters: ReportFilters, scope: Scope, now: dat
     if is_sqlite(conn):
         # SQLite reads the changes from the kelurahan's index by update time (a few weeks at most), not from every
         # report the area ever had; `reported_at < end` holds for nearly all of them and must not choose the index.
-        conditions = report_conditions(conn, filters, scope, with_period=False, changed_since=True)
+        conditions = report_conditions(conn, filters, scope, with_period=False, area_reader=changes_area_conditions)
         reported_before = not_index_served(Laporan.reported_at) < end
     else:
         reported_before = Laporan.reported_at < end

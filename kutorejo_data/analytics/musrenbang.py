@@ -8,13 +8,15 @@ sees only their RW's candidates); the counts are MASUK_SAH's (metrics.masuk_sah_
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, and_, func, not_, or_, select, tuple_
+from sqlalchemy import ColumnElement, Connection, Integer, and_, column, func, not_, or_, select, true, tuple_, values
+from sqlalchemy.orm import aliased
 
 from kutorejo_data.core import domain
+from kutorejo_data.core.db import is_sqlite
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters, Scope, day_after, day_start, report_conditions
 from kutorejo_data.core.models import RT, RW, Foto, Kategori, Kelurahan, Laporan
 from kutorejo_data.core.periods import add_months
@@ -31,8 +33,6 @@ from .metrics import (
 # A recurring problem lists its most recent reports as evidence (its count, dates and photos cover them all), and
 # the single-report candidates are the oldest ones: a page a meeting can read, whatever the size of the database.
 EVIDENCE_REPORTS = 25
-# Where a group's most recent reports are looked for first, nearest first (see _group_members).
-EVIDENCE_MONTHS: tuple[int, ...] = (1, 3)
 SINGLE_CANDIDATES = 200
 # Why a problem is a candidate (the words are `musrenbang.dasar.<key>` in core/i18n.py).
 BERULANG_RT = "berulang_rt"
@@ -148,33 +148,51 @@ def _with_names(stmt: Any) -> Any:
     )
 
 
-def _ranked_members(
+def _latest_members(
     conn: Connection, filters: ReportFilters, scope: Scope, level: str, groups: dict[tuple[int, int], _Group]
 ) -> None:
-    """Give each group its EVIDENCE_REPORTS most recent reports of the filters' period, oldest first."""
+    """Give each group its EVIDENCE_REPORTS most recent reports of the filters' period, oldest first: a walk back
+    from the group's end of ix_laporan_rw_rt_kategori each, however long the kelurahan's history."""
     unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
-    # Only the groups' areas and categories: the exact (area, category) pairs are matched below, on a small result.
-    where = [
-        *masuk_sah_conditions(conn, filters, scope),
-        unit.in_(sorted({key[0] for key in groups})),
-        Laporan.kategori_id.in_(sorted({key[1] for key in groups})),
-    ]
-    order = func.row_number().over(
-        partition_by=(unit, Laporan.kategori_id), order_by=(Laporan.reported_at.desc(), Laporan.id.desc())
+    keys = (
+        values(
+            column("rw_id", Integer),
+            column("unit", Integer),
+            column("kategori_id", Integer),
+            name="kelompok",
+            literal_binds=True,  # ids only, as many as there are groups: no bound-parameter limit to meet
+        )
+        .data([(g.rw_id, key[0], key[1]) for key, g in groups.items()])
+        .cte()
     )
-    ranked = select(Laporan.id.label("id"), order.label("urut")).where(*where).subquery()
-    # Only what the evidence lists: the group's place and category names are read once per group (_names).
-    members = conn.execute(
-        select(Laporan.id, Laporan.kode_lacak, unit.label("unit"), Laporan.kategori_id)
-        .join(ranked, ranked.c.id == Laporan.id)
-        .where(ranked.c.urut <= EVIDENCE_REPORTS)
-        .order_by(Laporan.reported_at, Laporan.id)
-    ).all()
+    latest = (
+        select(Laporan.id, Laporan.kode_lacak, Laporan.reported_at)
+        .where(
+            Laporan.rw_id == keys.c.rw_id,
+            unit == keys.c.unit,
+            Laporan.kategori_id == keys.c.kategori_id,
+            *masuk_sah_conditions(conn, filters, scope),
+        )
+        .order_by(Laporan.reported_at.desc(), Laporan.id.desc())
+        .limit(EVIDENCE_REPORTS)
+    )
+    listed: tuple[Any, Any, Any]  # each latest report's id, tracking code and date
+    if is_sqlite(conn):
+        # SQLite has no LATERAL: each group's latest ids, then their rows by id.
+        shown = aliased(Laporan)
+        source = keys.join(shown, shown.id.in_(latest.with_only_columns(Laporan.id).correlate(keys)))
+        listed = (shown.id, shown.kode_lacak, shown.reported_at)
+    else:
+        terbaru = latest.lateral("terbaru")
+        source = keys.join(terbaru, true())
+        listed = (terbaru.c.id, terbaru.c.kode_lacak, terbaru.c.reported_at)
+    number, code, reported_at = listed
+    rows = conn.execute(
+        select(number, code, keys.c.unit, keys.c.kategori_id).select_from(source).order_by(reported_at, number)
+    )
     found: dict[tuple[int, int], list[Any]] = {key: [] for key in groups}
-    for row in members:
-        key = (row.unit, row.kategori_id)
-        if key in found:
-            found[key].append(row)
+    for row in rows:
+        found[(row.unit, row.kategori_id)].append(row)
     for key, group in groups.items():
         group.members = found[key]
 
@@ -186,18 +204,7 @@ def _group_members(
     (RT or RW id, category id). Bounded: a kelurahan with years of reports lists a page, not its history."""
     if not groups:
         return
-    assert filters.dari and filters.sampai
-    # A group with more reports than it lists looks for its most recent in the last EVIDENCE_MONTHS first (ranking
-    # a year of reports costs several times more, a month a third of three); those that find too few there look
-    # further back, and the others rank the whole window.
-    recent = {max(filters.dari, add_months(filters.sampai, -months)) for months in EVIDENCE_MONTHS} - {filters.dari}
-    for start in sorted(recent, reverse=True):
-        looking = {k: g for k, g in groups.items() if g.jumlah > EVIDENCE_REPORTS and len(g.members) < EVIDENCE_REPORTS}
-        if looking:
-            _ranked_members(conn, replace(filters, dari=start), scope, level, looking)
-    short = {key: g for key, g in groups.items() if len(g.members) < min(EVIDENCE_REPORTS, g.jumlah)}
-    if short:
-        _ranked_members(conn, filters, scope, level, short)
+    _latest_members(conn, filters, scope, level, groups)
     unit = Laporan.rt_id if level == "rt" else Laporan.rw_id
     photos = (
         select(unit, Laporan.kategori_id, func.count(Foto.id))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
@@ -9,7 +10,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, false, null, or_
 
 from .models import RT, RW, Kategori, Kegiatan, Kelurahan, Laporan, StatusHistory, Tokoh
 from .periods import previous_period
-from .sqlfuncs import days_between, not_index_ordered
+from .sqlfuncs import days_between, not_index_ordered, not_index_served
 
 
 @dataclass(frozen=True)
@@ -146,13 +147,30 @@ def changes_area_conditions(area: Area) -> list[ColumnElement[bool]]:
     return area_conditions(area)
 
 
+def grouped_area_conditions(area: Area) -> list[ColumnElement[bool]]:
+    """area_conditions for counting a kelurahan's reports per RW, RT and category: the kelurahan (nearly every
+    report) must not choose the index on SQLite, which then walks the area-and-category index in the groups' order
+    instead of sorting a year of reports (a year at 1M reports: 1.1 → 0.18 s)."""
+    if not area.empty and area.rt_id is None and area.rw_id is None and area.kelurahan_id is not None:
+        return [not_index_served(Laporan.kelurahan_id) == area.kelurahan_id]
+    return area_conditions(area)
+
+
+AreaReader = Callable[[Area], list[ColumnElement[bool]]]  # area_conditions or one of the variants above
+
+
 def report_conditions(
-    conn: Connection, filters: ReportFilters, scope: Scope, *, with_period: bool = True, changed_since: bool = False
+    conn: Connection,
+    filters: ReportFilters,
+    scope: Scope,
+    *,
+    with_period: bool = True,
+    area_reader: AreaReader = area_conditions,
 ) -> list[ColumnElement[bool]]:
-    """SQL conditions on `laporan` for the filters inside the scope (period optional); `changed_since` when the caller
-    also asks for the reports changed since a moment (see changes_area_conditions)."""
+    """SQL conditions on `laporan` for the filters inside the scope (period optional); `area_reader` turns the area
+    into conditions (area_conditions unless a caller steers the index choice)."""
     area = resolve_area(conn, filters.kelurahan_kode, filters.rw, filters.rt, scope)
-    conditions = changes_area_conditions(area) if changed_since else area_conditions(area)
+    conditions = area_reader(area)
     if filters.kategori:
         ids = select(Kategori.id).where(Kategori.slug.in_(filters.kategori))
         conditions.append(Laporan.kategori_id.in_(ids.scalar_subquery()))

@@ -182,6 +182,9 @@ class Laporan(Base):
         # History-to-report lookups (resolutions, changes since a moment) read this instead of the wide row.
         Index("ix_laporan_id_facets", "id", "kelurahan_id", "rw_id", "rt_id", "reported_at", *_REPORT_FACETS),
         Index("ix_laporan_kategori_reported", "kategori_id", "reported_at"),
+        # Recurring problems (Usulan Musrenbang): the year's valid reports counted per RT and category in this order,
+        # and each group's latest found by walking back from its end (migration 0018).
+        Index("ix_laporan_rw_rt_kategori", "rw_id", "rt_id", "kategori_id", "reported_at", "status", "kelurahan_id"),
         # Tugas saya (a person's open reports by due date) and the escalation job (open reports past their stage).
         Index("ix_laporan_penanggung_jawab", "penanggung_jawab_id", "status", "batas_tahap"),
         Index("ix_laporan_status_batas_tahap", "status", "batas_tahap"),
