@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import IntegrityError
 
 from kutorejo_data.core.db import make_engine
 from kutorejo_data.store.bulk import bulk_load, written_in_place
@@ -67,3 +68,18 @@ def test_a_database_another_connection_has_open_stays_in_wal_mode(sqlite_db: Eng
         with written_in_place(sqlite_db):
             assert _journal_mode(sqlite_db) == "wal"
     assert _journal_mode(sqlite_db) == "wal"
+
+
+def test_check_constraints_are_enforced_again_after_a_load(sqlite_db: Engine) -> None:
+    # During the load SQLite skips them (the caller writes valid rows; the demo's test runs quick_check).
+    with sqlite_db.connect() as conn, bulk_load(conn, TABLES):
+        assert conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar_one() == 1
+    with sqlite_db.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA ignore_check_constraints").scalar_one() == 0
+        with pytest.raises(IntegrityError, match="CHECK constraint failed"):
+            conn.execute(
+                text(
+                    "INSERT INTO status_history (laporan_id, changed_at, to_status, changed_by, note)"
+                    " VALUES (1, '2026-11-01', 'hilang', 'uji', '')"
+                )
+            )

@@ -107,6 +107,11 @@ def test_summary_counts_what_was_inserted(fresh_db: Engine) -> None:
     assert summary.seconds >= 0
 
 
+def test_every_row_meets_the_schemas_check_constraints(demo_db: Engine) -> None:
+    # The bulk load skips them for speed (store/bulk.py); quick_check tests every CHECK and NOT NULL of every row.
+    assert _rows(demo_db, "PRAGMA quick_check") == [("ok",)]
+
+
 # --- time ----------------------------------------------------------------------------------------------------
 
 
