@@ -8,5 +8,7 @@ import streamlit as st
 
 from kutorejo_data.ui.frame.script_errors import on_script_error
 from kutorejo_data.ui.frame.session_routes import routes
+from kutorejo_data.ui.frame.startup import freeze_long_lived_objects
 
 app = st.App("app.py", routes=routes(), on_script_error=on_script_error)
+freeze_long_lived_objects()
