@@ -6,9 +6,12 @@ from datetime import date, datetime, timedelta
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import Engine, delete, func, select, update
 
 from kutorejo_data.analytics.capacity import scorecard
+from kutorejo_data.core.domain import INVALID_STATUSES
 from kutorejo_data.core.filters import EVERYTHING, Area, ReportFilters, resolve_area
 from kutorejo_data.core.models import RT, Laporan, RekapKapasitas
 from kutorejo_data.core.units import Level, unit_ids
@@ -16,7 +19,14 @@ from kutorejo_data.demo.generate import generate_demo
 from kutorejo_data.records.categories import update_category
 from kutorejo_data.records.holidays import add_days_off
 from kutorejo_data.records.report_writes import NewReport, StatusChange, change_status, create_report
-from kutorejo_data.store.capacity_rekap import COUNTS, SETTLING_MARGIN_DAYS, compute, report_counts, settled_before
+from kutorejo_data.store.capacity_rekap import (
+    COUNTS,
+    SETTLING_MARGIN_DAYS,
+    compute,
+    counting_moment,
+    report_counts,
+    settled_before,
+)
 
 from .factories import KUTOREJO, add_area, add_report, photo_rule_off
 
@@ -133,6 +143,37 @@ def test_every_report_before_the_settled_day_is_past_its_deadlines_by_the_margin
             )
         ).one()
     assert all(due + timedelta(days=SETTLING_MARGIN_DAYS) < now for due in latest)
+
+
+def _counts_at(engine: Engine, now: datetime) -> pd.DataFrame:
+    with engine.connect() as conn:
+        return _by_month_and_rt(report_counts(conn, _area(engine), "rt", *YEAR, now))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.datetimes(datetime(2026, 11, 29), datetime(2027, 1, 31, 23, 59)))
+def test_the_counts_at_any_minute_of_a_day_are_those_at_its_start(small_demo: Engine, moment: datetime) -> None:
+    """The reports' deadlines fall due through December and January; every deadline is the end of its day."""
+    now = moment.replace(second=0, microsecond=0)
+    assert counting_moment(now) == datetime.combine(now.date(), datetime.min.time())
+    pd.testing.assert_frame_equal(_counts_at(small_demo, now), _counts_at(small_demo, counting_moment(now)))
+
+
+def test_the_counts_change_from_one_day_to_the_next_when_a_deadline_passes(small_demo: Engine) -> None:
+    with small_demo.connect() as conn:
+        due = conn.execute(
+            select(func.min(Laporan.batas_selesai)).where(
+                Laporan.first_resolved_at.is_(None),
+                Laporan.status.not_in(INVALID_STATUSES),
+                Laporan.reported_at >= datetime(2026, 10, 1),
+                Laporan.batas_selesai > NOW,
+            )
+        ).scalar_one()
+    day = counting_moment(due)
+    before, last_minute = _counts_at(small_demo, day), _counts_at(small_demo, due.replace(second=0))
+    pd.testing.assert_frame_equal(last_minute, before)
+    after = _counts_at(small_demo, day + timedelta(days=1))
+    assert after["sla_dihitung"].sum() > before["sla_dihitung"].sum()
 
 
 def test_a_kelurahan_counted_live_leaves_out_its_inactive_rts(small_demo: Engine) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import streamlit as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from kutorejo_data.analytics import capacity
 from kutorejo_data.analytics.metrics import kpi_values
 from kutorejo_data.core.config import now_local
 from kutorejo_data.core.filters import EVERYTHING, ReportFilters
@@ -155,6 +157,28 @@ def test_the_parts_read_one_by_one_equal_the_whole_meeting_read_at_once(demo_db_
     one_by_one = {name: data.meeting_part(demo_db_url, month, area, EVERYTHING, now, True, name) for name in deck.PARTS}
     assert one_by_one == dict(whole.parts)
     assert whole.kpis.current["laporan_masuk"] > 0 and whole.capacity.ranked
+
+
+def test_the_kelurahans_capacity_is_counted_once_a_day_not_once_a_minute(monkeypatch, demo_db_url: str) -> None:
+    """The capacity slide and Kapasitas slice the kelurahan's scorecards: another RW, or the same RW a minute later,
+    reads them again only on another day (or after the cache's minute, which this test does not wait for)."""
+    st.cache_data.clear()
+    counted_at: list[datetime] = []
+    history = capacity.capacity_history
+
+    def counting(*args: Any, **kwargs: Any) -> capacity.CapacityHistory:
+        counted_at.append(kwargs["now"])
+        return history(*args, **kwargs)
+
+    monkeypatch.setattr(capacity, "capacity_history", counting)
+    month, rws = date(2026, 10, 1), ["03", "05"]
+    for now in (datetime(2026, 11, 29, 9), datetime(2026, 11, 29, 17, 31), datetime(2026, 11, 30, 0, 1)):
+        slides = [
+            data.meeting_part(demo_db_url, month, deck.MeetingArea(KUTOREJO, rw), EVERYTHING, now, True, "capacity")
+            for rw in rws
+        ]
+        assert all(slide.ranked for slide in slides)
+    assert counted_at == [datetime(2026, 11, 29), datetime(2026, 11, 30)]
 
 
 def test_month_and_rw_are_written_to_the_link(monkeypatch, demo_db_url: str) -> None:

@@ -119,6 +119,16 @@ def settled_before(conn: Connection, now: datetime) -> date:
     return day + timedelta(days=1)
 
 
+def counting_moment(now: datetime) -> datetime:
+    """The start of `now`'s day, which every count here gives as `now` does, up to the last second of the day.
+
+    The counts compare `now` only with deadlines (batas_*, settled_before), and every deadline is the end of a working
+    day (workdays.END_OF_DAY): none falls due between a day's start and its last second. A reader that keeps counts
+    by this moment keeps them for their whole cache time, not only until the minute changes.
+    """
+    return datetime.combine(now.date(), time())
+
+
 def _live_filter(area: Area, level: Level) -> ColumnElement[bool]:
     """The units' reports, for counting a live month; a whole kelurahan's are read in date order.
 
