@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+import plotly.graph_objects as go
 import pytest
+from plotly.utils import PlotlyJSONEncoder
 from sqlalchemy import Engine, select
 
 from kutorejo_data.core.coordinates import in_indonesia, parse_coordinates
@@ -172,6 +174,23 @@ def test_the_map_shows_the_filtered_reports_with_coordinates_inside_the_scope(an
     assert asked_for_05.points.empty and asked_for_05.total == 0
     figure = report_map(everyone.points, None, "id")
     assert sorted(n for trace in figure.data for [n] in trace.customdata) == sorted(everyone.points["nomor"])
+
+
+@pytest.mark.parametrize(("lang", "tiles"), [("id", True), ("en", False)])
+def test_the_map_built_unvalidated_is_what_plotly_validates(demo_db: Engine, lang: str, tiles: bool) -> None:
+    """Every status, hover text and the RW polygons of the demo: Plotly's validation accepts each property as it
+    is (it raises on one it does not know) and changes nothing but an empty list of layers it leaves out."""
+    filters = ReportFilters(kelurahan_kode=KUTOREJO, dari=date(2025, 12, 1), sampai=date(2026, 11, 29))
+    with demo_db.connect() as conn:
+        found = report_points(conn, filters, EVERYTHING, now=datetime(2026, 11, 29, 20))
+    polygons = boundary_geojson([("01", -7.65, 112.68), ("02", -7.65, 112.69)], [(-7.651, 112.681)])
+    assert found.points["status"].nunique() == 6
+    for geojson in (polygons, None):
+        built = report_map(found.points, geojson, lang, tiles=tiles).to_dict()
+        validated = json.loads(go.Figure(built).to_json())  # raises on a property Plotly does not know
+        if not built["layout"]["map"]["layers"]:
+            del built["layout"]["map"]["layers"]
+        assert validated == json.loads(json.dumps(built, cls=PlotlyJSONEncoder))
 
 
 def test_older_reports_are_drawn_larger_up_to_a_limit() -> None:
