@@ -1,12 +1,14 @@
-"""The server's start-up imports every module of the app's interface and leaves the garbage collector's full passes
-nothing of them to scan (Streamlit runs one after every script run)."""
+"""The server's start-up imports every module of the app's interface (and what they load on first use), and leaves
+the garbage collector's full passes nothing of them to scan (Streamlit runs one after every script run)."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,10 +32,16 @@ print(json.dumps(found | {"imported_by_first_due_date": sorted(set(sys.modules) 
 """
 
 
-def test_start_up_imports_the_interface_and_freezes_what_it_built() -> None:
-    # In a process of its own: freezing the test runner's objects would change every later test's collections.
+@cache
+def _started_up() -> dict[str, Any]:
+    """What PROBE found, in a process of its own: freezing the test runner's objects would change every later test's
+    collections."""
     done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, check=True)
-    found = json.loads(done.stdout.strip().splitlines()[-1])
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def test_start_up_imports_the_interface_and_freezes_what_it_built() -> None:
+    found = _started_up()
     assert found["modules"] > 50 and found["missing"] == []
     assert found["frozen"] > 100_000  # the libraries' and the app's objects
     assert found["tracked"] < 1_000  # what the full pass still scans: only what was made since
@@ -42,5 +50,4 @@ def test_start_up_imports_the_interface_and_freezes_what_it_built() -> None:
 def test_the_first_due_date_after_start_up_imports_nothing() -> None:
     # The holidays package loads a country's calendar (and with it every country's module, 0.2–0.4 s) on first use:
     # that must happen at start-up, not in the first request that counts a deadline.
-    done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout.strip().splitlines()[-1])["imported_by_first_due_date"] == []
+    assert _started_up()["imported_by_first_due_date"] == []

@@ -120,7 +120,7 @@ def settled_before(conn: Connection, now: datetime) -> date:
 
 
 def counting_moment(now: datetime) -> datetime:
-    """The start of `now`'s day, which every count here gives as `now` does, up to the last second of the day.
+    """The start of `now`'s day: every count here is the same then as at any moment of the day before its last second.
 
     The counts compare `now` only with deadlines (batas_*, settled_before), and every deadline is the end of a working
     day (workdays.END_OF_DAY): none falls due between a day's start and its last second. A reader that keeps counts
