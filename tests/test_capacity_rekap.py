@@ -96,7 +96,17 @@ def test_stored_counts_are_what_counting_the_reports_now_gives(
     assert expected["sah_selesai"].sum() > 0 and expected["tanggap_cepat"].sum() > 0
 
 
-def test_only_settled_whole_months_are_stored(small_demo: Engine) -> None:
+def _stored_months(engine: Engine) -> dict[str, set[date | None]]:
+    """Every stored month, with the days its rows were counted on (None: settled)."""
+    with engine.connect() as conn:
+        rows = conn.execute(select(RekapKapasitas.bulan, RekapKapasitas.hari).distinct()).all()
+    months: dict[str, set[date | None]] = {}
+    for bulan, hari in rows:
+        months.setdefault(bulan, set()).add(hari)
+    return months
+
+
+def test_only_whole_months_are_stored_settled_or_for_the_day(small_demo: Engine) -> None:
     kelurahan = _area(small_demo)
     part_of_a_month = (date(2026, 3, 10), date(2026, 6, 20))
     pd.testing.assert_frame_equal(
@@ -104,11 +114,12 @@ def test_only_settled_whole_months_are_stored(small_demo: Engine) -> None:
         _counted_now(small_demo, kelurahan, "rt", part_of_a_month),
         check_dtype=False,
     )
-    with small_demo.connect() as conn:
-        months = set(conn.execute(select(RekapKapasitas.bulan).distinct()).scalars())
-    assert months == {"2026-04", "2026-05"}  # March and June are only partly in the period
+    assert _stored_months(small_demo) == {"2026-04": {None}, "2026-05": {None}}  # March and June are partly in it
     _read(small_demo, kelurahan, "rt")
-    assert _stored(small_demo, bulan="2026-10") == 0 and _stored(small_demo, bulan="2026-11") == 0
+    stored = _stored_months(small_demo)
+    # October is whole in the year but still settling: kept for today only. November is only partly in it.
+    assert stored["2026-10"] == {NOW.date()} and "2026-11" not in stored
+    assert all(stored[bulan] == {None} for bulan in SETTLED)
 
 
 def test_a_month_is_settled_a_week_after_its_last_days_deadline(small_demo: Engine) -> None:
@@ -146,17 +157,35 @@ def test_every_report_before_the_settled_day_is_past_its_deadlines_by_the_margin
 
 
 def _counts_at(engine: Engine, now: datetime) -> pd.DataFrame:
+    """The kelurahan's counts over YEAR, read as the pages read them (stored months included)."""
     with engine.connect() as conn:
         return _by_month_and_rt(report_counts(conn, _area(engine), "rt", *YEAR, now))
 
 
+def _counted_at(engine: Engine, now: datetime) -> pd.DataFrame:
+    """The same counts counted from the reports, nothing stored."""
+    with engine.connect() as conn:
+        return _by_month_and_rt(compute(conn, Laporan.rt_id.in_(unit_ids(_area(engine), "rt")), *YEAR, now))
+
+
+MINUTES_WHILE_DEADLINES_FALL_DUE = st.datetimes(datetime(2026, 11, 29), datetime(2027, 1, 31, 23, 59)).map(
+    lambda moment: moment.replace(second=0, microsecond=0)
+)
+
+
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.datetimes(datetime(2026, 11, 29), datetime(2027, 1, 31, 23, 59)))
-def test_the_counts_at_any_minute_of_a_day_are_those_at_its_start(small_demo: Engine, moment: datetime) -> None:
+@given(MINUTES_WHILE_DEADLINES_FALL_DUE)
+def test_the_counts_at_any_minute_of_a_day_are_those_at_its_start(small_demo: Engine, now: datetime) -> None:
     """The reports' deadlines fall due through December and January; every deadline is the end of its day."""
-    now = moment.replace(second=0, microsecond=0)
     assert counting_moment(now) == datetime.combine(now.date(), datetime.min.time())
-    pd.testing.assert_frame_equal(_counts_at(small_demo, now), _counts_at(small_demo, counting_moment(now)))
+    pd.testing.assert_frame_equal(_counted_at(small_demo, now), _counted_at(small_demo, counting_moment(now)))
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(MINUTES_WHILE_DEADLINES_FALL_DUE)
+def test_the_counts_read_on_any_day_are_what_counting_gives_then(small_demo: Engine, now: datetime) -> None:
+    """The store outlives each example: rows kept for other days (and months settled since, or not yet) are there."""
+    pd.testing.assert_frame_equal(_counts_at(small_demo, now), _counted_at(small_demo, now), check_dtype=False)
 
 
 def test_the_counts_change_from_one_day_to_the_next_when_a_deadline_passes(small_demo: Engine) -> None:
@@ -227,6 +256,59 @@ def test_a_status_change_of_an_old_report_forgets_its_month(any_db: Engine) -> N
     assert (march["sah_selesai"], march["sla_dihitung"], march["sla_tepat"]) == (1, 1, 0)  # resolved, too late
 
 
+def test_a_new_report_in_a_month_still_settling_forgets_that_days_row_of_its_rt(small_demo: Engine) -> None:
+    kelurahan = _area(small_demo)
+    before = _read(small_demo, kelurahan, "rt")
+    rt = _area(small_demo, "03", "002").rt_id
+    assert _stored(small_demo, bulan="2026-10", rt_id=rt, hari=NOW.date()) == 1
+    create_report(
+        small_demo,
+        NewReport(KUTOREJO, "03", "002", "jalan-gang", "Jalan berlubang", reported_at=datetime(2026, 10, 20, 9)),
+        actor="uji",
+        now=NOW,
+    )
+    assert _stored(small_demo, bulan="2026-10", rt_id=rt) == 0
+    after = _read(small_demo, kelurahan, "rt")
+    assert after["laporan"].get(("2026-10", rt), 0) == before["laporan"].get(("2026-10", rt), 0) + 1
+    pd.testing.assert_frame_equal(after, _counted_now(small_demo, kelurahan, "rt"), check_dtype=False)
+
+
+def test_a_month_still_settling_is_counted_again_the_day_after_a_deadline_in_it_passes(small_demo: Engine) -> None:
+    report = create_report(
+        small_demo,
+        NewReport(KUTOREJO, "03", "002", "jalan-gang", "Jalan berlubang", reported_at=datetime(2026, 10, 20, 9)),
+        actor="uji",
+        now=NOW,
+    )
+    with small_demo.connect() as conn:
+        due = conn.execute(select(Laporan.batas_selesai).where(Laporan.id == report)).scalar_one()
+    assert NOW < due < datetime(2026, 12, 31)  # still open, due in December
+    key = ("2026-10", _area(small_demo, "03", "002").rt_id)
+    on_the_day = _counts_at(small_demo, due.replace(second=0))
+    day_after = _counts_at(small_demo, counting_moment(due) + timedelta(days=1))
+    assert day_after.loc[key, "sla_dihitung"] == on_the_day.loc[key, "sla_dihitung"] + 1
+    pd.testing.assert_frame_equal(day_after, _counted_at(small_demo, counting_moment(due) + timedelta(days=1)))
+
+
+def test_a_month_that_settles_later_after_days_off_are_added_is_kept_for_the_day_until_it_does(
+    small_demo: Engine,
+) -> None:
+    """Ten working days off in November move September's last deadline past NOW: its settled rows are counted for
+    the day again, and stored as settled once it is."""
+    kelurahan = _area(small_demo)
+    _read(small_demo, kelurahan, "rt")
+    assert _stored_months(small_demo)["2026-09"] == {None}
+    days_off = tuple((date(2026, 11, day), "Libur lokal") for day in (2, 3, 4, 5, 6, 9, 10, 11, 12, 13))
+    add_days_off(small_demo, days_off, None, actor="uji", now=NOW)
+    pd.testing.assert_frame_equal(
+        _read(small_demo, kelurahan, "rt"), _counted_now(small_demo, kelurahan, "rt"), check_dtype=False
+    )
+    assert _stored_months(small_demo)["2026-09"] == {NOW.date()}
+    later = datetime(2027, 1, 4, 9)
+    pd.testing.assert_frame_equal(_counts_at(small_demo, later), _counted_at(small_demo, later), check_dtype=False)
+    assert _stored_months(small_demo)["2026-09"] == {None}
+
+
 def test_moving_a_report_to_another_rt_forgets_both_rts(small_demo: Engine) -> None:
     kelurahan = _area(small_demo)
     _read(small_demo, kelurahan, "rt")
@@ -266,7 +348,8 @@ def test_two_readers_filling_the_same_months_store_each_row_once(small_demo: Eng
     pd.testing.assert_frame_equal(_by_month_and_rt(first_read), _by_month_and_rt(second_read))
     with small_demo.connect() as conn:
         rts = conn.execute(select(func.count()).select_from(RT)).scalar_one()
-    assert _stored(small_demo) == len(SETTLED) * rts
+    assert _stored(small_demo, hari=None) == len(SETTLED) * rts
+    assert _stored(small_demo, hari=NOW.date()) == rts  # October, for today
 
 
 def test_the_demo_stores_the_settled_months_of_every_rt_and_the_scorecard_reads_them(any_db: Engine) -> None:

@@ -459,12 +459,15 @@ class RekapBulanan(Base):
 
 
 class RekapKapasitas(Base):
-    """The report counts behind the capacity measures for one RT and one month of receipt, kept once settled.
+    """The report counts behind the capacity measures for one RT and one month of receipt, kept once settled and,
+    before that, for the day they were counted on.
 
-    Filled on first read (kutorejo_data/store/capacity_rekap.py) for months whose counts no longer depend on the clock
-    (every report in them is past its longest deadline). Database triggers delete the row of a report's month and
-    RT when the report is received, moved, re-dated, re-categorised, changes status or handler, or gains history,
-    and every row when a category's SLA changes. An RW's counts are the sum of its RTs' (`rw_id` is the RT's RW).
+    Filled on first read (kutorejo_data/store/capacity_rekap.py): for months whose counts no longer depend on the clock
+    (every report in them is past its longest deadline) with no `hari`; for a month still settling with the day it
+    was counted on, whose counts hold for that day only (migration 0019). Database triggers delete the row of a
+    report's month and RT when the report is received, moved, re-dated, re-categorised, changes status or handler,
+    or gains history, and every row when a category's SLA changes. An RW's counts are the sum of its RTs' (`rw_id` is
+    the RT's RW).
     """
 
     __tablename__ = "rekap_kapasitas"
@@ -485,6 +488,7 @@ class RekapKapasitas(Base):
     sla_tepat: Mapped[int] = mapped_column(Integer)  # of them first resolved within the SLA
     tanggap_dihitung: Mapped[int] = mapped_column(Integer)  # responded or older than the fast-response days
     tanggap_cepat: Mapped[int] = mapped_column(Integer)  # of them first responded within those days
+    hari: Mapped[date | None] = mapped_column(Date)  # the day counted on, for a month still settling; None: settled
 
 
 class HariLibur(Base):

@@ -6,7 +6,9 @@ the period, so it adds up over RTs and months. A month is *settled* once every r
 deadline any count compares against: from then on its counts change only when one of its reports is written.
 Settled whole months of the period are read from `rekap_kapasitas` (missing ones are computed once and stored);
 database triggers (migration 0007) delete a row when a write touches one of its reports, and every row when a
-category's SLA changes. The other days of the period are counted live.
+category's SLA changes. A whole month still settling is kept the same way for the day it was counted on (its `hari`):
+its counts compare the clock only with deadlines, which fall due at the end of a day (see counting_moment). The other
+days of the period (a month only partly in it) are counted live.
 
 The thresholds (domain.ON_TIME_RECORDING_DAYS, the handler levels of ESCALATED_FROM) are part
 of the stored counts: a migration that changes one must empty the table.
@@ -149,13 +151,17 @@ def report_counts(conn: Connection, area: Area, level: Level, dari: date, sampai
     """
     first_live = settled_before(conn, now)
     months = period_months(dari, sampai)
-    settled = [bulan for bulan, whole in months if whole and month_end(month_of_key(bulan)) < first_live]
+    whole = [bulan for bulan, is_whole in months if is_whole]
+    settled = [bulan for bulan in whole if month_end(month_of_key(bulan)) < first_live]
+    settling = [bulan for bulan in whole if bulan not in settled]
     live = [
         (max(dari, month_of_key(bulan)), min(sampai, month_end(month_of_key(bulan))))
-        for bulan, _ in months
-        if bulan not in settled
+        for bulan, is_whole in months
+        if not is_whole
     ]
-    frames = [_kept(conn, area, level, settled, now)] if settled else []
+    frames = [
+        _kept(conn, area, level, kept, day, now) for kept, day in ((settled, None), (settling, now.date())) if kept
+    ]
     frames += _counted_live(conn, _live_filter(area, level), live, now)
     frames = [frame for frame in frames if not frame.empty]
     return pd.concat(frames, ignore_index=True) if frames else _frame([])
@@ -174,10 +180,12 @@ def _counted_live(
     return list(read_concurrently(conn.engine, reads).values())
 
 
-def _stored(conn: Connection, area: Area, level: Level, months: list[str]) -> pd.DataFrame:
+def _stored(conn: Connection, area: Area, level: Level, months: list[str], day: date | None) -> pd.DataFrame:
+    """The stored rows of the months: settled ones (`day` None), or those counted on `day`."""
     key = RekapKapasitas.rt_id if level == "rt" else RekapKapasitas.rw_id
+    counted_on = RekapKapasitas.hari.is_(None) if day is None else RekapKapasitas.hari == day
     stmt = select(*(getattr(RekapKapasitas, column) for column in COLUMNS)).where(
-        key.in_(unit_ids(area, level)), RekapKapasitas.bulan.in_(months)
+        key.in_(unit_ids(area, level)), RekapKapasitas.bulan.in_(months), counted_on
     )
     return _frame(conn.execute(stmt))
 
@@ -188,23 +196,30 @@ def _rts(conn: Connection, area: Area, level: Level) -> list[tuple[int, int]]:
     return [(rt, rw) for rt, rw in conn.execute(select(RT.id, RT.rw_id).where(owner.in_(unit_ids(area, level))))]
 
 
-def _kept(conn: Connection, area: Area, level: Level, months: list[str], now: datetime) -> pd.DataFrame:
-    """Stored counts of settled months; the missing (month, RT) rows are computed and stored first."""
-    stored = _stored(conn, area, level, months)
+def _kept(
+    conn: Connection, area: Area, level: Level, months: list[str], day: date | None, now: datetime
+) -> pd.DataFrame:
+    """Stored counts of whole months, settled (`day` None) or counted on `day`; the missing (month, RT) rows are
+    computed and stored first."""
+    stored = _stored(conn, area, level, months, day)
     have = set(zip(stored["bulan"], stored["rt_id"], strict=True))
     rts = _rts(conn, area, level)
     missing = [(bulan, rt, rw) for bulan in months for rt, rw in rts if (bulan, rt) not in have]
     if not missing:
         return stored
-    return pd.concat([stored, _store(conn.engine, missing, now)], ignore_index=True)
+    # A day's row holds the counts at its start, which every moment of the day but its last second shares.
+    counted_at = now if day is None else datetime.combine(day, time())
+    return pd.concat([stored, _store(conn.engine, missing, day, counted_at)], ignore_index=True)
 
 
-def _store(engine: Engine, missing: list[tuple[str, int, int]], now: datetime) -> pd.DataFrame:
-    """Compute and store the counts of the missing (month, RT, RW) rows, with writers held off meanwhile.
+def _store(engine: Engine, missing: list[tuple[str, int, int]], day: date | None, now: datetime) -> pd.DataFrame:
+    """Compute and store the counts of the missing (month, RT, RW) rows, marked with `day` (see _kept), with writers
+    held off meanwhile.
 
     As in monthly_rekap: computing inside the write transaction (BEGIN IMMEDIATE on SQLite; a SHARE lock on the
     counted tables on PostgreSQL) means no write can land between computing and storing, which its trigger would
-    then have nothing to delete for. A row another reader stored meanwhile is left as it is (it is the same).
+    then have nothing to delete for. A row stored for another day, or settled before a day off made its month settle
+    later, is replaced; one another reader stored meanwhile is replaced by the same counts.
     """
     rt_ids = sorted({rt for _, rt, _ in missing})
     first, last = min(bulan for bulan, _, _ in missing), max(bulan for bulan, _, _ in missing)
@@ -212,8 +227,8 @@ def _store(engine: Engine, missing: list[tuple[str, int, int]], now: datetime) -
         if not is_sqlite(writer):
             writer.execute(text("LOCK TABLE laporan, status_history, kategori IN SHARE MODE"))
         computed = compute(writer, Laporan.rt_id.in_(rt_ids), month_of_key(first), month_end(month_of_key(last)), now)
-        rows = _with_zeros(computed, missing)
-        _insert_new(writer, rows)
+        rows = [row | {"hari": day} for row in _with_zeros(computed, missing)]
+        _replace(writer, rows)
     return _frame([tuple(row[column] for column in COLUMNS) for row in rows])
 
 
@@ -226,12 +241,15 @@ def _with_zeros(computed: pd.DataFrame, keys: list[tuple[str, int, int]]) -> lis
     return [found.get((bulan, rt), {**zeros, "rw_id": rw}) | {"bulan": bulan, "rt_id": rt} for bulan, rt, rw in keys]
 
 
-def _insert_new(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """Insert the rows, skipping any (month, RT) already stored."""
+def _replace(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Store the rows, each in place of the (month, RT) row already there."""
     if not rows:
         return
-    dialect = sqlite if is_sqlite(conn) else postgresql
-    conn.execute(dialect.insert(RekapKapasitas).on_conflict_do_nothing(), rows)
+    stmt = (sqlite if is_sqlite(conn) else postgresql).insert(RekapKapasitas)
+    kept = ["rw_id", *COUNTS, "hari"]
+    conn.execute(
+        stmt.on_conflict_do_update(index_elements=["bulan", "rt_id"], set_={c: stmt.excluded[c] for c in kept}), rows
+    )
 
 
 def fill_every_rt(engine: Engine, now: datetime, *, months: int = FILLED_MONTHS) -> None:
@@ -242,4 +260,4 @@ def fill_every_rt(engine: Engine, now: datetime, *, months: int = FILLED_MONTHS)
     first = month_start(add_months(now.date(), -(months - 1)))
     settled = [bulan for bulan in months_between(first, now.date()) if month_end(month_of_key(bulan)) < first_live]
     if settled and rts:
-        _store(engine, [(bulan, rt, rw) for bulan in settled for rt, rw in rts], now)
+        _store(engine, [(bulan, rt, rw) for bulan in settled for rt, rw in rts], None, now)
