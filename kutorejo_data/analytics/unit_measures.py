@@ -67,49 +67,64 @@ def _per_unit(units: pd.DataFrame, rows: Iterable[tuple[Any, Any, Any]]) -> pd.D
     )
 
 
-def _head_attendance(
-    conn: Connection, q: UnitQuery, units: pd.DataFrame, jenis: str, start: date, end: date
-) -> pd.DataFrame:
-    """Meetings of a type held in each unit's kelurahan in [start, end], and how many the unit's head attended."""
-    held = dict(
-        conn.execute(
-            select(Kegiatan.kelurahan_id, func.count())
-            .where(Kegiatan.jenis == jenis, Kegiatan.tanggal >= start, Kegiatan.tanggal <= end)
-            .group_by(Kegiatan.kelurahan_id)
-        ).all()
-    )
-    person = KegiatanPeserta.rt_id if q.level == "rt" else KegiatanPeserta.rw_id
-    attended = dict(
-        conn.execute(
-            select(person, func.count(func.distinct(Kegiatan.id)))
-            .join(Kegiatan, Kegiatan.id == KegiatanPeserta.kegiatan_id)
-            .where(
-                Kegiatan.jenis == jenis,
-                Kegiatan.tanggal >= start,
-                Kegiatan.tanggal <= end,
-                KegiatanPeserta.peran == f"ketua_{q.level}",
-                person.in_(unit_ids(q.area, q.level)),
-            )
-            .group_by(person)
-        ).all()
-    )
-    return pd.DataFrame(
-        {
-            "unit_id": units["unit_id"],
-            "num": units["unit_id"].map(attended).fillna(0).astype("float64"),
-            "den": units["kelurahan_id"].map(held).fillna(0).astype("int64"),
-        }
-    )
+HEAD_MEETINGS = ("rapat_koordinasi", "bimtek")  # the meetings whose attendance by the unit heads is a measure
 
 
-def kehadiran_rakor(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+@dataclass(frozen=True)
+class HeadMeetings:
+    """Coordination meetings and Bimtek sessions held in a span of days, and which of them each unit's head attended:
+    a few rows a month, read once and counted for any window inside the span."""
+
+    held: pd.DataFrame  # id, jenis, kelurahan_id, tanggal (every kelurahan's)
+    attended: pd.DataFrame  # kegiatan_id, unit_id (each pair once)
+
+    @classmethod
+    def read(cls, conn: Connection, q: UnitQuery, start: date, end: date) -> HeadMeetings:
+        """The meetings held from `start` to `end` (inclusive) and their attendance by the heads of q's units."""
+        in_span = [Kegiatan.jenis.in_(HEAD_MEETINGS), Kegiatan.tanggal >= start, Kegiatan.tanggal <= end]
+        held = pd.DataFrame(
+            conn.execute(select(Kegiatan.id, Kegiatan.jenis, Kegiatan.kelurahan_id, Kegiatan.tanggal).where(*in_span)),
+            columns=["id", "jenis", "kelurahan_id", "tanggal"],
+        )
+        person = KegiatanPeserta.rt_id if q.level == "rt" else KegiatanPeserta.rw_id
+        attended = pd.DataFrame(
+            conn.execute(
+                select(KegiatanPeserta.kegiatan_id, person)
+                .distinct()
+                .join(Kegiatan, Kegiatan.id == KegiatanPeserta.kegiatan_id)
+                .where(
+                    *in_span,
+                    KegiatanPeserta.peran == f"ketua_{q.level}",
+                    person.in_(unit_ids(q.area, q.level)),
+                )
+            ),
+            columns=["kegiatan_id", "unit_id"],
+        )
+        return cls(held, attended)
+
+    def attendance(self, units: pd.DataFrame, jenis: str, start: date, end: date) -> pd.DataFrame:
+        """Meetings of a type held in each unit's kelurahan in [start, end], and how many the unit's head attended."""
+        dates = pd.to_datetime(self.held["tanggal"])
+        held = self.held[(self.held["jenis"] == jenis) & (dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))]
+        attended = Counter(self.attended.loc[self.attended["kegiatan_id"].isin(held["id"]), "unit_id"].tolist())
+        per_kelurahan = Counter(held["kelurahan_id"].tolist())
+        return pd.DataFrame(
+            {
+                "unit_id": units["unit_id"],
+                "num": [float(attended[unit]) for unit in units["unit_id"].tolist()],
+                "den": np.array([per_kelurahan[kel] for kel in units["kelurahan_id"].tolist()], dtype="int64"),
+            }
+        )
+
+
+def kehadiran_rakor(q: UnitQuery, units: pd.DataFrame, meetings: HeadMeetings) -> pd.DataFrame:
     """KEHADIRAN_RAKOR: coordination meetings the head attended, of those held in the period."""
-    return _head_attendance(conn, q, units, "rapat_koordinasi", q.dari, q.sampai)
+    return meetings.attendance(units, "rapat_koordinasi", q.dari, q.sampai)
 
 
-def kehadiran_bimtek(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
+def kehadiran_bimtek(q: UnitQuery, units: pd.DataFrame, meetings: HeadMeetings) -> pd.DataFrame:
     """KEHADIRAN_BIMTEK: Bimtek sessions the head attended, of those held in the 12 months to the period's end."""
-    return _head_attendance(conn, q, units, "bimtek", *bimtek_window(q.sampai))
+    return meetings.attendance(units, "bimtek", *bimtek_window(q.sampai))
 
 
 def records_by_month(conn: Connection, q: UnitQuery, reports: pd.DataFrame) -> pd.DataFrame:
@@ -178,12 +193,25 @@ def tanggap_cepat(q: UnitQuery, units: pd.DataFrame, by_unit: pd.DataFrame) -> p
     return _summed(units, by_unit, "tanggap_cepat", "tanggap_dihitung")
 
 
-def tingkat_partisipasi(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.DataFrame:
-    """TINGKAT_PARTISIPASI per unit: the sum of per-activity rates over the number of activities with a target."""
+def participation_by_month(conn: Connection, q: UnitQuery) -> pd.DataFrame:
+    """Per unit and month of the period: the sum of its activities' participation rates and how many had a target.
+
+    Columns: unit_id, bulan, num, den."""
     rates = activity_rates(q.own_activities())
     unit = rates.c.rt_id if q.level == "rt" else rates.c.rw_id
-    stmt = select(unit, func.coalesce(func.sum(rates.c.rate), 0.0), func.count(rates.c.rate)).group_by(unit)
-    return _per_unit(units, conn.execute(stmt).all())
+    stmt = select(unit, rates.c.bulan, func.coalesce(func.sum(rates.c.rate), 0.0), func.count(rates.c.rate)).group_by(
+        unit, rates.c.bulan
+    )
+    frame = pd.DataFrame(conn.execute(stmt).all(), columns=["unit_id", "bulan", "num", "den"])
+    return frame.astype({"unit_id": "int64", "num": "float64", "den": "int64"})
+
+
+def tingkat_partisipasi(q: UnitQuery, units: pd.DataFrame, participation: pd.DataFrame) -> pd.DataFrame:
+    """TINGKAT_PARTISIPASI per unit: the sum of per-activity rates over the number of activities with a target.
+
+    `participation` is participation_by_month of the period's months."""
+    sums = participation.groupby("unit_id")[["num", "den"]].sum()
+    return _per_unit(units, zip(sums.index, sums["num"], sums["den"], strict=True))
 
 
 def schedule_grid(conn: Connection, q: UnitQuery) -> pd.DataFrame:
@@ -235,9 +263,7 @@ def kelengkapan_data(conn: Connection, q: UnitQuery, units: pd.DataFrame) -> pd.
     return frame
 
 
-MeasureFunction = Callable[[Connection, UnitQuery, pd.DataFrame], pd.DataFrame]
-# Measures counted from the reports (report_counts summed per unit) or from the schedule grid (schedule_grid);
-# the others query their own tables.
+# Measures counted from the reports (report_counts summed per unit) or from the schedule grid (schedule_grid).
 FrameMeasure = Callable[[UnitQuery, pd.DataFrame, pd.DataFrame], pd.DataFrame]  # (query, units, prepared frame)
 REPORT_MEASURES: dict[str, FrameMeasure] = {
     metrics.TINDAK_LANJUT_ESKALASI.key: tindak_lanjut_eskalasi,
@@ -250,12 +276,6 @@ GRID_MEASURES: dict[str, FrameMeasure] = {
     metrics.MUSYAWARAH_RUTIN.key: musyawarah_rutin,
 }
 GRID_ACTIVITY_TYPES = (*metrics.COMMUNITY_ACTIVITY_TYPES, *metrics.MEETING_ACTIVITY_TYPES)
-MEASURES: dict[str, MeasureFunction] = {
-    metrics.KEHADIRAN_RAKOR.key: kehadiran_rakor,
-    metrics.TINGKAT_PARTISIPASI.key: tingkat_partisipasi,
-    metrics.KEHADIRAN_BIMTEK.key: kehadiran_bimtek,
-    metrics.KELENGKAPAN_DATA.key: kelengkapan_data,
-}
 
 
 @dataclass(frozen=True)
@@ -269,11 +289,13 @@ class UnitCounts:
 
 @dataclass(frozen=True)
 class MonthlyCounts:
-    """The per-month counts the report, record and schedule measures are summed from (see unit_counts)."""
+    """The per-month counts the measures are summed from (see unit_counts), and the heads' meetings."""
 
     reports: pd.DataFrame  # capacity_rekap.report_counts
     records: pd.DataFrame  # records_by_month
     grid: pd.DataFrame  # schedule_grid
+    participation: pd.DataFrame  # participation_by_month
+    meetings: HeadMeetings  # from the Bimtek window of the period's first day: any window inside the period's
 
     @classmethod
     def read(cls, conn: Connection, q: UnitQuery, reports: pd.DataFrame | None = None) -> MonthlyCounts:
@@ -281,22 +303,34 @@ class MonthlyCounts:
         (rows of RTs outside the units are ignored)."""
         if reports is None:
             reports = report_counts(conn, q.area, q.level, q.dari, q.sampai, q.now)
-        return cls(reports, records_by_month(conn, q, reports), schedule_grid(conn, q))
+        return cls(
+            reports,
+            records_by_month(conn, q, reports),
+            schedule_grid(conn, q),
+            participation_by_month(conn, q),
+            HeadMeetings.read(conn, q, bimtek_window(q.dari)[0], q.sampai),
+        )
 
     def months_of(self, dari: date, sampai: date) -> MonthlyCounts:
         """The rows of the months a period touches (it must cover them as the read period did)."""
         keys = months_between(dari, sampai)
-        return MonthlyCounts(*(frame[frame["bulan"].isin(keys)] for frame in (self.reports, self.records, self.grid)))
+        reports, records, grid, participation = (
+            frame[frame["bulan"].isin(keys)] for frame in (self.reports, self.records, self.grid, self.participation)
+        )
+        return MonthlyCounts(reports, records, grid, participation, self.meetings)
 
 
 def _counted(conn: Connection, q: UnitQuery, units: pd.DataFrame, monthly: MonthlyCounts) -> UnitCounts:
-    """Every capacity measure for the units: summed from the monthly counts, or queried (MEASURES)."""
+    """Every capacity measure for the units: summed from the monthly counts, or queried (KELENGKAPAN_DATA)."""
     by_unit = monthly.reports.groupby(q.report_unit_column())[COUNTS].sum()
     parts = {
         metrics.PENCATATAN_TEPAT_WAKTU.key: pencatatan_tepat_waktu(q, units, monthly.records),
         **{key: measure(q, units, by_unit) for key, measure in REPORT_MEASURES.items()},
         **{key: measure(q, units, monthly.grid) for key, measure in GRID_MEASURES.items()},
-        **{key: measure(conn, q, units) for key, measure in MEASURES.items()},
+        metrics.TINGKAT_PARTISIPASI.key: tingkat_partisipasi(q, units, monthly.participation),
+        metrics.KEHADIRAN_RAKOR.key: kehadiran_rakor(q, units, monthly.meetings),
+        metrics.KEHADIRAN_BIMTEK.key: kehadiran_bimtek(q, units, monthly.meetings),
+        metrics.KELENGKAPAN_DATA.key: kelengkapan_data(conn, q, units),
     }
     order = [measure.metric.key for pillar in metrics.CAPACITY_PILLARS for measure in pillar.measures]
     # One frame from the columns (not a concat of eleven frames): this runs for every scorecard and trend point.
@@ -358,7 +392,7 @@ def heads_attendance(
     attended = expected = 0
     for level, level_units in (units or units_by_level(conn, area)).items():
         q = UnitQuery(area, level, dari, sampai, now)
-        counts = kehadiran_rakor(conn, q, level_units)
+        counts = kehadiran_rakor(q, level_units, HeadMeetings.read(conn, q, dari, sampai))
         attended += int(counts["num"].sum())
         expected += int(counts["den"].sum())
     return attended, expected
