@@ -13,10 +13,11 @@ import kutorejo_data.ui
 def freeze_long_lived_objects() -> None:
     """Import every module the pages use, then freeze what is alive (`gc.freeze`).
 
-    Streamlit collects every generation after each script run (`runner.postScriptGC`). Scanning the ~190,000 objects
-    of the imported libraries took about 94 ms a run, holding the GIL while the page's last messages waited to be
-    sent. Frozen objects are still freed by their reference counts; only the cycle search skips them, and what a
-    session creates later is collected as before.
+    A full collection scanned the ~190,000 objects of the imported libraries: about 94 ms, holding the GIL while the
+    page's last messages waited to be sent. Streamlit ran one after each script run until the config turned that off
+    (`runner.postScriptGC`); Python's own collector still runs one now and then. Frozen objects are still freed by
+    their reference counts; only the cycle search skips them, and what a session creates later is collected as
+    before.
     """
     for module in pkgutil.walk_packages(kutorejo_data.ui.__path__, f"{kutorejo_data.ui.__name__}."):
         importlib.import_module(module.name)
