@@ -3,8 +3,13 @@
 Run as `python -m benchmarks.browser DB_URL [--pages ringkasan,masalah] [--repeat 5]`; prints one JSON object. It
 starts the app (`streamlit run serve.py`) on the database, signs in as the demo administrator, opens each page
 at its default view, then picks RWs it has not shown yet in the page's RW box, one after the other. A change is
-timed from the click on the option to the last change of the page's content (a MutationObserver's clock), once
-the script has finished and nothing has moved for SETTLE_MS: what a reader waits for, drawing included.
+timed from the click on the option to the last change drawn on the page (in the page's clock), once the script has
+finished and nothing has moved for SETTLE_MS: what a reader waits for, drawing included.
+
+A drawn change is a change to the page's content (a MutationObserver) or a drawing call on a canvas (the data grid
+draws its cells there, which changes no element). Changes inside a canvas element are not drawn: they are its
+fallback content, for screen readers (the data grid's hidden copy of its cells, which it updates on a timer about
+200 ms after drawing them). Those are still timed on their own, as `with_canvas_fallback_ms`.
 """
 
 from __future__ import annotations
@@ -34,23 +39,40 @@ CHROMIUM = os.environ.get("KUTOREJO_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 PAGES = ("ringkasan", "masalah", "penyelesaian", "kapasitas")
 SETTLE_MS = 1500
-# Records every change to the page's content, in the page's own clock (installed once per page load).
+# Records when the page last drew a change, in the page's own clock: any canvas drawing call (installed before the
+# page's scripts run), and every change to the page's content outside a canvas element (installed once per load).
+CANVAS_DRAWS = """(() => {
+  const context = CanvasRenderingContext2D.prototype;
+  for (const name of ['fillText', 'strokeText', 'fillRect', 'strokeRect', 'clearRect', 'fill', 'stroke', 'drawImage']) {
+    const draw = context[name];
+    context[name] = function (...args) { window.__lastChange = performance.now(); return draw.apply(this, args); };
+  }
+})();"""
 OBSERVER = """() => {
   if (window.__observing) return;
   window.__observing = true;
   const main = document.querySelector("[data-testid='stMain']");
-  new MutationObserver(() => { window.__lastChange = performance.now(); })
-    .observe(main, {subtree: true, childList: true, attributes: true, characterData: true});
+  const inCanvas = (node) => Boolean(node.parentElement && node.parentElement.closest('canvas'));
+  new MutationObserver((changes) => {
+    const now = performance.now();
+    window.__lastAnyChange = now;
+    if (changes.some((change) => !inCanvas(change.target))) window.__lastChange = now;
+  }).observe(main, {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
 # Then the next click (on the option) starts the clock.
 ARM = """() => {
   window.__clickAt = null;
   window.__lastChange = null;
+  window.__lastAnyChange = null;
   document.addEventListener('click', () => { window.__clickAt = performance.now(); }, {capture: true, once: true});
 }"""
+# From the click to the last drawn change, and to the last change of any kind.
+TIMES = """() => [window.__lastChange - window.__clickAt,
+  Math.max(window.__lastChange, window.__lastAnyChange) - window.__clickAt]"""
 SETTLED = f"""() => !document.querySelector("[data-testid='stStatusWidget']")
   && !document.querySelector("[data-stale='true']")
-  && window.__lastChange !== null && performance.now() - window.__lastChange > {SETTLE_MS}"""
+  && window.__lastChange !== null
+  && performance.now() - Math.max(window.__lastChange, window.__lastAnyChange) > {SETTLE_MS}"""
 
 
 def _free_port() -> int:
@@ -104,14 +126,15 @@ def _rw_options(page: Page) -> list[str]:
     return [name for name in names if name and not name.lower().startswith(("semua", "all"))]
 
 
-def time_filter_change(page: Page, option: str) -> float:
-    """Milliseconds from choosing an RW to the page's last drawn change."""
+def time_filter_change(page: Page, option: str) -> tuple[float, float]:
+    """Milliseconds from choosing an RW to the page's last drawn change, and to its last change of any kind."""
     page.evaluate(OBSERVER)
     page.locator("[data-testid='stSelectbox']", has_text="RW").first.click()
     page.evaluate(ARM)
     page.get_by_role("option", name=option, exact=True).click()
     page.wait_for_function(SETTLED, timeout=120_000, polling=100)
-    return float(page.evaluate("() => window.__lastChange - window.__clickAt"))
+    drawn, any_change = page.evaluate(TIMES)
+    return float(drawn), float(any_change)
 
 
 def measure(db_url: str, pages: list[str], repeat: int) -> dict[str, Any]:
@@ -119,14 +142,21 @@ def measure(db_url: str, pages: list[str], repeat: int) -> dict[str, Any]:
     results: dict[str, Any] = {}
     with running_app(db_url) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_context(viewport={"width": 1440, "height": 900}, locale="id-ID").new_page()
+        context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="id-ID")
+        context.add_init_script(CANVAS_DRAWS)
+        page = context.new_page()
         _sign_in(page, url)
         for name in pages:
             page.goto(f"{url}/{name}")
             _idle(page)
             options = _rw_options(page)
-            samples = [round(time_filter_change(page, options[i % len(options)]), 1) for i in range(repeat)]
-            results[name] = {"filter_change_ms": round(statistics.median(samples), 1), "samples_ms": samples}
+            timed = [time_filter_change(page, options[i % len(options)]) for i in range(repeat)]
+            samples = [round(drawn, 1) for drawn, _ in timed]
+            results[name] = {
+                "filter_change_ms": round(statistics.median(samples), 1),
+                "samples_ms": samples,
+                "with_canvas_fallback_ms": round(statistics.median(any_change for _, any_change in timed), 1),
+            }
             print(name, json.dumps(results[name]), file=sys.stderr, flush=True)
         browser.close()
     return results
