@@ -75,7 +75,7 @@ class HeadMeetings:
     """Coordination meetings and Bimtek sessions held in a span of days, and which of them each unit's head attended:
     a few rows a month, read once and counted for any window inside the span."""
 
-    held: pd.DataFrame  # id, jenis, kelurahan_id, tanggal (every kelurahan's)
+    held: pd.DataFrame  # id, jenis, kelurahan_id, tanggal (datetime64; every kelurahan's)
     attended: pd.DataFrame  # kegiatan_id, unit_id (each pair once)
 
     @classmethod
@@ -85,7 +85,7 @@ class HeadMeetings:
         held = pd.DataFrame(
             conn.execute(select(Kegiatan.id, Kegiatan.jenis, Kegiatan.kelurahan_id, Kegiatan.tanggal).where(*in_span)),
             columns=["id", "jenis", "kelurahan_id", "tanggal"],
-        )
+        ).astype({"tanggal": "datetime64[ns]"})
         person = KegiatanPeserta.rt_id if q.level == "rt" else KegiatanPeserta.rw_id
         attended = pd.DataFrame(
             conn.execute(
@@ -104,7 +104,7 @@ class HeadMeetings:
 
     def attendance(self, units: pd.DataFrame, jenis: str, start: date, end: date) -> pd.DataFrame:
         """Meetings of a type held in each unit's kelurahan in [start, end], and how many the unit's head attended."""
-        dates = pd.to_datetime(self.held["tanggal"])
+        dates = self.held["tanggal"]
         held = self.held[(self.held["jenis"] == jenis) & (dates >= pd.Timestamp(start)) & (dates <= pd.Timestamp(end))]
         attended = Counter(self.attended.loc[self.attended["kegiatan_id"].isin(held["id"]), "unit_id"].tolist())
         per_kelurahan = Counter(held["kelurahan_id"].tolist())
