@@ -208,7 +208,7 @@ def _kept(
     if not missing:
         return stored
     # A day's row holds the counts at its start, which every moment of the day but its last second shares.
-    counted_at = now if day is None else datetime.combine(day, time())
+    counted_at = now if day is None else counting_moment(now)
     return pd.concat([stored, _store(conn.engine, missing, day, counted_at)], ignore_index=True)
 
 
